@@ -1,0 +1,66 @@
+/**
+ * Accounts of the mock: each has its own SCIM key and identities. One active SCIM key per account;
+ * generating a new one revokes the previous key at once (as ClearID does for API-integration keys).
+ *
+ * @module
+ */
+import { ApiError } from '../errors/api-error.ts'
+import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
+
+export interface ScimKeyInfo {
+  readonly name: string
+  readonly createdAt: string
+  readonly secret: StoredSecret
+}
+
+export interface Account {
+  readonly id: string
+  readonly createdAt: string
+  scimKey?: ScimKeyInfo
+}
+
+/** Account ids appear in URLs: keep them to a safe, documented alphabet. */
+export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+export class AccountRegistry {
+  readonly #accounts = new Map<string, Account>()
+  constructor(private readonly clock: () => Date) {}
+
+  create(id: string): Account {
+    if (!ACCOUNT_ID_PATTERN.test(id)) {
+      throw new ApiError(
+        400,
+        `Account id "${id.slice(0, 80)}" is not valid: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit.`,
+      )
+    }
+    if (this.#accounts.has(id)) throw new ApiError(409, `Account "${id}" already exists.`)
+    const account: Account = { id, createdAt: this.clock().toISOString() }
+    this.#accounts.set(id, account)
+    return account
+  }
+
+  get(id: string): Account | undefined {
+    return this.#accounts.get(id)
+  }
+
+  list(): Account[] {
+    return [...this.#accounts.values()]
+  }
+
+  /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
+  async setScimKey(accountId: string, name: string, key: string = randomSecret()): Promise<string> {
+    const account = this.#require(accountId)
+    account.scimKey = { name, createdAt: this.clock().toISOString(), secret: await storeSecret(key) }
+    return key
+  }
+
+  async verifyScimKey(accountId: string, presented: string): Promise<boolean> {
+    return matchesSecret(this.#accounts.get(accountId)?.scimKey?.secret, presented)
+  }
+
+  #require(accountId: string): Account {
+    const account = this.#accounts.get(accountId)
+    if (!account) throw new ApiError(404, `Account "${accountId}" does not exist.`)
+    return account
+  }
+}

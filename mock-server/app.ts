@@ -1,0 +1,79 @@
+/**
+ * `createApp(options)`: the whole mock ClearID as one Hono app. No Node built-ins here, so the same
+ * app runs under the Node adapter, in `app.request` tests, behind supertest and inside msw handlers.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ accounts: [{ id: 'demo', scimKey: 'secret' }] })
+ * const res = await app.request('/scim/v2/accounts/demo/Users', {
+ *   headers: { Authorization: 'Bearer secret' },
+ * })
+ * ```
+ * @module
+ */
+import { Hono } from 'hono'
+import { AccountRegistry } from './accounts/account-registry.ts'
+import type { MockContext } from './context.ts'
+import { ApiError } from './errors/api-error.ts'
+import { renderError } from './errors/render-error.ts'
+import { IdentityEvents } from './events.ts'
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_BEHAVIOUR,
+  DEV_SCIM_KEY,
+  type AccountSeed,
+  type AppOptions,
+} from './options.ts'
+import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
+import { MemoryIdentityStore } from './store/memory-store.ts'
+
+export interface MockApp extends Hono {
+  /** The state behind the app, for the node entry, the control plane and tests. */
+  readonly mock: MockContext
+  /** Resolves when the accounts of `options.accounts` exist with their keys. */
+  readonly ready: Promise<void>
+}
+
+const DEFAULT_ACCOUNTS: readonly AccountSeed[] = [
+  { id: DEFAULT_ACCOUNT_ID, scimKey: DEV_SCIM_KEY, scimKeyName: 'Development key' },
+]
+
+export function createApp(options: AppOptions = {}): MockApp {
+  const clock = options.clock ?? (() => new Date())
+  const ctx: MockContext = {
+    store: options.store ?? new MemoryIdentityStore(),
+    accounts: new AccountRegistry(clock),
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
+    defects: options.defects ?? {},
+    events: new IdentityEvents(),
+    clock,
+    ids: options.ids ?? (() => crypto.randomUUID()),
+  }
+  const ready = seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
+
+  const app = new Hono()
+  // Account keys are stored as digests (async); no request is served before they exist.
+  app.use('*', async (_c, next) => {
+    await ready
+    await next()
+  })
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.route(SCIM_MOUNT, scimRouter(ctx))
+  app.notFound((c) => renderError(c, new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)))
+  app.onError((err, c) =>
+    renderError(c, err, {
+      numericScimStatus: ctx.defects['error-status-as-number'] === true,
+      plainJsonContentType: ctx.defects['json-content-type'] === true,
+    }),
+  )
+  return Object.assign(app, { mock: ctx, ready })
+}
+
+async function seedAccounts(ctx: MockContext, seeds: readonly AccountSeed[]): Promise<void> {
+  for (const seed of seeds) {
+    ctx.accounts.create(seed.id)
+    if (seed.scimKey !== undefined) {
+      await ctx.accounts.setScimKey(seed.id, seed.scimKeyName ?? 'SCIM key', seed.scimKey)
+    }
+  }
+}

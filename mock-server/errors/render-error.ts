@@ -1,0 +1,87 @@
+/**
+ * The single place where errors become responses. The surface is chosen by path: SCIM errors under
+ * `/scim/`, OAuth errors under `/sts/`, RFC 7807 problem details everywhere else.
+ *
+ * @module
+ */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ApiError } from './api-error.ts'
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
+
+export type ErrorSurface = 'scim' | 'oauth' | 'problem'
+
+export function surfaceOf(path: string): ErrorSurface {
+  if (path.startsWith('/scim/')) return 'scim'
+  if (path.startsWith('/sts/')) return 'oauth'
+  return 'problem'
+}
+
+export interface ErrorRenderOptions {
+  /** Defect switch: render SCIM `status` as a number. */
+  readonly numericScimStatus?: boolean
+  /** Defect switch: answer `application/json` instead of `application/scim+json`. */
+  readonly plainJsonContentType?: boolean
+}
+
+/** Turns any thrown value into a response. Unknown errors become a 500 without internals. */
+export function renderError(c: Context, err: unknown, options: ErrorRenderOptions = {}): Response {
+  const error =
+    err instanceof ApiError
+      ? err
+      : new ApiError(500, 'The mock hit an unexpected error. The request was not applied.')
+  const status = error.status as ContentfulStatusCode
+  const headers: Record<string, string> = { ...error.options.headers }
+  switch (surfaceOf(c.req.path)) {
+    case 'scim': {
+      headers['Content-Type'] = options.plainJsonContentType ? 'application/json' : SCIM_CONTENT_TYPE
+      const body: Record<string, unknown> = {
+        schemas: [SCIM_ERROR_SCHEMA],
+        status: options.numericScimStatus ? error.status : String(error.status),
+      }
+      if (error.options.scimType) body.scimType = error.options.scimType
+      body.detail = error.detail
+      return c.body(JSON.stringify(body), status, headers)
+    }
+    case 'oauth': {
+      headers['Content-Type'] = 'application/json'
+      headers['Cache-Control'] = 'no-store'
+      const body = {
+        error: error.options.oauthError ?? (error.status >= 500 ? 'server_error' : 'invalid_request'),
+        error_description: error.detail,
+      }
+      return c.body(JSON.stringify(body), status, headers)
+    }
+    case 'problem': {
+      headers['Content-Type'] = 'application/problem+json'
+      const body: Record<string, unknown> = {
+        type: `https://httpstatuses.io/${error.status}`,
+        title: titleOf(error.status),
+        status: error.status,
+        detail: error.detail,
+      }
+      if (error.options.errors) body.errors = error.options.errors
+      return c.body(JSON.stringify(body), status, headers)
+    }
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+}
+
+function titleOf(status: number): string {
+  return TITLES[status] ?? 'Error'
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the mock ClearID on a port. Configuration from the environment:
+ * PORT (8080), HOST (127.0.0.1), CLEARID_ACCOUNT_ID (demo), CLEARID_SCIM_KEY.
+ *
+ * @module
+ */
+import { createApp } from './app.ts'
+import { randomSecret } from './accounts/secrets.ts'
+import { isLoopback, startServer } from './node/serve.ts'
+import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from './options.ts'
+
+const port = Number(process.env.PORT ?? 8080)
+const host = process.env.HOST ?? '127.0.0.1'
+const accountId = process.env.CLEARID_ACCOUNT_ID ?? DEFAULT_ACCOUNT_ID
+
+function chooseKey(): { key: string; announce: string } {
+  const configured = process.env.CLEARID_SCIM_KEY
+  if (configured) return { key: configured, announce: 'from CLEARID_SCIM_KEY' }
+  if (isLoopback(host)) return { key: DEV_SCIM_KEY, announce: `development key "${DEV_SCIM_KEY}"` }
+  const key = randomSecret()
+  // Shown once so the operator can copy it; it is never logged again.
+  return { key, announce: `generated for this run (shown once): ${key}` }
+}
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`[clearid-mock] PORT must be an integer from 0 to 65535; got "${process.env.PORT}".`)
+  process.exit(2)
+}
+
+const { key, announce } = chooseKey()
+const app = createApp({ accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }] })
+const running = await startServer(app, port, host).catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : String(error)
+  console.error(`[clearid-mock] cannot listen on ${host}:${port}: ${reason}. Set PORT to a free port.`)
+  process.exit(2)
+})
+
+console.log(`[clearid-mock] listening on ${running.url}`)
+console.log(`[clearid-mock] Tenant URL: ${running.url}/scim/v2/accounts/${accountId}`)
+console.log(`[clearid-mock] Secret Token (SCIM key): ${announce}`)
+
+let closing = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return
+    closing = true
+    console.log(`[clearid-mock] ${signal}: shutting down`)
+    void running.close().then(() => process.exit(0))
+  })
+}

@@ -1,0 +1,77 @@
+/**
+ * Query parameters of a SCIM list or search (RFC 7644 §3.4.2): filter, paging, projection. Read the
+ * same way from a query string (GET) and from a SearchRequest body (POST `/.search`).
+ *
+ * @module
+ */
+import { badRequest } from '../errors/api-error.ts'
+import type { Behaviour } from '../options.ts'
+import { SCIM_SEARCH_SCHEMA } from './constants.ts'
+import { parseAttributeList } from './projection.ts'
+
+export interface ListQuery {
+  readonly filter?: string
+  /** 1-based (RFC 7644 §3.4.2.4); values below 1 are read as 1. */
+  readonly startIndex: number
+  /** Capped at `maxResults`; 0 asks for totals only. */
+  readonly count: number
+  readonly attributes: string[]
+  readonly excludedAttributes: string[]
+}
+
+function readInteger(name: string, raw: unknown): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined
+  const value = typeof raw === 'number' ? raw : Number(String(raw).trim())
+  if (!Number.isInteger(value)) {
+    throw badRequest('invalidValue', `${name} must be an integer; got ${JSON.stringify(raw)}.`)
+  }
+  return value
+}
+
+function listOf(name: string, raw: unknown): string[] {
+  if (raw === undefined || raw === null) return []
+  if (typeof raw === 'string') return parseAttributeList(raw)
+  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw as string[]
+  throw badRequest('invalidValue', `${name} must be a comma-separated string or an array of strings.`)
+}
+
+function build(raw: Record<string, unknown>, behaviour: Behaviour): ListQuery {
+  const filter = raw.filter
+  if (filter !== undefined && typeof filter !== 'string') {
+    throw badRequest('invalidFilter', 'filter must be a string.')
+  }
+  const startIndex = Math.max(1, readInteger('startIndex', raw.startIndex) ?? 1)
+  const requested = readInteger('count', raw.count) ?? behaviour.maxResults
+  const count = Math.min(Math.max(0, requested), behaviour.maxResults)
+  const query: ListQuery = {
+    startIndex,
+    count,
+    attributes: listOf('attributes', raw.attributes),
+    excludedAttributes: listOf('excludedAttributes', raw.excludedAttributes),
+  }
+  return filter === undefined || filter.trim() === '' ? query : { ...query, filter }
+}
+
+export function listQueryFromParams(params: URLSearchParams, behaviour: Behaviour): ListQuery {
+  const raw: Record<string, unknown> = {}
+  for (const name of ['filter', 'startIndex', 'count', 'attributes', 'excludedAttributes']) {
+    const value = params.get(name)
+    if (value !== null) raw[name] = value
+  }
+  return build(raw, behaviour)
+}
+
+export function listQueryFromSearch(body: unknown, behaviour: Behaviour): ListQuery {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('invalidSyntax', 'The /.search body must be a SearchRequest JSON object.')
+  }
+  const record = body as Record<string, unknown>
+  const schemas = record.schemas
+  if (
+    !Array.isArray(schemas) ||
+    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SCIM_SEARCH_SCHEMA.toLowerCase())
+  ) {
+    throw badRequest('invalidSyntax', `A SearchRequest must list "${SCIM_SEARCH_SCHEMA}" in schemas.`)
+  }
+  return build(record, behaviour)
+}

@@ -1,0 +1,28 @@
+/**
+ * SCIM success responses: always `application/scim+json` (SPEC §2.1). The one place that writes a
+ * SCIM body, so a defect switch can change it for the whole surface.
+ *
+ * @module
+ */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { MockContext } from '../context.ts'
+import { SCIM_CONTENT_TYPE } from './constants.ts'
+
+export function scimJson(
+  ctx: MockContext,
+  c: Context,
+  body: unknown,
+  status: ContentfulStatusCode = 200,
+  headers: Record<string, string> = {},
+): Response {
+  const contentType = ctx.defects['json-content-type'] ? 'application/json' : SCIM_CONTENT_TYPE
+  return c.body(JSON.stringify(body), status, { ...headers, 'Content-Type': contentType })
+}
+
+/** Form-style query decoding (`+` is a space), as Entra encodes filters (SPEC §2.1). */
+export function queryParams(c: Context): URLSearchParams {
+  const url = c.req.url
+  const index = url.indexOf('?')
+  return new URLSearchParams(index === -1 ? '' : url.slice(index + 1))
+}

@@ -1,0 +1,212 @@
+/**
+ * `/Users` (RFC 7644 §3.3–§3.6) with ClearID's rules (SPEC §2.2): create, read, list and search,
+ * replace, patch, soft delete. Every write validates the whole resulting identity before storing it,
+ * so a refused request changes nothing.
+ *
+ * @module
+ */
+import { Hono, type Context } from 'hono'
+import type { Identity } from '../../../model/identity.ts'
+import { validateIdentityFields } from '../../../model/validate.ts'
+import type { MockContext } from '../../context.ts'
+import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
+import type { IdentityEventType } from '../../events.ts'
+import { readJsonBody } from '../../http/read-json-body.ts'
+import { UniquenessConflict } from '../../store/identity-store.ts'
+import { SCIM_LIST_SCHEMA } from '../constants.ts'
+import { listQueryFromParams, listQueryFromSearch, type ListQuery } from '../list-query.ts'
+import { parseUserBody, type UserFields } from '../parse-user.ts'
+import { applyPatch, type UserState } from '../patch/apply-patch.ts'
+import { projectResource } from '../projection.ts'
+import { queryParams, scimJson } from '../respond.ts'
+import { searchUsers } from '../search-users.ts'
+import { etagOf, toScimUser, userLocation } from '../user-resource.ts'
+import { warningsOf } from '../request-warnings.ts'
+import { checkIfMatch } from '../if-match.ts'
+import { scimBaseOf } from '../scim-base.ts'
+
+const MEDIA_TYPES = ['application/scim+json', 'application/json']
+
+export function usersRoutes(ctx: MockContext): Hono {
+  const app = new Hono()
+  const body = (c: Context) =>
+    readJsonBody(c, {
+      maxBytes: ctx.behaviour.maxBodyBytes,
+      maxDepth: ctx.behaviour.maxJsonDepth,
+      mediaTypes: MEDIA_TYPES,
+    })
+  const account = (c: Context) => c.req.param('accountId') ?? ''
+
+  app.get('/', (c) => list(ctx, c, listQueryFromParams(queryParams(c), ctx.behaviour)))
+  app.post('/.search', async (c) => list(ctx, c, listQueryFromSearch(await body(c), ctx.behaviour)))
+
+  app.post('/', async (c) => {
+    const warn = warningsOf(c)
+    const fields = parseUserBody(await body(c), ctx.behaviour, warn)
+    const now = ctx.clock().toISOString()
+    const identity: Identity = {
+      id: ctx.ids(),
+      accountId: account(c),
+      userName: fields.userName ?? '',
+      displayName: fields.displayName ?? '',
+      active: fields.active ?? true,
+      attributes: fields.attributes,
+      created: now,
+      lastModified: now,
+      version: 1,
+      deleted: false,
+      source: 'scim',
+    }
+    assertValid(identity)
+    store(ctx, identity, 'insert')
+    publish(ctx, 'IdentityCreated', identity)
+    const base = scimBaseOf(c)
+    return scimJson(ctx, c, toScimUser(identity, base), 201, {
+      Location: userLocation(base, identity.id),
+      ETag: etagOf(identity),
+    })
+  })
+
+  app.get('/:id', (c) => {
+    const identity = live(ctx, account(c), c.req.param('id'))
+    const params = queryParams(c)
+    const query = listQueryFromParams(params, ctx.behaviour)
+    if (c.req.header('if-none-match') === etagOf(identity)) return c.body(null, 304)
+    const resource = projectResource(
+      toScimUser(identity, scimBaseOf(c)),
+      query.attributes,
+      query.excludedAttributes,
+    )
+    return scimJson(ctx, c, resource, 200, { ETag: etagOf(identity) })
+  })
+
+  app.put('/:id', async (c) => {
+    const current = live(ctx, account(c), c.req.param('id'))
+    checkIfMatch(c, current)
+    const fields = parseUserBody(await body(c), ctx.behaviour, warningsOf(c))
+    const next = nextVersion(ctx, current, {
+      userName: fields.userName ?? '',
+      displayName: fields.displayName ?? '',
+      active: fields.active ?? true,
+      attributes: fields.attributes,
+    })
+    return written(ctx, c, next, 200)
+  })
+
+  app.patch('/:id', async (c) => {
+    const current = live(ctx, account(c), c.req.param('id'))
+    checkIfMatch(c, current)
+    const state = applyPatch(stateOf(current), await body(c), {
+      behaviour: ctx.behaviour,
+      warn: warningsOf(c),
+    })
+    return written(ctx, c, nextVersion(ctx, current, state), ctx.behaviour.patchResponse)
+  })
+
+  app.delete('/:id', (c) => {
+    const current = live(ctx, account(c), c.req.param('id'))
+    checkIfMatch(c, current)
+    const now = ctx.clock().toISOString()
+    const deleted: Identity = {
+      ...current,
+      deleted: true,
+      deletedAt: now,
+      lastModified: now,
+      version: current.version + 1,
+      source: 'scim',
+    }
+    ctx.store.update(deleted)
+    publish(ctx, 'IdentityDeleted', deleted)
+    return c.body(null, 204)
+  })
+
+  return app
+}
+
+function list(ctx: MockContext, c: Context, query: ListQuery): Response {
+  const base = scimBaseOf(c)
+  const page = searchUsers(ctx, c.req.param('accountId') ?? '', query, base)
+  const resources = page.identities.map((identity) =>
+    projectResource(toScimUser(identity, base), query.attributes, query.excludedAttributes),
+  )
+  return scimJson(ctx, c, {
+    schemas: [SCIM_LIST_SCHEMA],
+    totalResults: page.totalResults,
+    startIndex: query.startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  })
+}
+
+/** A live (not deleted) identity of the account, or 404. */
+function live(ctx: MockContext, accountId: string, id: string): Identity {
+  const identity = ctx.store.get(accountId, id)
+  if (!identity || identity.deleted) {
+    throw notFound(`No User with id "${id.slice(0, 100)}" exists in this account.`)
+  }
+  return identity
+}
+
+function stateOf(identity: Identity): UserState {
+  return {
+    userName: identity.userName,
+    displayName: identity.displayName,
+    active: identity.active,
+    attributes: { ...identity.attributes },
+  }
+}
+
+function nextVersion(ctx: MockContext, current: Identity, state: UserFields & UserState): Identity {
+  return {
+    ...current,
+    userName: state.userName,
+    displayName: state.displayName,
+    active: state.active,
+    attributes: state.attributes,
+    lastModified: ctx.clock().toISOString(),
+    version: current.version + 1,
+    source: 'scim',
+  }
+}
+
+function written(ctx: MockContext, c: Context, identity: Identity, status: 200 | 204): Response {
+  assertValid(identity)
+  store(ctx, identity, 'update')
+  publish(ctx, 'IdentityUpdated', identity)
+  const headers = { ETag: etagOf(identity) }
+  if (status === 204) return c.body(null, 204, headers)
+  return scimJson(ctx, c, toScimUser(identity, scimBaseOf(c)), 200, headers)
+}
+
+function assertValid(identity: Identity): void {
+  const [issue] = validateIdentityFields(identity)
+  if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
+}
+
+function store(ctx: MockContext, identity: Identity, how: 'insert' | 'update'): void {
+  try {
+    if (how === 'insert') ctx.store.insert(identity)
+    else ctx.store.update(identity)
+  } catch (error) {
+    if (!(error instanceof UniquenessConflict)) throw error
+    const what =
+      error.attribute === 'userName'
+        ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (userName is compared case-insensitively)`
+        : `externalId "${error.value.slice(0, 100)}" is already used by another identity in this account`
+    throw conflict(
+      `${what}. Look the identity up by filter and update it instead of creating it again.`,
+      error.attribute,
+    )
+  }
+}
+
+function publish(ctx: MockContext, type: IdentityEventType, identity: Identity): void {
+  ctx.events.publish({
+    type,
+    accountId: identity.accountId,
+    identity,
+    source: 'scim',
+    occurredAt: identity.lastModified,
+  })
+}
+

@@ -1,0 +1,34 @@
+/**
+ * Bearer SCIM-key authentication per account. A missing key, a wrong key, a key of another account
+ * and an unknown account all get the same 401, so nothing about other accounts is revealed.
+ *
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { MockContext } from '../context.ts'
+import { ApiError } from '../errors/api-error.ts'
+
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID SCIM"' }
+
+export function scimAuth(ctx: MockContext): MiddlewareHandler {
+  return async function scimAuth(c, next) {
+    const accountId = c.req.param('accountId') ?? ''
+    const header = c.req.header('authorization') ?? ''
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+    if (!match?.[1]) {
+      throw new ApiError(
+        401,
+        'Authentication required: send the account SCIM key as "Authorization: Bearer <key>" (ClearID: Administration > SCIM Integration > Generate key).',
+        { headers: CHALLENGE },
+      )
+    }
+    if (!(await ctx.accounts.verifyScimKey(accountId, match[1]))) {
+      throw new ApiError(
+        401,
+        'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
+        { headers: { ...CHALLENGE, 'WWW-Authenticate': 'Bearer realm="ClearID SCIM", error="invalid_token"' } },
+      )
+    }
+    await next()
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * In-memory `IdentityStore` with indexes on case-folded userName and on externalId, so the `eq`
+ * lookups Entra makes for every user are O(1) rather than a scan.
+ *
+ * @module
+ */
+import { cloneIdentity, externalIdOf, type Identity } from '../../model/identity.ts'
+import { UniquenessConflict, type IdentityStore, type PageOptions } from './identity-store.ts'
+
+interface AccountData {
+  /** Insertion order is creation order. */
+  readonly byId: Map<string, Identity>
+  readonly byUserName: Map<string, string>
+  readonly byExternalId: Map<string, string>
+  live: number
+}
+
+const fold = (userName: string): string => userName.toLowerCase()
+
+export class MemoryIdentityStore implements IdentityStore {
+  readonly #accounts = new Map<string, AccountData>()
+
+  #account(accountId: string): AccountData {
+    let data = this.#accounts.get(accountId)
+    if (!data) {
+      data = { byId: new Map(), byUserName: new Map(), byExternalId: new Map(), live: 0 }
+      this.#accounts.set(accountId, data)
+    }
+    return data
+  }
+
+  get(accountId: string, id: string): Identity | undefined {
+    const found = this.#accounts.get(accountId)?.byId.get(id)
+    return found && cloneIdentity(found)
+  }
+
+  findByUserName(accountId: string, userName: string): Identity | undefined {
+    const data = this.#accounts.get(accountId)
+    const id = data?.byUserName.get(fold(userName))
+    return id === undefined ? undefined : this.get(accountId, id)
+  }
+
+  findByExternalId(accountId: string, externalId: string): Identity | undefined {
+    const data = this.#accounts.get(accountId)
+    const id = data?.byExternalId.get(externalId)
+    return id === undefined ? undefined : this.get(accountId, id)
+  }
+
+  *scan(accountId: string, includeDeleted: boolean): Iterable<Identity> {
+    const data = this.#accounts.get(accountId)
+    if (!data) return
+    for (const identity of data.byId.values()) {
+      if (includeDeleted || !identity.deleted) yield identity
+    }
+  }
+
+  count(accountId: string, includeDeleted: boolean): number {
+    const data = this.#accounts.get(accountId)
+    if (!data) return 0
+    return includeDeleted ? data.byId.size : data.live
+  }
+
+  page(accountId: string, { offset, limit, includeDeleted }: PageOptions): Identity[] {
+    const out: Identity[] = []
+    if (limit <= 0) return out
+    let skipped = 0
+    for (const identity of this.scan(accountId, includeDeleted)) {
+      if (skipped < offset) {
+        skipped++
+        continue
+      }
+      out.push(cloneIdentity(identity))
+      if (out.length >= limit) break
+    }
+    return out
+  }
+
+  insert(identity: Identity): void {
+    const data = this.#account(identity.accountId)
+    if (data.byId.has(identity.id)) throw new Error(`duplicate id ${identity.id}`)
+    if (!identity.deleted) this.#assertUnique(data, identity)
+    const stored = cloneIdentity(identity)
+    data.byId.set(stored.id, stored)
+    if (!stored.deleted) {
+      this.#index(data, stored)
+      data.live++
+    }
+  }
+
+  update(identity: Identity): void {
+    const data = this.#account(identity.accountId)
+    const previous = data.byId.get(identity.id)
+    if (!previous) throw new Error(`unknown id ${identity.id}`)
+    if (!identity.deleted) this.#assertUnique(data, identity)
+    if (!previous.deleted) {
+      this.#unindex(data, previous)
+      data.live--
+    }
+    const stored = cloneIdentity(identity)
+    data.byId.set(stored.id, stored)
+    if (!stored.deleted) {
+      this.#index(data, stored)
+      data.live++
+    }
+  }
+
+  clear(accountId: string): void {
+    this.#accounts.delete(accountId)
+  }
+
+  #assertUnique(data: AccountData, identity: Identity): void {
+    const holder = data.byUserName.get(fold(identity.userName))
+    if (holder !== undefined && holder !== identity.id) {
+      throw new UniquenessConflict('userName', identity.userName)
+    }
+    const externalId = externalIdOf(identity)
+    if (externalId !== undefined) {
+      const owner = data.byExternalId.get(externalId)
+      if (owner !== undefined && owner !== identity.id) {
+        throw new UniquenessConflict('externalId', externalId)
+      }
+    }
+  }
+
+  #index(data: AccountData, identity: Identity): void {
+    data.byUserName.set(fold(identity.userName), identity.id)
+    const externalId = externalIdOf(identity)
+    if (externalId !== undefined) data.byExternalId.set(externalId, identity.id)
+  }
+
+  #unindex(data: AccountData, identity: Identity): void {
+    data.byUserName.delete(fold(identity.userName))
+    const externalId = externalIdOf(identity)
+    if (externalId !== undefined) data.byExternalId.delete(externalId)
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The identity record the mock stores: one shape behind the SCIM endpoint and the REST services.
+ *
+ * @module
+ */
+import type { ExtensionAttributeName } from './attributes.ts'
+
+/** A value of a ClearID extension attribute, stored exactly as sent (booleans as booleans). */
+export type AttributeValue = string | boolean
+
+/** Where the last write to the SCIM-managed fields came from. */
+export type WriteSource = 'scim' | 'rest' | 'seed'
+
+export interface Identity {
+  /** ClearID identityId; the SCIM `id`. A GUID. */
+  readonly id: string
+  readonly accountId: string
+  userName: string
+  displayName: string
+  /** ClearID `status`: Active when true, Inactive when false. */
+  active: boolean
+  /** ClearID extension attributes by catalogue name; absent means not set. */
+  attributes: Partial<Record<ExtensionAttributeName, AttributeValue>>
+  readonly created: string
+  lastModified: string
+  /** Incremented on every write; rendered as a weak ETag `W/"<version>"`. */
+  version: number
+  /** Soft delete: hidden from SCIM, still listed by the search service with `isDeleted`. */
+  deleted: boolean
+  deletedAt?: string
+  source: WriteSource
+}
+
+/** The extension `externalId`, the sync key. */
+export function externalIdOf(identity: Identity): string | undefined {
+  const value = identity.attributes.externalId
+  return typeof value === 'string' ? value : undefined
+}
+
+export function cloneIdentity(identity: Identity): Identity {
+  return { ...identity, attributes: { ...identity.attributes } }
+}

@@ -1,0 +1,76 @@
+/**
+ * The shape of a conformance rule. Every check the toolkit makes, on a server's answers or on a
+ * client's traffic, is one `RuleDefinition` with a stable id; `rules/index.ts` lists them in order.
+ *
+ * @module
+ */
+
+export type RuleLevel = 'MUST' | 'SHOULD' | 'MAY'
+
+/** Which side a rule judges: the server's behaviour, a client's traffic, or both. */
+export type RuleSide = 'server' | 'client' | 'both'
+
+/**
+ * Layers of expectations. `rfc`: RFC 7643/7644 alone. `entra`: what Entra ID's provisioning service
+ * needs from a server (or sends as a client). `clearid`: ClearID's documented attribute rules and the
+ * mock's documented choices.
+ */
+export type RuleProfile = 'rfc' | 'entra' | 'clearid'
+
+export type SourceKind = 'seed' | 'rfc' | 'entra-doc' | 'ms-validator' | 'okta' | 'clearid-doc' | 'mock-choice'
+
+export interface RuleSource {
+  readonly kind: SourceKind
+  /** Human reference: "RFC 7644 §3.4.2.2", "SCIM Validator: Filter for an existing user with a different case". */
+  readonly ref: string
+  readonly url?: string
+}
+
+/** One problem (or observation) a check found. Checks return findings; they never throw. */
+export interface Finding {
+  readonly severity: 'error' | 'warning' | 'info'
+  readonly message: string
+  readonly expected?: unknown
+  readonly actual?: unknown
+  /** The request/response pair that shows it, secrets redacted. */
+  readonly exchange?: Exchange
+}
+
+export interface ExchangeRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: Record<string, string>
+  readonly body?: unknown
+}
+
+export interface ExchangeResponse {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly body?: unknown
+}
+
+export interface Exchange {
+  readonly request: ExchangeRequest
+  readonly response?: ExchangeResponse
+  readonly durationMs?: number
+  /** Network or timeout error when no response arrived. */
+  readonly error?: string
+}
+
+/** Metadata common to every rule. The check itself lives beside it, typed by side. */
+export interface RuleMeta {
+  /** Stable, never reused. `SRV-…` judges servers, `CLI-…` judges clients. */
+  readonly id: string
+  readonly level: RuleLevel
+  readonly title: string
+  readonly side: RuleSide
+  readonly profile: RuleProfile
+  /** Report grouping: discovery, auth, create, read, filter, paging, projection, patch, put, delete, groups, errors, etag, bad-input, … */
+  readonly area: string
+  readonly tags: readonly string[]
+  readonly sources: readonly RuleSource[]
+  /** What to change so the rule passes. */
+  readonly fix: string
+  /** The Microsoft SCIM Validator test this rule mirrors, when there is one. */
+  readonly msValidatorTest?: string
+}
