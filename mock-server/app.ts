@@ -59,7 +59,12 @@ export function createApp(options: AppOptions = {}): MockApp {
   })
   app.get('/health', (c) => c.json({ status: 'ok' }))
   app.route(SCIM_MOUNT, scimRouter(ctx))
-  app.notFound((c) => renderError(c, new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)))
+  app.notFound((c) =>
+    renderError(
+      c,
+      new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+    ),
+  )
   app.onError((err, c) =>
     renderError(c, err, {
       numericScimStatus: ctx.defects['error-status-as-number'] === true,

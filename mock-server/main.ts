@@ -23,7 +23,9 @@ function chooseKey(): { key: string; announce: string } {
 }
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`[clearid-mock] PORT must be an integer from 0 to 65535; got "${process.env.PORT}".`)
+  console.error(
+    `[clearid-mock] PORT must be an integer from 0 to 65535; got "${process.env.PORT}".`,
+  )
   process.exit(2)
 }
 
@@ -31,7 +33,9 @@ const { key, announce } = chooseKey()
 const app = createApp({ accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }] })
 const running = await startServer(app, port, host).catch((error: unknown) => {
   const reason = error instanceof Error ? error.message : String(error)
-  console.error(`[clearid-mock] cannot listen on ${host}:${port}: ${reason}. Set PORT to a free port.`)
+  console.error(
+    `[clearid-mock] cannot listen on ${host}:${port}: ${reason}. Set PORT to a free port.`,
+  )
   process.exit(2)
 })
 

@@ -53,7 +53,7 @@ export interface AccountSeed {
 export const DEV_SCIM_KEY = 'clearid-dev-scim-key'
 export const DEFAULT_ACCOUNT_ID = 'demo'
 
-export interface AppOptions {
+export interface AppOptions extends RestPlaneOptions {
   /** Accounts to create at start. Default: `demo` with the development key. */
   readonly accounts?: readonly AccountSeed[]
   readonly store?: IdentityStore
@@ -64,4 +64,68 @@ export interface AppOptions {
   readonly clock?: () => Date
   /** Id source (tests pin it). Default: `crypto.randomUUID()`. */
   readonly ids?: () => string
+}
+
+// --- REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}) ---
+
+/** An API integration to create at start (ClearID: Administration > API integrations). */
+export interface ApiIntegrationSeed {
+  readonly accountId: string
+  /** `<guid>:<accountId>` like ClearID's; the guid becomes the integration id. */
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly name?: string
+}
+
+/** Webhook delivery retry policy: exponential backoff between attempts. */
+export interface WebhookRetryPolicy {
+  /** Attempts per callback, first one included. */
+  readonly attempts: number
+  readonly initialDelayMs: number
+  readonly maxDelayMs: number
+  /** Time allowed for one attempt; then it is logged as `RequestTimeout`. */
+  readonly timeoutMs: number
+}
+
+export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
+  attempts: 3,
+  initialDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 10_000,
+}
+
+/** The `fetch` webhook deliveries use; tests and msw replace it. */
+export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>
+
+/** Development credentials used on loopback when none are configured. Documented in docs/rest-api.md. */
+export const DEV_CLIENT_SECRET = 'clearid-dev-client-secret'
+export const DEV_ADMIN_TOKEN = 'clearid-dev-admin-token'
+const DEV_INTEGRATION_GUID = 'c1ea41d0-0000-4000-8000-000000000001'
+
+/** The development client id of an account: `<guid>:<accountId>`, ClearID's client id format. */
+export function devClientId(accountId: string): string {
+  return `${DEV_INTEGRATION_GUID}:${accountId}`
+}
+
+export interface RestPlaneOptions {
+  /**
+   * API integrations to create at start. Default: when `accounts` is also defaulted, one
+   * development integration for `demo` (`devClientId('demo')` / `DEV_CLIENT_SECRET`); otherwise none.
+   */
+  readonly apiIntegrations?: readonly ApiIntegrationSeed[]
+  /**
+   * Bearer token of the `/_admin/` control plane. Default `DEV_ADMIN_TOKEN`; `false` turns the
+   * control plane off (every `/_admin/` request answers 404).
+   */
+  readonly adminToken?: string | false
+  /** Base URL the mock is reached at (token issuer, key files, Location headers). Default: request origin. */
+  readonly publicBaseUrl?: string
+  /** Allow `http://` webhook URLs on loopback hosts, for local development. Default false. */
+  readonly allowInsecureLoopbackWebhooks?: boolean
+  readonly webhookFetch?: WebhookFetch
+  readonly webhookRetry?: Partial<WebhookRetryPolicy>
+  /** How long a SCIM reset reports `Running` before `Completed` (ClearID: up to 12 h). Default 0. */
+  readonly scimResetDurationMs?: number
+  /** Requests kept per account in the control plane's request log. Default 1000. */
+  readonly requestLogLimit?: number
 }

@@ -10,7 +10,8 @@
 
 export const CORE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User'
 export const CLEARID_USER_EXTENSION = 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User'
-export const ENTERPRISE_USER_EXTENSION = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
+export const ENTERPRISE_USER_EXTENSION =
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
 
 /** The Entra feature flag that makes Entra send real JSON booleans (and lower-case PATCH ops). */
 export const ENTRA_SCIM2_FLAG = 'aadOptscim062020'
@@ -22,12 +23,7 @@ export type Uniqueness = 'none' | 'server' | 'global'
 
 /** Where an attribute lives in ClearID's identity model (the seed's table groups). */
 export type AttributeGroup =
-  | 'core'
-  | 'basic'
-  | 'companyData'
-  | 'privateData'
-  | 'systemData'
-  | 'userPermissions'
+  'core' | 'basic' | 'companyData' | 'privateData' | 'systemData' | 'userPermissions'
 
 /** A format rule the mock enforces beyond the attribute type. */
 export type AttributeFormat = 'email' | 'countryCode'
@@ -48,8 +44,13 @@ export interface AttributeDefinition {
   readonly description: string
 }
 
-type Def = Omit<AttributeDefinition, 'schema' | 'caseExact' | 'mutability' | 'returned' | 'uniqueness' | 'required'> &
-  Partial<Pick<AttributeDefinition, 'caseExact' | 'mutability' | 'returned' | 'uniqueness' | 'required'>>
+type Def = Omit<
+  AttributeDefinition,
+  'schema' | 'caseExact' | 'mutability' | 'returned' | 'uniqueness' | 'required'
+> &
+  Partial<
+    Pick<AttributeDefinition, 'caseExact' | 'mutability' | 'returned' | 'uniqueness' | 'required'>
+  >
 
 function core(def: Def): AttributeDefinition {
   return {
@@ -96,16 +97,32 @@ export const CORE_ATTRIBUTES: readonly AttributeDefinition[] = [
     name: 'active',
     type: 'boolean',
     group: 'core',
-    description: 'Identity status: true is Active, false is Inactive. A deactivated identity stays readable.',
+    description:
+      'Identity status: true is Active, false is Inactive. A deactivated identity stays readable.',
   }),
 ]
 
 /** The ClearID extension (`urn:ietf:params:scim:schemas:extension:clearid:2.0:User`), in seed order. */
 export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = [
   // Basic identity fields
-  ext({ name: 'description', type: 'string', group: 'basic', description: 'Free-text description of the identity.' }),
-  ext({ name: 'firstName', type: 'string', group: 'basic', description: 'First name. firstName or lastName is required.' }),
-  ext({ name: 'lastName', type: 'string', group: 'basic', description: 'Last name. firstName or lastName is required.' }),
+  ext({
+    name: 'description',
+    type: 'string',
+    group: 'basic',
+    description: 'Free-text description of the identity.',
+  }),
+  ext({
+    name: 'firstName',
+    type: 'string',
+    group: 'basic',
+    description: 'First name. firstName or lastName is required.',
+  }),
+  ext({
+    name: 'lastName',
+    type: 'string',
+    group: 'basic',
+    description: 'Last name. firstName or lastName is required.',
+  }),
   ext({ name: 'middleName', type: 'string', group: 'basic', description: 'Middle name.' }),
   ext({
     name: 'countryCode',
@@ -114,9 +131,20 @@ export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = [
     format: 'countryCode',
     description: 'Country as exactly three letters (ISO 3166-1 alpha-3 expected).',
   }),
-  ext({ name: 'email', type: 'string', group: 'basic', format: 'email', description: 'Business e-mail; must be a valid address.' }),
+  ext({
+    name: 'email',
+    type: 'string',
+    group: 'basic',
+    format: 'email',
+    description: 'Business e-mail; must be a valid address.',
+  }),
   // CompanyData fields
-  ext({ name: 'employeeNumber', type: 'string', group: 'companyData', description: 'Employee number.' }),
+  ext({
+    name: 'employeeNumber',
+    type: 'string',
+    group: 'companyData',
+    description: 'Employee number.',
+  }),
   ext({
     name: 'secondaryEmail',
     type: 'string',
@@ -124,18 +152,53 @@ export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = [
     format: 'email',
     description: 'Secondary e-mail; must be a valid address.',
   }),
-  ext({ name: 'cityOfResidence', type: 'string', group: 'companyData', description: 'City of residence.' }),
-  ext({ name: 'stateOfResidence', type: 'string', group: 'companyData', description: 'State or province of residence.' }),
+  ext({
+    name: 'cityOfResidence',
+    type: 'string',
+    group: 'companyData',
+    description: 'City of residence.',
+  }),
+  ext({
+    name: 'stateOfResidence',
+    type: 'string',
+    group: 'companyData',
+    description: 'State or province of residence.',
+  }),
   ext({ name: 'zipCode', type: 'string', group: 'companyData', description: 'Postal code.' }),
-  ext({ name: 'phoneNumberPrimary', type: 'string', group: 'companyData', description: 'Primary phone number.' }),
-  ext({ name: 'phoneNumberSecondary', type: 'string', group: 'companyData', description: 'Secondary phone number.' }),
+  ext({
+    name: 'phoneNumberPrimary',
+    type: 'string',
+    group: 'companyData',
+    description: 'Primary phone number.',
+  }),
+  ext({
+    name: 'phoneNumberSecondary',
+    type: 'string',
+    group: 'companyData',
+    description: 'Secondary phone number.',
+  }),
   // PrivateData fields
-  ext({ name: 'supervisorName', type: 'string', group: 'privateData', description: 'Name of the supervisor.' }),
+  ext({
+    name: 'supervisorName',
+    type: 'string',
+    group: 'privateData',
+    description: 'Name of the supervisor.',
+  }),
   ext({ name: 'departmentName', type: 'string', group: 'privateData', description: 'Department.' }),
   ext({ name: 'jobTitle', type: 'string', group: 'privateData', description: 'Job title.' }),
   ext({ name: 'companyName', type: 'string', group: 'privateData', description: 'Company.' }),
-  ext({ name: 'workerTypeDescription', type: 'string', group: 'privateData', description: 'Worker type description.' }),
-  ext({ name: 'workerTypeCode', type: 'string', group: 'privateData', description: 'Worker type code.' }),
+  ext({
+    name: 'workerTypeDescription',
+    type: 'string',
+    group: 'privateData',
+    description: 'Worker type description.',
+  }),
+  ext({
+    name: 'workerTypeCode',
+    type: 'string',
+    group: 'privateData',
+    description: 'Worker type code.',
+  }),
   // SystemData fields
   ext({
     name: 'hasExtendedTime',

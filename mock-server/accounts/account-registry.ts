@@ -50,7 +50,11 @@ export class AccountRegistry {
   /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
   async setScimKey(accountId: string, name: string, key: string = randomSecret()): Promise<string> {
     const account = this.#require(accountId)
-    account.scimKey = { name, createdAt: this.clock().toISOString(), secret: await storeSecret(key) }
+    account.scimKey = {
+      name,
+      createdAt: this.clock().toISOString(),
+      secret: await storeSecret(key),
+    }
     return key
   }
 

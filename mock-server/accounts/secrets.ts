@@ -42,8 +42,13 @@ export async function storeSecret(secret: string): Promise<StoredSecret> {
   return { digest: await digest(secret), hint: secret.slice(-4) }
 }
 
-export async function matchesSecret(stored: StoredSecret | undefined, presented: string): Promise<boolean> {
+export async function matchesSecret(
+  stored: StoredSecret | undefined,
+  presented: string,
+): Promise<boolean> {
   const presentedDigest = await digest(presented)
   // Compare against a dummy digest when nothing is stored so both paths cost the same.
-  return constantTimeEqual(stored?.digest ?? new Uint8Array(32), presentedDigest) && stored !== undefined
+  return (
+    constantTimeEqual(stored?.digest ?? new Uint8Array(32), presentedDigest) && stored !== undefined
+  )
 }

@@ -34,7 +34,9 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
   const headers: Record<string, string> = { ...error.options.headers }
   switch (surfaceOf(c.req.path)) {
     case 'scim': {
-      headers['Content-Type'] = options.plainJsonContentType ? 'application/json' : SCIM_CONTENT_TYPE
+      headers['Content-Type'] = options.plainJsonContentType
+        ? 'application/json'
+        : SCIM_CONTENT_TYPE
       const body: Record<string, unknown> = {
         schemas: [SCIM_ERROR_SCHEMA],
         status: options.numericScimStatus ? error.status : String(error.status),
@@ -47,7 +49,8 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
       headers['Content-Type'] = 'application/json'
       headers['Cache-Control'] = 'no-store'
       const body = {
-        error: error.options.oauthError ?? (error.status >= 500 ? 'server_error' : 'invalid_request'),
+        error:
+          error.options.oauthError ?? (error.status >= 500 ? 'server_error' : 'invalid_request'),
         error_description: error.detail,
       }
       return c.body(JSON.stringify(body), status, headers)

@@ -46,14 +46,21 @@ export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unkn
     return JSON.parse(text) as unknown
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unparseable'
-    throw badRequest('invalidSyntax', `The request body is not valid JSON (${reason}). Check quotes, commas and brackets.`)
+    throw badRequest(
+      'invalidSyntax',
+      `The request body is not valid JSON (${reason}). Check quotes, commas and brackets.`,
+    )
   }
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, `The request body is larger than ${maxBytes} bytes; send a smaller request.`, {
-    scimType: 'tooMany',
-  })
+  return new ApiError(
+    413,
+    `The request body is larger than ${maxBytes} bytes; send a smaller request.`,
+    {
+      scimType: 'tooMany',
+    },
+  )
 }
 
 /** Deepest bracket nesting outside strings; a linear scan that never recurses. */

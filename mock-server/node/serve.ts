@@ -14,7 +14,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export async function startServer(app: MockApp, port = 0, hostname = '127.0.0.1'): Promise<RunningServer> {
+export async function startServer(
+  app: MockApp,
+  port = 0,
+  hostname = '127.0.0.1',
+): Promise<RunningServer> {
   await app.ready
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
@@ -36,5 +40,7 @@ export async function startServer(app: MockApp, port = 0, hostname = '127.0.0.1'
 }
 
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  return (
+    host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  )
 }

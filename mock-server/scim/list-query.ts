@@ -32,7 +32,10 @@ function listOf(name: string, raw: unknown): string[] {
   if (raw === undefined || raw === null) return []
   if (typeof raw === 'string') return parseAttributeList(raw)
   if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw as string[]
-  throw badRequest('invalidValue', `${name} must be a comma-separated string or an array of strings.`)
+  throw badRequest(
+    'invalidValue',
+    `${name} must be a comma-separated string or an array of strings.`,
+  )
 }
 
 function build(raw: Record<string, unknown>, behaviour: Behaviour): ListQuery {
@@ -69,9 +72,14 @@ export function listQueryFromSearch(body: unknown, behaviour: Behaviour): ListQu
   const schemas = record.schemas
   if (
     !Array.isArray(schemas) ||
-    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SCIM_SEARCH_SCHEMA.toLowerCase())
+    !schemas.some(
+      (s) => typeof s === 'string' && s.toLowerCase() === SCIM_SEARCH_SCHEMA.toLowerCase(),
+    )
   ) {
-    throw badRequest('invalidSyntax', `A SearchRequest must list "${SCIM_SEARCH_SCHEMA}" in schemas.`)
+    throw badRequest(
+      'invalidSyntax',
+      `A SearchRequest must list "${SCIM_SEARCH_SCHEMA}" in schemas.`,
+    )
   }
   return build(record, behaviour)
 }

@@ -71,7 +71,11 @@ function readTopLevel(
   warn: WarningSink,
 ): void {
   if (READ_ONLY.has(key.toLowerCase())) {
-    warn({ code: 'read-only-ignored', attribute: key, message: `${key} is read-only and was ignored.` })
+    warn({
+      code: 'read-only-ignored',
+      attribute: key,
+      message: `${key} is read-only and was ignored.`,
+    })
     return
   }
   if (isExtensionUrn(key)) {
@@ -85,7 +89,13 @@ function readTopLevel(
     return
   }
   if (key.toLowerCase().startsWith('urn:')) {
-    ignore(behaviour, warn, 'unknown-schema', key, `The extension "${key}" is not part of ClearID's schema; its attributes were ignored.`)
+    ignore(
+      behaviour,
+      warn,
+      'unknown-schema',
+      key,
+      `The extension "${key}" is not part of ClearID's schema; its attributes were ignored.`,
+    )
     return
   }
   readPath(fields, CORE_USER_SCHEMA, key, value, behaviour, warn)
@@ -99,7 +109,10 @@ function readExtensionObject(
 ): void {
   if (value === null) return
   if (!isObject(value)) {
-    throw badRequest('invalidSyntax', `"${CLEARID_USER_EXTENSION}" must be a JSON object of ClearID attributes.`)
+    throw badRequest(
+      'invalidSyntax',
+      `"${CLEARID_USER_EXTENSION}" must be a JSON object of ClearID attributes.`,
+    )
   }
   for (const [name, attributeValue] of Object.entries(value)) {
     readPath(fields, CLEARID_USER_EXTENSION, name, attributeValue, behaviour, warn)
@@ -116,7 +129,11 @@ export function readPath(
   warn: WarningSink,
 ): void {
   if (value === null) {
-    warn({ code: 'null-value', attribute: name, message: `${name} was null and is treated as absent.` })
+    warn({
+      code: 'null-value',
+      attribute: name,
+      message: `${name} was null and is treated as absent.`,
+    })
     return
   }
   if (sameUrn(schema, CORE_USER_SCHEMA)) {
@@ -124,15 +141,33 @@ export function readPath(
     return
   }
   if (!sameUrn(schema, CLEARID_USER_EXTENSION)) {
-    ignore(behaviour, warn, 'unknown-schema', name, `${schema}:${name} is not part of ClearID's schema and was ignored.`)
+    ignore(
+      behaviour,
+      warn,
+      'unknown-schema',
+      name,
+      `${schema}:${name} is not part of ClearID's schema and was ignored.`,
+    )
     return
   }
   const definition = findExtensionAttribute(name)
   if (!definition) {
     if (isUnsupportedAttribute(name)) {
-      ignore(behaviour, warn, 'unsupported-attribute', name, `${name} is not supported by ClearID SCIM (date and id-reference fields are not synchronized); it was not stored.`)
+      ignore(
+        behaviour,
+        warn,
+        'unsupported-attribute',
+        name,
+        `${name} is not supported by ClearID SCIM (date and id-reference fields are not synchronized); it was not stored.`,
+      )
     } else {
-      ignore(behaviour, warn, 'unknown-attribute', name, `${name} is not an attribute of the ClearID extension; it was not stored.`)
+      ignore(
+        behaviour,
+        warn,
+        'unknown-attribute',
+        name,
+        `${name} is not an attribute of the ClearID extension; it was not stored.`,
+      )
     }
     return
   }
@@ -162,7 +197,13 @@ function readCore(
     })
     return
   }
-  ignore(behaviour, warn, 'unused-core-attribute', name, `${name} is a core attribute ClearID does not use (only userName, displayName and active); it was not stored.`)
+  ignore(
+    behaviour,
+    warn,
+    'unused-core-attribute',
+    name,
+    `${name} is a core attribute ClearID does not use (only userName, displayName and active); it was not stored.`,
+  )
 }
 
 function ignore(

@@ -26,7 +26,12 @@ export function scimAuth(ctx: MockContext): MiddlewareHandler {
       throw new ApiError(
         401,
         'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
-        { headers: { ...CHALLENGE, 'WWW-Authenticate': 'Bearer realm="ClearID SCIM", error="invalid_token"' } },
+        {
+          headers: {
+            ...CHALLENGE,
+            'WWW-Authenticate': 'Bearer realm="ClearID SCIM", error="invalid_token"',
+          },
+        },
       )
     }
     await next()

@@ -9,11 +9,12 @@ import type { Identity } from '../../model/identity.ts'
 import type { MockContext } from '../context.ts'
 import { badRequest } from '../errors/api-error.ts'
 import {
-  evaluateFilter,
+  compileFilter,
   FilterSyntaxError,
   indexableEquality,
   parseFilter,
   type FilterNode,
+  type FilterPredicate,
 } from './filter/index.ts'
 import type { ListQuery } from './list-query.ts'
 import { toScimUser } from './user-resource.ts'
@@ -23,9 +24,10 @@ export interface UserPage {
   readonly identities: Identity[]
 }
 
-function parse(ctx: MockContext, filter: string): FilterNode {
+/** Runs `step`, turning a filter error into 400 invalidFilter. */
+function asInvalidFilter<T>(step: () => T): T {
   try {
-    return parseFilter(filter, { lenientBareValues: ctx.behaviour.lenientBareFilterValues })
+    return step()
   } catch (error) {
     if (error instanceof FilterSyntaxError) {
       throw badRequest('invalidFilter', `The filter is not valid: ${error.message}.`)
@@ -40,20 +42,10 @@ function byIndex(ctx: MockContext, accountId: string, node: FilterNode): Identit
   const { store } = ctx
   let found: Identity | undefined
   if (lookup.attribute === 'userName') found = store.findByUserName(accountId, lookup.value)
-  else if (lookup.attribute === 'externalId') found = store.findByExternalId(accountId, lookup.value)
+  else if (lookup.attribute === 'externalId')
+    found = store.findByExternalId(accountId, lookup.value)
   else found = store.get(accountId, lookup.value)
   return found && !found.deleted ? [found] : []
-}
-
-function evaluate(node: FilterNode, identity: Identity, scimBase: string): boolean {
-  try {
-    return evaluateFilter(node, toScimUser(identity, scimBase))
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) {
-      throw badRequest('invalidFilter', `The filter cannot be evaluated: ${error.message}.`)
-    }
-    throw error
-  }
 }
 
 export function searchUsers(
@@ -69,15 +61,20 @@ export function searchUsers(
       identities: ctx.store.page(accountId, { offset, limit: query.count, includeDeleted: false }),
     }
   }
-  const node = parse(ctx, query.filter)
+  const filter = query.filter
+  const node = asInvalidFilter(() =>
+    parseFilter(filter, { lenientBareValues: ctx.behaviour.lenientBareFilterValues }),
+  )
   const indexed = byIndex(ctx, accountId, node)
   if (indexed) {
     return { totalResults: indexed.length, identities: indexed.slice(offset, offset + query.count) }
   }
+  // Compiled once, so type errors surface even when the account holds no identity.
+  const matches: FilterPredicate = asInvalidFilter(() => compileFilter(node))
   let totalResults = 0
   const identities: Identity[] = []
   for (const identity of ctx.store.scan(accountId, false)) {
-    if (!evaluate(node, identity, scimBase)) continue
+    if (!asInvalidFilter(() => matches(toScimUser(identity, scimBase)))) continue
     totalResults++
     if (totalResults > offset && identities.length < query.count) identities.push(identity)
   }

@@ -4,7 +4,11 @@
  *
  * @module
  */
-import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA, EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
+import {
+  CLEARID_USER_EXTENSION,
+  CORE_USER_SCHEMA,
+  EXTENSION_ATTRIBUTES,
+} from '../../model/attributes.ts'
 import type { Identity } from '../../model/identity.ts'
 
 export type ScimUser = Record<string, unknown> & { id: string }

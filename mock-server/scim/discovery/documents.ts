@@ -16,7 +16,10 @@ import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SPC_SCHEMA } from '../constants.ts
 
 const DOCS = 'https://help.clearid.io/EN/AboutMicrosoftEntraIDAttributeFields.html'
 
-export function serviceProviderConfig(scimBase: string, behaviour: Behaviour): Record<string, unknown> {
+export function serviceProviderConfig(
+  scimBase: string,
+  behaviour: Behaviour,
+): Record<string, unknown> {
   return {
     schemas: [SPC_SCHEMA],
     documentationUri: DOCS,

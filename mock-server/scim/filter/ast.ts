@@ -22,7 +22,12 @@ export interface AttrPath {
  * matches when one element satisfies `filter` and its `subAttr` satisfies `op value`.
  */
 export type FilterNode =
-  | { readonly kind: 'compare'; readonly path: AttrPath; readonly op: CompareOp; readonly value: Literal }
+  | {
+      readonly kind: 'compare'
+      readonly path: AttrPath
+      readonly op: CompareOp
+      readonly value: Literal
+    }
   | { readonly kind: 'present'; readonly path: AttrPath }
   | { readonly kind: 'and'; readonly left: FilterNode; readonly right: FilterNode }
   | { readonly kind: 'or'; readonly left: FilterNode; readonly right: FilterNode }

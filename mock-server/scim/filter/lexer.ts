@@ -62,7 +62,9 @@ function isDigit(ch: string): boolean {
 
 /** Characters of an attribute path word: ATTRNAME chars, the URN's `:` and `.`, and `$` of `$ref`. */
 function isWordChar(ch: string): boolean {
-  return isAlpha(ch) || isDigit(ch) || ch === '-' || ch === '_' || ch === ':' || ch === '.' || ch === '$'
+  return (
+    isAlpha(ch) || isDigit(ch) || ch === '-' || ch === '_' || ch === ':' || ch === '.' || ch === '$'
+  )
 }
 
 /** Everything that may appear in an unquoted run: stops at space, quotes, brackets and parentheses. */

@@ -20,6 +20,8 @@ import type { Token } from './lexer.ts'
 
 /** Guards the recursion: a hostile `((((…` must end in a 400, not a stack overflow. */
 export const MAX_FILTER_DEPTH = 64
+/** Bounds the depth of the and/or tree, which the evaluator and printer walk recursively. */
+export const MAX_LOGICAL_OPERATORS = 1000
 
 const OPERATOR_LIST = 'eq, ne, co, sw, ew, pr, gt, ge, lt, le'
 const ATTR_NAME = /^(?:[A-Za-z][A-Za-z0-9_-]*|\$ref)$/i
@@ -43,7 +45,7 @@ export function parseFilter(input: string, options: ParseOptions = {}): FilterNo
 }
 
 /** Describes a token for an error message: `"equals"`, `the string "x"`, `end of input`. */
-export function describe(token: Token): string {
+export function describeToken(token: Token): string {
   if (token.kind === 'eof') return 'end of input'
   const text = token.text.length > 40 ? `${token.text.slice(0, 37)}...` : token.text
   return token.kind === 'string' ? `the string ${text}` : `"${text}"`
@@ -59,6 +61,7 @@ export class Parser {
   readonly lexer: Lexer
   private previous: Token | undefined
   private depth = 0
+  private logicalOperators = 0
 
   constructor(
     readonly input: string,
@@ -72,7 +75,7 @@ export class Parser {
   parseExpression(inValueFilter: boolean): FilterNode {
     let left = this.parseAnd(inValueFilter)
     while (this.isKeyword(this.lexer.peek(), 'or')) {
-      this.consume()
+      this.consumeLogical()
       left = { kind: 'or', left, right: this.parseAnd(inValueFilter) }
     }
     return left
@@ -120,6 +123,14 @@ export class Parser {
   parseSubAttr(): string {
     const dot = this.consume()
     const token = this.lexer.peek()
+    const extraDot = token.kind === 'word' ? token.text.indexOf('.') : -1
+    if (extraDot > 0) {
+      const at = token.pos + extraDot
+      throw this.error(
+        `expected one sub-attribute after "]", found a second "." at position ${at} in "${token.text}"`,
+        at,
+      )
+    }
     if (token.kind !== 'word' || !ATTR_NAME.test(token.text)) {
       throw this.expected('a sub-attribute name', token, dot)
     }
@@ -130,7 +141,7 @@ export class Parser {
   private parseAnd(inValueFilter: boolean): FilterNode {
     let left = this.parseUnary(inValueFilter)
     while (this.isKeyword(this.lexer.peek(), 'and')) {
-      this.consume()
+      this.consumeLogical()
       left = { kind: 'and', left, right: this.parseUnary(inValueFilter) }
     }
     return left
@@ -157,7 +168,10 @@ export class Parser {
       this.consume()
       return { kind: 'not', expr: this.parseGroup(after, inValueFilter) }
     }
-    if (after.kind === 'lbracket' || (after.kind === 'word' && lookupOp(after.text) !== undefined)) {
+    if (
+      after.kind === 'lbracket' ||
+      (after.kind === 'word' && lookupOp(after.text) !== undefined)
+    ) {
       return this.finishAttrExpression(this.splitAttrPath(token), token, inValueFilter)
     }
     throw this.expected('"(" (a negation is written "not (filter)")', after, token)
@@ -181,7 +195,11 @@ export class Parser {
     return this.finishAttrExpression(path, token, inValueFilter)
   }
 
-  private finishAttrExpression(path: AttrPath, pathToken: Token, inValueFilter: boolean): FilterNode {
+  private finishAttrExpression(
+    path: AttrPath,
+    pathToken: Token,
+    inValueFilter: boolean,
+  ): FilterNode {
     const next = this.lexer.peek()
     if (next.kind !== 'lbracket') return this.parseOperatorAndValue(path)
     if (inValueFilter) {
@@ -218,7 +236,7 @@ export class Parser {
       const after = this.lexer.peek()
       if (after.kind === 'string' || after.kind === 'other') {
         throw this.error(
-          `the "pr" operator takes no value: expected "and", "or" or the end after "pr" at position ${after.pos}, found ${describe(after)}`,
+          `the "pr" operator takes no value: expected "and", "or" or the end after "pr" at position ${after.pos}, found ${describeToken(after)}`,
           after.pos,
         )
       }
@@ -262,13 +280,23 @@ export class Parser {
     const subAttr = dot >= 0 ? rest.slice(dot + 1) : undefined
     const base = token.pos + colon + 1
     if (uri !== undefined && !/^[A-Za-z][A-Za-z0-9:._$-]*[A-Za-z0-9_-]$/.test(uri)) {
-      throw this.error(`invalid schema URN "${uri}" in "${text}" at position ${token.pos}`, token.pos)
+      throw this.error(
+        `expected a schema URN before "${rest}" at position ${token.pos}, found "${uri}"`,
+        token.pos,
+      )
     }
     if (!ATTR_NAME.test(name)) {
       const where = uri === undefined ? '' : ` after "${uri}:"`
       throw this.error(
         `expected an attribute name${where} at position ${base}, found "${name}" (names start with a letter and use letters, digits, "-" and "_")`,
         base,
+      )
+    }
+    if (subAttr?.includes('.') === true) {
+      const at = base + name.length + 1 + subAttr.indexOf('.')
+      throw this.error(
+        `expected at most one sub-attribute in "${rest}": found a second "." at position ${at}`,
+        at,
       )
     }
     if (subAttr !== undefined && !ATTR_NAME.test(subAttr)) {
@@ -291,6 +319,16 @@ export class Parser {
     return token
   }
 
+  private consumeLogical(): void {
+    const token = this.consume()
+    if (++this.logicalOperators > MAX_LOGICAL_OPERATORS) {
+      throw this.error(
+        `the filter has more than ${MAX_LOGICAL_OPERATORS} "and"/"or" operators (at position ${token.pos}); split it into several requests`,
+        token.pos,
+      )
+    }
+  }
+
   private enter(open: Token): void {
     if (++this.depth > MAX_FILTER_DEPTH) {
       throw this.error(
@@ -303,9 +341,9 @@ export class Parser {
   /** `after` overrides the previous token; `null` leaves the "after …" part out. */
   expected(what: string, found: Token, after?: Token | null, hint = ''): FilterSyntaxError {
     const prev = after === undefined ? this.previous : after
-    const context = prev === null || prev === undefined ? '' : ` after ${describe(prev)}`
+    const context = prev === null || prev === undefined ? '' : ` after ${describeToken(prev)}`
     return this.error(
-      `expected ${what}${context} at position ${found.pos}, found ${describe(found)}${hint}`,
+      `expected ${what}${context} at position ${found.pos}, found ${describeToken(found)}${hint}`,
       found.pos,
     )
   }
@@ -330,7 +368,7 @@ function checkOperand(
   if (!bad) return
   const allowed = ORDERING_OPS.has(op) ? 'a string, number or dateTime' : 'a string'
   throw new FilterSyntaxError(
-    `the operator "${opToken.text}" needs ${allowed} value at position ${valueToken.pos}, found ${kind} ${valueToken.text}`,
+    `the operator "${opToken.text}" needs ${allowed} value at position ${valueToken.pos}, found ${kind === 'null' ? 'null' : `${kind} ${valueToken.text}`}`,
     valueToken.pos,
     scimType,
   )

@@ -15,7 +15,7 @@ export interface Key {
   readonly lower: string
 }
 
-/** Reads `obj[name]` from an array of values resolved by `resolveTop`, if any. */
+/** Reads the attribute a path names from its context: a whole resource, or one element. */
 export type TopGetter = (container: unknown) => unknown
 
 const CORE_SCHEMA_PREFIX = 'urn:ietf:params:scim:schemas:core:'
@@ -33,7 +33,11 @@ export function isObject(value: unknown): value is JsonObject {
 export function getCi(obj: JsonObject, key: Key): unknown {
   if (Object.hasOwn(obj, key.name)) return obj[key.name]
   for (const name in obj) {
-    if (name.length === key.lower.length && name.toLowerCase() === key.lower && Object.hasOwn(obj, name)) {
+    if (
+      name.length === key.lower.length &&
+      name.toLowerCase() === key.lower &&
+      Object.hasOwn(obj, name)
+    ) {
       return obj[name]
     }
   }
@@ -107,10 +111,15 @@ export function someLeaf(value: unknown, test: (leaf: unknown) => boolean): bool
 }
 
 /** `someLeaf` over `top.sub`, where `top` may be one complex value or an array of them. */
-export function someValue(top: unknown, sub: Key | undefined, test: (leaf: unknown) => boolean): boolean {
+export function someValue(
+  top: unknown,
+  sub: Key | undefined,
+  test: (leaf: unknown) => boolean,
+): boolean {
   if (sub === undefined) return someLeaf(top, test)
   if (Array.isArray(top)) {
-    for (const element of top) if (isObject(element) && someLeaf(getCi(element, sub), test)) return true
+    for (const element of top)
+      if (isObject(element) && someLeaf(getCi(element, sub), test)) return true
     return false
   }
   return isObject(top) && someLeaf(getCi(top, sub), test)
@@ -138,6 +147,7 @@ export function isPresent(value: unknown): boolean {
 
 export function presentAt(top: unknown, sub: Key | undefined): boolean {
   if (sub === undefined) return isPresent(top)
-  if (Array.isArray(top)) return top.some((element) => isObject(element) && isPresent(getCi(element, sub)))
+  if (Array.isArray(top))
+    return top.some((element) => isObject(element) && isPresent(getCi(element, sub)))
   return isObject(top) && isPresent(getCi(top, sub))
 }

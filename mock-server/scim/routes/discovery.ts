@@ -28,7 +28,9 @@ export function discoveryRoutes(ctx: MockContext): Hono {
   app.get('/ResourceTypes', (c) => scimJson(ctx, c, listOf([userResourceType(scimBaseOf(c))])))
   app.get('/ResourceTypes/:id', (c) => {
     if (c.req.param('id').toLowerCase() !== 'user') {
-      throw notFound(`No resource type "${c.req.param('id').slice(0, 100)}": ClearID SCIM serves User only.`)
+      throw notFound(
+        `No resource type "${c.req.param('id').slice(0, 100)}": ClearID SCIM serves User only.`,
+      )
     }
     return scimJson(ctx, c, userResourceType(scimBaseOf(c)))
   })

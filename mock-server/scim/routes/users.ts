@@ -209,4 +209,3 @@ function publish(ctx: MockContext, type: IdentityEventType, identity: Identity):
     occurredAt: identity.lastModified,
   })
 }
-

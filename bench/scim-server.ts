@@ -1,0 +1,38 @@
+/**
+ * A benchmark server process: `mock` (the mock with N seeded identities) or `bare` (a Hono route
+ * returning a fixed JSON body), both served by the same node adapter. Prints `READY <url>`.
+ *
+ * @module
+ */
+import { Hono } from 'hono'
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { createApp } from '../mock-server/app.ts'
+import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
+import { seedIdentities } from './seed-identities.ts'
+
+export const BENCH_KEY = 'bench-key'
+const [kind = 'mock', countText = '100000'] = process.argv.slice(2)
+
+function bareApp(): Hono {
+  const app = new Hono()
+  const body = JSON.stringify({
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    totalResults: 0,
+    Resources: [],
+  })
+  app.get('/bare', (c) => c.body(body, 200, { 'Content-Type': 'application/scim+json' }))
+  return app
+}
+
+function mockApp() {
+  const store = new MemoryIdentityStore()
+  seedIdentities(store, 'bench', Number(countText))
+  return createApp({ store, accounts: [{ id: 'bench', scimKey: BENCH_KEY }] })
+}
+
+const app = kind === 'bare' ? bareApp() : mockApp()
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+  process.stdout.write(`READY http://127.0.0.1:${info.port}\n`)
+})
+process.on('SIGTERM', () => server.close(() => process.exit(0)))

@@ -1,0 +1,131 @@
+/**
+ * API integrations (ClearID: Administration > API integrations): per-account OAuth clients of the
+ * token service. Each has at most one credential, a client secret plus an RSA key pair; generating
+ * a key replaces both at once, so the previous secret and key pair stop working immediately.
+ *
+ * Secrets are kept as digests. The plain secret and the private key exist only in the pending key
+ * file, which can be downloaded once right after generation and is then discarded.
+ *
+ * @module
+ */
+import { exportPKCS8, generateKeyPair } from 'jose'
+import { ApiError } from '../errors/api-error.ts'
+import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
+
+export interface PendingKeyFile {
+  readonly clientSecret: string
+  readonly privateKeyPem: () => Promise<string>
+}
+
+export interface IntegrationCredential {
+  readonly generatedAt: string
+  readonly secret: StoredSecret
+  /** Public key of the JWT-assertion flow; generated lazily for seeded integrations. */
+  readonly publicKey: () => Promise<CryptoKey>
+  pending?: PendingKeyFile
+  /** `jti` values of accepted assertions with their `exp` (seconds), for replay detection. */
+  readonly usedJtis: Map<string, number>
+}
+
+export interface ApiIntegration {
+  /** A GUID; the first part of the client id. */
+  readonly id: string
+  readonly accountId: string
+  name: string
+  description: string
+  /** `<guid>:<accountId>`, ClearID's client id format; also the `kid` of the client's assertions. */
+  readonly clientId: string
+  readonly createdAt: string
+  credential?: IntegrationCredential
+}
+
+/** Result of asking for the key file. */
+export type KeyFileClaim =
+  | { readonly kind: 'file'; readonly clientSecret: string; readonly privateKeyPem: string }
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'gone' }
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
+/** Runs `make` once, on first use, and hands out the same promise afterwards. */
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined
+  return () => (value ??= make())
+}
+
+async function newCredential(generatedAt: string, clientSecret: string): Promise<IntegrationCredential> {
+  const keyPair = lazy(() => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }))
+  return {
+    generatedAt,
+    secret: await storeSecret(clientSecret),
+    publicKey: async () => (await keyPair()).publicKey,
+    pending: { clientSecret, privateKeyPem: async () => exportPKCS8((await keyPair()).privateKey) },
+    usedJtis: new Map(),
+  }
+}
+
+export class ApiIntegrationRegistry {
+  readonly #byClientId = new Map<string, ApiIntegration>()
+  constructor(
+    private readonly clock: () => Date,
+    private readonly ids: () => string,
+  ) {}
+
+  create(accountId: string, name: string, description = '', clientId?: string): ApiIntegration {
+    const guid = clientId?.split(':', 1)[0]
+    const id = guid !== undefined && GUID.test(guid) ? guid.toLowerCase() : this.ids()
+    const integration: ApiIntegration = {
+      id,
+      accountId,
+      name,
+      description,
+      clientId: clientId ?? `${id}:${accountId}`,
+      createdAt: this.clock().toISOString(),
+    }
+    if (this.#byClientId.has(integration.clientId) || this.get(accountId, id)) {
+      throw new ApiError(409, `An API integration with client id "${integration.clientId}" already exists.`)
+    }
+    this.#byClientId.set(integration.clientId, integration)
+    return integration
+  }
+
+  list(accountId: string): ApiIntegration[] {
+    return [...this.#byClientId.values()].filter((i) => i.accountId === accountId)
+  }
+
+  get(accountId: string, id: string): ApiIntegration | undefined {
+    return this.list(accountId).find((i) => i.id === id)
+  }
+
+  byClientId(clientId: string): ApiIntegration | undefined {
+    return this.#byClientId.get(clientId)
+  }
+
+  delete(integration: ApiIntegration): void {
+    this.#byClientId.delete(integration.clientId)
+  }
+
+  /** Replaces the credential: a new secret (random unless given) and a new key pair. */
+  async generateKey(integration: ApiIntegration, clientSecret = randomSecret()): Promise<IntegrationCredential> {
+    const credential = await newCredential(this.clock().toISOString(), clientSecret)
+    integration.credential = credential
+    return credential
+  }
+
+  /** Hands out the pending key file once; later calls answer `gone`. */
+  async claimKeyFile(integration: ApiIntegration): Promise<KeyFileClaim> {
+    const credential = integration.credential
+    if (!credential) return { kind: 'no-key' }
+    const pending = credential.pending
+    if (!pending) return { kind: 'gone' }
+    credential.pending = undefined
+    return { kind: 'file', clientSecret: pending.clientSecret, privateKeyPem: await pending.privateKeyPem() }
+  }
+
+  /** Constant-time check of a client secret; undefined when the client or secret is wrong. */
+  async verifySecret(clientId: string, presented: string): Promise<ApiIntegration | undefined> {
+    const integration = this.#byClientId.get(clientId)
+    const ok = await matchesSecret(integration?.credential?.secret, presented)
+    return ok ? integration : undefined
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * One-line summaries of counts and verdicts, worded the same in every format.
+ *
+ * @module
+ */
+import type { ReportSummary, StatusCounts } from '../../model.ts'
+import { totalOf } from '../../summarize.ts'
+
+/** `22 results: 12 passed, 7 failed, 1 waived, 1 skipped, 1 not applicable` (zero counts left out). */
+export function countsLine(counts: StatusCounts): string {
+  const parts = [
+    [counts.passed, 'passed'],
+    [counts.failed, 'failed'],
+    [counts.waived, 'waived'],
+    [counts.skipped, 'skipped'],
+    [counts['not-applicable'], 'not applicable'],
+  ] as const
+  const shown = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`)
+  const total = totalOf(counts)
+  return `${total} result${total === 1 ? '' : 's'}${shown.length > 0 ? `: ${shown.join(', ')}` : ''}`
+}
+
+/** Why the verdict is what it is, in words. */
+export function verdictSentence(summary: ReportSummary): string {
+  const must = summary.byLevel.MUST.failed
+  if (must > 0) return `${must} MUST rule${must === 1 ? '' : 's'} failed`
+  const should = summary.byLevel.SHOULD.failed
+  return should > 0
+    ? `no MUST rule failed (${should} SHOULD rule${should === 1 ? '' : 's'} failed)`
+    : 'no MUST rule failed'
+}

@@ -1,0 +1,49 @@
+/**
+ * What a server rule's check receives: an HTTP client bound to the target, an Entra client in the
+ * rule's dialect, seeded data of its own, the discovery documents read once per run, and facts about
+ * the target. Rules depend on this interface only; the runner builds it.
+ *
+ * @module
+ */
+import type { TestData } from '../../fixtures/test-data.ts'
+import type { Dialect } from '../../reports/model.ts'
+import type { EntraClient } from '../../suites/entra/client.ts'
+import type { ScimHttp } from '../../suites/http/types.ts'
+
+type Json = Record<string, unknown>
+
+/** The discovery documents as the target served them at the start of the run. */
+export interface Discovery {
+  readonly serviceProviderConfig?: Json
+  readonly schemas?: readonly Json[]
+  readonly resourceTypes?: readonly Json[]
+}
+
+export interface TargetFacts {
+  readonly kind: 'in-process' | 'url'
+  /** A second account (and its key) is available for cross-account checks. */
+  readonly hasOtherAccount: boolean
+}
+
+/** Set by a check (or its wrapper) to turn the result into `not-applicable` or `skipped`. */
+export interface RuleOutcome {
+  notApplicable?: string
+  skipped?: string
+}
+
+export interface ServerCheckContext {
+  readonly ruleId: string
+  /** The Entra dialect this run of the rule uses (the first selected one for dialect-free rules). */
+  readonly dialect: Dialect
+  readonly http: ScimHttp
+  readonly entra: EntraClient
+  readonly data: TestData
+  readonly discovery: Discovery
+  readonly target: TargetFacts
+  readonly outcome: RuleOutcome
+}
+
+/** Marks the rule not applicable; it still fails if it recorded an error finding. */
+export function notApplicable(ctx: ServerCheckContext, reason: string): void {
+  ctx.outcome.notApplicable = reason
+}

@@ -1,0 +1,63 @@
+/**
+ * `defineServerRule`: a rule's metadata plus its check, wrapped so the check never throws. A failed
+ * precondition (`SetupFailure`) becomes its finding; a harness refusal (writes not allowed, creation
+ * cap, Ctrl-C) marks the rule skipped; a network failure or a bug becomes an error finding.
+ *
+ * @module
+ */
+import { HarnessStop, TransportError } from '../../suites/http/errors.ts'
+import type { Finding, RuleMeta } from '../rule.ts'
+import type { ServerCheckContext, TargetFacts } from './context.ts'
+
+export interface ServerRule extends RuleMeta {
+  readonly side: 'server'
+  /** Sends requests that may change data: skipped against a deployment without `--allow-writes`. */
+  readonly writes: boolean
+  /** Runs once per selected Entra dialect. */
+  readonly perDialect: boolean
+  /** A reason the rule cannot run against this target, decided before it starts. */
+  readonly applies?: (facts: TargetFacts) => string | undefined
+  /** Never throws. */
+  readonly check: (ctx: ServerCheckContext) => Promise<readonly Finding[]>
+}
+
+export type ServerRuleSpec = Omit<ServerRule, 'side' | 'perDialect'> & {
+  readonly perDialect?: boolean
+}
+
+/** A precondition of the check failed: the server did not let the rule set up its data. */
+export class SetupFailure extends Error {
+  override readonly name = 'SetupFailure'
+  constructor(readonly finding: Finding) {
+    super(finding.message)
+  }
+}
+
+export function defineServerRule(spec: ServerRuleSpec): ServerRule {
+  const { check, perDialect = false, ...meta } = spec
+  return {
+    ...meta,
+    side: 'server',
+    perDialect,
+    check: async (ctx) => {
+      try {
+        return await check(ctx)
+      } catch (error) {
+        return findingsFor(error, ctx)
+      }
+    },
+  }
+}
+
+function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
+  if (error instanceof SetupFailure) return [error.finding]
+  if (error instanceof HarnessStop) {
+    ctx.outcome.skipped = error.reason
+    return []
+  }
+  if (error instanceof TransportError) {
+    return [{ severity: 'error', message: `No answer from the target: ${error.message}`, exchange: error.exchange }]
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return [{ severity: 'error', message: `The check stopped on an unexpected error: ${message}` }]
+}

@@ -1,0 +1,103 @@
+/**
+ * Steps many checks share: create identities through the Entra client, read them back, query with a
+ * filter. A step the check depends on that fails stops the check with a `SetupFailure` finding.
+ *
+ * @module
+ */
+import type { UserOverrides } from '../../fixtures/test-data.ts'
+import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
+import { createUserBody } from '../../suites/entra/requests.ts'
+import type { HttpAnswer } from '../../suites/http/types.ts'
+import type { ServerCheckContext } from './context.ts'
+import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'
+
+export interface CreatedUser {
+  readonly id: string
+  readonly values: ClearIdUserValues
+  readonly resource: Json
+  readonly answer: HttpAnswer
+}
+
+/** Creates a valid identity the way Entra does; stops the check when the server refuses it. */
+export async function createUser(
+  ctx: ServerCheckContext,
+  overrides: UserOverrides = {},
+): Promise<CreatedUser> {
+  const values = ctx.data.user(overrides)
+  const answer = await ctx.entra.createUser(values)
+  return expectCreated(answer, values)
+}
+
+/** POSTs a body built for `values` (maybe altered) and requires a created resource. */
+export async function createFromBody(
+  ctx: ServerCheckContext,
+  values: ClearIdUserValues,
+  alter: (body: Json) => Json = (body) => body,
+): Promise<CreatedUser> {
+  const body = alter(createUserBody(values, ctx.dialect, ctx.entra.mapping))
+  return expectCreated(await ctx.entra.postUser(body), values)
+}
+
+function expectCreated(answer: HttpAnswer, values: ClearIdUserValues): CreatedUser {
+  const resource = answer.body
+  if ((answer.status !== 201 && answer.status !== 200) || !isObject(resource)) {
+    const detail = errorDetail(answer)
+    setupFailed(
+      `Setup: creating a valid identity failed with HTTP ${answer.status}${detail ? ` (${detail})` : ''}`,
+      answer,
+    )
+  }
+  const id = resource.id
+  if (typeof id !== 'string' || id === '') setupFailed('Setup: the created identity has no "id"', answer)
+  return { id, values, resource, answer }
+}
+
+export async function createUsers(
+  ctx: ServerCheckContext,
+  count: number,
+  overrides: UserOverrides = {},
+): Promise<CreatedUser[]> {
+  const users: CreatedUser[] = []
+  for (let i = 0; i < count; i += 1) users.push(await createUser(ctx, overrides))
+  return users
+}
+
+/** `GET /Users/{id}`; stops the check unless it answers 200 with a resource. */
+export async function readUser(
+  ctx: ServerCheckContext,
+  id: string,
+  query = '',
+): Promise<{ answer: HttpAnswer; resource: Json }> {
+  const answer = await ctx.http.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}${query}` })
+  if (answer.status !== 200 || !isObject(answer.body)) {
+    setupFailed(`Reading the identity back with GET /Users/{id} answered HTTP ${answer.status}`, answer)
+  }
+  return { answer, resource: answer.body }
+}
+
+/** `/Users?filter=…&…`, form-encoded the way Entra encodes queries. */
+export function usersQuery(filter: string | undefined, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams()
+  if (filter !== undefined) search.set('filter', filter)
+  for (const [name, value] of Object.entries(params)) search.set(name, value)
+  const text = search.toString()
+  return text === '' ? '/Users' : `/Users?${text}`
+}
+
+export function queryUsers(
+  ctx: ServerCheckContext,
+  filter: string | undefined,
+  params: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  return ctx.http.send({ method: 'GET', path: usersQuery(filter, params) })
+}
+
+/** A SCIM filter string literal. */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+}
+
+/** `userName sw "<this rule's prefix>"`: scopes a query to the identities this rule created. */
+export function ownUsersFilter(ctx: ServerCheckContext): string {
+  return `userName sw ${quote(ctx.data.prefix)}`
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors the HTTP layer raises. `TransportError` means no answer arrived; the `HarnessStop` family
+ * means the harness itself refused to send (safety guards, interruption) and turns a rule into
+ * `skipped` rather than `failed`.
+ *
+ * @module
+ */
+import type { Exchange } from '../../rules/rule.ts'
+
+/** No HTTP answer: connection refused, DNS failure, timeout, aborted. */
+export class TransportError extends Error {
+  override readonly name = 'TransportError'
+  constructor(
+    message: string,
+    readonly exchange: Exchange,
+  ) {
+    super(message)
+  }
+}
+
+/** The harness declined to send a request; the rule is reported as skipped with `reason`. */
+export class HarnessStop extends Error {
+  override readonly name: string = 'HarnessStop'
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
+export const WRITES_REFUSED_REASON = 'writes not allowed: pass --allow-writes'
+
+export class WritesRefusedError extends HarnessStop {
+  override readonly name = 'WritesRefusedError'
+  constructor() {
+    super(WRITES_REFUSED_REASON)
+  }
+}
+
+export class CreateCapError extends HarnessStop {
+  override readonly name = 'CreateCapError'
+  constructor(cap: number) {
+    super(`create cap reached: this run may create at most ${cap} identities (--max-creates)`)
+  }
+}
+
+export class InterruptedError extends HarnessStop {
+  override readonly name = 'InterruptedError'
+  constructor() {
+    super('interrupted before this rule finished')
+  }
+}

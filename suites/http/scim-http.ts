@@ -1,0 +1,303 @@
+/**
+ * The harness's only way to reach a target. It owns every safety guard so no rule can bypass one:
+ * write refusal, the creation cap, 429 `Retry-After` handling with bounded retries, request timeouts,
+ * interruption, redaction, latency per operation, and the ledger of created resources that cleanup
+ * deletes afterwards.
+ *
+ * @module
+ */
+import { buildExchange, headersOf, type RawRequest } from './exchange.ts'
+import {
+  CreateCapError,
+  HarnessStop,
+  InterruptedError,
+  TransportError,
+  WritesRefusedError,
+} from './errors.ts'
+import { LatencyRecorder, operationOf } from './latency.ts'
+import { retryDelay } from './retry-after.ts'
+import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
+
+export interface AccountEndpoint {
+  readonly baseUrl: string
+  readonly key: string
+}
+
+export interface ScimHttpOptions {
+  readonly main: AccountEndpoint
+  readonly other?: AccountEndpoint
+  readonly fetch: FetchLike
+  /** Per attempt. Default 10 s. */
+  readonly timeoutMs?: number
+  /** Retries after a 429. Default 3. */
+  readonly maxRetries?: number
+  /** Longest single wait a `Retry-After` may impose. Default 30 s. */
+  readonly maxRetryWaitMs?: number
+  /** Back-off when a 429 has no `Retry-After`. Default 500 ms, doubled per retry. */
+  readonly baseRetryDelayMs?: number
+  /** False: refuse every request that could change data. Default true. */
+  readonly allowWrites?: boolean
+  /** Most creations (`POST /Users`, `POST /Groups`) one run may attempt. Default 200. */
+  readonly maxCreates?: number
+  readonly userAgent?: string
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Aborts in-flight requests and refuses new ones (Ctrl-C). */
+  readonly signal?: AbortSignal
+  /** Called after every request, with the redacted exchange (dry-run printing, traffic logs). */
+  readonly onExchange?: (answer: HttpAnswer, operation: string) => void
+}
+
+/** A resource this run created, in creation order. */
+export interface CreatedResource {
+  readonly account: 'main' | 'other'
+  /** Path under the SCIM base: `/Users/{id}`. */
+  readonly path: string
+  readonly id: string
+  readonly userName?: string
+  gone: boolean
+}
+
+/** Shared between a client and the cleanup client derived from it. */
+interface Ledger {
+  readonly created: CreatedResource[]
+  readonly latency: LatencyRecorder
+  attemptedCreates: number
+  requests: number
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const COLLECTION = /^\/(users|groups)\/?(?:\?|$)/i
+
+export class ScimHttpClient implements ScimHttp {
+  private readonly ledger: Ledger
+
+  constructor(
+    private readonly options: ScimHttpOptions,
+    ledger?: Ledger,
+  ) {
+    this.ledger = ledger ?? {
+      created: [],
+      latency: new LatencyRecorder(),
+      attemptedCreates: 0,
+      requests: 0,
+    }
+  }
+
+  get created(): readonly CreatedResource[] {
+    return this.ledger.created
+  }
+
+  get latency(): LatencyRecorder {
+    return this.ledger.latency
+  }
+
+  get requestCount(): number {
+    return this.ledger.requests
+  }
+
+  /** The keys this client may send: redacted from everything it records. */
+  get secrets(): string[] {
+    return [this.options.main.key, ...(this.options.other ? [this.options.other.key] : [])]
+  }
+
+  get hasOtherAccount(): boolean {
+    return this.options.other !== undefined
+  }
+
+  /**
+   * A client for cleanup: same ledger and target, writes allowed (it only deletes what this run
+   * created), not tied to the run's abort signal so Ctrl-C still cleans up.
+   */
+  forCleanup(): ScimHttpClient {
+    const { signal: _signal, ...rest } = this.options
+    return new ScimHttpClient({ ...rest, allowWrites: true }, this.ledger)
+  }
+
+  async send(request: HttpRequest): Promise<HttpAnswer> {
+    this.guard(request)
+    const operation = operationOf(request.method, request.path)
+    const maxRetries = this.options.maxRetries ?? 3
+    for (let attempt = 0; ; attempt += 1) {
+      const answer = await this.attempt(request)
+      if (answer.status !== 429 || attempt >= maxRetries) {
+        this.afterAnswer(request, answer, operation)
+        return answer
+      }
+      await this.wait(answer.headers['retry-after'], attempt)
+    }
+  }
+
+  private guard(request: HttpRequest): void {
+    if (this.options.signal?.aborted) throw new InterruptedError()
+    const method = request.method.toUpperCase()
+    const write = !READ_METHODS.has(method) && !isSearch(method, request.path)
+    if (write && this.options.allowWrites === false) throw new WritesRefusedError()
+    if (method === 'POST' && COLLECTION.test(request.path)) {
+      const cap = this.options.maxCreates ?? 200
+      if (this.ledger.attemptedCreates >= cap) throw new CreateCapError(cap)
+      this.ledger.attemptedCreates += 1
+    }
+    if (request.account === 'other' && !this.options.other) {
+      throw new HarnessStop('no second account configured (--other-account-url/--other-account-key)')
+    }
+  }
+
+  private async wait(retryAfter: string | undefined, attempt: number): Promise<void> {
+    const ms = retryDelay(retryAfter, attempt, {
+      now: Date.now(),
+      maxWaitMs: this.options.maxRetryWaitMs ?? 30_000,
+      baseDelayMs: this.options.baseRetryDelayMs ?? 500,
+    })
+    const sleep = this.options.sleep ?? ((delay: number) => abortableSleep(delay, this.options.signal))
+    await sleep(ms)
+    if (this.options.signal?.aborted) throw new InterruptedError()
+  }
+
+  private async attempt(request: HttpRequest): Promise<HttpAnswer> {
+    const raw = this.rawRequest(request)
+    const timeoutMs = this.options.timeoutMs ?? 10_000
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs)
+    const onAbort = () => controller.abort(new Error('interrupted'))
+    this.options.signal?.addEventListener('abort', onAbort, { once: true })
+    const started = performance.now()
+    this.ledger.requests += 1
+    try {
+      const response = await this.options.fetch(
+        new Request(raw.url, {
+          method: raw.method,
+          headers: raw.headers,
+          ...(raw.bodyText === undefined ? {} : { body: raw.bodyText }),
+          signal: controller.signal,
+        }),
+      )
+      const text = await response.text()
+      const durationMs = performance.now() - started
+      const headers = headersOf(response.headers)
+      const exchange = buildExchange(
+        raw,
+        { status: response.status, headers, bodyText: text },
+        { durationMs, secrets: this.secrets },
+      )
+      return { status: response.status, headers, body: parseJson(text), text, exchange }
+    } catch (error) {
+      const durationMs = performance.now() - started
+      const message = describeFailure(error, controller.signal, timeoutMs)
+      const exchange = buildExchange(raw, undefined, {
+        durationMs,
+        error: message,
+        secrets: this.secrets,
+      })
+      if (this.options.signal?.aborted) throw new InterruptedError()
+      throw new TransportError(message, exchange)
+    } finally {
+      clearTimeout(timer)
+      this.options.signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  private rawRequest(request: HttpRequest): RawRequest {
+    const endpoint = request.account === 'other' ? this.options.other : this.options.main
+    const base = (endpoint ?? this.options.main).baseUrl.replace(/\/+$/, '')
+    const headers: Record<string, string> = {
+      Accept: 'application/scim+json, application/json',
+      'User-Agent': this.options.userAgent ?? 'clearid-conformance',
+    }
+    const authorization = this.authorization(request.auth ?? 'key', request.account)
+    if (authorization !== undefined) headers.Authorization = authorization
+    const bodyText =
+      request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+    const contentType =
+      request.contentType === undefined ? 'application/scim+json' : request.contentType
+    if (bodyText !== undefined && contentType !== null) headers['Content-Type'] = contentType
+    Object.assign(headers, request.headers)
+    return {
+      method: request.method.toUpperCase(),
+      url: base + request.path,
+      headers,
+      ...(bodyText === undefined ? {} : { bodyText }),
+    }
+  }
+
+  private authorization(auth: AuthChoice, account: HttpRequest['account']): string | undefined {
+    if (auth === 'none') return undefined
+    if (auth === 'key' || auth === 'foreign-key') {
+      const other = this.options.other
+      if (auth === 'foreign-key' && !other) throw new HarnessStop('no second account configured')
+      const addressedOther = account === 'other'
+      const useOther = auth === 'key' ? addressedOther : !addressedOther
+      return `Bearer ${(useOther && other ? other : this.options.main).key}`
+    }
+    return 'bearer' in auth ? `Bearer ${auth.bearer}` : auth.authorization
+  }
+
+  private afterAnswer(request: HttpRequest, answer: HttpAnswer, operation: string): void {
+    this.ledger.latency.record(operation, answer.exchange.durationMs ?? 0)
+    this.track(request, answer)
+    this.options.onExchange?.(answer, operation)
+  }
+
+  private track(request: HttpRequest, answer: HttpAnswer): void {
+    const method = request.method.toUpperCase()
+    const account = request.account ?? 'main'
+    if (method === 'POST' && COLLECTION.test(request.path) && answer.status < 300) {
+      const body = answer.body as { id?: unknown; userName?: unknown } | undefined
+      if (typeof body?.id !== 'string' || body.id === '') return
+      const collection = request.path.split(/[/?]/)[1] ?? 'Users'
+      this.ledger.created.push({
+        account,
+        path: `/${collection}/${encodeURIComponent(body.id)}`,
+        id: body.id,
+        ...(typeof body.userName === 'string' ? { userName: body.userName } : {}),
+        gone: false,
+      })
+      return
+    }
+    if (method === 'DELETE' && (answer.status === 204 || answer.status === 404)) {
+      const pathname = request.path.split('?')[0] ?? ''
+      for (const entry of this.ledger.created) {
+        if (entry.account === account && samePath(entry.path, pathname)) entry.gone = true
+      }
+    }
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  return a.toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
+}
+
+function isSearch(method: string, path: string): boolean {
+  return method === 'POST' && /\/\.search\/?(?:\?|$)/.test(path)
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function describeFailure(error: unknown, signal: AbortSignal, timeoutMs: number): string {
+  if (signal.aborted) {
+    const reason = signal.reason instanceof Error ? signal.reason.message : ''
+    return reason === 'timeout' ? `no answer within ${timeoutMs} ms (timeout)` : 'request aborted'
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  const detail = cause?.code ?? cause?.message
+  const message = error instanceof Error ? error.message : String(error)
+  return detail ? `${message} (${detail})` : message
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
