@@ -21,7 +21,8 @@ function bareApp(): Hono {
     totalResults: 0,
     Resources: [],
   })
-  app.get('/bare', (c) => c.body(body, 200, { 'Content-Type': 'application/scim+json' }))
+  // Any GET path: the load generator sends the bare route exactly the requests the mock gets.
+  app.get('*', (c) => c.body(body, 200, { 'Content-Type': 'application/scim+json' }))
   return app
 }
 

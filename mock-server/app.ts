@@ -30,7 +30,7 @@ import { MemoryIdentityStore } from './store/memory-store.ts'
 export interface MockApp extends Hono {
   /** The state behind the app, for the node entry, the control plane and tests. */
   readonly mock: MockContext
-  /** Resolves when the accounts of `options.accounts` exist with their keys. */
+  /** Resolved once the app can serve; kept so callers need not know what start-up involves. */
   readonly ready: Promise<void>
 }
 
@@ -49,14 +49,10 @@ export function createApp(options: AppOptions = {}): MockApp {
     clock,
     ids: options.ids ?? (() => crypto.randomUUID()),
   }
-  const ready = seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
+  seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
+  const ready = Promise.resolve()
 
   const app = new Hono()
-  // Account keys are stored as digests (async); no request is served before they exist.
-  app.use('*', async (_c, next) => {
-    await ready
-    await next()
-  })
   app.get('/health', (c) => c.json({ status: 'ok' }))
   app.route(SCIM_MOUNT, scimRouter(ctx))
   app.notFound((c) =>
@@ -74,11 +70,11 @@ export function createApp(options: AppOptions = {}): MockApp {
   return Object.assign(app, { mock: ctx, ready })
 }
 
-async function seedAccounts(ctx: MockContext, seeds: readonly AccountSeed[]): Promise<void> {
+function seedAccounts(ctx: MockContext, seeds: readonly AccountSeed[]): void {
   for (const seed of seeds) {
     ctx.accounts.create(seed.id)
     if (seed.scimKey !== undefined) {
-      await ctx.accounts.setScimKey(seed.id, seed.scimKeyName ?? 'SCIM key', seed.scimKey)
+      ctx.accounts.setScimKey(seed.id, seed.scimKeyName ?? 'SCIM key', seed.scimKey)
     }
   }
 }

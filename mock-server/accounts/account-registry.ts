@@ -48,17 +48,13 @@ export class AccountRegistry {
   }
 
   /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
-  async setScimKey(accountId: string, name: string, key: string = randomSecret()): Promise<string> {
+  setScimKey(accountId: string, name: string, key: string = randomSecret()): string {
     const account = this.#require(accountId)
-    account.scimKey = {
-      name,
-      createdAt: this.clock().toISOString(),
-      secret: await storeSecret(key),
-    }
+    account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeSecret(key) }
     return key
   }
 
-  async verifyScimKey(accountId: string, presented: string): Promise<boolean> {
+  verifyScimKey(accountId: string, presented: string): boolean {
     return matchesSecret(this.#accounts.get(accountId)?.scimKey?.secret, presented)
   }
 

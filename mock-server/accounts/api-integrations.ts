@@ -53,7 +53,10 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make())
 }
 
-async function newCredential(generatedAt: string, clientSecret: string): Promise<IntegrationCredential> {
+async function newCredential(
+  generatedAt: string,
+  clientSecret: string,
+): Promise<IntegrationCredential> {
   const keyPair = lazy(() => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }))
   return {
     generatedAt,
@@ -83,7 +86,10 @@ export class ApiIntegrationRegistry {
       createdAt: this.clock().toISOString(),
     }
     if (this.#byClientId.has(integration.clientId) || this.get(accountId, id)) {
-      throw new ApiError(409, `An API integration with client id "${integration.clientId}" already exists.`)
+      throw new ApiError(
+        409,
+        `An API integration with client id "${integration.clientId}" already exists.`,
+      )
     }
     this.#byClientId.set(integration.clientId, integration)
     return integration
@@ -106,7 +112,10 @@ export class ApiIntegrationRegistry {
   }
 
   /** Replaces the credential: a new secret (random unless given) and a new key pair. */
-  async generateKey(integration: ApiIntegration, clientSecret = randomSecret()): Promise<IntegrationCredential> {
+  async generateKey(
+    integration: ApiIntegration,
+    clientSecret = randomSecret(),
+  ): Promise<IntegrationCredential> {
     const credential = await newCredential(this.clock().toISOString(), clientSecret)
     integration.credential = credential
     return credential
@@ -119,7 +128,11 @@ export class ApiIntegrationRegistry {
     const pending = credential.pending
     if (!pending) return { kind: 'gone' }
     credential.pending = undefined
-    return { kind: 'file', clientSecret: pending.clientSecret, privateKeyPem: await pending.privateKeyPem() }
+    return {
+      kind: 'file',
+      clientSecret: pending.clientSecret,
+      privateKeyPem: await pending.privateKeyPem(),
+    }
   }
 
   /** Constant-time check of a client secret; undefined when the client or secret is wrong. */

@@ -1,9 +1,10 @@
 /**
- * Secret handling with Web Crypto only (the app factory must not import Node built-ins): random
- * secrets, SHA-256 digests for storage, and constant-time comparison of digests.
+ * Secret handling without Node built-ins (the app factory must stay runtime-neutral): random
+ * secrets from Web Crypto, SHA-256 digests for storage, constant-time comparison of digests.
  *
  * @module
  */
+import { sha256 } from './sha256.ts'
 
 const encoder = new TextEncoder()
 
@@ -16,8 +17,8 @@ export function randomSecret(bytes = 32): string {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 }
 
-export async function digest(secret: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(secret)))
+export function digest(secret: string): Uint8Array {
+  return sha256(encoder.encode(secret))
 }
 
 /**
@@ -38,15 +39,12 @@ export interface StoredSecret {
   readonly hint: string
 }
 
-export async function storeSecret(secret: string): Promise<StoredSecret> {
-  return { digest: await digest(secret), hint: secret.slice(-4) }
+export function storeSecret(secret: string): StoredSecret {
+  return { digest: digest(secret), hint: secret.slice(-4) }
 }
 
-export async function matchesSecret(
-  stored: StoredSecret | undefined,
-  presented: string,
-): Promise<boolean> {
-  const presentedDigest = await digest(presented)
+export function matchesSecret(stored: StoredSecret | undefined, presented: string): boolean {
+  const presentedDigest = digest(presented)
   // Compare against a dummy digest when nothing is stored so both paths cost the same.
   return (
     constantTimeEqual(stored?.digest ?? new Uint8Array(32), presentedDigest) && stored !== undefined

@@ -22,7 +22,7 @@ export function scimAuth(ctx: MockContext): MiddlewareHandler {
         { headers: CHALLENGE },
       )
     }
-    if (!(await ctx.accounts.verifyScimKey(accountId, match[1]))) {
+    if (!ctx.accounts.verifyScimKey(accountId, match[1])) {
       throw new ApiError(
         401,
         'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',

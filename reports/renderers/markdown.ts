@@ -6,11 +6,12 @@
  *
  * @module
  */
+import type { Finding } from '../../rules/rule.ts'
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { indexResults } from '../result-key.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
-import { expectedActual, keyFinding, oneLine } from './shared/describe.ts'
+import { keyFinding, oneLine, oneLineValue, readableTime } from './shared/describe.ts'
 import { mdCode, mdFence, mdLink, mdRow, mdTable, mdText } from './shared/markdown-text.ts'
 import { countsLine, verdictSentence } from './shared/summary-text.ts'
 import { exchangeOneLine, formatExchange, formatMs } from './shared/transcript.ts'
@@ -78,7 +79,7 @@ function header(report: ConformanceReport, title: string): string {
     `run ${mdCode(run.id)}`,
     ...(run.seed === undefined ? [] : [`seed ${mdCode(String(run.seed))}`]),
     `dialects ${run.dialects.map((d) => mdCode(d)).join(', ') || 'none'}`,
-    `${mdText(run.startedAt)}, ${formatMs(run.durationMs)}`,
+    `started ${mdText(readableTime(run.startedAt))}, took ${formatMs(run.durationMs)}`,
   ]
   return [
     `## ${mdText(title)}: ${report.summary.verdict === 'fail' ? 'FAIL' : 'PASS'}`,
@@ -167,8 +168,8 @@ function mustBlock(result: RuleResult, withTranscript: boolean): string {
   const title = `#### ${ruleRef(result)} ${mdText(result.title)}`
   const lines = [`- **Fix:** ${mdText(result.fix)}`]
   if (finding) {
-    const ea = expectedActual(finding, 160)
-    lines.push(`- **Finding:** ${mdText(oneLine(finding.message, 400))}${ea ? ` (${mdText(ea)})` : ''}`)
+    const ea = expectedActualMd(finding)
+    lines.push(`- **Finding:** ${mdText(oneLine(finding.message, 400))}${ea ? ` (${ea})` : ''}`)
     if (finding.exchange) lines.push(`- **Exchange:** ${mdCode(oneLine(exchangeOneLine(finding.exchange), 300))}`)
   }
   const more = result.findings.length - (finding ? 1 : 0)
@@ -216,6 +217,13 @@ function waiverSection(report: ConformanceReport): string | undefined {
   }
   for (const w of unused) lines.push(`- Unused: ${mdCode(w.rule)} matched no failure. Remove it.`)
   return ['### Waivers', 'Waived failures do not fail the run and are never counted as passed.', lines.join('\n')].join('\n\n')
+}
+
+function expectedActualMd(finding: Finding): string {
+  const parts: string[] = []
+  if ('expected' in finding) parts.push(`expected ${mdCode(oneLineValue(finding.expected, 160))}`)
+  if ('actual' in finding) parts.push(`got ${mdCode(oneLineValue(finding.actual, 160))}`)
+  return parts.join(', ')
 }
 
 /** `SRV-X` plus the dialect, both as code. */

@@ -132,8 +132,13 @@ function writeSchemaObject(
   context: OperationContext,
 ): void {
   if (value === null) {
-    warnNull(text, context)
-    if (schema === CLEARID_USER_EXTENSION) draft.attributes = {}
+    // The core URN key stands for the resource itself, which cannot be unassigned.
+    if (schema === CORE_USER_SCHEMA) {
+      warnNull(text, context, 'was null and was ignored')
+    } else {
+      warnNull(text, context)
+      draft.attributes = {}
+    }
     return
   }
   if (!isObject(value)) {
@@ -240,10 +245,14 @@ function ignore(target: IgnoredTarget, context: OperationContext): void {
   context.warn({ code: target.code, attribute: target.attribute, message: target.message })
 }
 
-function warnNull(text: string, context: OperationContext): void {
+function warnNull(
+  text: string,
+  context: OperationContext,
+  outcome = 'was null and was removed',
+): void {
   context.warn({
     code: 'null-value',
     attribute: shorten(text),
-    message: `${shorten(text)} was null and was removed: a null value means unassigned (RFC 7643 §2.5).`,
+    message: `${shorten(text)} ${outcome}: a null value means unassigned (RFC 7643 §2.5).`,
   })
 }

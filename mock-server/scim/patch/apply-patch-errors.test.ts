@@ -4,7 +4,16 @@ import { ApiError, type ScimType } from '../../errors/api-error.ts'
 import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../options.ts'
 import type { RequestWarning } from '../warnings.ts'
 import { applyPatch } from './apply-patch.ts'
-import { baseUser, CORE, ENT, EXT, frozen, PATCH_OP, patchBody, runPatch } from './patch-fixtures.ts'
+import {
+  baseUser,
+  CORE,
+  ENT,
+  EXT,
+  frozen,
+  PATCH_OP,
+  patchBody,
+  runPatch,
+} from './patch-fixtures.ts'
 
 interface FailureCase {
   readonly name: string

@@ -234,6 +234,27 @@ const quirks: SuccessCase[] = [
     warnings: ['null-value'],
   },
   {
+    name: 'Q10: null under the extension URN key unassigns the whole extension',
+    body: patchBody({ op: 'replace', value: { [EXT]: null } }),
+    expected: {
+      attributes: {
+        externalId: undefined,
+        firstName: undefined,
+        lastName: undefined,
+        email: undefined,
+        jobTitle: undefined,
+        hasExtendedTime: undefined,
+      },
+    },
+    warnings: ['null-value'],
+  },
+  {
+    name: 'Q10: null under the core URN key changes nothing',
+    body: patchBody({ op: 'replace', value: { [CORE]: null } }),
+    expected: {},
+    warnings: ['null-value'],
+  },
+  {
     name: 'Q10: "path": null is the same as no path',
     body: patchBody({ op: 'replace', path: null, value: { displayName: 'Ada' } }),
     expected: { displayName: 'Ada' },
@@ -346,7 +367,11 @@ const semantics: SuccessCase[] = [
   },
   {
     name: 'replace with the bare extension URN path merges and keeps the others',
-    body: patchBody({ op: 'Replace', path: EXT, value: { lastName: 'King', cityOfResidence: 'London' } }),
+    body: patchBody({
+      op: 'Replace',
+      path: EXT,
+      value: { lastName: 'King', cityOfResidence: 'London' },
+    }),
     expected: { attributes: { lastName: 'King', cityOfResidence: 'London' } },
   },
   {

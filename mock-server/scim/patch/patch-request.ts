@@ -87,7 +87,7 @@ function readOperation(raw: unknown, index: number): PatchOperation {
   if (op !== 'remove' && value === undefined) {
     throw badRequest(
       'invalidSyntax',
-      `${where} is an "${op}" without a "value"; add and replace must carry the value to write (RFC 7644 §3.5.2.1).`,
+      `${where} is "${op}" without a "value"; add and replace must carry the value to write (RFC 7644 §3.5.2.1).`,
     )
   }
   return path === undefined ? { index, op, value } : { index, op, path, value }

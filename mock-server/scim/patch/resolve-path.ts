@@ -113,7 +113,7 @@ function resolveUnqualified(parts: Parts): Target {
   if (parts.name.toLowerCase() === 'members') {
     return invalid(
       parts,
-      `${quoted(parts.text)} targets "members", an attribute of Groups, not Users. ClearID does not synchronize groups: turn off group provisioning in the Entra application's attribute mappings.`,
+      `${quoted(parts.text)}: members is an attribute of Groups, not Users. ClearID does not synchronize groups: turn off group provisioning in the Entra application's attribute mappings.`,
     )
   }
   const core = resolveCore(parts)

@@ -11,6 +11,7 @@ import { escapeHtml as esc } from '../shared/escape.ts'
 import { formatMs } from '../shared/transcript.ts'
 
 const r = (n: number): string => String(Math.round(n * 100) / 100)
+const ms = (n: number): string => String(Math.round(n))
 
 export interface CountRow {
   readonly label: string
@@ -18,7 +19,7 @@ export interface CountRow {
 }
 
 /** Stacked bars, one per row, scaled to the largest total so sizes compare. */
-export function statusChart(rows: readonly CountRow[], caption: string): string {
+export function statusChart(rows: readonly CountRow[], caption: string, variant: string): string {
   const max = Math.max(1, ...rows.map((row) => totalOf(row.counts)))
   const items = rows.map((row) => {
     const total = totalOf(row.counts)
@@ -34,7 +35,7 @@ export function statusChart(rows: readonly CountRow[], caption: string): string 
     const failed = row.counts.failed > 0 ? `<b class="t-failed">${row.counts.failed} failed</b> · ` : ''
     return `<div class="chart-row"><span class="chart-label">${esc(row.label)}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(label)}"><rect class="track" x="0" y="0" width="100" height="10"/>${segments.join('')}</svg><span class="chart-value">${failed}${row.counts.passed}/${total} passed</span></div>`
   })
-  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption>${items.join('')}</figure>`
+  return `<figure class="chart ${variant}"><figcaption>${esc(caption)}</figcaption>${items.join('')}</figure>`
 }
 
 export function statusLegend(): string {
@@ -68,10 +69,10 @@ export function latencyChart(latency: Readonly<Record<string, LatencyStats>>): s
     const tick = `<rect class="lat-max" x="${r(Math.min(99.4, scale(s.max)))}" y="0" width="0.6" height="10"/>`
     const label = `${op}: median ${s.p50} ms, p90 ${s.p90} ms, p99 ${s.p99} ms, max ${s.max} ms over ${s.count} requests`
     const svg = `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(label)}"><rect class="track" x="0" y="0" width="100" height="10"/>${grid.join('')}${seg('lat-p99', s.p90, s.p99)}${seg('lat-p90', s.p50, s.p90)}${seg('lat-p50', 0, s.p50)}${tick}</svg>`
-    const value = `p50 <b>${esc(formatMs(s.p50))}</b> · p90 ${esc(formatMs(s.p90))} · p99 ${esc(formatMs(s.p99))} · max ${esc(formatMs(s.max))} <span class="muted">(${s.count})</span>`
+    const value = `p50 <b>${ms(s.p50)}</b> · p90 ${ms(s.p90)} · p99 ${ms(s.p99)} · max ${ms(s.max)} ms <span class="muted">· ${s.count}×</span>`
     return `<div class="chart-row lat-row"><code class="chart-label">${esc(op)}</code>${svg}<span class="chart-value">${value}</span></div>`
   })
   const legend = `<ul class="legend"><li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="lat-p50" width="10" height="10" rx="2"/></svg>up to median</li><li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="lat-p90" width="10" height="10" rx="2"/></svg>median to p90</li><li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="lat-p99" width="10" height="10" rx="2"/></svg>p90 to p99</li><li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="lat-max" width="10" height="10" rx="2"/></svg>slowest</li></ul>`
-  const caption = `Response time per operation, in milliseconds (requests in brackets). One scale for all rows, 0 to ${formatMs(max)}; grid every ${formatMs(step)}.`
-  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption>${rows.join('')}${legend}</figure>`
+  const caption = `Response time per operation in milliseconds, with the number of requests. One scale for all rows, 0 to ${formatMs(max)}; grid every ${formatMs(step)}.`
+  return `<figure class="chart latency"><figcaption>${esc(caption)}</figcaption>${rows.join('')}${legend}</figure>`
 }

@@ -41,7 +41,7 @@ function summaryLine(result: RuleResult): string {
   return [
     `<span class="pill st st-${result.status}">${esc(STATUS_LABEL[result.status])}</span>`,
     `<span class="pill lv lv-${result.level}">${esc(result.level)}</span>`,
-    `<span class="rule-head"><code class="rule-id">${esc(result.ruleId)}</code> ${dialect}<span class="rule-title">${esc(result.title)}</span></span>`,
+    `<span class="rule-head"><code class="rule-id">${esc(result.ruleId)}</code> ${dialect}${dialect ? ' ' : ''}<span class="rule-title">${esc(result.title)}</span></span>`,
     `<span class="chip area">${esc(result.area)}</span>`,
   ].join('')
 }
@@ -90,7 +90,7 @@ function finding(f: Finding, options: TranscriptOptions): string {
   if ('actual' in f) values.push(`<div><dt>Actual</dt><dd><pre class="code">${valueHtml(f.actual)}</pre></dd></div>`)
   if (values.length > 0) parts.push(`<dl class="ea">${values.join('')}</dl>`)
   if (f.exchange) parts.push(transcript(f.exchange, options))
-  return `<li class="finding sev-${esc(f.severity)}">${parts.join('')}</li>`
+  return `<li class="finding f-${esc(f.severity)}">${parts.join('')}</li>`
 }
 
 function headersHtml(headers: Readonly<Record<string, string>>): string {

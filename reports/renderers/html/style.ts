@@ -29,14 +29,18 @@ code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "
 a { color: var(--accent); }
 .page { max-width: 1120px; margin: 0 auto; padding: 0 16px 48px; }
 .muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 h1, h2, h3, h4 { line-height: 1.2; }
 h2 { font-size: 1.15rem; margin: 0 0 12px; }
 h4 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 12px 0 4px; }
 section, .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px; margin-top: 16px; }
-.grid-2 { display: grid; grid-template-columns: 3fr 2fr; gap: 16px; background: none; border: 0; padding: 0; }
-.grid-2 > .card { margin-top: 0; }
+.grid-2 { display: grid; grid-template-columns: 3fr 2fr; gap: 16px; margin-top: 16px; }
+.grid-2 > * { margin-top: 0; min-width: 0; }
+.stack { display: flex; flex-direction: column; gap: 16px; }
+.stack > .card { margin-top: 0; }
+.facts.compact { grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); }
 
-.banner { display: flex; gap: 20px; align-items: center; padding: 20px 16px; margin: 0 -16px; color: #fff; }
+.banner { display: flex; gap: 20px; align-items: center; padding: 20px; margin-top: 16px; border-radius: 12px; color: #fff; }
 .banner.fail { background: linear-gradient(135deg, #ae2e24, #c9372c); }
 .banner.pass { background: linear-gradient(135deg, #216e4e, #1f845a); }
 .verdict { font: 800 2.6rem/1 system-ui, sans-serif; letter-spacing: .06em; border: 3px solid rgba(255,255,255,.85);
@@ -56,14 +60,20 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .facts dt { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 
-.changes ul { margin: 6px 0 12px; padding-left: 20px; }
+.changes h3 { font-size: 1rem; margin: 14px 0 4px; }
+.changes ul { margin: 4px 0 8px; padding-left: 20px; }
 .changes li { margin: 2px 0; }
 .change-counts { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 8px; }
 
 .chart { margin: 0; }
 .chart figcaption { color: var(--muted); font-size: .85rem; margin-bottom: 8px; }
-.chart-row { display: grid; grid-template-columns: minmax(90px, 150px) 1fr minmax(120px, auto); gap: 10px; align-items: center; margin: 5px 0; }
-.lat-row { grid-template-columns: minmax(120px, 220px) 1fr minmax(150px, auto); }
+.chart { --label-w: 8rem; --value-w: 10.5rem; }
+.chart.by-level { --label-w: 4.5rem; }
+.chart.latency { --label-w: 14rem; --value-w: 19rem; }
+/* Fixed label and value columns: every bar of a chart starts and ends at the same x, one scale. */
+.chart-row { display: grid; grid-template-columns: var(--label-w) 1fr var(--value-w); grid-template-areas: "label bar value";
+  gap: 10px; align-items: center; margin: 5px 0; }
+.chart-label { grid-area: label; } .chart-row svg.bar { grid-area: bar; } .chart-value { grid-area: value; }
 .chart-label { overflow-wrap: anywhere; font-size: .9rem; }
 .chart-value { font-size: .85rem; white-space: nowrap; text-align: right; }
 svg.bar { width: 100%; height: 16px; display: block; }
@@ -81,7 +91,7 @@ svg.swatch { width: 11px; height: 11px; }
 .filters fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
 .filters legend { float: left; font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-right: 6px; }
 .filters label { white-space: nowrap; font-size: .9rem; }
-.filters select, .filters input[type=search], .filters button { font: inherit; font-size: .9rem; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--text); max-width: 100%; }
+.filters select, .filters input[type=search], button { font: inherit; font-size: .9rem; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--text); max-width: 100%; }
 .filters input[type=search] { min-width: 0; width: 220px; }
 .shown { margin-left: auto; color: var(--muted); font-size: .85rem; }
 
@@ -95,7 +105,7 @@ svg.swatch { width: 11px; height: 11px; }
 .rule > details[open] > summary::before { content: "▾"; }
 .rule-head { flex: 1 1 320px; min-width: 0; overflow-wrap: anywhere; }
 .rule-id { font-weight: 600; }
-.rule-body { padding: 0 14px 14px 30px; }
+.rule-body { padding: 0 14px 14px 30px; overflow-wrap: anywhere; }
 .pill { display: inline-block; font-size: .72rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; border-radius: 4px; padding: 2px 6px; min-width: 58px; text-align: center; }
 .pill.st { color: #fff; background: var(--c); }
 .pill.st-failed { --c: var(--failed); } .pill.st-passed { --c: var(--passed); } .pill.st-waived { --c: var(--waived); }
@@ -113,13 +123,14 @@ svg.swatch { width: 11px; height: 11px; }
 .src-kind { font-size: .72rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .findings { margin: 10px 0 0; padding-left: 18px; }
 .finding { margin: 0 0 12px; }
+.finding.f-error::marker { color: var(--failed); font-weight: 700; }
 .finding-msg { margin: 0 0 6px; overflow-wrap: anywhere; }
 .sev { font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin-right: 4px; }
 .sev-error { color: var(--failed); } .sev-warning { color: var(--waived); } .sev-info { color: var(--muted); }
 .ea { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin: 6px 0; }
 .ea dt { font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .ea dd { margin: 0; min-width: 0; }
-pre.code { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; margin: 0;
+pre.code { color: var(--text); background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; margin: 0;
   white-space: pre-wrap; overflow-wrap: anywhere; max-height: 480px; overflow: auto; }
 .transcript { margin-top: 6px; }
 .transcript > summary { cursor: pointer; color: var(--accent); overflow-wrap: anywhere; }
@@ -129,6 +140,7 @@ pre.code { background: var(--code-bg); border: 1px solid var(--line); border-rad
 @media (prefers-color-scheme: dark) { .j-key { color: #d2a8ff; } .j-str { color: #7ee2a8; } .j-num { color: #ffb77c; } .j-lit { color: #ff938a; } }
 .empty { text-align: center; color: var(--muted); padding: 16px; }
 .toolbar { display: flex; gap: 8px; }
+button { cursor: pointer; }
 footer { color: var(--muted); font-size: .82rem; margin-top: 24px; text-align: center; }
 table.waivers { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.waivers th, table.waivers td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; overflow-wrap: anywhere; }
@@ -139,8 +151,9 @@ table.waivers th, table.waivers td { text-align: left; border-bottom: 1px solid 
   .tiles { grid-template-columns: repeat(3, 1fr); }
   .banner { flex-direction: column; align-items: flex-start; gap: 10px; }
   .verdict { font-size: 2rem; }
-  .chart-row, .lat-row { grid-template-columns: 1fr auto; gap: 2px 8px; }
-  .chart-row svg.bar { grid-column: 1 / -1; grid-row: 2; }
+  .chart-row { grid-template-columns: 1fr auto; grid-template-areas: "label value" "bar bar"; gap: 2px 8px; margin: 8px 0; }
+  .chart.latency .chart-row { grid-template-areas: "label label" "bar bar" "value value"; }
+  .chart.latency .chart-value { text-align: left; }
   .chart-value { white-space: normal; }
   .rule-body { padding: 0 10px 12px 12px; }
   .ea { grid-template-columns: 1fr; }

@@ -45,3 +45,9 @@ export function resultName(result: RuleResult): string {
   const base = `${result.ruleId} ${result.title}`
   return result.dialect ? `${base} [${result.dialect}]` : base
 }
+
+/** `2026-11-22T10:15:00.000Z` → `2026-11-22 10:15:00 UTC`; other text unchanged. */
+export function readableTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso)
+  return m ? `${m[1]} ${m[2]} UTC` : iso
+}

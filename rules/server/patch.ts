@@ -1,0 +1,240 @@
+/**
+ * PATCH in both Entra dialects (SPEC §2.3; research/entra.md §2.4 and §4): capitalised ops and
+ * string booleans, URN-prefixed paths, path-less value objects with URN keys and the extension-object
+ * form, and the attributes ClearID does not store.
+ *
+ * @module
+ */
+import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
+import { userValue } from '../../suites/entra/diff.ts'
+import { PATCH_OP_SCHEMA, type AttributeChange } from '../../suites/entra/requests.ts'
+import type { HttpAnswer } from '../../suites/http/types.ts'
+import type { ServerCheckContext } from './context.ts'
+import { defineServerRule } from './define.ts'
+import { Findings, isObject } from './findings.ts'
+import { entraCompat, entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
+import { createUser, readUser, type CreatedUser } from './steps.ts'
+
+const ext = (name: string) => `${CLEARID_USER_EXTENSION}:${name}`
+
+export function patchBody(operations: readonly Record<string, unknown>[]) {
+  return { schemas: [PATCH_OP_SCHEMA], Operations: operations }
+}
+
+/** Expects 200 (with the resource) or 204, then the values on a fresh GET. */
+export async function expectPatched(
+  ctx: ServerCheckContext,
+  f: Findings,
+  user: CreatedUser,
+  answer: HttpAnswer,
+  expected: readonly [string, unknown][],
+  what: string,
+): Promise<void> {
+  if (!f.status(answer, [200, 204], what)) return
+  if (answer.status === 200) {
+    f.check(isObject(answer.body) && answer.body.id === user.id, `${what}: a 200 must carry the updated resource`, answer, user.id, isObject(answer.body) ? answer.body.id : answer.body)
+    for (const [name, value] of expected) {
+      const actual = userValue(answer.body, name)
+      f.check(actual === value, `${what}: the response must show ${name} = ${JSON.stringify(value)}`, answer, value, actual ?? '(absent)')
+    }
+  }
+  const read = await readUser(ctx, user.id)
+  for (const [name, value] of expected) {
+    const actual = userValue(read.resource, name)
+    f.check(actual === value, `${what}: GET after the PATCH must show ${name} = ${JSON.stringify(value)}`, read.answer, value, actual ?? '(absent)')
+  }
+}
+
+/** Changes Entra would send in an incremental cycle: replacements plus one add. */
+function incrementalChanges(ctx: ServerCheckContext): AttributeChange[] {
+  const next = ctx.data.user()
+  const changes: AttributeChange[] = [
+    { attribute: 'displayName', value: next.displayName, op: 'replace' },
+    { attribute: 'jobTitle', value: String(next.ext.jobTitle), op: 'replace' },
+    { attribute: 'departmentName', value: String(next.ext.departmentName), op: 'replace' },
+    { attribute: 'phoneNumberPrimary', value: String(next.ext.phoneNumberPrimary), op: 'replace' },
+    { attribute: 'middleName', value: String(next.ext.middleName), op: 'add' },
+  ]
+  if (ctx.entra.mapping.extensionBooleans) {
+    changes.push({ attribute: 'isAdmin', value: !next.ext.isAdmin, op: 'replace' })
+  }
+  return changes
+}
+
+export const patchDialect = defineServerRule({
+  id: 'SRV-PATCH-001',
+  level: 'MUST',
+  title: 'An incremental PATCH in the Entra dialect updates every changed attribute',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra'],
+  sources: [entraCompat('default dialect: capitalised ops, one op per attribute; flag: one path-less replace'), rfc7644('3.5.2'), msValidator('Patch User - Replace Attributes (Verbose)')],
+  msValidatorTest: 'Patch User - Replace Attributes (Verbose)',
+  fix: 'Accept op names in any case, URN-prefixed paths for extension attributes, and path-less value objects keyed by attribute paths; answer 200 with the updated resource.',
+  writes: true,
+  perDialect: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx, { ext: { middleName: undefined } })
+    const changes = incrementalChanges(ctx)
+    const answer = await ctx.entra.patchUser(user.id, changes)
+    await expectPatched(ctx, f, user, answer, changes.map((c) => [c.attribute, c.value]), `PATCH /Users/{id} (${ctx.dialect})`)
+    return f.list
+  },
+})
+
+export const patchDisable = defineServerRule({
+  id: 'SRV-PATCH-002',
+  level: 'MUST',
+  title: 'Disabling through PATCH active works in the dialect and returns a JSON boolean',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra', 'booleans', 'lifecycle'],
+  sources: [entraCompat('flag off: {"op":"Replace","path":"active","value":"False"}'), msValidator('Patch User - Disable User'), spec('2.2', 'active accepts "True"/"False"')],
+  msValidatorTest: 'Patch User - Disable User',
+  fix: 'Accept {"op":"Replace","path":"active","value":"False"} as well as {"op":"replace","path":"active","value":false}, and return active as a JSON boolean.',
+  writes: true,
+  perDialect: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const answer = await ctx.entra.setActive(user.id, false)
+    await expectPatched(ctx, f, user, answer, [['active', false]], `PATCH active false (${ctx.dialect})`)
+    return f.list
+  },
+})
+
+export const patchUrnPaths = defineServerRule({
+  id: 'SRV-PATCH-003',
+  level: 'MUST',
+  title: 'URN-prefixed extension paths work with any op case and URN case',
+  profile: 'clearid',
+  area: 'patch',
+  tags: ['patch', 'entra', 'case'],
+  sources: [entraTutorial('extension attributes are addressed as urn:…:User:<attr>'), rfc7644('3.5.2'), spec('2.3', 'URN-prefixed paths')],
+  fix: `Resolve paths such as "${ext('departmentName')}" (URN and attribute case-insensitive) and op names in any case.`,
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const operations = [
+      { op: 'Replace', path: ext('departmentName'), value: 'Security Operations' },
+      { op: 'replace', path: ext('jobTitle').toUpperCase().replace('JOBTITLE', 'JobTitle'), value: 'Site Lead' },
+      { op: 'ADD', path: ext('zipCode'), value: '02139' },
+    ]
+    const answer = await ctx.entra.patchRaw(user.id, patchBody(operations))
+    await expectPatched(ctx, f, user, answer, [['departmentName', 'Security Operations'], ['jobTitle', 'Site Lead'], ['zipCode', '02139']], 'PATCH with URN paths')
+    return f.list
+  },
+})
+
+export const patchPathlessUrnKeys = defineServerRule({
+  id: 'SRV-PATCH-004',
+  level: 'MUST',
+  title: 'A path-less replace with URN-qualified keys (and userName) is applied key by key',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra', 'entra-flag'],
+  sources: [entraCompat('flag on: one replace without path whose value is keyed by attribute paths'), msValidator('Update User userName')],
+  msValidatorTest: 'Update User userName',
+  fix: 'Expand each key of a path-less value object as an attribute path: "userName", "displayName" and "urn:…:clearid:2.0:User:firstName" are attributes, not literal keys.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const userName = `${ctx.data.prefix}renamed-${user.values.userName.slice(ctx.data.prefix.length)}`
+    const value = { userName, displayName: 'Renamed Person', [ext('firstName')]: 'Renata', active: false }
+    const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
+    await expectPatched(ctx, f, user, answer, [['userName', userName], ['displayName', 'Renamed Person'], ['firstName', 'Renata'], ['active', false]], 'path-less PATCH with URN keys')
+    return f.list
+  },
+})
+
+export const patchExtensionObject = defineServerRule({
+  id: 'SRV-PATCH-005',
+  level: 'MUST',
+  title: 'A path-less value holding the extension object merges it and keeps other attributes',
+  profile: 'rfc',
+  area: 'patch',
+  tags: ['patch'],
+  sources: [rfc7644('3.5.2.3'), spec('2.3', 'path-less value objects')],
+  fix: 'Treat {"urn:…:clearid:2.0:User":{…}} in a path-less value as a complex attribute: replace the sub-attributes it names and leave the others unchanged.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const value = { [CLEARID_USER_EXTENSION]: { jobTitle: 'Badge Office Lead', cityOfResidence: 'Springfield' } }
+    const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
+    await expectPatched(ctx, f, user, answer, [['jobTitle', 'Badge Office Lead'], ['cityOfResidence', 'Springfield'], ['lastName', user.values.ext.lastName], ['externalId', user.values.ext.externalId]], 'path-less PATCH with the extension object')
+    return f.list
+  },
+})
+
+export const patchUnstoredKeys = defineServerRule({
+  id: 'SRV-PATCH-006',
+  level: 'SHOULD',
+  title: 'Dotted and URN keys for attributes ClearID does not store are ignored, the rest applied',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra', 'entra-flag', 'attributes'],
+  sources: [entraCompat('flag on: dotted keys such as name.givenName in path-less values'), spec('2.2', 'unsupported attributes: ignored, not stored')],
+  fix: 'Expand dotted keys (name.givenName) and enterprise URN keys; drop the ones ClearID does not store with a warning instead of refusing the whole PATCH or storing junk keys.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const value = {
+      'name.givenName': 'Ignored',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber': '99',
+      displayName: 'Kept Change',
+    }
+    const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
+    await expectPatched(ctx, f, user, answer, [['displayName', 'Kept Change'], ['employeeNumber', user.values.ext.employeeNumber]], 'path-less PATCH with unstored keys')
+    const read = await readUser(ctx, user.id)
+    f.check(!('name.givenName' in read.resource) && !('name' in read.resource), 'the dotted key must not be stored as a literal attribute', read.answer, '(absent)', read.resource['name.givenName'] ?? read.resource.name)
+    return f.list
+  },
+})
+
+export const patchFilteredUnsupported = defineServerRule({
+  id: 'SRV-PATCH-007',
+  level: 'SHOULD',
+  title: 'A filtered add on a missing element of an unsupported multi-valued attribute is ignored',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra', 'attributes'],
+  sources: [entraTutorial('filtered add to an element that does not exist yet (phoneNumbers[type eq "mobile"].value)'), spec('2.2', 'unsupported attributes: ignored')],
+  fix: 'Accept {"op":"Add","path":"phoneNumbers[type eq \\"mobile\\"].value",…} on a User without phone numbers and ignore it (ClearID does not store core phoneNumbers); never answer 5xx.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const operations = [
+      { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' },
+      { op: 'Replace', path: 'emails[type eq "work"].value', value: 'someone@contoso.example' },
+      { op: 'Replace', path: 'displayName', value: 'Still Applied' },
+    ]
+    const answer = await ctx.entra.patchRaw(user.id, patchBody(operations))
+    await expectPatched(ctx, f, user, answer, [['displayName', 'Still Applied']], 'PATCH with filtered paths on unsupported attributes')
+    return f.list
+  },
+})
+
+export const patchEmptyOperations = defineServerRule({
+  id: 'SRV-PATCH-008',
+  level: 'SHOULD',
+  title: 'A PATCH with an empty Operations array is accepted as a no-op',
+  profile: 'entra',
+  area: 'patch',
+  tags: ['patch', 'entra'],
+  sources: [{ kind: 'ms-validator', ref: 'Microsoft SCIM Validator (preview): PATCH with empty Operations' }, rfc7644('3.5.2')],
+  fix: 'Answer {"Operations":[]} with 200 (or 204) and change nothing, as Entra-compatible servers do.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const answer = await ctx.entra.patchRaw(user.id, patchBody([]))
+    await expectPatched(ctx, f, user, answer, [['displayName', user.values.displayName], ['userName', user.values.userName]], 'PATCH with empty Operations')
+    return f.list
+  },
+})
