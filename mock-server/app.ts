@@ -25,6 +25,11 @@ import {
   type AppOptions,
 } from './options.ts'
 import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
+import { isSimulatedNetworkFailure } from './faults/network-failure.ts'
+import {
+  clientVerificationMiddleware,
+  clientVerificationState,
+} from './traffic/client-verification.ts'
 import { MemoryIdentityStore } from './store/memory-store.ts'
 
 export interface MockApp extends Hono {
@@ -48,12 +53,16 @@ export function createApp(options: AppOptions = {}): MockApp {
     events: new IdentityEvents(),
     clock,
     ids: options.ids ?? (() => crypto.randomUUID()),
+    // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
+    ...clientVerificationState(options),
   }
   seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
   const ready = Promise.resolve()
 
   const app = new Hono()
   app.get('/health', (c) => c.json({ status: 'ok' }))
+  // Client verification: record every SCIM exchange, then apply fault rules, before the routes.
+  app.use(`${SCIM_MOUNT}/*`, ...clientVerificationMiddleware(ctx))
   app.route(SCIM_MOUNT, scimRouter(ctx))
   app.notFound((c) =>
     renderError(
@@ -61,12 +70,14 @@ export function createApp(options: AppOptions = {}): MockApp {
       new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
     ),
   )
-  app.onError((err, c) =>
-    renderError(c, err, {
+  app.onError((err, c) => {
+    // An injected connection drop must leave app.fetch as a rejection, like fetch's network error.
+    if (isSimulatedNetworkFailure(err)) throw err
+    return renderError(c, err, {
       numericScimStatus: ctx.defects['error-status-as-number'] === true,
       plainJsonContentType: ctx.defects['json-content-type'] === true,
-    }),
-  )
+    })
+  })
   return Object.assign(app, { mock: ctx, ready })
 }
 

@@ -5,10 +5,17 @@
  * @module
  */
 import type { AccountRegistry } from './accounts/account-registry.ts'
+import type { ApiIntegrationRegistry } from './accounts/api-integrations.ts'
+import type { RequestLog } from './control/request-log.ts'
+import type { ScimResets } from './control/scim-resets.ts'
 import type { DefectSwitches } from './defects.ts'
+import type { FaultRegistry } from './faults/fault-registry.ts'
 import type { IdentityEvents } from './events.ts'
 import type { Behaviour } from './options.ts'
 import type { IdentityStore } from './store/identity-store.ts'
+import type { TrafficLog } from './traffic/traffic-log.ts'
+import type { TokenService } from './sts/token-service.ts'
+import type { WebhookService } from './webhooks/webhook-service.ts'
 
 export interface MockContext {
   readonly store: IdentityStore
@@ -18,4 +25,18 @@ export interface MockContext {
   readonly events: IdentityEvents
   readonly clock: () => Date
   readonly ids: () => string
+
+  // REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}).
+  readonly integrations: ApiIntegrationRegistry
+  readonly tokens: TokenService
+  readonly webhooks: WebhookService
+  readonly scimResets: ScimResets
+  readonly requestLog: RequestLog
+  /** The `publicBaseUrl` option: the base URL clients use; undefined means the request origin. */
+  readonly publicBaseUrl?: string
+
+  // Client verification (mock-server/traffic, mock-server/faults): the SCIM traffic log per account
+  // and the fault rules the SCIM surface applies.
+  readonly traffic: TrafficLog
+  readonly faults: FaultRegistry
 }

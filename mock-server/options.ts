@@ -7,6 +7,7 @@
  */
 import type { DefectSwitches } from './defects.ts'
 import type { IdentityStore } from './store/identity-store.ts'
+import type { ClientVerificationOptions } from './traffic/client-verification.ts'
 
 export interface Behaviour {
   /**
@@ -53,7 +54,7 @@ export interface AccountSeed {
 export const DEV_SCIM_KEY = 'clearid-dev-scim-key'
 export const DEFAULT_ACCOUNT_ID = 'demo'
 
-export interface AppOptions extends RestPlaneOptions {
+export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions {
   /** Accounts to create at start. Default: `demo` with the development key. */
   readonly accounts?: readonly AccountSeed[]
   readonly store?: IdentityStore

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { ExtensionAttributeName } from './attributes.ts'
 
 /** A value of a ClearID extension attribute, stored exactly as sent (booleans as booleans). */
 export type AttributeValue = string | boolean
@@ -20,7 +19,7 @@ export interface Identity {
   /** ClearID `status`: Active when true, Inactive when false. */
   active: boolean
   /** ClearID extension attributes by catalogue name; absent means not set. */
-  attributes: Partial<Record<ExtensionAttributeName, AttributeValue>>
+  attributes: Record<string, AttributeValue>
   readonly created: string
   lastModified: string
   /** Incremented on every write; rendered as a weak ETag `W/"<version>"`. */

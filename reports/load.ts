@@ -9,7 +9,8 @@ import type { ConformanceReport, Waiver } from './model.ts'
 import { validateReport } from './validate.ts'
 import { parseWaivers } from './waivers.ts'
 
-export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
+export type Loaded<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }
 
 async function readJson(path: string, what: string): Promise<Loaded<unknown>> {
   let text: string
@@ -17,7 +18,12 @@ async function readJson(path: string, what: string): Promise<Loaded<unknown>> {
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (error as Error).message
     return { ok: false, error: `cannot read ${what} ${path}: ${reason}` }
   }
   try {
@@ -32,11 +38,17 @@ export async function loadReportFile(path: string): Promise<Loaded<ConformanceRe
   if (!json.ok) return json
   const version = (json.value as { schemaVersion?: unknown } | null)?.schemaVersion
   if (typeof version === 'string' && !version.startsWith('1.')) {
-    return { ok: false, error: `report ${path} has schemaVersion ${version}; this tool reads 1.x reports` }
+    return {
+      ok: false,
+      error: `report ${path} has schemaVersion ${version}; this tool reads 1.x reports`,
+    }
   }
   const checked = validateReport(json.value)
   if (!checked.ok) {
-    return { ok: false, error: `report ${path} is not a valid conformance report:\n  ${checked.errors.join('\n  ')}` }
+    return {
+      ok: false,
+      error: `report ${path} is not a valid conformance report:\n  ${checked.errors.join('\n  ')}`,
+    }
   }
   return { ok: true, value: checked.report }
 }
@@ -45,6 +57,7 @@ export async function loadWaiverFile(path: string): Promise<Loaded<readonly Waiv
   const json = await readJson(path, 'waiver file')
   if (!json.ok) return json
   const parsed = parseWaivers(json.value)
-  if (!parsed.ok) return { ok: false, error: `waiver file ${path} is invalid:\n  ${parsed.errors.join('\n  ')}` }
+  if (!parsed.ok)
+    return { ok: false, error: `waiver file ${path} is invalid:\n  ${parsed.errors.join('\n  ')}` }
   return { ok: true, value: parsed.waivers }
 }

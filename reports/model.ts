@@ -7,7 +7,14 @@
  *
  * @module
  */
-import type { Exchange, Finding, RuleLevel, RuleProfile, RuleSide, RuleSource } from '../rules/rule.ts'
+import type {
+  Exchange,
+  Finding,
+  RuleLevel,
+  RuleProfile,
+  RuleSide,
+  RuleSource,
+} from '../rules/rule.ts'
 
 export const REPORT_SCHEMA_VERSION = '1.0' as const
 

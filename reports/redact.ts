@@ -34,7 +34,9 @@ export function redactString(text: string): string {
       (_m, prefix: string, scheme: string | undefined) => `${prefix}${scheme ?? ''}${REDACTED}`,
     )
     .replace(SECRET_PARAM_IN_TEXT, (match, head: string, name: string, value: string) =>
-      value !== '' && value !== REDACTED && isSecretName(safeDecode(name)) ? head + REDACTED : match,
+      value !== '' && value !== REDACTED && isSecretName(safeDecode(name))
+        ? head + REDACTED
+        : match,
     )
 }
 
@@ -61,7 +63,9 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 
 function redactHeaderValue(name: string, value: string): string {
   if (value === '') return value
-  const scheme = /^(?:proxy-)?authorization$/i.test(name) ? /^([A-Za-z][\w-]*)\s+\S/.exec(value) : null
+  const scheme = /^(?:proxy-)?authorization$/i.test(name)
+    ? /^([A-Za-z][\w-]*)\s+\S/.exec(value)
+    : null
   return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED
 }
 
@@ -80,7 +84,8 @@ export function redactValue(value: unknown): unknown {
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(record)) {
     const secret = isSecretName(key) || (secretPair && key === 'value')
-    out[key] = secret && item !== null && item !== undefined && item !== '' ? REDACTED : redactValue(item)
+    out[key] =
+      secret && item !== null && item !== undefined && item !== '' ? REDACTED : redactValue(item)
   }
   return out
 }

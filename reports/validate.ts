@@ -20,7 +20,10 @@ let compiled: ValidateFunction | undefined
 function validator(): ValidateFunction {
   if (compiled) return compiled
   const ajv = new Ajv2020({ allErrors: true, strict: true })
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i)
+  ajv.addFormat(
+    'date-time',
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i,
+  )
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/)
   compiled = ajv.compile(schema)
   return compiled
@@ -45,6 +48,7 @@ function describeError(error: ErrorObject): string {
   if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
     return `${where}: must be one of ${params.allowedValues.join(', ')}`
   }
-  if (error.keyword === 'required') return `${where}: missing required field "${String(params.missingProperty)}"`
+  if (error.keyword === 'required')
+    return `${where}: missing required field "${String(params.missingProperty)}"`
   return `${where}: ${error.message ?? 'is invalid'}`
 }

@@ -58,7 +58,8 @@ function waiverProblems(entry: unknown): string[] {
     problems.push('.expires: expected a date YYYY-MM-DD')
   }
   for (const key of Object.keys(entry)) {
-    if (!FIELDS.has(key)) problems.push(`.${key}: unknown field (allowed: ${[...FIELDS].join(', ')})`)
+    if (!FIELDS.has(key))
+      problems.push(`.${key}: unknown field (allowed: ${[...FIELDS].join(', ')})`)
   }
   return problems
 }

@@ -17,7 +17,8 @@ export type RuleSide = 'server' | 'client' | 'both'
  */
 export type RuleProfile = 'rfc' | 'entra' | 'clearid'
 
-export type SourceKind = 'seed' | 'rfc' | 'entra-doc' | 'ms-validator' | 'okta' | 'clearid-doc' | 'mock-choice'
+export type SourceKind =
+  'seed' | 'rfc' | 'entra-doc' | 'ms-validator' | 'okta' | 'clearid-doc' | 'mock-choice'
 
 export interface RuleSource {
   readonly kind: SourceKind

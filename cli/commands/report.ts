@@ -54,7 +54,11 @@ const DIFF_OPTIONS = {
 
 class UsageError extends Error {}
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: O,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
@@ -89,7 +93,9 @@ async function render(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse('render', args, RENDER_OPTIONS)
   if (values.help) return (io.stdout(USAGE), EXIT_OK)
   if (positionals.length !== 1) {
-    throw new UsageError(`report render: expected one REPORT.json, got ${positionals.length} file arguments`)
+    throw new UsageError(
+      `report render: expected one REPORT.json, got ${positionals.length} file arguments`,
+    )
   }
   const formats = parseFormats(values.format ?? FORMAT_NAMES.join(','))
   if ('error' in formats) throw new UsageError(`report render: --format: ${formats.error}`)
@@ -102,7 +108,8 @@ async function render(args: string[], io: CommandIo): Promise<number> {
     if (!waivers.ok) return fail(io, waivers.error)
     report = applyWaivers(report, waivers.value)
     for (const w of report.waivers ?? []) {
-      if (w.state === 'expired') io.stderr(`warning: waiver for ${w.rule} expired on ${w.expires ?? '?'}; ignored\n`)
+      if (w.state === 'expired')
+        io.stderr(`warning: waiver for ${w.rule} expired on ${w.expires ?? '?'}; ignored\n`)
     }
   }
   if (values.baseline !== undefined) {
@@ -119,10 +126,13 @@ async function diff(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse('diff', args, DIFF_OPTIONS)
   if (values.help) return (io.stdout(USAGE), EXIT_OK)
   if (positionals.length !== 2) {
-    throw new UsageError(`report diff: expected BASE.json and NEW.json, got ${positionals.length} file arguments`)
+    throw new UsageError(
+      `report diff: expected BASE.json and NEW.json, got ${positionals.length} file arguments`,
+    )
   }
   const format = values.format ?? 'text'
-  if (!isDiffFormat(format)) throw new UsageError(`report diff: --format must be text, md or json, not "${format}"`)
+  if (!isDiffFormat(format))
+    throw new UsageError(`report diff: --format must be text, md or json, not "${format}"`)
   const [basePath = '', nextPath = ''] = positionals
   const base = await loadReportFile(basePath)
   if (!base.ok) return fail(io, base.error)

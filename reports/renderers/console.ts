@@ -7,7 +7,7 @@
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
-import { paint, terminalSafe } from './shared/ansi.ts'
+import { paint, SGR_SEQUENCE, terminalSafe } from './shared/ansi.ts'
 import type { Paint } from './shared/ansi.ts'
 import { expectedActual, keyFinding, oneLine } from './shared/describe.ts'
 import { countsLine, verdictSentence } from './shared/summary-text.ts'
@@ -24,7 +24,10 @@ export interface ConsoleSummaryOptions {
   readonly maxListed?: number
 }
 
-export function renderConsoleSummary(report: ConformanceReport, options: ConsoleSummaryOptions): string {
+export function renderConsoleSummary(
+  report: ConformanceReport,
+  options: ConsoleSummaryOptions,
+): string {
   const safe = redactReport(report)
   const p = paint(options.color)
   const { summary } = safe
@@ -36,18 +39,25 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
   ]
   if (safe.baseline) {
     const d = safe.baseline
-    const failing = d.newlyFailing.length > 0 ? p.red(`${d.newlyFailing.length} newly failing`) : '0 newly failing'
-    lines.push(`  vs baseline ${d.baselineRunId}: ${failing}, ${d.newlyPassing.length} newly passing`)
+    const failing =
+      d.newlyFailing.length > 0
+        ? p.red(`${d.newlyFailing.length} newly failing`)
+        : '0 newly failing'
+    lines.push(
+      `  vs baseline ${d.baselineRunId}: ${failing}, ${d.newlyPassing.length} newly passing`,
+    )
   }
   const failed = safe.results.filter((r) => r.status === 'failed' && r.level === 'MUST')
   if (failed.length > 0) {
     lines.push('', p.bold('Failed MUST rules:'))
     const max = options.maxListed ?? 10
     for (const result of failed.slice(0, max)) lines.push(...failedLines(result, p))
-    if (failed.length > max) lines.push(p.dim(`  …and ${failed.length - max} more (see the HTML report)`))
+    if (failed.length > max)
+      lines.push(p.dim(`  …and ${failed.length - max} more (see the HTML report)`))
   }
   const expired = (safe.waivers ?? []).filter((w) => w.state === 'expired')
-  for (const w of expired) lines.push(p.yellow(`Waiver for ${w.rule} expired on ${w.expires ?? '?'} and was ignored.`))
+  for (const w of expired)
+    lines.push(p.yellow(`Waiver for ${w.rule} expired on ${w.expires ?? '?'} and was ignored.`))
   if (options.files && options.files.length > 0) {
     lines.push('', 'Reports:', ...options.files.map((file) => `  ${file}`))
   }
@@ -57,7 +67,7 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
 // Colour codes are ours; anything else came from a server and must not drive the terminal.
 function terminalSafeLine(line: string): string {
   return line
-    .split(/(\u001b\[[0-9;]*m)/)
+    .split(SGR_SEQUENCE)
     .map((part, i) => (i % 2 === 1 ? part : terminalSafe(part)))
     .join('')
 }

@@ -30,7 +30,11 @@ export interface DiffDocument {
   readonly disappeared: readonly DiffEntry[]
 }
 
-export function diffDocument(diff: BaselineDiff, base: ConformanceReport, next: ConformanceReport): DiffDocument {
+export function diffDocument(
+  diff: BaselineDiff,
+  base: ConformanceReport,
+  next: ConformanceReport,
+): DiffDocument {
   const before = indexResults(base.results)
   const after = indexResults(next.results)
   const entry = (key: string): DiffEntry => {
@@ -81,21 +85,34 @@ function diffText(doc: DiffDocument): string {
     any = true
     lines.push('', `${title} (${entries.length}):`)
     for (const e of entries) {
-      lines.push(`  ${e.key.padEnd(32)} ${(e.level ?? '').padEnd(6)} ${transition(e).padEnd(22)} ${oneLine(e.title ?? '', 90)}`)
+      lines.push(
+        `  ${e.key.padEnd(32)} ${(e.level ?? '').padEnd(6)} ${transition(e).padEnd(22)} ${oneLine(e.title ?? '', 90)}`,
+      )
     }
   }
   if (!any) lines.push('  no change')
-  lines.push('', doc.mustRegressions > 0 ? `REGRESSION: ${doc.mustRegressions} MUST rule(s) newly failing` : 'No MUST rule newly failing')
+  lines.push(
+    '',
+    doc.mustRegressions > 0
+      ? `REGRESSION: ${doc.mustRegressions} MUST rule(s) newly failing`
+      : 'No MUST rule newly failing',
+  )
   return `${lines.join('\n')}\n`
 }
 
 function diffMarkdown(doc: DiffDocument): string {
-  const verdict = doc.mustRegressions > 0 ? `**Verdict: ${mdCode('REGRESSION')}** · ${doc.mustRegressions} MUST rule(s) newly failing` : `**Verdict: ${mdCode('OK')}** · no MUST rule newly failing`
+  const verdict =
+    doc.mustRegressions > 0
+      ? `**Verdict: ${mdCode('REGRESSION')}** · ${doc.mustRegressions} MUST rule(s) newly failing`
+      : `**Verdict: ${mdCode('OK')}** · no MUST rule newly failing`
   const parts = [`### Changes since ${mdCode(doc.baselineRunId)}`, verdict]
   for (const [field, title] of SECTIONS) {
     const entries = doc[field]
     if (entries.length === 0) continue
-    const items = entries.map((e) => `- ${mdCode(e.key)}${e.level ? ` ${e.level}` : ''} ${mdText(oneLine(e.title ?? '', 120))} (${mdText(transition(e))})`)
+    const items = entries.map(
+      (e) =>
+        `- ${mdCode(e.key)}${e.level ? ` ${e.level}` : ''} ${mdText(oneLine(e.title ?? '', 120))} (${mdText(transition(e))})`,
+    )
     parts.push(`**${title} (${entries.length})**\n\n${items.join('\n')}`)
   }
   return `${parts.join('\n\n')}\n`

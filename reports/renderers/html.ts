@@ -47,7 +47,9 @@ const LEVEL_ORDER = { MUST: 0, SHOULD: 1, MAY: 2 } as const
 /** Failures first, then by level; catalogue order within each group (the sort is stable). */
 function displayOrder(results: readonly RuleResult[]): RuleResult[] {
   return [...results].sort(
-    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
   )
 }
 
@@ -65,9 +67,10 @@ export function renderHtml(report: ConformanceReport, options: HtmlRenderOptions
     'Only a failed MUST rule fails the run.',
     'by-level',
   )
-  const latency = safe.latency && Object.keys(safe.latency).length > 0
-    ? `<section id="latency"><h2>Latency</h2>${latencyChart(safe.latency)}</section>`
-    : ''
+  const latency =
+    safe.latency && Object.keys(safe.latency).length > 0
+      ? `<section id="latency"><h2>Latency</h2>${latencyChart(safe.latency)}</section>`
+      : ''
   const cards = displayOrder(safe.results).map((r) => ruleCard(r, options))
   const body = [
     banner(safe, title),

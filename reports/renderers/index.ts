@@ -46,14 +46,19 @@ export function isFormatName(name: string): name is FormatName {
 export function parseFormats(list: string): { formats: FormatName[] } | { error: string } {
   const aliases: Record<string, FormatName> = { markdown: 'md', xml: 'junit' }
   const formats: FormatName[] = []
-  for (const raw of list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const raw of list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const name = aliases[raw] ?? raw
     if (!isFormatName(name)) {
       return { error: `unknown format "${raw}"; choose from ${FORMAT_NAMES.join(', ')}` }
     }
     if (!formats.includes(name)) formats.push(name)
   }
-  return formats.length > 0 ? { formats } : { error: `no format given; choose from ${FORMAT_NAMES.join(', ')}` }
+  return formats.length > 0
+    ? { formats }
+    : { error: `no format given; choose from ${FORMAT_NAMES.join(', ')}` }
 }
 
 export { renderConsoleSummary, createProgress } from './console.ts'

@@ -118,12 +118,14 @@ function details(result: RuleResult, options: TranscriptOptions): string {
 
 function findingText(finding: Finding, options: TranscriptOptions): string {
   const lines = [`[${finding.severity}] ${finding.message}`]
-  if ('expected' in finding) lines.push(`  expected: ${indent(formatValue(finding.expected, options))}`)
+  if ('expected' in finding)
+    lines.push(`  expected: ${indent(formatValue(finding.expected, options))}`)
   if ('actual' in finding) lines.push(`  actual:   ${indent(formatValue(finding.actual, options))}`)
   const { exchange } = finding
   if (exchange) {
     lines.push('', '--- request ---', formatRequest(exchange.request, options))
-    if (exchange.response) lines.push('', '--- response ---', formatResponse(exchange.response, options))
+    if (exchange.response)
+      lines.push('', '--- response ---', formatResponse(exchange.response, options))
     if (exchange.error !== undefined) lines.push('', `--- no response: ${exchange.error} ---`)
   }
   return lines.join('\n')

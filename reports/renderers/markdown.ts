@@ -14,6 +14,7 @@ import { RULE_LEVELS, totalOf } from '../summarize.ts'
 import { keyFinding, oneLine, oneLineValue, readableTime } from './shared/describe.ts'
 import { mdCode, mdFence, mdLink, mdRow, mdTable, mdText } from './shared/markdown-text.ts'
 import { countsLine, verdictSentence } from './shared/summary-text.ts'
+import { TextBudget as Budget } from './shared/text-budget.ts'
 import { exchangeOneLine, formatExchange, formatMs } from './shared/transcript.ts'
 
 export interface MarkdownRenderOptions {
@@ -26,34 +27,13 @@ export interface MarkdownRenderOptions {
 }
 
 const DEFAULT_MAX_LENGTH = 60_000
-const RESERVE = 600
 const MAX_REGRESSION_ROWS = 100
 const TRANSCRIPT_BODY_LIMIT = 1500
 
-/** Appends blocks while they fit; the first block that does not fit stops the document. */
-class Budget {
-  readonly #parts: string[] = []
-  #used = 0
-  full = false
-  constructor(private readonly limit: number) {}
-  add(block: string): boolean {
-    if (this.full || this.#used + block.length + 2 > this.limit - RESERVE) {
-      this.full = true
-      return false
-    }
-    this.#parts.push(block)
-    this.#used += block.length + 2
-    return true
-  }
-  fits(block: string): boolean {
-    return !this.full && this.#used + block.length + 2 <= this.limit - RESERVE
-  }
-  text(): string {
-    return this.#parts.join('\n\n')
-  }
-}
-
-export function renderMarkdown(report: ConformanceReport, options: MarkdownRenderOptions = {}): string {
+export function renderMarkdown(
+  report: ConformanceReport,
+  options: MarkdownRenderOptions = {},
+): string {
   const safe = redactReport(report)
   const budget = new Budget(options.maxLength ?? DEFAULT_MAX_LENGTH)
   const omitted: string[] = []
@@ -144,10 +124,21 @@ function areaTable(report: ConformanceReport): string {
 const COUNT_HEADERS = ['Failed', 'Passed', 'Waived', 'Skipped', 'N/A']
 
 function countCells(c: ConformanceReport['summary']['counts']): string[] {
-  return [c.failed > 0 ? `**${c.failed}**` : '0', c.passed, c.waived, c.skipped, c['not-applicable']].map(String)
+  return [
+    c.failed > 0 ? `**${c.failed}**` : '0',
+    c.passed,
+    c.waived,
+    c.skipped,
+    c['not-applicable'],
+  ].map(String)
 }
 
-function failedRules(report: ConformanceReport, level: 'MUST' | 'SHOULD', budget: Budget, omitted: string[]): void {
+function failedRules(
+  report: ConformanceReport,
+  level: 'MUST' | 'SHOULD',
+  budget: Budget,
+  omitted: string[],
+): void {
   const failed = report.results.filter((r) => r.status === 'failed' && r.level === level)
   if (failed.length === 0) return
   if (!budget.add(`### Failed ${level} rules (${failed.length})`)) {
@@ -170,16 +161,21 @@ function mustBlock(result: RuleResult, withTranscript: boolean): string {
   if (finding) {
     const ea = expectedActualMd(finding)
     lines.push(`- **Finding:** ${mdText(oneLine(finding.message, 400))}${ea ? ` (${ea})` : ''}`)
-    if (finding.exchange) lines.push(`- **Exchange:** ${mdCode(oneLine(exchangeOneLine(finding.exchange), 300))}`)
+    if (finding.exchange)
+      lines.push(`- **Exchange:** ${mdCode(oneLine(exchangeOneLine(finding.exchange), 300))}`)
   }
   const more = result.findings.length - (finding ? 1 : 0)
   if (more > 0) lines.push(`- ${more} more finding${more === 1 ? '' : 's'} in the full report`)
   const sources = result.sources.map((s) => mdLink(s.ref, s.url)).join(', ')
-  lines.push(`- **Area:** ${mdText(result.area)} · **Profile:** ${result.profile}${sources ? ` · **Sources:** ${sources}` : ''}`)
+  lines.push(
+    `- **Area:** ${mdText(result.area)} · **Profile:** ${result.profile}${sources ? ` · **Sources:** ${sources}` : ''}`,
+  )
   const parts = [title, lines.join('\n')]
   if (withTranscript && finding?.exchange) {
     const transcript = formatExchange(finding.exchange, { bodyLimit: TRANSCRIPT_BODY_LIMIT })
-    parts.push(`<details><summary>Request and response</summary>\n\n${mdFence(transcript, 'http')}\n\n</details>`)
+    parts.push(
+      `<details><summary>Request and response</summary>\n\n${mdFence(transcript, 'http')}\n\n</details>`,
+    )
   }
   return parts.join('\n\n')
 }
@@ -209,14 +205,18 @@ function waiverSection(report: ConformanceReport): string | undefined {
   const expired = (report.waivers ?? []).filter((w) => w.state === 'expired')
   const unused = (report.waivers ?? []).filter((w) => w.state === 'unused')
   if (waived.length + expired.length + unused.length === 0) return undefined
-  const lines = waived.map(
-    (r) => `- ${ruleRef(r)} (${r.level}): ${mdText(r.reason ?? 'waived')}`,
-  )
+  const lines = waived.map((r) => `- ${ruleRef(r)} (${r.level}): ${mdText(r.reason ?? 'waived')}`)
   for (const w of expired) {
-    lines.push(`- Expired on ${mdText(w.expires ?? '')}, ignored: ${mdCode(w.rule)} (${mdText(w.reason)}). Renew or remove it.`)
+    lines.push(
+      `- Expired on ${mdText(w.expires ?? '')}, ignored: ${mdCode(w.rule)} (${mdText(w.reason)}). Renew or remove it.`,
+    )
   }
   for (const w of unused) lines.push(`- Unused: ${mdCode(w.rule)} matched no failure. Remove it.`)
-  return ['### Waivers', 'Waived failures do not fail the run and are never counted as passed.', lines.join('\n')].join('\n\n')
+  return [
+    '### Waivers',
+    'Waived failures do not fail the run and are never counted as passed.',
+    lines.join('\n'),
+  ].join('\n\n')
 }
 
 function expectedActualMd(finding: Finding): string {

@@ -78,7 +78,8 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions)
     done() {
       clear()
       const failed = counts.failed > 0 ? p.red(`${counts.failed} failed`) : '0 failed'
-      stream.write(`${counts.finished} rule runs finished, ${failed}\n`)
+      const runs = `${counts.finished} rule run${counts.finished === 1 ? '' : 's'}`
+      stream.write(`${runs} finished, ${failed}\n`)
     },
   }
 }

@@ -4,12 +4,15 @@
  * @module
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { summarize } from '../summarize.ts'
 
-export const SAMPLE_PATH = 'fixtures/reports/sample-report.json'
-export const BASELINE_PATH = 'fixtures/reports/baseline-report.json'
-export const WAIVERS_PATH = 'fixtures/reports/waivers.json'
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const SAMPLE_PATH = join(ROOT, 'fixtures/reports/sample-report.json')
+export const BASELINE_PATH = join(ROOT, 'fixtures/reports/baseline-report.json')
+export const WAIVERS_PATH = join(ROOT, 'fixtures/reports/waivers.json')
 
 export function loadJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'))
@@ -41,7 +44,10 @@ export function result(overrides: Partial<RuleResult> & Pick<RuleResult, 'ruleId
 }
 
 /** A report around `results`, with a summary computed from them. */
-export function report(results: readonly RuleResult[], extra: Partial<ConformanceReport> = {}): ConformanceReport {
+export function report(
+  results: readonly RuleResult[],
+  extra: Partial<ConformanceReport> = {},
+): ConformanceReport {
   return {
     schemaVersion: '1.0',
     run: {

@@ -6,9 +6,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
 
-const DIR = 'reports/__golden__'
+const DIR = fileURLToPath(new URL('../__golden__/', import.meta.url))
 
 export function expectGolden(name: string, actual: string): void {
   const path = join(DIR, name)
@@ -18,9 +19,12 @@ export function expectGolden(name: string, actual: string): void {
     return
   }
   if (!existsSync(path)) {
-    throw new Error(`golden file ${path} is missing; create it with UPDATE_GOLDEN=1 npx vitest run reports`)
+    throw new Error(
+      `golden file ${path} is missing; create it with UPDATE_GOLDEN=1 npx vitest run reports`,
+    )
   }
-  expect(actual, `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run reports`).toBe(
-    readFileSync(path, 'utf8'),
-  )
+  expect(
+    actual,
+    `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run reports`,
+  ).toBe(readFileSync(path, 'utf8'))
 }

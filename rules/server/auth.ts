@@ -67,7 +67,11 @@ export const missingKey = defineServerRule({
   profile: 'clearid',
   area: 'auth',
   tags: ['auth', 'read-only', 'security'],
-  sources: [rfc7644('2'), spec('2.1', 'missing/invalid key: 401, SCIM error body, WWW-Authenticate: Bearer'), okta('Check status 401')],
+  sources: [
+    rfc7644('2'),
+    spec('2.1', 'missing/invalid key: 401, SCIM error body, WWW-Authenticate: Bearer'),
+    okta('Check status 401'),
+  ],
   fix: 'Reject requests without "Authorization: Bearer <SCIM key>" with 401, a SCIM Error body and "WWW-Authenticate: Bearer".',
   writes: false,
   check: (ctx) => expectAllUnauthorized(ctx, 'none', 'without a key'),
@@ -80,7 +84,11 @@ export const wrongKey = defineServerRule({
   profile: 'clearid',
   area: 'auth',
   tags: ['auth', 'read-only', 'security'],
-  sources: [spec('2.1', 'missing/invalid key: 401'), entraTutorial('401 is reported as invalid credentials'), okta('Check status 401')],
+  sources: [
+    spec('2.1', 'missing/invalid key: 401'),
+    entraTutorial('401 is reported as invalid credentials'),
+    okta('Check status 401'),
+  ],
   fix: 'Compare the Bearer token with the account SCIM key (in constant time) and answer 401 with a SCIM error when it differs.',
   writes: false,
   check: (ctx) => expectAllUnauthorized(ctx, { bearer: WRONG_KEY }, 'with a wrong key'),
@@ -98,15 +106,25 @@ export const foreignKey = defineServerRule({
   profile: 'clearid',
   area: 'auth',
   tags: ['auth', 'read-only', 'security', 'multi-account'],
-  sources: [spec('2.1', 'a key of account A used on account B: 401, and nothing about B is revealed')],
+  sources: [
+    spec('2.1', 'a key of account A used on account B: 401, and nothing about B is revealed'),
+  ],
   fix: 'Scope each SCIM key to its own account: a valid key of account A used on account B must get the same 401 as an unknown key, with no data.',
   writes: false,
   applies: needsOtherAccount,
   check: async (ctx) => {
     const f = new Findings()
     for (const account of ['main', 'other'] as const) {
-      const answer = await ctx.http.send({ method: 'GET', path: '/Users', auth: 'foreign-key', account })
-      const label = account === 'main' ? "on this account with the other account's key" : "on the other account with this account's key"
+      const answer = await ctx.http.send({
+        method: 'GET',
+        path: '/Users',
+        auth: 'foreign-key',
+        account,
+      })
+      const label =
+        account === 'main'
+          ? "on this account with the other account's key"
+          : "on the other account with this account's key"
       expectUnauthorized(f, answer, `GET /Users ${label}`)
       const body = isObject(answer.body) ? answer.body : {}
       f.check(
@@ -135,9 +153,19 @@ export const foreignKeyIndistinguishable = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const foreign = await ctx.http.send({ method: 'GET', path: '/Users', auth: 'foreign-key' })
-    const wrong = await ctx.http.send({ method: 'GET', path: '/Users', auth: { bearer: WRONG_KEY } })
+    const wrong = await ctx.http.send({
+      method: 'GET',
+      path: '/Users',
+      auth: { bearer: WRONG_KEY },
+    })
     const detailOf = (a: HttpAnswer) => (isObject(a.body) ? a.body.detail : undefined)
-    f.check(foreign.status === wrong.status, 'the status differs from the one an unknown key gets', foreign, wrong.status, foreign.status)
+    f.check(
+      foreign.status === wrong.status,
+      'the status differs from the one an unknown key gets',
+      foreign,
+      wrong.status,
+      foreign.status,
+    )
     f.check(
       detailOf(foreign) === detailOf(wrong),
       'the error detail differs from the one an unknown key gets, which tells a caller the key is valid elsewhere',
@@ -162,7 +190,11 @@ export const basicScheme = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const basic = btoa(`demo:${WRONG_KEY}`)
-    const answer = await ctx.http.send({ method: 'GET', path: '/Users', auth: { authorization: `Basic ${basic}` } })
+    const answer = await ctx.http.send({
+      method: 'GET',
+      path: '/Users',
+      auth: { authorization: `Basic ${basic}` },
+    })
     expectUnauthorized(f, answer, 'GET /Users with Basic authentication')
     return f.list
   },
@@ -187,7 +219,13 @@ export const writeWithoutKey = defineServerRule({
     const lookup = await ctx.entra.findUser('userName', values.userName)
     const list = f.listResponse(lookup, 'lookup after the refused create')
     if (list) {
-      f.check(list.totalResults === 0, 'the refused create must not have stored the identity', lookup, 0, list.totalResults)
+      f.check(
+        list.totalResults === 0,
+        'the refused create must not have stored the identity',
+        lookup,
+        0,
+        list.totalResults,
+      )
     }
     return f.list
   },

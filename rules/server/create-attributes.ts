@@ -27,13 +27,28 @@ async function expectIgnored(
   if (!f.status(answer, 201, `POST /Users (${variant})`)) return f
   const id = isObject(answer.body) ? String(answer.body.id) : ''
   const { answer: read, resource } = await readUser(ctx, id)
-  for (const [where, a, r] of [['POST response', answer, answer.body], ['GET /Users/{id}', read, resource]] as const) {
+  for (const [where, a, r] of [
+    ['POST response', answer, answer.body],
+    ['GET /Users/{id}', read, resource],
+  ] as const) {
     for (const name of absent.core) {
-      f.check(memberOf(r, name) === undefined, `${where}: "${name}" must not be stored or returned`, a, '(absent)', memberOf(r, name))
+      f.check(
+        memberOf(r, name) === undefined,
+        `${where}: "${name}" must not be stored or returned`,
+        a,
+        '(absent)',
+        memberOf(r, name),
+      )
     }
     for (const name of absent.ext) {
       const value = memberOf(extensionOf(r), name)
-      f.check(value === undefined, `${where}: extension "${name}" must not be stored or returned`, a, '(absent)', value)
+      f.check(
+        value === undefined,
+        `${where}: extension "${name}" must not be stored or returned`,
+        a,
+        '(absent)',
+        value,
+      )
     }
   }
   return f
@@ -46,10 +61,17 @@ export const unsupportedIgnored = defineServerRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'attributes'],
-  sources: [seed('not supported: birthday, activationDateUtc, … siteId, provisioningAttributes, customFields'), spec('2.2', 'unsupported attributes: ignored, not stored, warned')],
+  sources: [
+    seed(
+      'not supported: birthday, activationDateUtc, … siteId, provisioningAttributes, customFields',
+    ),
+    spec('2.2', 'unsupported attributes: ignored, not stored, warned'),
+  ],
   fix: 'Accept the request but drop birthday, siteId and the other unsupported fields; never store or return them.',
   writes: true,
-  check: async (ctx) => (await expectIgnored(ctx, 'unsupported-attribute', { core: [], ext: ['birthday', 'siteId'] })).list,
+  check: async (ctx) =>
+    (await expectIgnored(ctx, 'unsupported-attribute', { core: [], ext: ['birthday', 'siteId'] }))
+      .list,
 })
 
 export const unknownIgnored = defineServerRule({
@@ -62,7 +84,8 @@ export const unknownIgnored = defineServerRule({
   sources: [spec('2.2', 'unknown attributes: ignored, not stored, warned')],
   fix: 'Drop extension attributes that are not in the ClearID catalogue instead of storing them.',
   writes: true,
-  check: async (ctx) => (await expectIgnored(ctx, 'unknown-attribute', { core: [], ext: ['favouriteBuilding'] })).list,
+  check: async (ctx) =>
+    (await expectIgnored(ctx, 'unknown-attribute', { core: [], ext: ['favouriteBuilding'] })).list,
 })
 
 export const unusedCoreIgnored = defineServerRule({
@@ -72,20 +95,33 @@ export const unusedCoreIgnored = defineServerRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'attributes', 'entra'],
-  sources: [seed('active, userName and displayName are the only core fields used'), spec('2.2', 'unsupported core attributes: ignored')],
+  sources: [
+    seed('active, userName and displayName are the only core fields used'),
+    spec('2.2', 'unsupported core attributes: ignored'),
+  ],
   fix: 'Ignore core attributes other than userName, displayName and active (Entra default mappings send emails, name and title).',
   writes: true,
-  check: async (ctx) => (await expectIgnored(ctx, 'unused-core-attributes', { core: ['title', 'emails', 'name'], ext: [] })).list,
+  check: async (ctx) =>
+    (
+      await expectIgnored(ctx, 'unused-core-attributes', {
+        core: ['title', 'emails', 'name'],
+        ext: [],
+      })
+    ).list,
 })
 
 export const namesCaseInsensitive = defineServerRule({
   id: 'SRV-CREATE-043',
   level: 'MUST',
-  title: 'Attribute names and schema URNs match case-insensitively and come back in catalogue spelling',
+  title:
+    'Attribute names and schema URNs match case-insensitively and come back in catalogue spelling',
   profile: 'rfc',
   area: 'create',
   tags: ['create', 'case', 'attributes'],
-  sources: [rfc7643('2.1'), spec('2.2', 'names and URNs match case-insensitively; returned with the catalogue spelling')],
+  sources: [
+    rfc7643('2.1'),
+    spec('2.2', 'names and URNs match case-insensitively; returned with the catalogue spelling'),
+  ],
   fix: 'Match attribute names and schema URNs case-insensitively (RFC 7643 §2.1) and return them spelled as in the schema.',
   writes: true,
   check: async (ctx) => {
@@ -105,11 +141,31 @@ export const namesCaseInsensitive = defineServerRule({
     const answer = await ctx.entra.postUser(body)
     if (!f.status(answer, 201, 'POST /Users with odd-case names')) return f.list
     const resource = isObject(answer.body) ? answer.body : {}
-    f.check(resource.userName === values.userName, '"userName" must be returned in catalogue spelling with the sent value', answer, values.userName, resource.userName)
-    f.check(resource.displayName === values.displayName, '"displayName" must be returned in catalogue spelling', answer, values.displayName, resource.displayName)
-    const ext = isObject(resource[CLEARID_USER_EXTENSION]) ? (resource[CLEARID_USER_EXTENSION] as Record<string, unknown>) : {}
+    f.check(
+      resource.userName === values.userName,
+      '"userName" must be returned in catalogue spelling with the sent value',
+      answer,
+      values.userName,
+      resource.userName,
+    )
+    f.check(
+      resource.displayName === values.displayName,
+      '"displayName" must be returned in catalogue spelling',
+      answer,
+      values.displayName,
+      resource.displayName,
+    )
+    const ext = isObject(resource[CLEARID_USER_EXTENSION])
+      ? (resource[CLEARID_USER_EXTENSION] as Record<string, unknown>)
+      : {}
     for (const name of ['externalId', 'firstName', 'lastName'] as const) {
-      f.check(ext[name] === values.ext[name], `extension "${name}" must be returned in catalogue spelling under the catalogue URN`, answer, values.ext[name], ext[name])
+      f.check(
+        ext[name] === values.ext[name],
+        `extension "${name}" must be returned in catalogue spelling under the catalogue URN`,
+        answer,
+        values.ext[name],
+        ext[name],
+      )
     }
     return f.list
   },

@@ -30,7 +30,12 @@ export const activeStrings = defineServerRule({
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
-    for (const [sent, expected] of [['True', true], ['False', false], ['true', true], ['FALSE', false]] as const) {
+    for (const [sent, expected] of [
+      ['True', true],
+      ['False', false],
+      ['true', true],
+      ['FALSE', false],
+    ] as const) {
       const values = ctx.data.user()
       const user = await createFromBody(ctx, values, (body) => ({ ...body, active: sent }))
       f.check(
@@ -48,13 +53,17 @@ export const activeStrings = defineServerRule({
 export const extensionBooleanStrings = defineServerRule({
   id: 'SRV-CREATE-031',
   level: 'MUST',
-  title: 'Extension booleans sent as strings are refused with a detail naming the aadOptscim062020 flag',
+  title:
+    'Extension booleans sent as strings are refused with a detail naming the aadOptscim062020 flag',
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'booleans', 'entra-default'],
   sources: [
     seed('boolean fields only work with the SCIM 2.0 feature flag'),
-    spec('2.2', 'a string value for an extension boolean: 400 invalidValue naming aadOptscim062020'),
+    spec(
+      '2.2',
+      'a string value for an extension boolean: 400 invalidValue naming aadOptscim062020',
+    ),
   ],
   fix: `Refuse "True"/"False" for hasExtendedTime, hasWebPortalAccess and isAdmin with 400 invalidValue and a detail telling the admin to add ?${ENTRA_SCIM2_FLAG} to the Tenant URL.`,
   writes: true,
@@ -62,10 +71,18 @@ export const extensionBooleanStrings = defineServerRule({
     const f = new Findings()
     for (const name of BOOLEAN_EXTENSIONS) {
       const values = ctx.data.user()
-      const body = createUserBody(values, 'entra-default', { extensionBooleans: true, declareExtension: false })
+      // Only the attribute under test carries a string: the others are left out of the mapping.
+      const body = createUserBody(values, 'entra-default', {
+        extensionBooleans: false,
+        declareExtension: false,
+      })
       const ext = { ...(body[CLEARID_USER_EXTENSION] as Record<string, unknown>), [name]: 'True' }
       const answer = await ctx.entra.postUser({ ...body, [CLEARID_USER_EXTENSION]: ext })
-      f.scimError(answer, { status: 400, scimType: 'invalidValue', mentions: [name, ENTRA_SCIM2_FLAG] }, `POST /Users with ${name} "True"`)
+      f.scimError(
+        answer,
+        { status: 400, scimType: 'invalidValue', mentions: [name, ENTRA_SCIM2_FLAG] },
+        `POST /Users with ${name} "True"`,
+      )
     }
     return f.list
   },
@@ -84,13 +101,24 @@ export const extensionBooleansReal = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     for (const flag of [true, false]) {
-      const values = ctx.data.user({ ext: { hasExtendedTime: flag, hasWebPortalAccess: flag, isAdmin: flag } })
-      const body = createUserBody(values, 'entra-flag', { extensionBooleans: true, declareExtension: false })
+      const values = ctx.data.user({
+        ext: { hasExtendedTime: flag, hasWebPortalAccess: flag, isAdmin: flag },
+      })
+      const body = createUserBody(values, 'entra-flag', {
+        extensionBooleans: true,
+        declareExtension: false,
+      })
       const answer = await ctx.entra.postUser(body)
       if (!f.status(answer, 201, `POST /Users with extension booleans ${flag}`)) continue
       for (const name of BOOLEAN_EXTENSIONS) {
         const actual = userValue(answer.body, name)
-        f.check(actual === flag, `${name} must come back as the JSON boolean ${flag}`, answer, flag, actual)
+        f.check(
+          actual === flag,
+          `${name} must come back as the JSON boolean ${flag}`,
+          answer,
+          flag,
+          actual,
+        )
       }
     }
     return f.list
@@ -116,14 +144,21 @@ export const otherBooleanValues = defineServerRule({
       ['hasExtendedTime', 0],
     ]
     for (const [name, value] of cases) {
-      const body = createUserBody(ctx.data.user(), 'entra-flag', { extensionBooleans: true, declareExtension: false })
+      const body = createUserBody(ctx.data.user(), 'entra-flag', {
+        extensionBooleans: true,
+        declareExtension: false,
+      })
       const ext = isObject(body[CLEARID_USER_EXTENSION]) ? body[CLEARID_USER_EXTENSION] : {}
       const altered =
         name === 'active'
           ? { ...body, active: value }
           : { ...body, [CLEARID_USER_EXTENSION]: { ...ext, [name]: value } }
       const answer = await ctx.entra.postUser(altered)
-      f.scimError(answer, { status: 400, scimType: 'invalidValue' }, `POST /Users with ${name} ${JSON.stringify(value)}`)
+      f.scimError(
+        answer,
+        { status: 400, scimType: 'invalidValue' },
+        `POST /Users with ${name} ${JSON.stringify(value)}`,
+      )
     }
     return f.list
   },

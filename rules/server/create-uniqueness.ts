@@ -16,7 +16,12 @@ export const duplicateUserName = defineServerRule({
   profile: 'rfc',
   area: 'create',
   tags: ['create', 'uniqueness'],
-  sources: [rfc7644('3.3'), rfc7644('3.12'), msValidator('Create a duplicate User'), okta('Create the same user again (409)')],
+  sources: [
+    rfc7644('3.3'),
+    rfc7644('3.12'),
+    msValidator('Create a duplicate User'),
+    okta('Create the same user again (409)'),
+  ],
   msValidatorTest: 'Create a duplicate User',
   fix: 'Refuse a create whose userName already exists in the account with 409 and scimType "uniqueness".',
   writes: true,
@@ -24,7 +29,11 @@ export const duplicateUserName = defineServerRule({
     const f = new Findings()
     const first = await createUser(ctx)
     const answer = await ctx.entra.createUser(ctx.data.user({ userName: first.values.userName }))
-    f.scimError(answer, { status: 409, scimType: 'uniqueness' }, 'POST /Users with an existing userName')
+    f.scimError(
+      answer,
+      { status: 409, scimType: 'uniqueness' },
+      'POST /Users with an existing userName',
+    )
     return f.list
   },
 })
@@ -42,8 +51,14 @@ export const duplicateUserNameCase = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const first = await createUser(ctx)
-    const answer = await ctx.entra.createUser(ctx.data.user({ userName: first.values.userName.toUpperCase() }))
-    f.scimError(answer, { status: 409, scimType: 'uniqueness' }, 'POST /Users with an upper-cased existing userName')
+    const answer = await ctx.entra.createUser(
+      ctx.data.user({ userName: first.values.userName.toUpperCase() }),
+    )
+    f.scimError(
+      answer,
+      { status: 409, scimType: 'uniqueness' },
+      'POST /Users with an upper-cased existing userName',
+    )
     return f.list
   },
 })
@@ -55,14 +70,23 @@ export const duplicateExternalId = defineServerRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'uniqueness'],
-  sources: [seed('externalId is required and must be unique'), spec('2.2', 'extension externalId unique (exact)')],
+  sources: [
+    seed('externalId is required and must be unique'),
+    spec('2.2', 'extension externalId unique (exact)'),
+  ],
   fix: 'Refuse a create whose extension externalId already exists in the account with 409 "uniqueness".',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const first = await createUser(ctx)
-    const answer = await ctx.entra.createUser(ctx.data.user({ ext: { externalId: first.values.ext.externalId } }))
-    f.scimError(answer, { status: 409, scimType: 'uniqueness' }, 'POST /Users with an existing externalId')
+    const answer = await ctx.entra.createUser(
+      ctx.data.user({ ext: { externalId: first.values.ext.externalId } }),
+    )
+    f.scimError(
+      answer,
+      { status: 409, scimType: 'uniqueness' },
+      'POST /Users with an existing externalId',
+    )
     return f.list
   },
 })

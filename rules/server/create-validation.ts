@@ -5,7 +5,11 @@
  *
  * @module
  */
-import { badUserBody, type BadUserVariant, type TolerableUserVariant } from '../../fixtures/bad-users.ts'
+import {
+  badUserBody,
+  type BadUserVariant,
+  type TolerableUserVariant,
+} from '../../fixtures/bad-users.ts'
 import { createUserBody } from '../../suites/entra/requests.ts'
 import type { HttpAnswer } from '../../suites/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
@@ -20,7 +24,10 @@ async function postVariant(
   ctx: ServerCheckContext,
   variant: BadUserVariant | TolerableUserVariant,
 ): Promise<HttpAnswer> {
-  const body = createUserBody(ctx.data.user(), 'entra-flag', { ...ctx.entra.mapping, extensionBooleans: true })
+  const body = createUserBody(ctx.data.user(), 'entra-flag', {
+    ...ctx.entra.mapping,
+    extensionBooleans: true,
+  })
   return ctx.entra.postUser(badUserBody(body, variant))
 }
 
@@ -49,7 +56,11 @@ function rejectionRule(spec: RejectionSpec): ServerRule {
       const f = new Findings()
       for (const variant of spec.variants) {
         const answer = await postVariant(ctx, variant)
-        f.scimError(answer, { status: 400, scimType: 'invalidValue', mentions: spec.mentions }, `POST /Users (${variant})`)
+        f.scimError(
+          answer,
+          { status: 400, scimType: 'invalidValue', mentions: spec.mentions },
+          `POST /Users (${variant})`,
+        )
       }
       return f.list
     },
@@ -76,10 +87,14 @@ export const requireDisplayName = rejectionRule({
 
 export const requireExternalId = rejectionRule({
   id: 'SRV-CREATE-012',
-  title: 'A create without the extension externalId is refused with 400 invalidValue naming externalId',
+  title:
+    'A create without the extension externalId is refused with 400 invalidValue naming externalId',
   variants: ['missing-externalId'],
   mentions: ['externalId'],
-  sources: [seed('externalId is required and must be unique'), spec('2.2', 'required: extension externalId')],
+  sources: [
+    seed('externalId is required and must be unique'),
+    spec('2.2', 'required: extension externalId'),
+  ],
   fix: 'Refuse a User without urn:…:clearid:2.0:User:externalId with 400 invalidValue naming externalId.',
 })
 
@@ -90,13 +105,20 @@ export const requireFirstOrLastName = defineServerRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'validation'],
-  sources: [seed('firstName or lastName must be supplied in the mapping'), spec('2.2', 'firstName or lastName required')],
+  sources: [
+    seed('firstName or lastName must be supplied in the mapping'),
+    spec('2.2', 'firstName or lastName required'),
+  ],
   fix: 'Refuse a User with neither firstName nor lastName (400 invalidValue naming both); accept one without the other.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const answer = await postVariant(ctx, 'missing-first-and-last-name')
-    f.scimError(answer, { status: 400, scimType: 'invalidValue', mentions: ['firstName', 'lastName'] }, 'POST /Users without firstName and lastName')
+    f.scimError(
+      answer,
+      { status: 400, scimType: 'invalidValue', mentions: ['firstName', 'lastName'] },
+      'POST /Users without firstName and lastName',
+    )
     for (const keep of ['firstName', 'lastName'] as const) {
       const drop = keep === 'firstName' ? 'lastName' : 'firstName'
       const values = ctx.data.user({ ext: { [drop]: undefined } })
@@ -112,7 +134,10 @@ export const emailFormat = rejectionRule({
   title: 'An invalid email is refused with 400 invalidValue naming email',
   variants: ['invalid-email'],
   mentions: ['email'],
-  sources: [seed('email must be a valid e-mail format'), spec('2.2', 'email: a pragmatic address check')],
+  sources: [
+    seed('email must be a valid e-mail format'),
+    spec('2.2', 'email: a pragmatic address check'),
+  ],
   fix: 'Check email with a pragmatic local@domain.tld test and refuse other values with 400 invalidValue naming email.',
 })
 
@@ -121,7 +146,10 @@ export const secondaryEmailFormat = rejectionRule({
   title: 'An invalid secondaryEmail is refused with 400 invalidValue naming secondaryEmail',
   variants: ['invalid-secondary-email'],
   mentions: ['secondaryEmail'],
-  sources: [seed('secondaryEmail must be a valid e-mail format'), spec('2.2', 'secondaryEmail: a pragmatic address check')],
+  sources: [
+    seed('secondaryEmail must be a valid e-mail format'),
+    spec('2.2', 'secondaryEmail: a pragmatic address check'),
+  ],
   fix: 'Check secondaryEmail like email and refuse invalid values with 400 invalidValue naming secondaryEmail.',
 })
 
@@ -141,14 +169,25 @@ export const countryCodeNonIso = defineServerRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'validation', 'round-trip'],
-  sources: [spec('2.2', 'a 3-letter value that is not an upper-case ISO 3166-1 alpha-3 code is accepted with a warning')],
+  sources: [
+    spec(
+      '2.2',
+      'a 3-letter value that is not an upper-case ISO 3166-1 alpha-3 code is accepted with a warning',
+    ),
+  ],
   fix: 'Accept any three letters for countryCode (warn, do not refuse, when it is not an upper-case ISO code) and return it exactly as sent.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const values = ctx.data.user({ ext: { countryCode: 'xqz' } })
     const user = await createFromBody(ctx, values)
-    f.check(userValue(user.resource, 'countryCode') === 'xqz', 'countryCode must be stored exactly as sent', user.answer, 'xqz', userValue(user.resource, 'countryCode'))
+    f.check(
+      userValue(user.resource, 'countryCode') === 'xqz',
+      'countryCode must be stored exactly as sent',
+      user.answer,
+      'xqz',
+      userValue(user.resource, 'countryCode'),
+    )
     return f.list
   },
 })
@@ -158,7 +197,10 @@ export const coreExternalIdOnly = rejectionRule({
   title: 'A core externalId alone is not taken as the sync key: 400 invalidValue naming externalId',
   variants: ['core-external-id-only'],
   mentions: ['externalId'],
-  sources: [seed('externalId is a SystemData field of the ClearID extension'), spec('2.2', 'core externalId is not accepted as the sync key')],
+  sources: [
+    seed('externalId is a SystemData field of the ClearID extension'),
+    spec('2.2', 'core externalId is not accepted as the sync key'),
+  ],
   fix: 'Read the sync key only from urn:…:clearid:2.0:User:externalId; a body with only the core externalId lacks the required key (400 invalidValue naming externalId).',
 })
 
@@ -177,12 +219,22 @@ export const wrongTypes = defineServerRule({
     const cases: [string, (body: Record<string, unknown>) => Record<string, unknown>][] = [
       ['userName as a number', (b) => ({ ...b, userName: 4711 })],
       ['displayName as an array', (b) => ({ ...b, displayName: ['Ada', 'Lovelace'] })],
-      ['the extension as a string', (b) => ({ ...b, 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': 'firstName=Ada' })],
+      [
+        'the extension as a string',
+        (b) => ({
+          ...b,
+          'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': 'firstName=Ada',
+        }),
+      ],
     ]
     for (const [label, alter] of cases) {
       const body = createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping)
       const answer = await ctx.entra.postUser(alter(body))
-      f.scimError(answer, { status: 400, scimType: ['invalidValue', 'invalidSyntax'] }, `POST /Users with ${label}`)
+      f.scimError(
+        answer,
+        { status: 400, scimType: ['invalidValue', 'invalidSyntax'] },
+        `POST /Users with ${label}`,
+      )
     }
     return f.list
   },

@@ -19,7 +19,12 @@ export const createFullUser = defineServerRule({
   profile: 'rfc',
   area: 'create',
   tags: ['create', 'entra'],
-  sources: [rfc7644('3.3'), rfc7643('3.1'), msValidator('Create a new User'), okta('Create Okta user with realistic values')],
+  sources: [
+    rfc7644('3.3'),
+    rfc7643('3.1'),
+    msValidator('Create a new User'),
+    okta('Create Okta user with realistic values'),
+  ],
   msValidatorTest: 'Create a new User',
   fix: 'Answer POST /Users with 201, the full resource (id, schemas, meta.resourceType "User", meta.created, meta.lastModified, meta.location) and a Location header equal to meta.location.',
   writes: true,
@@ -31,14 +36,38 @@ export const createFullUser = defineServerRule({
     if (!f.status(answer, 201, 'POST /Users')) return f.list
     const body = isObject(answer.body) ? answer.body : {}
     const id = body.id
-    f.check(typeof id === 'string' && id !== '', '"id" must be a non-empty string', answer, 'string id', id)
+    f.check(
+      typeof id === 'string' && id !== '',
+      '"id" must be a non-empty string',
+      answer,
+      'string id',
+      id,
+    )
     const schemas = Array.isArray(body.schemas) ? body.schemas : []
-    f.check(schemas.includes(CORE_USER_SCHEMA), `"schemas" must contain ${CORE_USER_SCHEMA}`, answer, CORE_USER_SCHEMA, body.schemas)
+    f.check(
+      schemas.includes(CORE_USER_SCHEMA),
+      `"schemas" must contain ${CORE_USER_SCHEMA}`,
+      answer,
+      CORE_USER_SCHEMA,
+      body.schemas,
+    )
     const meta = isObject(body.meta) ? body.meta : {}
-    f.check(meta.resourceType === 'User', 'meta.resourceType must be "User"', answer, 'User', meta.resourceType)
+    f.check(
+      meta.resourceType === 'User',
+      'meta.resourceType must be "User"',
+      answer,
+      'User',
+      meta.resourceType,
+    )
     for (const key of ['created', 'lastModified']) {
       const value = meta[key]
-      f.check(typeof value === 'string' && !Number.isNaN(Date.parse(value)), `meta.${key} must be a date-time`, answer, 'RFC 3339 date-time', value)
+      f.check(
+        typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+        `meta.${key} must be a date-time`,
+        answer,
+        'RFC 3339 date-time',
+        value,
+      )
     }
     const location = meta.location
     f.check(
@@ -48,7 +77,13 @@ export const createFullUser = defineServerRule({
       `…/Users/${String(id)}`,
       location,
     )
-    f.check(answer.headers.location === location, 'the Location header must equal meta.location', answer, location, answer.headers.location ?? '(absent)')
+    f.check(
+      answer.headers.location === location,
+      'the Location header must equal meta.location',
+      answer,
+      location,
+      answer.headers.location ?? '(absent)',
+    )
     return f.list
   },
 })
@@ -78,7 +113,16 @@ export const createRoundTrip = defineServerRule({
     expectRoundTrip(f, answer, resource, expected, 'GET /Users/{id}')
     const lookup = await ctx.entra.findUser('userName', user.values.userName)
     const list = f.listResponse(lookup, 'GET /Users?filter=userName eq "<new user>"')
-    if (list && f.check(list.totalResults === 1, 'the new user must be found by userName', lookup, 1, list.totalResults)) {
+    if (
+      list &&
+      f.check(
+        list.totalResults === 1,
+        'the new user must be found by userName',
+        lookup,
+        1,
+        list.totalResults,
+      )
+    ) {
       expectRoundTrip(f, lookup, list.Resources[0], expected, 'filter result')
     }
     return f.list
@@ -92,16 +136,24 @@ export const createDeclaredExtension = defineServerRule({
   profile: 'entra',
   area: 'create',
   tags: ['create', 'entra'],
-  sources: [entraTutorial('the custom extension URN is not added to "schemas" in requests'), rfc7643('3')],
+  sources: [
+    entraTutorial('the custom extension URN is not added to "schemas" in requests'),
+    rfc7643('3'),
+  ],
   fix: 'Read the ClearID extension object from its URN key even when "schemas" lists only the core User URN (Entra never adds custom extension URNs), and also when it is listed.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     for (const declare of [false, true]) {
       const values = ctx.data.user()
-      const body = createUserBody(values, ctx.dialect, { ...ctx.entra.mapping, declareExtension: declare })
+      const body = createUserBody(values, ctx.dialect, {
+        ...ctx.entra.mapping,
+        declareExtension: declare,
+      })
       const answer = await ctx.entra.postUser(body)
-      const what = declare ? 'POST /Users with the extension URN in schemas' : 'POST /Users without the extension URN in schemas'
+      const what = declare
+        ? 'POST /Users with the extension URN in schemas'
+        : 'POST /Users without the extension URN in schemas'
       if (!f.status(answer, 201, what)) continue
       const ext = isObject(answer.body) ? answer.body[CLEARID_USER_EXTENSION] : undefined
       f.check(
@@ -130,13 +182,29 @@ export const createIgnoresReadOnly = defineServerRule({
     const f = new Findings()
     const values = ctx.data.user()
     const clientId = ctx.data.guid()
-    const body = { ...createUserBody(values, ctx.dialect, ctx.entra.mapping), id: clientId, meta: { resourceType: 'User' } }
+    const body = {
+      ...createUserBody(values, ctx.dialect, ctx.entra.mapping),
+      id: clientId,
+      meta: { resourceType: 'User' },
+    }
     const answer = await ctx.entra.postUser(body)
     if (!f.status(answer, 201, 'POST /Users with id and meta')) return f.list
     const resource = isObject(answer.body) ? answer.body : {}
-    f.check(resource.id !== clientId, 'the server must assign the id, not take the client value', answer, 'a server-assigned id', resource.id)
+    f.check(
+      resource.id !== clientId,
+      'the server must assign the id, not take the client value',
+      answer,
+      'a server-assigned id',
+      resource.id,
+    )
     const meta = isObject(resource.meta) ? resource.meta : {}
-    f.check(typeof meta.created === 'string', 'meta must be the server\'s (with created)', answer, 'meta.created', meta.created)
+    f.check(
+      typeof meta.created === 'string',
+      "meta must be the server's (with created)",
+      answer,
+      'meta.created',
+      meta.created,
+    )
     return f.list
   },
 })

@@ -56,7 +56,13 @@ function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
     return []
   }
   if (error instanceof TransportError) {
-    return [{ severity: 'error', message: `No answer from the target: ${error.message}`, exchange: error.exchange }]
+    return [
+      {
+        severity: 'error',
+        message: `No answer from the target: ${error.message}`,
+        exchange: error.exchange,
+      },
+    ]
   }
   const message = error instanceof Error ? error.message : String(error)
   return [{ severity: 'error', message: `The check stopped on an unexpected error: ${message}` }]

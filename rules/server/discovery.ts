@@ -48,7 +48,13 @@ export const spcShape = defineServerRule({
     if (!f.status(answer, 200, 'GET /ServiceProviderConfig')) return f.list
     const body = isObject(answer.body) ? answer.body : {}
     const schemas = Array.isArray(body.schemas) ? body.schemas : []
-    f.check(schemas.includes(SPC_URN), `"schemas" must contain ${SPC_URN}`, answer, [SPC_URN], body.schemas)
+    f.check(
+      schemas.includes(SPC_URN),
+      `"schemas" must contain ${SPC_URN}`,
+      answer,
+      [SPC_URN],
+      body.schemas,
+    )
     for (const feature of FEATURES) {
       const block = body[feature]
       f.check(
@@ -74,7 +80,8 @@ export const spcShape = defineServerRule({
 export const spcClearIdFeatures = defineServerRule({
   id: 'SRV-DISC-002',
   level: 'MUST',
-  title: 'ServiceProviderConfig advertises PATCH, filtering with maxResults and bearer authentication',
+  title:
+    'ServiceProviderConfig advertises PATCH, filtering with maxResults and bearer authentication',
   profile: 'clearid',
   area: 'discovery',
   tags: ['discovery', 'read-only'],
@@ -87,9 +94,21 @@ export const spcClearIdFeatures = defineServerRule({
     if (!f.status(answer, 200, 'GET /ServiceProviderConfig')) return f.list
     const body = isObject(answer.body) ? answer.body : {}
     const block = (name: string) => (isObject(body[name]) ? (body[name] as Json) : {})
-    f.check(block('patch').supported === true, 'patch.supported must be true', answer, true, block('patch').supported)
+    f.check(
+      block('patch').supported === true,
+      'patch.supported must be true',
+      answer,
+      true,
+      block('patch').supported,
+    )
     const filter = block('filter')
-    f.check(filter.supported === true, 'filter.supported must be true', answer, true, filter.supported)
+    f.check(
+      filter.supported === true,
+      'filter.supported must be true',
+      answer,
+      true,
+      filter.supported,
+    )
     f.check(
       Number.isInteger(filter.maxResults) && (filter.maxResults as number) > 0,
       'filter.maxResults must be a positive integer',
@@ -97,7 +116,13 @@ export const spcClearIdFeatures = defineServerRule({
       'positive integer',
       filter.maxResults,
     )
-    f.check(block('bulk').supported === false, 'bulk.supported must be false (ClearID has no bulk endpoint)', answer, false, block('bulk').supported)
+    f.check(
+      block('bulk').supported === false,
+      'bulk.supported must be false (ClearID has no bulk endpoint)',
+      answer,
+      false,
+      block('bulk').supported,
+    )
     const schemes = Array.isArray(body.authenticationSchemes) ? body.authenticationSchemes : []
     f.check(
       schemes.some((s) => isObject(s) && String(s.type).toLowerCase() === 'oauthbearertoken'),
@@ -117,7 +142,11 @@ export const resourceTypesUserOnly = defineServerRule({
   profile: 'clearid',
   area: 'discovery',
   tags: ['discovery', 'read-only', 'groups'],
-  sources: [rfc7643('6'), seed('groups are not synchronized'), spec('2.1', '/ResourceTypes lists User only')],
+  sources: [
+    rfc7643('6'),
+    seed('groups are not synchronized'),
+    spec('2.1', '/ResourceTypes lists User only'),
+  ],
   fix: 'Serve GET /ResourceTypes with exactly one resource type: User, endpoint /Users, schema the core User URN, schemaExtensions containing the ClearID extension URN.',
   writes: false,
   check: async (ctx) => {
@@ -126,15 +155,37 @@ export const resourceTypesUserOnly = defineServerRule({
     if (!f.status(answer, 200, 'GET /ResourceTypes')) return f.list
     const types = discoveryResources(answer.body)
     const names = types.map((t) => t.name ?? t.id)
-    f.check(types.length === 1, 'exactly one resource type (User) must be listed', answer, ['User'], names)
+    f.check(
+      types.length === 1,
+      'exactly one resource type (User) must be listed',
+      answer,
+      ['User'],
+      names,
+    )
     const user = types.find((t) => String(t.name ?? t.id).toLowerCase() === 'user')
-    if (!f.check(user !== undefined, 'the User resource type is missing', answer, 'User', names)) return f.list
+    if (!f.check(user !== undefined, 'the User resource type is missing', answer, 'User', names))
+      return f.list
     const u = user as Json
-    f.check(String(u.endpoint) === '/Users', 'User endpoint must be "/Users"', answer, '/Users', u.endpoint)
-    f.check(u.schema === CORE_USER_SCHEMA, 'User schema must be the core User URN', answer, CORE_USER_SCHEMA, u.schema)
+    f.check(
+      String(u.endpoint) === '/Users',
+      'User endpoint must be "/Users"',
+      answer,
+      '/Users',
+      u.endpoint,
+    )
+    f.check(
+      u.schema === CORE_USER_SCHEMA,
+      'User schema must be the core User URN',
+      answer,
+      CORE_USER_SCHEMA,
+      u.schema,
+    )
     const extensions = Array.isArray(u.schemaExtensions) ? u.schemaExtensions : []
     f.check(
-      extensions.some((e) => isObject(e) && String(e.schema).toLowerCase() === CLEARID_USER_EXTENSION.toLowerCase()),
+      extensions.some(
+        (e) =>
+          isObject(e) && String(e.schema).toLowerCase() === CLEARID_USER_EXTENSION.toLowerCase(),
+      ),
       'User schemaExtensions must contain the ClearID extension',
       answer,
       CLEARID_USER_EXTENSION,
@@ -151,7 +202,10 @@ export const schemasPresent = defineServerRule({
   profile: 'clearid',
   area: 'discovery',
   tags: ['discovery', 'read-only'],
-  sources: [rfc7643('7'), seed('every field is prefixed with urn:ietf:params:scim:schemas:extension:clearid:2.0:User')],
+  sources: [
+    rfc7643('7'),
+    seed('every field is prefixed with urn:ietf:params:scim:schemas:extension:clearid:2.0:User'),
+  ],
   fix: 'Serve GET /Schemas listing the core User schema and the ClearID extension schema, each with its attributes.',
   writes: false,
   check: async (ctx) => {
@@ -178,8 +232,23 @@ function compareAttributes(
   const byName = new Map(listed.map((a) => [String(a.name).toLowerCase(), a]))
   for (const definition of catalogue) {
     const attribute = byName.get(definition.name.toLowerCase())
-    if (!f.check(attribute !== undefined, `attribute "${definition.name}" is not described`, answer, definition.name)) continue
-    for (const key of ['type', 'required', 'caseExact', 'mutability', 'returned', 'uniqueness'] as const) {
+    if (
+      !f.check(
+        attribute !== undefined,
+        `attribute "${definition.name}" is not described`,
+        answer,
+        definition.name,
+      )
+    )
+      continue
+    for (const key of [
+      'type',
+      'required',
+      'caseExact',
+      'mutability',
+      'returned',
+      'uniqueness',
+    ] as const) {
       const actual = attribute?.[key]
       f.check(
         actual === definition[key],
@@ -193,17 +262,23 @@ function compareAttributes(
 }
 
 function schemaById(answer: HttpAnswer, urn: string): Json | undefined {
-  return discoveryResources(answer.body).find((s) => String(s.id).toLowerCase() === urn.toLowerCase())
+  return discoveryResources(answer.body).find(
+    (s) => String(s.id).toLowerCase() === urn.toLowerCase(),
+  )
 }
 
 export const extensionSchemaAttributes = defineServerRule({
   id: 'SRV-DISC-005',
   level: 'MUST',
-  title: 'The ClearID extension schema describes every catalogue attribute with its characteristics',
+  title:
+    'The ClearID extension schema describes every catalogue attribute with its characteristics',
   profile: 'clearid',
   area: 'discovery',
   tags: ['discovery', 'read-only', 'schema'],
-  sources: [rfc7643('7'), seed('attribute table (Basic, CompanyData, PrivateData, SystemData, other custom fields)')],
+  sources: [
+    rfc7643('7'),
+    seed('attribute table (Basic, CompanyData, PrivateData, SystemData, other custom fields)'),
+  ],
   fix: 'Generate the ClearID extension schema from the attribute catalogue: every attribute with type, required, caseExact, mutability, returned and uniqueness as documented.',
   writes: false,
   check: async (ctx) => {
@@ -247,12 +322,20 @@ export const spcFilterAgreement = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const filter = ctx.discovery.serviceProviderConfig?.filter
-    const max = isObject(filter) && Number.isInteger(filter.maxResults) ? (filter.maxResults as number) : undefined
+    const max =
+      isObject(filter) && Number.isInteger(filter.maxResults)
+        ? (filter.maxResults as number)
+        : undefined
     if (!isObject(filter) || filter.supported !== true || max === undefined) {
-      f.info('ServiceProviderConfig does not advertise filtering with maxResults; nothing to compare')
+      f.info(
+        'ServiceProviderConfig does not advertise filtering with maxResults; nothing to compare',
+      )
       return f.list
     }
-    const filtered = await ctx.http.send({ method: 'GET', path: '/Users?filter=userName+pr&count=1' })
+    const filtered = await ctx.http.send({
+      method: 'GET',
+      path: '/Users?filter=userName+pr&count=1',
+    })
     f.listResponse(filtered, 'GET /Users?filter=userName pr')
     const answer = await ctx.http.send({ method: 'GET', path: `/Users?count=${max + 50}` })
     const list = f.listResponse(answer, `GET /Users?count=${max + 50}`)
@@ -265,9 +348,16 @@ export const spcFilterAgreement = defineServerRule({
       list.Resources.length,
     )
     if (typeof list.itemsPerPage === 'number') {
-      f.check(list.itemsPerPage <= max, `itemsPerPage must not exceed maxResults (${max})`, answer, `<= ${max}`, list.itemsPerPage)
+      f.check(
+        list.itemsPerPage <= max,
+        `itemsPerPage must not exceed maxResults (${max})`,
+        answer,
+        `<= ${max}`,
+        list.itemsPerPage,
+      )
     }
-    if (list.totalResults <= max) f.info(`only ${list.totalResults} identities exist, so the cap was not exercised`)
+    if (list.totalResults <= max)
+      f.info(`only ${list.totalResults} identities exist, so the cap was not exercised`)
     return f.list
   },
 })
@@ -290,7 +380,9 @@ export const spcPatchAgreement = defineServerRule({
       return f.list
     }
     const user = await createUser(ctx)
-    const answer = await ctx.entra.patchUser(user.id, [{ attribute: 'displayName', value: `${user.values.displayName} (updated)`, op: 'replace' }])
+    const answer = await ctx.entra.patchUser(user.id, [
+      { attribute: 'displayName', value: `${user.values.displayName} (updated)`, op: 'replace' },
+    ])
     f.status(answer, [200, 204], 'PATCH /Users/{id} while patch.supported=true')
     return f.list
   },

@@ -40,7 +40,12 @@ async function createTrio(ctx: ServerCheckContext): Promise<Trio> {
 
 type Case = readonly [filter: string, expected: (t: Trio) => string[]]
 
-function operatorRule(id: string, title: string, operators: string, cases: readonly Case[]): ServerRule {
+function operatorRule(
+  id: string,
+  title: string,
+  operators: string,
+  cases: readonly Case[],
+): ServerRule {
   return defineServerRule({
     id,
     level: 'MUST',
@@ -48,7 +53,10 @@ function operatorRule(id: string, title: string, operators: string, cases: reado
     profile: 'clearid',
     area: 'filter',
     tags: ['filter', 'operators'],
-    sources: [rfc7644('3.4.2.2'), spec('2.3', 'full filter grammar (eq ne co sw ew pr gt ge lt le, and or not, grouping)')],
+    sources: [
+      rfc7644('3.4.2.2'),
+      spec('2.3', 'full filter grammar (eq ne co sw ew pr gt ge lt le, and or not, grouping)'),
+    ],
     fix: `Implement the ${operators} filter operators of RFC 7644 §3.4.2.2, comparing strings with the attribute's caseExact.`,
     writes: true,
     check: async (ctx) => {
@@ -104,8 +112,14 @@ export const logical = operatorRule(
   'or, and, not and grouping',
   [
     ['displayName sw "Amelia" or displayName sw "Carla"', (t) => [t.a, t.c]],
-    [`(displayName sw "Amelia" or displayName sw "Bruno") and ${ext('departmentName')} eq "Facilities"`, (t) => [t.b]],
-    [`displayName sw "Amelia" or displayName sw "Bruno" and ${ext('departmentName')} eq "Research"`, (t) => [t.a]],
+    [
+      `(displayName sw "Amelia" or displayName sw "Bruno") and ${ext('departmentName')} eq "Facilities"`,
+      (t) => [t.b],
+    ],
+    [
+      `displayName sw "Amelia" or displayName sw "Bruno" and ${ext('departmentName')} eq "Research"`,
+      (t) => [t.a],
+    ],
   ],
 )
 
@@ -127,7 +141,11 @@ export const invalidFilter = defineServerRule({
   profile: 'rfc',
   area: 'filter',
   tags: ['filter', 'read-only', 'errors', 'bad-input'],
-  sources: [rfc7644('3.4.2.2'), rfc7644('3.12'), spec('2.3', '400 invalidFilter on anything unparseable, never 500')],
+  sources: [
+    rfc7644('3.4.2.2'),
+    rfc7644('3.12'),
+    spec('2.3', '400 invalidFilter on anything unparseable, never 500'),
+  ],
   fix: 'Parse filters with a real grammar and answer every syntax error with 400, scimType "invalidFilter" and a detail that says where the filter broke.',
   writes: false,
   check: async (ctx) => {

@@ -27,8 +27,20 @@ export function expectIds(
   const ids = list.Resources.map((r) => String(r.id)).sort()
   const want = [...expected].sort()
   const ok =
-    f.check(list.totalResults === want.length, `${what}: totalResults should be ${want.length}`, answer, want.length, list.totalResults) &&
-    f.check(JSON.stringify(ids) === JSON.stringify(want), `${what}: wrong identities returned`, answer, want, ids)
+    f.check(
+      list.totalResults === want.length,
+      `${what}: totalResults should be ${want.length}`,
+      answer,
+      want.length,
+      list.totalResults,
+    ) &&
+    f.check(
+      JSON.stringify(ids) === JSON.stringify(want),
+      `${what}: wrong identities returned`,
+      answer,
+      want,
+      ids,
+    )
   return ok
 }
 
@@ -39,7 +51,11 @@ export const filterExisting = defineServerRule({
   profile: 'entra',
   area: 'filter',
   tags: ['filter', 'entra'],
-  sources: [rfc7644('3.4.2.2'), entraTutorial('the matching lookup GET /Users?filter=userName eq "…"'), msValidator('Filter for an existing user')],
+  sources: [
+    rfc7644('3.4.2.2'),
+    entraTutorial('the matching lookup GET /Users?filter=userName eq "…"'),
+    msValidator('Filter for an existing user'),
+  ],
   msValidatorTest: 'Filter for an existing user',
   fix: 'Answer GET /Users?filter=userName+eq+%22<upn>%22 with 200, totalResults 1 and the user in Resources.',
   writes: true,
@@ -59,14 +75,21 @@ export const filterDifferentCase = defineServerRule({
   profile: 'entra',
   area: 'filter',
   tags: ['filter', 'entra', 'case'],
-  sources: [rfc7643('4.1.1'), msValidator('Filter for an existing user with a different case'), okta('Username Case Sensitivity Check')],
+  sources: [
+    rfc7643('4.1.1'),
+    msValidator('Filter for an existing user with a different case'),
+    okta('Username Case Sensitivity Check'),
+  ],
   msValidatorTest: 'Filter for an existing user with a different case',
   fix: 'Compare userName case-insensitively in filters (caseExact false): an upper-cased UPN must find the user, or Entra creates a duplicate and gets 409.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    for (const variant of [user.values.userName.toUpperCase(), user.values.userName.toLowerCase()]) {
+    for (const variant of [
+      user.values.userName.toUpperCase(),
+      user.values.userName.toLowerCase(),
+    ]) {
       const answer = await ctx.entra.findUser('userName', variant)
       expectIds(f, answer, [user.id], `GET /Users?filter=userName eq "${variant}"`)
     }
@@ -103,7 +126,12 @@ export const filterNoMatch = defineServerRule({
   profile: 'entra',
   area: 'filter',
   tags: ['filter', 'entra', 'read-only'],
-  sources: [rfc7644('3.4.2'), entraTutorial('no match must be 200 with an empty ListResponse'), msValidator('Filter for a non-existing user'), okta('Check the user does not exist (totalResults 0)')],
+  sources: [
+    rfc7644('3.4.2'),
+    entraTutorial('no match must be 200 with an empty ListResponse'),
+    msValidator('Filter for a non-existing user'),
+    okta('Check the user does not exist (totalResults 0)'),
+  ],
   msValidatorTest: 'Filter for a non-existing user',
   fix: 'Answer a filter without hits with 200 and {"totalResults":0,"Resources":[]}: a 404 is read by Entra as an incompatible service and can quarantine the job.',
   writes: false,
@@ -130,7 +158,10 @@ export const filterFormEncoding = defineServerRule({
   profile: 'entra',
   area: 'filter',
   tags: ['filter', 'entra', 'encoding'],
-  sources: [entraTutorial('Entra sends spaces as "+" and quotes as %22'), spec('2.1', 'decode query strings form-style')],
+  sources: [
+    entraTutorial('Entra sends spaces as "+" and quotes as %22'),
+    spec('2.1', 'decode query strings form-style'),
+  ],
   fix: 'Decode the query string with form rules (URLSearchParams), not decodeURIComponent alone, so "displayName+eq+%22Ada+Lovelace%22" reads as displayName eq "Ada Lovelace".',
   writes: true,
   check: async (ctx) => {
@@ -148,7 +179,13 @@ export const filterFormEncoding = defineServerRule({
       const list = f.listResponse(answer, `filter encoded with ${label}`)
       if (!list) continue
       const ids = list.Resources.map((r) => r.id)
-      f.check(ids.includes(user.id), `filter encoded with ${label} must find the user`, answer, user.id, ids)
+      f.check(
+        ids.includes(user.id),
+        `filter encoded with ${label} must find the user`,
+        answer,
+        user.id,
+        ids,
+      )
     }
     return f.list
   },
@@ -194,9 +231,15 @@ export const filterAnd = defineServerRule({
     const f = new Findings()
     const user = await createUser(ctx)
     const byName = `userName eq ${quote(user.values.userName)}`
-    const match = await queryUsers(ctx, `${byName} and ${EXTERNAL_ID_PATH} eq ${quote(String(user.values.ext.externalId))}`)
+    const match = await queryUsers(
+      ctx,
+      `${byName} and ${EXTERNAL_ID_PATH} eq ${quote(String(user.values.ext.externalId))}`,
+    )
     expectIds(f, match, [user.id], 'userName eq … and externalId eq <its externalId>')
-    const miss = await queryUsers(ctx, `${byName} and ${EXTERNAL_ID_PATH} eq ${quote(ctx.data.guid())}`)
+    const miss = await queryUsers(
+      ctx,
+      `${byName} and ${EXTERNAL_ID_PATH} eq ${quote(ctx.data.guid())}`,
+    )
     expectIds(f, miss, [], 'userName eq … and externalId eq <another value>')
     return f.list
   },
@@ -216,7 +259,10 @@ export const filterEscapes = defineServerRule({
     const f = new Findings()
     const displayName = `Zoë "Zed" O'Neil-Ng`
     const user = await createUser(ctx, { displayName })
-    const answer = await queryUsers(ctx, `userName sw ${quote(ctx.data.prefix)} and displayName eq ${quote(displayName)}`)
+    const answer = await queryUsers(
+      ctx,
+      `userName sw ${quote(ctx.data.prefix)} and displayName eq ${quote(displayName)}`,
+    )
     expectIds(f, answer, [user.id], 'filter displayName eq "Zoë \\"Zed\\" O\'Neil-Ng"')
     return f.list
   },

@@ -135,7 +135,12 @@ export class Findings {
     if (!this.status(answer, 200, what)) return undefined
     const body = answer.body
     if (!isObject(body)) {
-      this.error(`${what}: the answer is not a JSON object`, answer, 'ListResponse', answer.text.slice(0, 200))
+      this.error(
+        `${what}: the answer is not a JSON object`,
+        answer,
+        'ListResponse',
+        answer.text.slice(0, 200),
+      )
       return undefined
     }
     const schemas = Array.isArray(body.schemas) ? body.schemas : []
@@ -147,7 +152,15 @@ export class Findings {
       body.schemas,
     )
     const total = body.totalResults
-    if (!this.check(Number.isInteger(total), `${what}: "totalResults" must be an integer`, answer, 'integer', total)) {
+    if (
+      !this.check(
+        Number.isInteger(total),
+        `${what}: "totalResults" must be an integer`,
+        answer,
+        'integer',
+        total,
+      )
+    ) {
       return undefined
     }
     const resources = body.Resources ?? []

@@ -35,23 +35,61 @@ export const pageWalk = pagingRule({
   level: 'MUST',
   title: 'Paging with startIndex and count walks every match exactly once',
   tags: ['paging'],
-  sources: [rfc7644('3.4.2.4'), PAGINATION_TEST, entraTutorial('listing and pagination are requirements')],
+  sources: [
+    rfc7644('3.4.2.4'),
+    PAGINATION_TEST,
+    entraTutorial('listing and pagination are requirements'),
+  ],
   fix: 'Apply the filter first, then return matches startIndex..startIndex+count-1 (1-based); echo startIndex and set itemsPerPage to the page size.',
   check: async (ctx) => {
     const f = new Findings()
     const users = await createUsers(ctx, 5)
     const seen: string[] = []
-    for (const [startIndex, size] of [[1, 2], [3, 2], [5, 1]] as const) {
+    for (const [startIndex, size] of [
+      [1, 2],
+      [3, 2],
+      [5, 1],
+    ] as const) {
       const { answer, list } = await page(ctx, f, { startIndex: String(startIndex), count: '2' })
       if (!list) return f.list
-      f.check(list.totalResults === 5, `startIndex=${startIndex}: totalResults must be 5`, answer, 5, list.totalResults)
-      f.check(list.startIndex === startIndex, `startIndex=${startIndex} must be echoed`, answer, startIndex, list.startIndex)
-      f.check(list.Resources.length === size, `startIndex=${startIndex}&count=2 must hold ${size} resources`, answer, size, list.Resources.length)
-      f.check(list.itemsPerPage === list.Resources.length, 'itemsPerPage must equal the page size', answer, list.Resources.length, list.itemsPerPage)
+      f.check(
+        list.totalResults === 5,
+        `startIndex=${startIndex}: totalResults must be 5`,
+        answer,
+        5,
+        list.totalResults,
+      )
+      f.check(
+        list.startIndex === startIndex,
+        `startIndex=${startIndex} must be echoed`,
+        answer,
+        startIndex,
+        list.startIndex,
+      )
+      f.check(
+        list.Resources.length === size,
+        `startIndex=${startIndex}&count=2 must hold ${size} resources`,
+        answer,
+        size,
+        list.Resources.length,
+      )
+      f.check(
+        list.itemsPerPage === list.Resources.length,
+        'itemsPerPage must equal the page size',
+        answer,
+        list.Resources.length,
+        list.itemsPerPage,
+      )
       seen.push(...ids(list))
     }
     const expected = users.map((u) => u.id).sort()
-    f.check(JSON.stringify([...seen].sort()) === JSON.stringify(expected), 'the pages together must hold every match exactly once', undefined, expected, seen)
+    f.check(
+      JSON.stringify([...seen].sort()) === JSON.stringify(expected),
+      'the pages together must hold every match exactly once',
+      undefined,
+      expected,
+      seen,
+    )
     return f.list
   },
 })
@@ -70,7 +108,13 @@ export const startIndexBelowOne = pagingRule({
     for (const startIndex of ['0', '-3']) {
       const { answer, list } = await page(ctx, f, { startIndex, count: '2' })
       if (!list || !first.list) continue
-      f.check(JSON.stringify(ids(list)) === JSON.stringify(ids(first.list)), `startIndex=${startIndex} must give the same page as startIndex=1`, answer, ids(first.list), ids(list))
+      f.check(
+        JSON.stringify(ids(list)) === JSON.stringify(ids(first.list)),
+        `startIndex=${startIndex} must give the same page as startIndex=1`,
+        answer,
+        ids(first.list),
+        ids(list),
+      )
     }
     return f.list
   },
@@ -89,9 +133,28 @@ export const countZero = pagingRule({
     for (const count of ['0', '-1']) {
       const { answer, list } = await page(ctx, f, { count })
       if (!list) continue
-      f.check(list.totalResults === 3, `count=${count}: totalResults must still count every match`, answer, 3, list.totalResults)
-      f.check(list.Resources.length === 0, `count=${count}: no resources may be returned`, answer, 0, list.Resources.length)
-      if (list.itemsPerPage !== undefined) f.check(list.itemsPerPage === 0, `count=${count}: itemsPerPage must be 0`, answer, 0, list.itemsPerPage)
+      f.check(
+        list.totalResults === 3,
+        `count=${count}: totalResults must still count every match`,
+        answer,
+        3,
+        list.totalResults,
+      )
+      f.check(
+        list.Resources.length === 0,
+        `count=${count}: no resources may be returned`,
+        answer,
+        0,
+        list.Resources.length,
+      )
+      if (list.itemsPerPage !== undefined)
+        f.check(
+          list.itemsPerPage === 0,
+          `count=${count}: itemsPerPage must be 0`,
+          answer,
+          0,
+          list.itemsPerPage,
+        )
     }
     return f.list
   },
@@ -110,8 +173,20 @@ export const beyondTheEnd = pagingRule({
     for (const startIndex of ['4', '1000']) {
       const { answer, list } = await page(ctx, f, { startIndex, count: '10' })
       if (!list) continue
-      f.check(list.Resources.length === 0, `startIndex=${startIndex}: the page must be empty`, answer, 0, list.Resources.length)
-      f.check(list.totalResults === 3, `startIndex=${startIndex}: totalResults must be 3`, answer, 3, list.totalResults)
+      f.check(
+        list.Resources.length === 0,
+        `startIndex=${startIndex}: the page must be empty`,
+        answer,
+        0,
+        list.Resources.length,
+      )
+      f.check(
+        list.totalResults === 3,
+        `startIndex=${startIndex}: totalResults must be 3`,
+        answer,
+        3,
+        list.totalResults,
+      )
     }
     return f.list
   },
@@ -127,10 +202,17 @@ export const totalResultsCountsMatches = pagingRule({
   check: async (ctx) => {
     const f = new Findings()
     await createUsers(ctx, 3)
-    for (const params of [{ count: '1' }, { startIndex: '2', count: '1' }, {}]) {
+    const cases: Record<string, string>[] = [{ count: '1' }, { startIndex: '2', count: '1' }, {}]
+    for (const params of cases) {
       const { answer, list, label } = await page(ctx, f, params)
       if (!list) continue
-      f.check(list.totalResults === 3, `${label || 'no paging'}: totalResults must be 3`, answer, 3, list.totalResults)
+      f.check(
+        list.totalResults === 3,
+        `${label || 'no paging'}: totalResults must be 3`,
+        answer,
+        3,
+        list.totalResults,
+      )
     }
     return f.list
   },

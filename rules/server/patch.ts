@@ -32,16 +32,34 @@ export async function expectPatched(
 ): Promise<void> {
   if (!f.status(answer, [200, 204], what)) return
   if (answer.status === 200) {
-    f.check(isObject(answer.body) && answer.body.id === user.id, `${what}: a 200 must carry the updated resource`, answer, user.id, isObject(answer.body) ? answer.body.id : answer.body)
+    f.check(
+      isObject(answer.body) && answer.body.id === user.id,
+      `${what}: a 200 must carry the updated resource`,
+      answer,
+      user.id,
+      isObject(answer.body) ? answer.body.id : answer.body,
+    )
     for (const [name, value] of expected) {
       const actual = userValue(answer.body, name)
-      f.check(actual === value, `${what}: the response must show ${name} = ${JSON.stringify(value)}`, answer, value, actual ?? '(absent)')
+      f.check(
+        actual === value,
+        `${what}: the response must show ${name} = ${JSON.stringify(value)}`,
+        answer,
+        value,
+        actual ?? '(absent)',
+      )
     }
   }
   const read = await readUser(ctx, user.id)
   for (const [name, value] of expected) {
     const actual = userValue(read.resource, name)
-    f.check(actual === value, `${what}: GET after the PATCH must show ${name} = ${JSON.stringify(value)}`, read.answer, value, actual ?? '(absent)')
+    f.check(
+      actual === value,
+      `${what}: GET after the PATCH must show ${name} = ${JSON.stringify(value)}`,
+      read.answer,
+      value,
+      actual ?? '(absent)',
+    )
   }
 }
 
@@ -68,7 +86,13 @@ export const patchDialect = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra'],
-  sources: [entraCompat('default dialect: capitalised ops, one op per attribute; flag: one path-less replace'), rfc7644('3.5.2'), msValidator('Patch User - Replace Attributes (Verbose)')],
+  sources: [
+    entraCompat(
+      'default dialect: capitalised ops, one op per attribute; flag: one path-less replace',
+    ),
+    rfc7644('3.5.2'),
+    msValidator('Patch User - Replace Attributes (Verbose)'),
+  ],
   msValidatorTest: 'Patch User - Replace Attributes (Verbose)',
   fix: 'Accept op names in any case, URN-prefixed paths for extension attributes, and path-less value objects keyed by attribute paths; answer 200 with the updated resource.',
   writes: true,
@@ -78,7 +102,14 @@ export const patchDialect = defineServerRule({
     const user = await createUser(ctx, { ext: { middleName: undefined } })
     const changes = incrementalChanges(ctx)
     const answer = await ctx.entra.patchUser(user.id, changes)
-    await expectPatched(ctx, f, user, answer, changes.map((c) => [c.attribute, c.value]), `PATCH /Users/{id} (${ctx.dialect})`)
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      changes.map((c) => [c.attribute, c.value]),
+      `PATCH /Users/{id} (${ctx.dialect})`,
+    )
     return f.list
   },
 })
@@ -90,7 +121,11 @@ export const patchDisable = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra', 'booleans', 'lifecycle'],
-  sources: [entraCompat('flag off: {"op":"Replace","path":"active","value":"False"}'), msValidator('Patch User - Disable User'), spec('2.2', 'active accepts "True"/"False"')],
+  sources: [
+    entraCompat('flag off: {"op":"Replace","path":"active","value":"False"}'),
+    msValidator('Patch User - Disable User'),
+    spec('2.2', 'active accepts "True"/"False"'),
+  ],
   msValidatorTest: 'Patch User - Disable User',
   fix: 'Accept {"op":"Replace","path":"active","value":"False"} as well as {"op":"replace","path":"active","value":false}, and return active as a JSON boolean.',
   writes: true,
@@ -99,7 +134,14 @@ export const patchDisable = defineServerRule({
     const f = new Findings()
     const user = await createUser(ctx)
     const answer = await ctx.entra.setActive(user.id, false)
-    await expectPatched(ctx, f, user, answer, [['active', false]], `PATCH active false (${ctx.dialect})`)
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [['active', false]],
+      `PATCH active false (${ctx.dialect})`,
+    )
     return f.list
   },
 })
@@ -111,7 +153,11 @@ export const patchUrnPaths = defineServerRule({
   profile: 'clearid',
   area: 'patch',
   tags: ['patch', 'entra', 'case'],
-  sources: [entraTutorial('extension attributes are addressed as urn:…:User:<attr>'), rfc7644('3.5.2'), spec('2.3', 'URN-prefixed paths')],
+  sources: [
+    entraTutorial('extension attributes are addressed as urn:…:User:<attr>'),
+    rfc7644('3.5.2'),
+    spec('2.3', 'URN-prefixed paths'),
+  ],
   fix: `Resolve paths such as "${ext('departmentName')}" (URN and attribute case-insensitive) and op names in any case.`,
   writes: true,
   check: async (ctx) => {
@@ -119,11 +165,26 @@ export const patchUrnPaths = defineServerRule({
     const user = await createUser(ctx)
     const operations = [
       { op: 'Replace', path: ext('departmentName'), value: 'Security Operations' },
-      { op: 'replace', path: ext('jobTitle').toUpperCase().replace('JOBTITLE', 'JobTitle'), value: 'Site Lead' },
+      {
+        op: 'replace',
+        path: ext('jobTitle').toUpperCase().replace('JOBTITLE', 'JobTitle'),
+        value: 'Site Lead',
+      },
       { op: 'ADD', path: ext('zipCode'), value: '02139' },
     ]
     const answer = await ctx.entra.patchRaw(user.id, patchBody(operations))
-    await expectPatched(ctx, f, user, answer, [['departmentName', 'Security Operations'], ['jobTitle', 'Site Lead'], ['zipCode', '02139']], 'PATCH with URN paths')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [
+        ['departmentName', 'Security Operations'],
+        ['jobTitle', 'Site Lead'],
+        ['zipCode', '02139'],
+      ],
+      'PATCH with URN paths',
+    )
     return f.list
   },
 })
@@ -135,7 +196,10 @@ export const patchPathlessUrnKeys = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra', 'entra-flag'],
-  sources: [entraCompat('flag on: one replace without path whose value is keyed by attribute paths'), msValidator('Update User userName')],
+  sources: [
+    entraCompat('flag on: one replace without path whose value is keyed by attribute paths'),
+    msValidator('Update User userName'),
+  ],
   msValidatorTest: 'Update User userName',
   fix: 'Expand each key of a path-less value object as an attribute path: "userName", "displayName" and "urn:…:clearid:2.0:User:firstName" are attributes, not literal keys.',
   writes: true,
@@ -143,9 +207,26 @@ export const patchPathlessUrnKeys = defineServerRule({
     const f = new Findings()
     const user = await createUser(ctx)
     const userName = `${ctx.data.prefix}renamed-${user.values.userName.slice(ctx.data.prefix.length)}`
-    const value = { userName, displayName: 'Renamed Person', [ext('firstName')]: 'Renata', active: false }
+    const value = {
+      userName,
+      displayName: 'Renamed Person',
+      [ext('firstName')]: 'Renata',
+      active: false,
+    }
     const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
-    await expectPatched(ctx, f, user, answer, [['userName', userName], ['displayName', 'Renamed Person'], ['firstName', 'Renata'], ['active', false]], 'path-less PATCH with URN keys')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [
+        ['userName', userName],
+        ['displayName', 'Renamed Person'],
+        ['firstName', 'Renata'],
+        ['active', false],
+      ],
+      'path-less PATCH with URN keys',
+    )
     return f.list
   },
 })
@@ -163,9 +244,23 @@ export const patchExtensionObject = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    const value = { [CLEARID_USER_EXTENSION]: { jobTitle: 'Badge Office Lead', cityOfResidence: 'Springfield' } }
+    const value = {
+      [CLEARID_USER_EXTENSION]: { jobTitle: 'Badge Office Lead', cityOfResidence: 'Springfield' },
+    }
     const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
-    await expectPatched(ctx, f, user, answer, [['jobTitle', 'Badge Office Lead'], ['cityOfResidence', 'Springfield'], ['lastName', user.values.ext.lastName], ['externalId', user.values.ext.externalId]], 'path-less PATCH with the extension object')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [
+        ['jobTitle', 'Badge Office Lead'],
+        ['cityOfResidence', 'Springfield'],
+        ['lastName', user.values.ext.lastName],
+        ['externalId', user.values.ext.externalId],
+      ],
+      'path-less PATCH with the extension object',
+    )
     return f.list
   },
 })
@@ -177,7 +272,10 @@ export const patchUnstoredKeys = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra', 'entra-flag', 'attributes'],
-  sources: [entraCompat('flag on: dotted keys such as name.givenName in path-less values'), spec('2.2', 'unsupported attributes: ignored, not stored')],
+  sources: [
+    entraCompat('flag on: dotted keys such as name.givenName in path-less values'),
+    spec('2.2', 'unsupported attributes: ignored, not stored'),
+  ],
   fix: 'Expand dotted keys (name.givenName) and enterprise URN keys; drop the ones ClearID does not store with a warning instead of refusing the whole PATCH or storing junk keys.',
   writes: true,
   check: async (ctx) => {
@@ -189,9 +287,25 @@ export const patchUnstoredKeys = defineServerRule({
       displayName: 'Kept Change',
     }
     const answer = await ctx.entra.patchRaw(user.id, patchBody([{ op: 'replace', value }]))
-    await expectPatched(ctx, f, user, answer, [['displayName', 'Kept Change'], ['employeeNumber', user.values.ext.employeeNumber]], 'path-less PATCH with unstored keys')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [
+        ['displayName', 'Kept Change'],
+        ['employeeNumber', user.values.ext.employeeNumber],
+      ],
+      'path-less PATCH with unstored keys',
+    )
     const read = await readUser(ctx, user.id)
-    f.check(!('name.givenName' in read.resource) && !('name' in read.resource), 'the dotted key must not be stored as a literal attribute', read.answer, '(absent)', read.resource['name.givenName'] ?? read.resource.name)
+    f.check(
+      !('name.givenName' in read.resource) && !('name' in read.resource),
+      'the dotted key must not be stored as a literal attribute',
+      read.answer,
+      '(absent)',
+      read.resource['name.givenName'] ?? read.resource.name,
+    )
     return f.list
   },
 })
@@ -203,7 +317,12 @@ export const patchFilteredUnsupported = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra', 'attributes'],
-  sources: [entraTutorial('filtered add to an element that does not exist yet (phoneNumbers[type eq "mobile"].value)'), spec('2.2', 'unsupported attributes: ignored')],
+  sources: [
+    entraTutorial(
+      'filtered add to an element that does not exist yet (phoneNumbers[type eq "mobile"].value)',
+    ),
+    spec('2.2', 'unsupported attributes: ignored'),
+  ],
   fix: 'Accept {"op":"Add","path":"phoneNumbers[type eq \\"mobile\\"].value",…} on a User without phone numbers and ignore it (ClearID does not store core phoneNumbers); never answer 5xx.',
   writes: true,
   check: async (ctx) => {
@@ -215,7 +334,14 @@ export const patchFilteredUnsupported = defineServerRule({
       { op: 'Replace', path: 'displayName', value: 'Still Applied' },
     ]
     const answer = await ctx.entra.patchRaw(user.id, patchBody(operations))
-    await expectPatched(ctx, f, user, answer, [['displayName', 'Still Applied']], 'PATCH with filtered paths on unsupported attributes')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [['displayName', 'Still Applied']],
+      'PATCH with filtered paths on unsupported attributes',
+    )
     return f.list
   },
 })
@@ -227,14 +353,30 @@ export const patchEmptyOperations = defineServerRule({
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra'],
-  sources: [{ kind: 'ms-validator', ref: 'Microsoft SCIM Validator (preview): PATCH with empty Operations' }, rfc7644('3.5.2')],
+  sources: [
+    {
+      kind: 'ms-validator',
+      ref: 'Microsoft SCIM Validator (preview): PATCH with empty Operations',
+    },
+    rfc7644('3.5.2'),
+  ],
   fix: 'Answer {"Operations":[]} with 200 (or 204) and change nothing, as Entra-compatible servers do.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
     const answer = await ctx.entra.patchRaw(user.id, patchBody([]))
-    await expectPatched(ctx, f, user, answer, [['displayName', user.values.displayName], ['userName', user.values.userName]], 'PATCH with empty Operations')
+    await expectPatched(
+      ctx,
+      f,
+      user,
+      answer,
+      [
+        ['displayName', user.values.displayName],
+        ['userName', user.values.userName],
+      ],
+      'PATCH with empty Operations',
+    )
     return f.list
   },
 })

@@ -14,16 +14,40 @@ import { createUser, readUser, usersQuery } from './steps.ts'
 
 const FIRST_NAME = `${CLEARID_USER_EXTENSION}:firstName`
 
-function present(f: Findings, answer: HttpAnswer, resource: unknown, names: readonly string[], what: string) {
+function present(
+  f: Findings,
+  answer: HttpAnswer,
+  resource: unknown,
+  names: readonly string[],
+  what: string,
+) {
   for (const name of names) {
-    f.check(memberOf(resource, name) !== undefined, `${what}: "${name}" must be returned`, answer, name, '(absent)')
+    f.check(
+      memberOf(resource, name) !== undefined,
+      `${what}: "${name}" must be returned`,
+      answer,
+      name,
+      '(absent)',
+    )
   }
 }
 
-function absent(f: Findings, answer: HttpAnswer, resource: unknown, names: readonly string[], what: string) {
+function absent(
+  f: Findings,
+  answer: HttpAnswer,
+  resource: unknown,
+  names: readonly string[],
+  what: string,
+) {
   for (const name of names) {
     const value = memberOf(resource, name)
-    f.check(value === undefined, `${what}: "${name}" must not be returned`, answer, '(absent)', value)
+    f.check(
+      value === undefined,
+      `${what}: "${name}" must not be returned`,
+      answer,
+      '(absent)',
+      value,
+    )
   }
 }
 
@@ -103,19 +127,22 @@ export const projectionOnLists = defineServerRule({
 export const alwaysReturned = defineServerRule({
   id: 'SRV-PROJ-004',
   level: 'MUST',
-  title: 'id, schemas and meta are returned whatever attributes or excludedAttributes say',
-  profile: 'clearid',
+  title: 'id and schemas are returned whatever attributes or excludedAttributes say',
+  profile: 'rfc',
   area: 'projection',
   tags: ['projection'],
   sources: [rfc7643('3.1'), rfc7643('7'), spec('2.3', 'attributes / excludedAttributes')],
-  fix: 'Always return id (returned "always"), schemas and meta, even when attributes omits them or excludedAttributes lists them.',
+  fix: 'Always return id (returned "always") and schemas, even when attributes omits them or excludedAttributes lists them; returning meta too helps clients that read meta.resourceType.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
     for (const query of ['?attributes=displayName', '?excludedAttributes=id,schemas,meta']) {
       const { answer, resource } = await readUser(ctx, user.id, query)
-      present(f, answer, resource, ['id', 'schemas', 'meta'], `GET /Users/{id}${query}`)
+      present(f, answer, resource, ['id', 'schemas'], `GET /Users/{id}${query}`)
+      if (memberOf(resource, 'meta') === undefined) {
+        f.warning(`GET /Users/{id}${query}: meta was left out; clients reading meta.resourceType lose it`, answer)
+      }
     }
     return f.list
   },
@@ -136,13 +163,41 @@ export const extensionProjection = defineServerRule({
     const user = await createUser(ctx)
     const only = await readUser(ctx, user.id, `?attributes=${encodeURIComponent(FIRST_NAME)}`)
     const onlyExt = extensionOf(only.resource)
-    f.check(memberOf(onlyExt, 'firstName') === user.values.ext.firstName, 'attributes=<URN>:firstName must return firstName', only.answer, user.values.ext.firstName, memberOf(onlyExt, 'firstName'))
-    f.check(memberOf(onlyExt, 'lastName') === undefined, 'attributes=<URN>:firstName must not return lastName', only.answer, '(absent)', memberOf(onlyExt, 'lastName'))
+    f.check(
+      memberOf(onlyExt, 'firstName') === user.values.ext.firstName,
+      'attributes=<URN>:firstName must return firstName',
+      only.answer,
+      user.values.ext.firstName,
+      memberOf(onlyExt, 'firstName'),
+    )
+    f.check(
+      memberOf(onlyExt, 'lastName') === undefined,
+      'attributes=<URN>:firstName must not return lastName',
+      only.answer,
+      '(absent)',
+      memberOf(onlyExt, 'lastName'),
+    )
     absent(f, only.answer, only.resource, ['displayName'], `attributes=${FIRST_NAME}`)
-    const without = await readUser(ctx, user.id, `?excludedAttributes=${encodeURIComponent(FIRST_NAME)}`)
+    const without = await readUser(
+      ctx,
+      user.id,
+      `?excludedAttributes=${encodeURIComponent(FIRST_NAME)}`,
+    )
     const withoutExt = extensionOf(without.resource)
-    f.check(memberOf(withoutExt, 'firstName') === undefined, 'excludedAttributes=<URN>:firstName must drop firstName', without.answer, '(absent)', memberOf(withoutExt, 'firstName'))
-    f.check(memberOf(withoutExt, 'lastName') === user.values.ext.lastName, 'excludedAttributes=<URN>:firstName must keep lastName', without.answer, user.values.ext.lastName, memberOf(withoutExt, 'lastName'))
+    f.check(
+      memberOf(withoutExt, 'firstName') === undefined,
+      'excludedAttributes=<URN>:firstName must drop firstName',
+      without.answer,
+      '(absent)',
+      memberOf(withoutExt, 'firstName'),
+    )
+    f.check(
+      memberOf(withoutExt, 'lastName') === user.values.ext.lastName,
+      'excludedAttributes=<URN>:firstName must keep lastName',
+      without.answer,
+      user.values.ext.lastName,
+      memberOf(withoutExt, 'lastName'),
+    )
     return f.list
   },
 })

@@ -18,7 +18,12 @@ export const readById = defineServerRule({
   profile: 'rfc',
   area: 'read',
   tags: ['read'],
-  sources: [rfc7644('3.4.1'), rfc7643('3.1'), spec('2.3', 'meta: resourceType, created, lastModified, location, version'), okta('Check the user was created (GET by id)')],
+  sources: [
+    rfc7644('3.4.1'),
+    rfc7643('3.1'),
+    spec('2.3', 'meta: resourceType, created, lastModified, location, version'),
+    okta('Check the user was created (GET by id)'),
+  ],
   fix: 'Answer GET /Users/{id} with 200 and the resource: the same id, schemas, and meta with resourceType, created, lastModified, location and version.',
   writes: true,
   check: async (ctx) => {
@@ -26,14 +31,32 @@ export const readById = defineServerRule({
     const user = await createUser(ctx)
     const { answer, resource } = await readUser(ctx, user.id)
     f.check(resource.id === user.id, '"id" must be the requested id', answer, user.id, resource.id)
-    f.check(Array.isArray(resource.schemas) && resource.schemas.length > 0, '"schemas" must be present', answer, 'schemas', resource.schemas)
+    f.check(
+      Array.isArray(resource.schemas) && resource.schemas.length > 0,
+      '"schemas" must be present',
+      answer,
+      'schemas',
+      resource.schemas,
+    )
     const meta: Json = isObject(resource.meta) ? resource.meta : {}
     for (const key of META_KEYS) {
-      f.check(typeof meta[key] === 'string' && meta[key] !== '', `meta.${key} must be present`, answer, `meta.${key}`, meta[key])
+      f.check(
+        typeof meta[key] === 'string' && meta[key] !== '',
+        `meta.${key} must be present`,
+        answer,
+        `meta.${key}`,
+        meta[key],
+      )
     }
     const created = Date.parse(String(meta.created))
     const modified = Date.parse(String(meta.lastModified))
-    f.check(!Number.isNaN(created) && !Number.isNaN(modified) && created <= modified, 'meta.created must be a date-time not after meta.lastModified', answer, 'created <= lastModified', [meta.created, meta.lastModified])
+    f.check(
+      !Number.isNaN(created) && !Number.isNaN(modified) && created <= modified,
+      'meta.created must be a date-time not after meta.lastModified',
+      answer,
+      'created <= lastModified',
+      [meta.created, meta.lastModified],
+    )
     return f.list
   },
 })
@@ -45,7 +68,11 @@ export const readUnknownId = defineServerRule({
   profile: 'rfc',
   area: 'read',
   tags: ['read', 'read-only', 'errors'],
-  sources: [rfc7644('3.12'), entraTutorial('unknown id: 404'), okta('Get a user that does not exist (404)')],
+  sources: [
+    rfc7644('3.12'),
+    entraTutorial('unknown id: 404'),
+    okta('Get a user that does not exist (404)'),
+  ],
   fix: 'Answer GET /Users/{unknown id} with 404 and a SCIM Error body with a detail.',
   writes: false,
   check: async (ctx) => {
@@ -59,11 +86,16 @@ export const readUnknownId = defineServerRule({
 export const listShape = defineServerRule({
   id: 'SRV-READ-003',
   level: 'MUST',
-  title: 'GET /Users answers a ListResponse with totalResults, startIndex, itemsPerPage and Resources',
+  title:
+    'GET /Users answers a ListResponse with totalResults, startIndex, itemsPerPage and Resources',
   profile: 'rfc',
   area: 'read',
   tags: ['read', 'read-only', 'paging'],
-  sources: [rfc7644('3.4.2'), entraTutorial('ListResponse with Resources, startIndex and itemsPerPage'), okta('GET /Users?count=1&startIndex=1')],
+  sources: [
+    rfc7644('3.4.2'),
+    entraTutorial('ListResponse with Resources, startIndex and itemsPerPage'),
+    okta('GET /Users?count=1&startIndex=1'),
+  ],
   fix: 'Answer GET /Users with the ListResponse schema, integer totalResults, startIndex and itemsPerPage, and a "Resources" array whose members carry id, schemas and meta.resourceType.',
   writes: false,
   check: async (ctx) => {
@@ -71,11 +103,31 @@ export const listShape = defineServerRule({
     const answer = await ctx.http.send({ method: 'GET', path: '/Users?startIndex=1&count=2' })
     const list = f.listResponse(answer, 'GET /Users?startIndex=1&count=2')
     if (!list) return f.list
-    f.check(list.startIndex === 1, 'startIndex must be echoed as the integer 1', answer, 1, list.startIndex)
-    f.check(list.itemsPerPage === list.Resources.length, 'itemsPerPage must be the number of resources on the page', answer, list.Resources.length, list.itemsPerPage)
+    f.check(
+      list.startIndex === 1,
+      'startIndex must be echoed as the integer 1',
+      answer,
+      1,
+      list.startIndex,
+    )
+    f.check(
+      list.itemsPerPage === list.Resources.length,
+      'itemsPerPage must be the number of resources on the page',
+      answer,
+      list.Resources.length,
+      list.itemsPerPage,
+    )
     for (const resource of list.Resources) {
       const meta = isObject(resource.meta) ? resource.meta : {}
-      f.check(typeof resource.id === 'string' && Array.isArray(resource.schemas) && meta.resourceType === 'User', 'each resource needs id, schemas and meta.resourceType "User"', answer, 'id, schemas, meta.resourceType', { id: resource.id, schemas: resource.schemas, meta })
+      f.check(
+        typeof resource.id === 'string' &&
+          Array.isArray(resource.schemas) &&
+          meta.resourceType === 'User',
+        'each resource needs id, schemas and meta.resourceType "User"',
+        answer,
+        'id, schemas, meta.resourceType',
+        { id: resource.id, schemas: resource.schemas, meta },
+      )
     }
     return f.list
   },

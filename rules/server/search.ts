@@ -39,15 +39,32 @@ export const searchEndpoint = defineServerRule({
       },
     })
     if (ABSENT.includes(answer.status)) {
-      notApplicable(ctx, `the server does not implement /.search (HTTP ${answer.status}); it is optional`)
+      notApplicable(
+        ctx,
+        `the server does not implement /.search (HTTP ${answer.status}); it is optional`,
+      )
       return f.list
     }
     if (!expectIds(f, answer, [user.id], 'POST /Users/.search')) return f.list
     const list = f.listResponse(answer, 'POST /Users/.search')
     const resource = list?.Resources[0]
-    f.check(resource?.displayName === undefined, 'attributes=["userName"] must leave displayName out', answer, '(absent)', resource?.displayName)
-    const bad = await ctx.http.send({ method: 'POST', path: '/Users/.search', body: { schemas: [SEARCH_REQUEST], filter: 'userName eq' } })
-    f.scimError(bad, { status: 400, scimType: 'invalidFilter' }, 'POST /Users/.search with an invalid filter')
+    f.check(
+      resource?.displayName === undefined,
+      'attributes=["userName"] must leave displayName out',
+      answer,
+      '(absent)',
+      resource?.displayName,
+    )
+    const bad = await ctx.http.send({
+      method: 'POST',
+      path: '/Users/.search',
+      body: { schemas: [SEARCH_REQUEST], filter: 'userName eq' },
+    })
+    f.scimError(
+      bad,
+      { status: 400, scimType: 'invalidFilter' },
+      'POST /Users/.search with an invalid filter',
+    )
     return f.list
   },
 })

@@ -24,7 +24,11 @@ export function rfc7644(section: string): RuleSource {
 }
 
 export function seed(statement: string): RuleSource {
-  return { kind: 'seed', ref: `ClearID, About Microsoft Entra ID attribute fields: ${statement}`, url: SEED_ATTRIBUTES }
+  return {
+    kind: 'seed',
+    ref: `ClearID, About Microsoft Entra ID attribute fields: ${statement}`,
+    url: SEED_ATTRIBUTES,
+  }
 }
 
 export function spec(section: string, statement: string): RuleSource {
@@ -36,7 +40,11 @@ export function entraTutorial(statement: string): RuleSource {
 }
 
 export function entraCompat(statement: string): RuleSource {
-  return { kind: 'entra-doc', ref: `Entra SCIM 2.0 compliance known issues: ${statement}`, url: ENTRA_COMPAT }
+  return {
+    kind: 'entra-doc',
+    ref: `Entra SCIM 2.0 compliance known issues: ${statement}`,
+    url: ENTRA_COMPAT,
+  }
 }
 
 export function msValidator(test: string): RuleSource {

@@ -48,7 +48,8 @@ function expectCreated(answer: HttpAnswer, values: ClearIdUserValues): CreatedUs
     )
   }
   const id = resource.id
-  if (typeof id !== 'string' || id === '') setupFailed('Setup: the created identity has no "id"', answer)
+  if (typeof id !== 'string' || id === '')
+    setupFailed('Setup: the created identity has no "id"', answer)
   return { id, values, resource, answer }
 }
 
@@ -68,15 +69,24 @@ export async function readUser(
   id: string,
   query = '',
 ): Promise<{ answer: HttpAnswer; resource: Json }> {
-  const answer = await ctx.http.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}${query}` })
+  const answer = await ctx.http.send({
+    method: 'GET',
+    path: `/Users/${encodeURIComponent(id)}${query}`,
+  })
   if (answer.status !== 200 || !isObject(answer.body)) {
-    setupFailed(`Reading the identity back with GET /Users/{id} answered HTTP ${answer.status}`, answer)
+    setupFailed(
+      `Reading the identity back with GET /Users/{id} answered HTTP ${answer.status}`,
+      answer,
+    )
   }
   return { answer, resource: answer.body }
 }
 
 /** `/Users?filter=…&…`, form-encoded the way Entra encodes queries. */
-export function usersQuery(filter: string | undefined, params: Record<string, string> = {}): string {
+export function usersQuery(
+  filter: string | undefined,
+  params: Record<string, string> = {},
+): string {
   const search = new URLSearchParams()
   if (filter !== undefined) search.set('filter', filter)
   for (const [name, value] of Object.entries(params)) search.set(name, value)

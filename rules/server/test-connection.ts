@@ -63,7 +63,11 @@ export const groupProbe = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const answer = await ctx.http.send({ method: 'GET', path: groupProbePath(ctx.data.guid()) })
-    expectEmptyList(f, answer, 'GET /Groups?excludedAttributes=members&filter=displayName eq "<random guid>"')
+    expectEmptyList(
+      f,
+      answer,
+      'GET /Groups?excludedAttributes=members&filter=displayName eq "<random guid>"',
+    )
     return f.list
   },
 })
@@ -84,7 +88,10 @@ export const externalIdProbe = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     for (const attribute of [`${CLEARID_USER_EXTENSION}:externalId`, 'externalId']) {
-      const answer = await ctx.http.send({ method: 'GET', path: lookupPath(attribute, ctx.data.guid()) })
+      const answer = await ctx.http.send({
+        method: 'GET',
+        path: lookupPath(attribute, ctx.data.guid()),
+      })
       expectEmptyList(f, answer, `GET /Users?filter=${attribute} eq "<random guid>"`)
     }
     return f.list

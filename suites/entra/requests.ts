@@ -124,7 +124,10 @@ export function patchUserBody(
   changes: readonly AttributeChange[],
   dialect: Dialect,
 ): { schemas: string[]; Operations: Record<string, unknown>[] } {
-  const body = (Operations: Record<string, unknown>[]) => ({ schemas: [PATCH_OP_SCHEMA], Operations })
+  const body = (Operations: Record<string, unknown>[]) => ({
+    schemas: [PATCH_OP_SCHEMA],
+    Operations,
+  })
   if (dialect === 'entra-default') {
     return body(
       changes.map((change) => ({

@@ -41,7 +41,11 @@ export function recordedBody(text: string | undefined): unknown {
 export function buildExchange(
   request: RawRequest,
   response: RawResponse | undefined,
-  extra: { readonly durationMs?: number; readonly error?: string; readonly secrets: readonly string[] },
+  extra: {
+    readonly durationMs?: number
+    readonly error?: string
+    readonly secrets: readonly string[]
+  },
 ): Exchange {
   const req: ExchangeRequest = {
     method: request.method,
@@ -57,7 +61,9 @@ export function buildExchange(
   const exchange: Exchange = {
     request: req,
     ...(res && { response: res }),
-    ...(extra.durationMs === undefined ? {} : { durationMs: Math.round(extra.durationMs * 10) / 10 }),
+    ...(extra.durationMs === undefined
+      ? {}
+      : { durationMs: Math.round(extra.durationMs * 10) / 10 }),
     ...(extra.error === undefined ? {} : { error: extra.error }),
   }
   return scrubSecrets(redactExchange(exchange), extra.secrets)
@@ -81,7 +87,8 @@ function scrub(value: unknown, secrets: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((item) => scrub(item, secrets))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) out[scrub(key, secrets) as string] = scrub(item, secrets)
+  for (const [key, item] of Object.entries(value))
+    out[scrub(key, secrets) as string] = scrub(item, secrets)
   return out
 }
 

@@ -138,7 +138,9 @@ export class ScimHttpClient implements ScimHttp {
       this.ledger.attemptedCreates += 1
     }
     if (request.account === 'other' && !this.options.other) {
-      throw new HarnessStop('no second account configured (--other-account-url/--other-account-key)')
+      throw new HarnessStop(
+        'no second account configured (--other-account-url/--other-account-key)',
+      )
     }
   }
 
@@ -148,7 +150,8 @@ export class ScimHttpClient implements ScimHttp {
       maxWaitMs: this.options.maxRetryWaitMs ?? 30_000,
       baseDelayMs: this.options.baseRetryDelayMs ?? 500,
     })
-    const sleep = this.options.sleep ?? ((delay: number) => abortableSleep(delay, this.options.signal))
+    const sleep =
+      this.options.sleep ?? ((delay: number) => abortableSleep(delay, this.options.signal))
     await sleep(ms)
     if (this.options.signal?.aborted) throw new InterruptedError()
   }

@@ -15,11 +15,7 @@ export type FetchLike = (request: Request) => Promise<Response>
  * `foreign-key`: the key of the *other* account (cross-account checks). `none`: no `Authorization`.
  */
 export type AuthChoice =
-  | 'key'
-  | 'foreign-key'
-  | 'none'
-  | { readonly bearer: string }
-  | { readonly authorization: string }
+  'key' | 'foreign-key' | 'none' | { readonly bearer: string } | { readonly authorization: string }
 
 export interface HttpRequest {
   readonly method: string

@@ -80,7 +80,7 @@ describe('POST /Users', () => {
   it.each([
     [{ firstName: undefined }, 'only lastName'],
     [{ lastName: undefined }, 'only firstName'],
-  ])('accepts %o (%s)', async (extension) => {
+  ])('accepts %o (%s)', async (extension, _label) => {
     const res = await call(testApp(), 'POST', 'Users', userBody({}, extension))
     expect(res.status).toBe(201)
   })

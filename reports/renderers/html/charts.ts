@@ -32,7 +32,8 @@ export function statusChart(rows: readonly CountRow[], caption: string, variant:
     })
     const words = RULE_STATUSES.filter((s) => row.counts[s] > 0).map((s) => `${row.counts[s]} ${s}`)
     const label = `${row.label}: ${words.join(', ') || 'no results'}`
-    const failed = row.counts.failed > 0 ? `<b class="t-failed">${row.counts.failed} failed</b> · ` : ''
+    const failed =
+      row.counts.failed > 0 ? `<b class="t-failed">${row.counts.failed} failed</b> · ` : ''
     return `<div class="chart-row"><span class="chart-label">${esc(row.label)}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(label)}"><rect class="track" x="0" y="0" width="100" height="10"/>${segments.join('')}</svg><span class="chart-value">${failed}${row.counts.passed}/${total} passed</span></div>`
   })
   return `<figure class="chart ${variant}"><figcaption>${esc(caption)}</figcaption>${items.join('')}</figure>`
@@ -40,7 +41,8 @@ export function statusChart(rows: readonly CountRow[], caption: string, variant:
 
 export function statusLegend(): string {
   const items = RULE_STATUSES.map(
-    (s) => `<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="seg-${s}" width="10" height="10" rx="2"/></svg>${esc(s === 'not-applicable' ? 'not applicable' : s)}</li>`,
+    (s) =>
+      `<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="seg-${s}" width="10" height="10" rx="2"/></svg>${esc(s === 'not-applicable' ? 'not applicable' : s)}</li>`,
   )
   return `<ul class="legend">${items.join('')}</ul>`
 }

@@ -49,5 +49,7 @@ export function bodyHtml(body: unknown, options: TranscriptOptions = {}): string
 
 /** An expected/actual value: always JSON, so strings show their quotes. */
 export function valueHtml(value: unknown): string {
-  return highlightJson(value === undefined ? 'undefined' : (JSON.stringify(value, null, 2) ?? 'undefined'))
+  return highlightJson(
+    value === undefined ? 'undefined' : (JSON.stringify(value, null, 2) ?? 'undefined'),
+  )
 }

@@ -48,7 +48,8 @@ function summaryLine(result: RuleResult): string {
 
 function body(result: RuleResult, options: TranscriptOptions): string {
   const parts: string[] = []
-  if (result.reason) parts.push(`<p class="reason"><b>${esc(reasonLabel(result))}</b> ${esc(result.reason)}</p>`)
+  if (result.reason)
+    parts.push(`<p class="reason"><b>${esc(reasonLabel(result))}</b> ${esc(result.reason)}</p>`)
   parts.push(`<div class="fix"><b>Fix</b> ${esc(result.fix)}</div>`)
   parts.push(meta(result))
   if (result.findings.length > 0) {
@@ -78,16 +79,26 @@ function meta(result: RuleResult): string {
     `<dt>Sources</dt><dd><ul class="sources">${sources.join('') || '<li class="muted">none recorded</li>'}</ul></dd>`,
     `<dt>Profile</dt><dd>${esc(result.profile)} · judges the ${esc(result.side)} side · ${esc(formatMs(result.durationMs))}</dd>`,
   ]
-  if (result.msValidatorTest) facts.push(`<dt>SCIM Validator</dt><dd>${esc(result.msValidatorTest)}</dd>`)
-  if (result.tags.length > 0) facts.push(`<dt>Tags</dt><dd>${result.tags.map((t) => `<span class="chip">${esc(t)}</span>`).join(' ')}</dd>`)
+  if (result.msValidatorTest)
+    facts.push(`<dt>SCIM Validator</dt><dd>${esc(result.msValidatorTest)}</dd>`)
+  if (result.tags.length > 0)
+    facts.push(
+      `<dt>Tags</dt><dd>${result.tags.map((t) => `<span class="chip">${esc(t)}</span>`).join(' ')}</dd>`,
+    )
   return `<dl class="rule-meta">${facts.join('')}</dl>`
 }
 
 function finding(f: Finding, options: TranscriptOptions): string {
-  const parts = [`<p class="finding-msg"><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> ${esc(f.message)}</p>`]
+  const parts = [
+    `<p class="finding-msg"><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> ${esc(f.message)}</p>`,
+  ]
   const values: string[] = []
-  if ('expected' in f) values.push(`<div><dt>Expected</dt><dd><pre class="code">${valueHtml(f.expected)}</pre></dd></div>`)
-  if ('actual' in f) values.push(`<div><dt>Actual</dt><dd><pre class="code">${valueHtml(f.actual)}</pre></dd></div>`)
+  if ('expected' in f)
+    values.push(
+      `<div><dt>Expected</dt><dd><pre class="code">${valueHtml(f.expected)}</pre></dd></div>`,
+    )
+  if ('actual' in f)
+    values.push(`<div><dt>Actual</dt><dd><pre class="code">${valueHtml(f.actual)}</pre></dd></div>`)
   if (values.length > 0) parts.push(`<dl class="ea">${values.join('')}</dl>`)
   if (f.exchange) parts.push(transcript(f.exchange, options))
   return `<li class="finding f-${esc(f.severity)}">${parts.join('')}</li>`
@@ -112,6 +123,7 @@ function transcript(exchange: Exchange, options: TranscriptOptions): string {
       `<h4>Response</h4><pre class="code http"><span class="h-line">${esc(statusLine(response.status))}</span>${headersHtml(response.headers)}${resBody}</pre>`,
     )
   }
-  if (exchange.error !== undefined) parts.push(`<p class="sev-error">No response: ${esc(exchange.error)}</p>`)
+  if (exchange.error !== undefined)
+    parts.push(`<p class="sev-error">No response: ${esc(exchange.error)}</p>`)
   return `<details class="transcript"><summary>Request and response: <code>${esc(exchangeOneLine(exchange))}</code>${esc(took)}</summary><div class="transcript-body">${parts.join('')}</div></details>`
 }

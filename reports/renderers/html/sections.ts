@@ -20,7 +20,13 @@ export function banner(report: ConformanceReport, title: string): string {
   return `<header class="banner ${verdict}"><div class="verdict" id="verdict">${verdict.toUpperCase()}</div><div><h1>${esc(title)}</h1><p><b>${esc(verdictSentence(report.summary))}</b> · ${esc(countsLine(report.summary.counts))}</p><p>Target <code>${esc(target)}</code>${run.target.description ? ` · ${esc(run.target.description)}` : ''}</p></div></header>`
 }
 
-const TILE_LABEL = { failed: 'failed', passed: 'passed', waived: 'waived', skipped: 'skipped', 'not-applicable': 'not applicable' }
+const TILE_LABEL = {
+  failed: 'failed',
+  passed: 'passed',
+  waived: 'waived',
+  skipped: 'skipped',
+  'not-applicable': 'not applicable',
+}
 
 export function tiles(report: ConformanceReport): string {
   const { counts } = report.summary
@@ -36,7 +42,12 @@ export function facts(report: ConformanceReport): string {
     ['Run', `<code>${esc(run.id)}</code>`],
     ['Started', esc(readableTime(run.startedAt))],
     ['Duration', esc(formatMs(run.durationMs))],
-    ['Seed', run.seed === undefined ? '<span class="muted">not recorded</span>' : `<code>${esc(String(run.seed))}</code>`],
+    [
+      'Seed',
+      run.seed === undefined
+        ? '<span class="muted">not recorded</span>'
+        : `<code>${esc(String(run.seed))}</code>`,
+    ],
     ['Dialects', esc(run.dialects.join(', ') || 'none')],
     ['Profiles', esc(run.profiles.join(', '))],
     ['Judged', esc(`${run.judged} (${run.target.kind})`)],
@@ -57,7 +68,11 @@ export function changes(report: ConformanceReport): string {
     return `<h3 class="${cls}">${esc(title)} (${keys.length})</h3><ul>${items.join('')}</ul>`
   }
   const none =
-    diff.newlyFailing.length + diff.newlyPassing.length + diff.appeared.length + diff.disappeared.length === 0
+    diff.newlyFailing.length +
+      diff.newlyPassing.length +
+      diff.appeared.length +
+      diff.disappeared.length ===
+    0
       ? '<p>No change: every result has the same outcome as in the baseline.</p>'
       : ''
   return `<section class="changes" id="changes"><h2>Changes since baseline <code>${esc(diff.baselineRunId)}</code></h2>${none}${list('Newly failing', diff.newlyFailing, 't-failed')}${list('Newly passing', diff.newlyPassing, '')}${list('Appeared', diff.appeared, '')}${list('Disappeared', diff.disappeared, '')}</section>`
@@ -72,7 +87,10 @@ export function waivers(report: ConformanceReport): string {
   const records = report.waivers ?? []
   if (records.length === 0) return ''
   const rows = records.map((w) => {
-    const matched = w.matched.length > 0 ? w.matched.map((k) => `<code>${esc(k)}</code>`).join(', ') : '<span class="muted">none</span>'
+    const matched =
+      w.matched.length > 0
+        ? w.matched.map((k) => `<code>${esc(k)}</code>`).join(', ')
+        : '<span class="muted">none</span>'
     const state = w.state === 'expired' ? `<b class="t-failed">expired</b>, ignored` : esc(w.state)
     return `<tr><td><code>${esc(w.rule)}</code>${w.dialect ? ` <span class="chip dialect">${esc(w.dialect)}</span>` : ''}</td><td>${esc(w.reason)}</td><td class="nowrap">${esc(w.expires ?? 'never')}</td><td>${state}</td><td>${matched}</td></tr>`
   })
@@ -82,7 +100,8 @@ export function waivers(report: ConformanceReport): string {
 export function filterBar(report: ConformanceReport): string {
   const { counts, byLevel, byArea } = report.summary
   const status = RULE_STATUSES.map(
-    (s) => `<label><input type="checkbox" name="status" value="${s}" checked> ${esc(TILE_LABEL[s])} (${counts[s]})</label>`,
+    (s) =>
+      `<label><input type="checkbox" name="status" value="${s}" checked> ${esc(TILE_LABEL[s])} (${counts[s]})</label>`,
   )
   const level = RULE_LEVELS.map((l) => {
     const n = Object.values(byLevel[l]).reduce((a, b) => a + b, 0)

@@ -148,7 +148,10 @@ table.waivers th, table.waivers td { text-align: left; border-bottom: 1px solid 
 @media (max-width: 760px) {
   body { font-size: 14px; }
   .grid-2 { grid-template-columns: 1fr; }
-  .tiles { grid-template-columns: repeat(3, 1fr); }
+  .tiles { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 6px; }
+  .tile { padding: 8px 6px; }
+  .tile b { font-size: 1.3rem; }
+  .tile span { font-size: .72rem; display: block; line-height: 1.2; }
   .banner { flex-direction: column; align-items: flex-start; gap: 10px; }
   .verdict { font-size: 2rem; }
   .chart-row { grid-template-columns: 1fr auto; grid-template-areas: "label value" "bar bar"; gap: 2px 8px; margin: 8px 0; }

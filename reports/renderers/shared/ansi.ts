@@ -13,7 +13,8 @@ export interface Paint {
   bold(text: string): string
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`
+const wrap = (open: number, close: number) => (text: string) =>
+  `\u001b[${open}m${text}\u001b[${close}m`
 
 const COLOR: Paint = {
   red: wrap(31, 39),
@@ -24,14 +25,26 @@ const COLOR: Paint = {
 }
 
 const identity = (text: string) => text
-const PLAIN: Paint = { red: identity, green: identity, yellow: identity, dim: identity, bold: identity }
+const PLAIN: Paint = {
+  red: identity,
+  green: identity,
+  yellow: identity,
+  dim: identity,
+  bold: identity,
+}
 
 export function paint(color: boolean): Paint {
   return color ? COLOR : PLAIN
 }
 
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+/** Our own colour codes, which `renderConsoleSummary` keeps. */
+export const SGR_SEQUENCE = /(\u001b\[[0-9;]*m)/
+/* eslint-enable no-control-regex */
+
 /** Removes escape sequences and other control characters a server could put in a message. */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '')
 }

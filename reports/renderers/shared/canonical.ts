@@ -9,7 +9,10 @@
 import type { ConformanceReport } from '../../model.ts'
 
 type Json = Record<string, unknown>
-type Shape = { readonly keys: readonly string[]; readonly nested?: Record<string, (v: unknown) => unknown> }
+type Shape = {
+  readonly keys: readonly string[]
+  readonly nested?: Record<string, (v: unknown) => unknown>
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -19,7 +22,9 @@ function ordered(value: unknown, shape: Shape): unknown {
   if (!isObject(value)) return value
   const out: Json = {}
   const known = new Set(shape.keys)
-  const extra = Object.keys(value).filter((key) => !known.has(key)).sort()
+  const extra = Object.keys(value)
+    .filter((key) => !known.has(key))
+    .sort()
   for (const key of [...shape.keys, ...extra]) {
     const item = value[key]
     if (item === undefined) continue
@@ -54,7 +59,10 @@ const exchange = (v: unknown) =>
   })
 
 const finding = (v: unknown) =>
-  ordered(v, { keys: ['severity', 'message', 'expected', 'actual', 'exchange'], nested: { exchange } })
+  ordered(v, {
+    keys: ['severity', 'message', 'expected', 'actual', 'exchange'],
+    nested: { exchange },
+  })
 
 const source = (v: unknown) => ordered(v, { keys: ['kind', 'ref', 'url'] })
 
@@ -107,7 +115,11 @@ const summary = (v: unknown) =>
     keys: ['verdict', 'counts', 'byLevel', 'byArea'],
     nested: {
       counts,
-      byLevel: (l) => ordered(l, { keys: ['MUST', 'SHOULD', 'MAY'], nested: { MUST: counts, SHOULD: counts, MAY: counts } }),
+      byLevel: (l) =>
+        ordered(l, {
+          keys: ['MUST', 'SHOULD', 'MAY'],
+          nested: { MUST: counts, SHOULD: counts, MAY: counts },
+        }),
       byArea: sortedMap(counts),
     },
   })

@@ -22,7 +22,8 @@ export function keyFinding(result: RuleResult): Finding | undefined {
 
 /** A JSON value on one line, cut at `limit` characters. */
 export function oneLineValue(value: unknown, limit = 200): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'undefined')
+  const text =
+    typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'undefined')
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`
 }
 

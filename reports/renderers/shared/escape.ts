@@ -6,8 +6,10 @@
  */
 
 // XML 1.0 forbids these characters even as character references, so they are shown as text.
-// eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/* eslint-disable no-control-regex -- the pattern exists to find control characters */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/* eslint-enable no-control-regex */
 
 function visible(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`

@@ -85,7 +85,10 @@ export function formatRequest(request: ExchangeRequest, options: TranscriptOptio
   return withBody(lines, request.body, options)
 }
 
-export function formatResponse(response: ExchangeResponse, options: TranscriptOptions = {}): string {
+export function formatResponse(
+  response: ExchangeResponse,
+  options: TranscriptOptions = {},
+): string {
   const lines = [statusLine(response.status), ...headerLines(response.headers)]
   return withBody(lines, response.body, options)
 }

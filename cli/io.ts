@@ -1,0 +1,43 @@
+/**
+ * What commands need from the outside world, injectable so tests run them in-process: output
+ * streams, terminal facts, the environment, and the network.
+ *
+ * @module
+ */
+import type { FetchLike } from '../suites/http/types.ts'
+
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** stdout is an interactive terminal. */
+  readonly isTTY?: boolean
+  readonly columns?: number
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Network access for URL targets; default the global fetch. */
+  readonly fetch?: FetchLike
+  /** Aborts the run (the CLI wires Ctrl-C to it). */
+  readonly signal?: AbortSignal
+  /** Waits between 429 retries; tests shorten it. */
+  readonly sleep?: (ms: number) => Promise<void>
+}
+
+export const EXIT_OK = 0
+export const EXIT_FAILED = 1
+export const EXIT_USAGE = 2
+export const EXIT_INTERRUPTED = 130
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+/** The real process: stdout/stderr, TTY detection, environment. */
+export function processIo(signal?: AbortSignal): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    env: process.env,
+    ...(signal ? { signal } : {}),
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Option parsing shared by the commands: `node:util` `parseArgs` with usage errors that say what is
+ * wrong, and readers for the typed values (integers, durations, lists).
+ *
+ * @module
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { Dialect } from '../reports/model.ts'
+import type { RuleLevel, RuleProfile } from '../rules/rule.ts'
+import { UsageError } from './io.ts'
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
+
+export function parse<O extends OptionsConfig>(args: string[], options: O, command: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`)
+  }
+}
+
+/** Repeated and comma-separated values: `--level MUST --level SHOULD` or `--level MUST,SHOULD`. */
+export function listOf(values: string | string[] | undefined): string[] {
+  const all = values === undefined ? [] : Array.isArray(values) ? values : [values]
+  return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+}
+
+export function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`)
+  return n
+}
+
+/** `10`, `10s`, `500ms`, `2m`, `1h` → milliseconds (a bare number is seconds). */
+export function duration(name: string, value: string | undefined, fallbackMs: number): number {
+  if (value === undefined) return fallbackMs
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim())
+  if (!match) throw new UsageError(`--${name} must be a duration such as 10s, 500ms, 2m or 1h; got "${value}"`)
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 's'] ?? 1000
+  return Number(match[1]) * unit
+}
+
+const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
+const LEVELS: readonly RuleLevel[] = ['MUST', 'SHOULD', 'MAY']
+const PROFILES: readonly RuleProfile[] = ['rfc', 'entra', 'clearid']
+
+function oneOf<T extends string>(name: string, values: string[], allowed: readonly T[], normalise = (v: string) => v): T[] {
+  return values.map((raw) => {
+    const value = normalise(raw)
+    if (!allowed.includes(value as T)) throw new UsageError(`--${name}: unknown value "${raw}"; choose from ${allowed.join(', ')}`)
+    return value as T
+  })
+}
+
+export function dialects(value: string | string[] | undefined): Dialect[] {
+  const list = listOf(value)
+  if (list.length === 0) return [...DIALECTS]
+  return [...new Set(oneOf('dialect', list, DIALECTS, (v) => v.toLowerCase()))]
+}
+
+export function levels(value: string | string[] | undefined): RuleLevel[] {
+  return oneOf('level', listOf(value), LEVELS, (v) => v.toUpperCase())
+}
+
+export function profiles(value: string | string[] | undefined): RuleProfile[] {
+  return oneOf('profile', listOf(value), PROFILES, (v) => v.toLowerCase())
+}
+
+/** An http(s) URL without a trailing slash. */
+export function baseUrl(name: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`--${name} must be an http(s) URL, got "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--${name} must be an http(s) URL, got "${url.protocol}"`)
+  }
+  return value.replace(/\/+$/, '')
+}

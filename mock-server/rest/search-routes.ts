@@ -1,0 +1,34 @@
+/**
+ * Search service: `POST /searchservice/api/v1/accounts/{accountId}/identities` with `{skip, take}`
+ * answers `{totalItems, results}` in creation order. Unlike the identity service it lists deleted
+ * identities too, flagged `isDeleted: true` (ClearID keeps them for audit and search).
+ *
+ * @module
+ */
+import { Hono } from 'hono'
+import type { MockContext } from '../context.ts'
+import { ApiError } from '../errors/api-error.ts'
+import { ALL_GROUPS, toRestIdentity } from './identity-shape.ts'
+import { boundedInteger, readRestBody } from './rest-body.ts'
+
+export const SEARCH_MOUNT = '/searchservice/api/v1/accounts/:accountId'
+export const MAX_TAKE = 100
+
+export function searchRoutes(ctx: MockContext): Hono {
+  const app = new Hono()
+  app.post('/identities', async (c) => {
+    const accountId = c.req.param('accountId') ?? ''
+    const body = await readRestBody(ctx, c)
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ApiError(400, 'The search body must be a JSON object such as {"skip":0,"take":100}.')
+    }
+    const query = body as Record<string, unknown>
+    const skip = boundedInteger('skip', query.skip, 0, 0, Number.MAX_SAFE_INTEGER)
+    const take = boundedInteger('take', query.take, MAX_TAKE, 0, MAX_TAKE)
+    const results = ctx.store
+      .page(accountId, { offset: skip, limit: take, includeDeleted: true })
+      .map((identity) => toRestIdentity(identity, ALL_GROUPS))
+    return c.json({ totalItems: ctx.store.count(accountId, true), results })
+  })
+  return app
+}

@@ -1,0 +1,79 @@
+/**
+ * Cheap, secret-free copies of what crossed the wire: headers with secret-named values redacted,
+ * the request's bearer value scrubbed from anything it reappears in, and bodies kept as cut text
+ * that is parsed (and redacted) only when somebody reads it.
+ *
+ * @module
+ */
+import {
+  isSecretName,
+  REDACTED,
+  redactString,
+  redactUrl,
+  redactValue,
+} from '../../reports/redact.ts'
+
+/** Lower-case names; secret-named values replaced (`Authorization` keeps its scheme). */
+export function redactedHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    out[name] = isSecretName(name) ? redactHeaderValue(name, value) : value
+  })
+  return out
+}
+
+function redactHeaderValue(name: string, value: string): string {
+  if (name !== 'authorization' && name !== 'proxy-authorization') return REDACTED
+  const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1]
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED
+}
+
+/** The credential part of an Authorization value, when long enough to scrub safely. */
+export function credentialOf(authorization: string | undefined): string | undefined {
+  const secret = authorization?.trim().split(/\s+/).pop()
+  return secret !== undefined && secret.length >= 8 ? secret : undefined
+}
+
+export function scrub(text: string, secret: string | undefined): string {
+  return secret !== undefined && text.includes(secret) ? text.split(secret).join(REDACTED) : text
+}
+
+export function safeUrl(url: string, secret: string | undefined): string {
+  return redactUrl(scrub(url, secret))
+}
+
+/**
+ * Defines an enumerable, memoised `body` on `target` (so `JSON.stringify` and spreading see it):
+ * JSON when the kept text parses, else the text. A cut body is never parsed.
+ */
+export function defineBody(
+  target: Record<string, unknown>,
+  text: string | undefined,
+  limit: number,
+  secret: string | undefined,
+): void {
+  if (text === undefined || text === '') return
+  const cut = text.length > limit
+  const kept = scrub(cut ? text.slice(0, limit) : text, secret)
+  let parsed: unknown
+  let read = false
+  Object.defineProperty(target, 'body', {
+    enumerable: true,
+    get() {
+      if (!read) {
+        parsed = cut ? `${kept}… [cut: ${text.length} characters]` : parseOrText(kept)
+        read = true
+      }
+      return parsed
+    },
+  })
+  if (cut) target.bodyCut = true
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return redactValue(JSON.parse(text))
+  } catch {
+    return redactString(text)
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What `createApp` needs for client verification, in one place: the options, the state it adds to
+ * the context, and the middlewares of the SCIM surface (recorder outermost, then faults).
+ *
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { MockContext } from '../context.ts'
+import { faultInjection } from '../faults/fault-middleware.ts'
+import { FaultRegistry, type FaultOption } from '../faults/fault-registry.ts'
+import { trafficRecorder } from './recorder.ts'
+import { TrafficLog, type TrafficOptions } from './traffic-log.ts'
+
+export interface ClientVerificationOptions {
+  /**
+   * The SCIM traffic log (every exchange per account, bounded, secrets redacted) that the client
+   * audit judges. Default: on, 1,000 exchanges per account. `false` turns recording off.
+   */
+  readonly traffic?: TrafficOptions | false
+  /**
+   * Faults the SCIM surface applies from the start, e.g. `[{ route: 'POST /Users', status: 503,
+   * next: 2 }]`; `account` limits one to an account. Invalid specs throw `FaultSpecError`.
+   */
+  readonly faults?: readonly FaultOption[]
+}
+
+export function clientVerificationState(
+  options: ClientVerificationOptions,
+): Pick<MockContext, 'traffic' | 'faults'> {
+  return {
+    traffic: new TrafficLog(options.traffic === false ? { enabled: false } : options.traffic),
+    faults: new FaultRegistry(options.faults),
+  }
+}
+
+/** Register on `${SCIM_MOUNT}/*` before the SCIM router. */
+export function clientVerificationMiddleware(ctx: MockContext): MiddlewareHandler[] {
+  return [trafficRecorder(ctx), faultInjection(ctx)]
+}

@@ -1,0 +1,113 @@
+/**
+ * The traffic log: the last N exchanges per account, in memory, bounded (a ring buffer per account;
+ * only existing accounts get one). Listeners (the live CLI view, tests) hear about each new record
+ * after the response has been decided; a throwing listener never affects a request.
+ *
+ * @module
+ */
+import type { TrafficRecord } from './record.ts'
+import { RingBuffer } from './ring-buffer.ts'
+
+export interface TrafficOptions {
+  /** Default true. False: nothing is recorded and the recorder costs one check per request. */
+  readonly enabled?: boolean
+  /** Exchanges kept per account. Default 1,000. */
+  readonly capacity?: number
+  /** Longest body text kept per request or response, in characters. Default 16,384. */
+  readonly maxBodyChars?: number
+  /** Monotonic time source in milliseconds (tests pin it). Default `performance.now()`. */
+  readonly now?: () => number
+}
+
+export const DEFAULT_TRAFFIC_CAPACITY = 1000
+export const DEFAULT_MAX_BODY_CHARS = 16 * 1024
+
+export type TrafficListener = (record: TrafficRecord) => void
+
+interface AccountLog {
+  readonly buffer: RingBuffer<TrafficRecord>
+  seq: number
+  dropped: number
+}
+
+export interface TrafficStats {
+  readonly capacity: number
+  readonly count: number
+  /** Records evicted because the buffer was full. */
+  readonly dropped: number
+  /** Seq of the newest record (0: none yet). */
+  readonly lastSeq: number
+}
+
+export class TrafficLog {
+  readonly enabled: boolean
+  readonly capacity: number
+  readonly maxBodyChars: number
+  readonly now: () => number
+  readonly #accounts = new Map<string, AccountLog>()
+  readonly #listeners = new Set<TrafficListener>()
+  listenerErrors = 0
+
+  constructor(options: TrafficOptions = {}) {
+    this.capacity = Math.max(0, Math.floor(options.capacity ?? DEFAULT_TRAFFIC_CAPACITY))
+    this.enabled = (options.enabled ?? true) && this.capacity > 0
+    this.maxBodyChars = Math.max(0, Math.floor(options.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS))
+    this.now = options.now ?? (() => performance.now())
+  }
+
+  /** The seq the next record of the account gets. */
+  nextSeq(accountId: string): number {
+    return this.#log(accountId).seq + 1
+  }
+
+  append(record: TrafficRecord): void {
+    const log = this.#log(record.accountId)
+    log.seq = Math.max(log.seq, record.seq)
+    if (log.buffer.push(record)) log.dropped++
+    for (const listener of this.#listeners) {
+      try {
+        listener(record)
+      } catch {
+        this.listenerErrors++
+      }
+    }
+  }
+
+  /** Oldest first; `since`: only records with a greater seq. */
+  records(accountId: string, since = 0): TrafficRecord[] {
+    const all = this.#accounts.get(accountId)?.buffer.toArray() ?? []
+    return since > 0 ? all.filter((record) => record.seq > since) : all
+  }
+
+  stats(accountId: string): TrafficStats {
+    const log = this.#accounts.get(accountId)
+    return {
+      capacity: this.capacity,
+      count: log?.buffer.size ?? 0,
+      dropped: log?.dropped ?? 0,
+      lastSeq: log?.seq ?? 0,
+    }
+  }
+
+  /** Forgets the account's records; seq numbers keep counting so pollers see no reuse. */
+  clear(accountId: string): void {
+    const log = this.#accounts.get(accountId)
+    if (!log) return
+    log.buffer.clear()
+    log.dropped = 0
+  }
+
+  subscribe(listener: TrafficListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #log(accountId: string): AccountLog {
+    let log = this.#accounts.get(accountId)
+    if (!log) {
+      log = { buffer: new RingBuffer(this.capacity), seq: 0, dropped: 0 }
+      this.#accounts.set(accountId, log)
+    }
+    return log
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import type { RuleStatus } from './model.ts'
+import { diffReports } from './diff.ts'
+import { baselineReport, report, result, sampleReport } from './test/builders.ts'
+
+const one = (status: RuleStatus, dialect?: 'entra-default' | 'entra-flag') =>
+  result({ ruleId: 'SRV-A', status, ...(dialect && { dialect }) })
+
+describe('diffReports', () => {
+  it('names newly failing and newly passing results', () => {
+    expect(diffReports(report([one('passed')]), report([one('failed')])).newlyFailing).toEqual([
+      'SRV-A',
+    ])
+    expect(diffReports(report([one('failed')]), report([one('passed')])).newlyPassing).toEqual([
+      'SRV-A',
+    ])
+  })
+
+  it('keys by rule id and dialect', () => {
+    const base = report([one('passed', 'entra-default'), one('passed', 'entra-flag')])
+    const next = report([one('passed', 'entra-default'), one('failed', 'entra-flag')])
+    expect(diffReports(base, next).newlyFailing).toEqual(['SRV-A [entra-flag]'])
+  })
+
+  it('treats a waived or skipped result as neither newly failing nor newly passing', () => {
+    for (const now of ['waived', 'skipped', 'not-applicable'] as const) {
+      const d = diffReports(report([one('failed')]), report([one(now)]))
+      expect([d.newlyFailing, d.newlyPassing]).toEqual([[], []])
+      const e = diffReports(report([one('passed')]), report([one(now)]))
+      expect([e.newlyFailing, e.newlyPassing]).toEqual([[], []])
+    }
+  })
+
+  it('does not call a known (waived) failure that lost its waiver a regression', () => {
+    expect(diffReports(report([one('waived')]), report([one('failed')])).newlyFailing).toEqual([])
+  })
+
+  it('calls a failure of a rule that was skipped before newly failing', () => {
+    expect(diffReports(report([one('skipped')]), report([one('failed')])).newlyFailing).toEqual([
+      'SRV-A',
+    ])
+  })
+
+  it('lists appeared and disappeared keys and the baseline run id', () => {
+    const base = report([one('passed'), result({ ruleId: 'SRV-OLD' })])
+    const next = report([one('passed'), result({ ruleId: 'SRV-NEW', status: 'failed' })])
+    expect(diffReports(base, next)).toEqual({
+      baselineRunId: 'run-test',
+      newlyFailing: [],
+      newlyPassing: [],
+      appeared: ['SRV-NEW'],
+      disappeared: ['SRV-OLD'],
+    })
+  })
+
+  it('reproduces the baseline section of the sample fixture', () => {
+    expect(diffReports(baselineReport(), sampleReport())).toEqual(sampleReport().baseline)
+  })
+})

@@ -1,0 +1,203 @@
+/**
+ * Hostile and broken input (RFC 7644 §3.12; SPEC §2.1): malformed JSON, wrong media types, oversized
+ * and deeply nested bodies, bodies of the wrong JSON type, odd query parameters and ids. Every one is
+ * a 4xx with a SCIM error, never a 5xx and never a stored identity.
+ *
+ * @module
+ */
+import { createUserBody } from '../../suites/entra/requests.ts'
+import type { HttpAnswer, HttpRequest } from '../../suites/http/types.ts'
+import { defineServerRule } from './define.ts'
+import { Findings, type ErrorExpectation } from './findings.ts'
+import { rfc7644, spec } from './sources.ts'
+import { createUser } from './steps.ts'
+
+/** Largest body the mock accepts by default (SPEC §2.1); the probe goes a little over it. */
+const ONE_MIB = 1024 * 1024
+
+function noServerError(f: Findings, answer: HttpAnswer, what: string): boolean {
+  return f.check(
+    answer.status < 500,
+    `${what}: the server failed with ${answer.status}; bad input must be a 4xx`,
+    answer,
+    '4xx',
+    answer.status,
+  )
+}
+
+function expectRefused(
+  f: Findings,
+  answer: HttpAnswer,
+  expectation: ErrorExpectation,
+  what: string,
+): void {
+  if (noServerError(f, answer, what)) f.scimError(answer, expectation, what)
+}
+
+export const malformedJson = defineServerRule({
+  id: 'SRV-INPUT-001',
+  level: 'MUST',
+  title: 'Malformed JSON answers 400 invalidSyntax',
+  profile: 'rfc',
+  area: 'bad-input',
+  tags: ['bad-input', 'errors'],
+  sources: [
+    rfc7644('3.12'),
+    spec('2.1', '400 invalidSyntax for malformed JSON'),
+    { kind: 'entra-doc', ref: 'Microsoft SCIM reference tests: malformed JSON → 400' },
+  ],
+  fix: 'Catch JSON parse errors and answer 400, scimType "invalidSyntax", with a detail naming the problem.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const bodies = [
+      '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":',
+      "{'userName':'single-quoted'}",
+      '{"userName":"a",}',
+    ]
+    for (const rawBody of bodies) {
+      expectRefused(
+        f,
+        await ctx.http.send({ method: 'POST', path: '/Users', rawBody }),
+        { status: 400, scimType: 'invalidSyntax' },
+        `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`,
+      )
+    }
+    const patch = await ctx.http.send({
+      method: 'PATCH',
+      path: `/Users/${user.id}`,
+      rawBody: '{"Operations":[{"op":"replace"',
+    })
+    expectRefused(f, patch, { status: 400, scimType: 'invalidSyntax' }, 'PATCH with truncated JSON')
+    return f.list
+  },
+})
+
+export const wrongMediaType = defineServerRule({
+  id: 'SRV-INPUT-002',
+  level: 'MUST',
+  title: 'A body sent as text/plain (or without a media type) is refused with 415 or 400',
+  profile: 'rfc',
+  area: 'bad-input',
+  tags: ['bad-input', 'content-type'],
+  sources: [rfc7644('3.1'), rfc7644('8.1')],
+  fix: 'Refuse request bodies whose Content-Type is not application/scim+json or application/json with 415 (or 400) and a SCIM error.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const body = createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping)
+      const answer = await ctx.http.send({ method: 'POST', path: '/Users', body, contentType })
+      expectRefused(f, answer, { status: [415, 400] }, `POST /Users as ${contentType}`)
+    }
+    return f.list
+  },
+})
+
+export const oversizedBody = defineServerRule({
+  id: 'SRV-INPUT-003',
+  level: 'MUST',
+  title: 'A body over the size limit answers 413 with a SCIM error',
+  profile: 'clearid',
+  area: 'bad-input',
+  tags: ['bad-input', 'limits'],
+  sources: [rfc7644('3.12'), spec('2.1', '413 for oversized bodies (> 1 MiB by default)')],
+  fix: 'Stop reading bodies past the limit and answer 413 Payload Too Large with a SCIM error saying the limit.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const body = createUserBody(
+      ctx.data.user({ ext: { description: 'x'.repeat(ONE_MIB + 64 * 1024) } }),
+      ctx.dialect,
+      ctx.entra.mapping,
+    )
+    const answer = await ctx.http.send({ method: 'POST', path: '/Users', body })
+    expectRefused(f, answer, { status: 413 }, 'POST /Users with a 1.06 MiB body')
+    return f.list
+  },
+})
+
+/** `{"a":{"a":…}}` nested `depth` levels, built as text so the harness itself cannot overflow. */
+function nested(depth: number): string {
+  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+}
+
+export const deepNesting = defineServerRule({
+  id: 'SRV-INPUT-004',
+  level: 'MUST',
+  title: 'Deeply nested JSON answers 400, never 5xx',
+  profile: 'clearid',
+  area: 'bad-input',
+  tags: ['bad-input', 'limits', 'security'],
+  sources: [rfc7644('3.12'), spec('2.1', 'bad input: 4xx with a SCIM error, never 5xx')],
+  fix: 'Bound the nesting depth of request JSON and answer deeper bodies with 400 invalidSyntax instead of recursing until the stack overflows.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const valid = JSON.stringify(createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping))
+    const rawBody = `${valid.slice(0, -1)},"nestedProbe":${nested(10_000)}}`
+    const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
+    expectRefused(f, answer, { status: 400 }, 'POST /Users with 10,000 levels of nesting')
+    return f.list
+  },
+})
+
+export const wrongJsonType = defineServerRule({
+  id: 'SRV-INPUT-005',
+  level: 'MUST',
+  title: 'A body that is a JSON array, string, number, null or empty answers 400',
+  profile: 'rfc',
+  area: 'bad-input',
+  tags: ['bad-input', 'errors'],
+  sources: [rfc7644('3.3'), rfc7644('3.12')],
+  fix: 'Require a JSON object for User bodies and answer anything else with 400 (invalidSyntax) and a SCIM error.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    for (const rawBody of ['[]', '[{"userName":"a"}]', '"a user"', '42', 'null', '']) {
+      const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
+      expectRefused(
+        f,
+        answer,
+        { status: 400, scimType: ['invalidSyntax', 'invalidValue'] },
+        `POST /Users with body ${JSON.stringify(rawBody)}`,
+      )
+    }
+    return f.list
+  },
+})
+
+export const oddQueries = defineServerRule({
+  id: 'SRV-INPUT-006',
+  level: 'MUST',
+  title: 'Odd query parameters and ids never cause a 5xx',
+  profile: 'rfc',
+  area: 'bad-input',
+  tags: ['bad-input', 'read-only', 'paging'],
+  sources: [rfc7644('3.4.2.4'), spec('2.3', '400 on anything unparseable, never 500')],
+  fix: 'Validate query parameters and ids: answer 200 with a sensible default or 400 with a SCIM error, never 5xx.',
+  writes: false,
+  check: async (ctx) => {
+    const f = new Findings()
+    const probes: HttpRequest[] = [
+      { method: 'GET', path: '/Users?startIndex=abc' },
+      { method: 'GET', path: '/Users?count=abc' },
+      { method: 'GET', path: '/Users?count=99999999999999999999' },
+      { method: 'GET', path: '/Users?attributes=,,,&excludedAttributes=' },
+      {
+        method: 'GET',
+        path: `/Users?filter=${'('.repeat(500)}userName+eq+%22a%22${')'.repeat(500)}`,
+      },
+      { method: 'GET', path: `/Users/${'x'.repeat(2000)}` },
+      { method: 'GET', path: '/Users/%00%ff' },
+    ]
+    for (const probe of probes) {
+      const answer = await ctx.http.send(probe)
+      const what = `GET ${probe.path.slice(0, 60)}`
+      if (noServerError(f, answer, what) && answer.status >= 400)
+        f.scimError(answer, { status: answer.status }, what)
+    }
+    return f.list
+  },
+})

@@ -1,0 +1,151 @@
+/**
+ * Whole provisioning cycles as Entra runs them (research/entra.md §1): initial, incremental, and the
+ * repeat cycle that must find nothing to change because every value round-trips.
+ *
+ * @module
+ */
+import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
+import {
+  incrementalCycle,
+  initialCycle,
+  repeatCycle,
+  type LinkedUser,
+  type StepFailure,
+} from '../../suites/scenarios/provisioning.ts'
+import type { ServerCheckContext } from './context.ts'
+import { defineServerRule } from './define.ts'
+import { Findings } from './findings.ts'
+import { entraTutorial, spec } from './sources.ts'
+
+const USERS_PER_CYCLE = 3
+const LOGIC_APP = (test: string) =>
+  ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
+
+function reportFailures(f: Findings, failures: readonly StepFailure[], what: string): void {
+  for (const failure of failures) {
+    f.error(`${what}, ${failure.step} of ${failure.userName}: ${failure.message}`, failure.answer)
+  }
+}
+
+async function provision(ctx: ServerCheckContext, f: Findings): Promise<LinkedUser[] | undefined> {
+  const result = await initialCycle(ctx.entra, ctx.data.users(USERS_PER_CYCLE))
+  reportFailures(f, result.failures, 'initial cycle')
+  return f.failed ? undefined : result.linked
+}
+
+/** What changed at the source between cycles: a new title, department and display name. */
+function changedSource(ctx: ServerCheckContext, source: ClearIdUserValues): ClearIdUserValues {
+  const next = ctx.data.user()
+  return {
+    ...source,
+    displayName: next.displayName,
+    ext: { ...source.ext, jobTitle: next.ext.jobTitle, departmentName: next.ext.departmentName },
+  }
+}
+
+export const initialCycleRule = defineServerRule({
+  id: 'SRV-CYCLE-001',
+  level: 'MUST',
+  title:
+    'Initial cycle: each lookup finds nothing, each create succeeds, and a second lookup links it',
+  profile: 'entra',
+  area: 'cycles',
+  tags: ['cycles', 'entra', 'create', 'filter'],
+  sources: [
+    entraTutorial('initial cycle: query by the matching attribute, create when nothing matches'),
+    LOGIC_APP('Create_User_Test'),
+  ],
+  fix: 'Answer the matching lookup with 200 and an empty list for new users, create with 201 and an id, and find the created user by the same lookup afterwards.',
+  writes: true,
+  perDialect: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const linked = await provision(ctx, f)
+    if (!linked) return f.list
+    const again = await initialCycle(
+      ctx.entra,
+      linked.map((u) => u.source),
+    )
+    reportFailures(f, again.failures, 'second initial cycle')
+    for (const user of again.linked) {
+      const first = linked.find((u) => u.source.userName === user.source.userName)
+      f.check(
+        first?.id === user.id,
+        `the second cycle must match ${user.source.userName} to the same id instead of creating it again`,
+        undefined,
+        first?.id,
+        user.id,
+      )
+    }
+    return f.list
+  },
+})
+
+export const incrementalCycleRule = defineServerRule({
+  id: 'SRV-CYCLE-002',
+  level: 'MUST',
+  title: 'Incremental cycle: GET by id, PATCH the diff, and the changes are stored',
+  profile: 'entra',
+  area: 'cycles',
+  tags: ['cycles', 'entra', 'patch'],
+  sources: [
+    entraTutorial('incremental cycle: GET /Users/{id}, then PATCH the differences'),
+    LOGIC_APP('Update_User_Test'),
+  ],
+  fix: 'Return the stored values on GET by id and apply the PATCH Entra builds from its diff.',
+  writes: true,
+  perDialect: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const linked = await provision(ctx, f)
+    if (!linked) return f.list
+    const updated = linked.map((u) => ({ id: u.id, source: changedSource(ctx, u.source) }))
+    const cycle = await incrementalCycle(ctx.entra, updated)
+    reportFailures(f, cycle.failures, 'incremental cycle')
+    const check = await repeatCycle(ctx.entra, updated)
+    reportFailures(f, check.failures, 'read-back')
+    for (const diff of check.diffs) {
+      f.check(
+        diff.changes.length === 0,
+        `after the PATCH, ${diff.user.source.userName} still differs in ${diff.changes.map((c) => c.attribute).join(', ')}`,
+        diff.read,
+        [],
+        diff.changes,
+      )
+    }
+    return f.list
+  },
+})
+
+export const repeatCycleRule = defineServerRule({
+  id: 'SRV-CYCLE-003',
+  level: 'MUST',
+  title: 'Repeat cycle: nothing changed at the source means nothing to PATCH',
+  profile: 'entra',
+  area: 'cycles',
+  tags: ['cycles', 'entra', 'round-trip'],
+  sources: [
+    entraTutorial('if values do not round-trip, Entra PATCHes them again every cycle'),
+    spec('2.2', 'values are stored and returned exactly as sent'),
+  ],
+  fix: 'Return every provisioned value exactly as it was sent (and booleans as JSON booleans) so Entra computes an empty diff.',
+  writes: true,
+  perDialect: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const linked = await provision(ctx, f)
+    if (!linked) return f.list
+    const cycle = await repeatCycle(ctx.entra, linked)
+    reportFailures(f, cycle.failures, 'repeat cycle')
+    for (const diff of cycle.diffs) {
+      f.check(
+        diff.changes.length === 0,
+        `${diff.user.source.userName} would be PATCHed again: ${diff.changes.map((c) => c.attribute).join(', ')} did not round-trip`,
+        diff.read,
+        [],
+        diff.changes,
+      )
+    }
+    return f.list
+  },
+})

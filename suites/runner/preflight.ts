@@ -1,0 +1,54 @@
+/**
+ * Before any rule runs: is the target reachable, and does it accept the key? Either failure is a
+ * connection error (exit code 2), because every result after it would be noise. Then the discovery
+ * documents are read once for the rules that compare behaviour with what is advertised.
+ *
+ * @module
+ */
+import { isObject } from '../../rules/server/findings.ts'
+import type { Discovery } from '../../rules/server/context.ts'
+import { discoveryResources } from '../../rules/server/discovery.ts'
+import { TransportError } from '../http/errors.ts'
+import type { ScimHttp } from '../http/types.ts'
+
+export class ConnectionError extends Error {
+  override readonly name = 'ConnectionError'
+}
+
+export async function preflight(http: ScimHttp): Promise<void> {
+  let status: number
+  try {
+    status = (await http.send({ method: 'GET', path: '/Users?count=1' })).status
+  } catch (error) {
+    if (error instanceof TransportError) {
+      throw new ConnectionError(`cannot reach the target: ${error.message}`)
+    }
+    throw error
+  }
+  if (status === 401 || status === 403) {
+    throw new ConnectionError(
+      `the target refused the SCIM key (HTTP ${status}); check --key or CLEARID_SCIM_KEY`,
+    )
+  }
+}
+
+async function getJson(http: ScimHttp, path: string): Promise<unknown> {
+  try {
+    const answer = await http.send({ method: 'GET', path })
+    return answer.status === 200 ? answer.body : undefined
+  } catch (error) {
+    if (error instanceof TransportError) return undefined
+    throw error
+  }
+}
+
+export async function loadDiscovery(http: ScimHttp): Promise<Discovery> {
+  const spc = await getJson(http, '/ServiceProviderConfig')
+  const schemas = await getJson(http, '/Schemas')
+  const resourceTypes = await getJson(http, '/ResourceTypes')
+  return {
+    ...(isObject(spc) ? { serviceProviderConfig: spc } : {}),
+    ...(schemas === undefined ? {} : { schemas: discoveryResources(schemas) }),
+    ...(resourceTypes === undefined ? {} : { resourceTypes: discoveryResources(resourceTypes) }),
+  }
+}

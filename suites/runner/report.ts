@@ -1,0 +1,57 @@
+/**
+ * Assembles the versioned `ConformanceReport` (reports/model.ts) from a run's results: catalogue
+ * order, summary and verdict from `reports/summarize.ts`, latency per operation, and the cleanup
+ * outcome in `run.options.cleanup`.
+ *
+ * @module
+ */
+import {
+  REPORT_SCHEMA_VERSION,
+  type ConformanceReport,
+  type LatencyStats,
+  type RuleResult,
+} from '../../reports/model.ts'
+import { summarize } from '../../reports/summarize.ts'
+import type { RuleProfile } from '../../rules/rule.ts'
+import { reportTarget } from '../targets/target.ts'
+import type { CleanupOutcome } from './cleanup.ts'
+import type { RunOptions } from './run.ts'
+import { TOOL_VERSION } from './version.ts'
+
+export interface ReportInput {
+  readonly options: RunOptions
+  readonly startedAt: Date
+  readonly results: readonly RuleResult[]
+  readonly latency: Record<string, LatencyStats>
+  readonly cleanup: CleanupOutcome
+}
+
+function profilesOf(options: RunOptions): RuleProfile[] {
+  if (options.profiles && options.profiles.length > 0) return [...options.profiles]
+  const order: RuleProfile[] = ['rfc', 'entra', 'clearid']
+  return order.filter((profile) => options.rules.some((rule) => rule.profile === profile))
+}
+
+export function buildReport(input: ReportInput): ConformanceReport {
+  const { options, startedAt, results } = input
+  const finishedAt = new Date()
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    run: {
+      id: options.runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      seed: options.seed,
+      dialects: [...options.dialects],
+      profiles: profilesOf(options),
+      target: reportTarget(options.target),
+      judged: 'server',
+      versions: { tool: TOOL_VERSION, node: process.version },
+      options: { ...options.options, cleanup: input.cleanup },
+    },
+    summary: summarize(results),
+    results,
+    latency: input.latency,
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Runs the selected rules against a target and builds the `ConformanceReport`. Order of events:
+ * preflight (is the target there, does it accept the key), discovery, the rules (dialect rules once
+ * per dialect, up to `concurrency` at a time), cleanup of everything created (always, even after a
+ * failure or an interruption), report.
+ *
+ * @module
+ */
+import { TestData } from '../../fixtures/test-data.ts'
+import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model.ts'
+import type { RuleProfile } from '../../rules/rule.ts'
+import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
+import type { ServerRule } from '../../rules/server/define.ts'
+import { EntraClient } from '../entra/client.ts'
+import { WRITES_REFUSED_REASON } from '../http/errors.ts'
+import { ScimHttpClient } from '../http/scim-http.ts'
+import type { HttpAnswer } from '../http/types.ts'
+import type { Target } from '../targets/target.ts'
+import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
+import { loadDiscovery, preflight } from './preflight.ts'
+import { mapPool } from './pool.ts'
+import { buildReport } from './report.ts'
+
+export interface RunProgress {
+  ruleStarted?(rule: ServerRule, dialect: Dialect | undefined): void
+  ruleFinished?(result: RuleResult): void
+}
+
+export interface RunOptions {
+  readonly target: Target
+  readonly rules: readonly ServerRule[]
+  readonly dialects: readonly Dialect[]
+  readonly seed: number
+  readonly runId: string
+  readonly concurrency?: number
+  readonly allowWrites: boolean
+  readonly dryRun?: boolean
+  readonly maxCreates?: number
+  readonly timeoutMs?: number
+  readonly maxRetries?: number
+  readonly maxRetryWaitMs?: number
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly signal?: AbortSignal
+  readonly progress?: RunProgress
+  /** Every request sent (dry run: every request that would be sent), redacted. */
+  readonly onRequest?: (answer: HttpAnswer) => void
+  /** Profiles the run was asked to judge, for the report (default: those of the rules). */
+  readonly profiles?: readonly RuleProfile[]
+  /** Recorded in `run.options`. */
+  readonly options?: Record<string, unknown>
+}
+
+export interface RunOutcome {
+  readonly report: ConformanceReport
+  readonly cleanup: CleanupOutcome
+  readonly requests: number
+}
+
+interface Task {
+  readonly rule: ServerRule
+  readonly dialect?: Dialect
+}
+
+export const DRY_RUN_REASON = 'dry run: nothing was sent'
+
+export function createHttp(options: RunOptions): ScimHttpClient {
+  const { target } = options
+  return new ScimHttpClient({
+    main: target.main,
+    ...(target.other ? { other: target.other } : {}),
+    fetch: target.fetch,
+    allowWrites: options.allowWrites,
+    maxCreates: options.maxCreates ?? 200,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    ...(options.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: options.maxRetryWaitMs }),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onRequest
+      ? { onExchange: (answer: HttpAnswer) => options.onRequest?.(answer) }
+      : {}),
+    userAgent: 'clearid-conformance (Entra ID provisioning emulation)',
+  })
+}
+
+export function tasksOf(rules: readonly ServerRule[], dialects: readonly Dialect[]): Task[] {
+  return rules.flatMap((rule) =>
+    rule.perDialect ? dialects.map((dialect) => ({ rule, dialect })) : [{ rule }],
+  )
+}
+
+/** Runs the rules; throws `ConnectionError` when the target is unreachable or refuses the key. */
+export async function runConformance(options: RunOptions): Promise<RunOutcome> {
+  const startedAt = new Date()
+  const http = createHttp(options)
+  let results: RuleResult[] = []
+  let cleanup: CleanupOutcome | undefined
+  try {
+    await preflight(http)
+    const discovery = await loadDiscovery(http)
+    const facts: TargetFacts = {
+      kind: options.target.kind,
+      hasOtherAccount: options.target.other !== undefined,
+    }
+    const tasks = tasksOf(options.rules, options.dialects)
+    results = await mapPool(tasks, options.concurrency ?? 4, (task) =>
+      runTask(task, { options, http, discovery, facts }),
+    )
+  } finally {
+    cleanup = await cleanupCreated(http, options.concurrency ?? 4)
+  }
+  const report = buildReport({
+    options,
+    startedAt,
+    results,
+    latency: http.latency.stats(),
+    cleanup,
+  })
+  return { report, cleanup, requests: http.requestCount }
+}
+
+interface TaskEnv {
+  readonly options: RunOptions
+  readonly http: ScimHttpClient
+  readonly discovery: Discovery
+  readonly facts: TargetFacts
+}
+
+async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
+  const { rule, dialect } = task
+  const { options } = env
+  env.options.progress?.ruleStarted?.(rule, dialect)
+  const started = performance.now()
+  const finish = (
+    status: RuleResult['status'],
+    findings: RuleResult['findings'],
+    reason?: string,
+  ) => {
+    const result = resultOf(rule, dialect, status, findings, performance.now() - started, reason)
+    options.progress?.ruleFinished?.(result)
+    return result
+  }
+  if (options.signal?.aborted) return finish('skipped', [], 'interrupted before this rule started')
+  if (rule.writes && !options.allowWrites) return finish('skipped', [], WRITES_REFUSED_REASON)
+  const inapplicable = rule.applies?.(env.facts)
+  if (inapplicable) return finish('not-applicable', [], inapplicable)
+  const ctx = contextFor(task, env)
+  const findings = await rule.check(ctx)
+  if (options.dryRun) return finish('skipped', [], DRY_RUN_REASON)
+  if (ctx.outcome.skipped) return finish('skipped', findings, ctx.outcome.skipped)
+  if (findings.some((f) => f.severity === 'error')) return finish('failed', findings)
+  if (ctx.outcome.notApplicable)
+    return finish('not-applicable', findings, ctx.outcome.notApplicable)
+  return finish('passed', findings)
+}
+
+function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
+  const dialect = task.dialect ?? env.options.dialects[0] ?? 'entra-default'
+  const scope = task.dialect ? `${task.rule.id}@${task.dialect}` : task.rule.id
+  return {
+    ruleId: task.rule.id,
+    dialect,
+    http: env.http,
+    entra: new EntraClient(env.http, dialect),
+    data: new TestData(env.options.seed, env.options.runId, scope),
+    discovery: env.discovery,
+    target: env.facts,
+    outcome: {},
+  }
+}
+
+function resultOf(
+  rule: ServerRule,
+  dialect: Dialect | undefined,
+  status: RuleResult['status'],
+  findings: RuleResult['findings'],
+  durationMs: number,
+  reason?: string,
+): RuleResult {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    level: rule.level,
+    side: rule.side,
+    profile: rule.profile,
+    area: rule.area,
+    tags: rule.tags,
+    sources: rule.sources,
+    fix: rule.fix,
+    ...(rule.msValidatorTest ? { msValidatorTest: rule.msValidatorTest } : {}),
+    ...(dialect ? { dialect } : {}),
+    status,
+    ...(reason ? { reason } : {}),
+    findings,
+    durationMs: Math.round(durationMs * 10) / 10,
+  }
+}

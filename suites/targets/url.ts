@@ -1,0 +1,30 @@
+/**
+ * Any SCIM base URL with a key: a real ClearID deployment, or the mock started elsewhere.
+ *
+ * @module
+ */
+import type { FetchLike } from '../http/types.ts'
+import type { Target } from './target.ts'
+
+export interface UrlTargetOptions {
+  readonly url: string
+  readonly key: string
+  readonly otherUrl?: string
+  readonly otherKey?: string
+  /** Default: the global `fetch`. */
+  readonly fetch?: FetchLike
+}
+
+export function urlTarget(options: UrlTargetOptions): Target {
+  const other =
+    options.otherUrl !== undefined && options.otherKey !== undefined
+      ? { baseUrl: options.otherUrl, key: options.otherKey }
+      : undefined
+  return {
+    kind: 'url',
+    description: 'SCIM endpoint over HTTP',
+    main: { baseUrl: options.url, key: options.key },
+    ...(other ? { other } : {}),
+    fetch: options.fetch ?? ((request) => fetch(request)),
+  }
+}
