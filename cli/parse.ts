@@ -22,13 +22,22 @@ export function parse<O extends OptionsConfig>(args: string[], options: O, comma
 /** Repeated and comma-separated values: `--level MUST --level SHOULD` or `--level MUST,SHOULD`. */
 export function listOf(values: string | string[] | undefined): string[] {
   const all = values === undefined ? [] : Array.isArray(values) ? values : [values]
-  return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+  return all
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
 }
 
-export function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
+export function integer(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min = 0,
+): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`)
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`)
   return n
 }
 
@@ -36,7 +45,10 @@ export function integer(name: string, value: string | undefined, fallback: numbe
 export function duration(name: string, value: string | undefined, fallbackMs: number): number {
   if (value === undefined) return fallbackMs
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim())
-  if (!match) throw new UsageError(`--${name} must be a duration such as 10s, 500ms, 2m or 1h; got "${value}"`)
+  if (!match)
+    throw new UsageError(
+      `--${name} must be a duration such as 10s, 500ms, 2m or 1h; got "${value}"`,
+    )
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 's'] ?? 1000
   return Number(match[1]) * unit
 }
@@ -45,10 +57,16 @@ const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
 const LEVELS: readonly RuleLevel[] = ['MUST', 'SHOULD', 'MAY']
 const PROFILES: readonly RuleProfile[] = ['rfc', 'entra', 'clearid']
 
-function oneOf<T extends string>(name: string, values: string[], allowed: readonly T[], normalise = (v: string) => v): T[] {
+function oneOf<T extends string>(
+  name: string,
+  values: string[],
+  allowed: readonly T[],
+  normalise = (v: string) => v,
+): T[] {
   return values.map((raw) => {
     const value = normalise(raw)
-    if (!allowed.includes(value as T)) throw new UsageError(`--${name}: unknown value "${raw}"; choose from ${allowed.join(', ')}`)
+    if (!allowed.includes(value as T))
+      throw new UsageError(`--${name}: unknown value "${raw}"; choose from ${allowed.join(', ')}`)
     return value as T
   })
 }

@@ -45,12 +45,16 @@ export function targetFrom(values: TargetValues, io: CliIo): Target {
   const otherUrl = values['other-account-url']
   const otherKey = values['other-account-key'] ?? env.CLEARID_OTHER_SCIM_KEY
   if ((otherUrl === undefined) !== (otherKey === undefined || otherKey === '')) {
-    throw new UsageError('--other-account-url and --other-account-key (or CLEARID_OTHER_SCIM_KEY) go together')
+    throw new UsageError(
+      '--other-account-url and --other-account-key (or CLEARID_OTHER_SCIM_KEY) go together',
+    )
   }
   return urlTarget({
     url: baseUrl('target', values.target),
     key,
-    ...(otherUrl !== undefined && otherKey ? { otherUrl: baseUrl('other-account-url', otherUrl), otherKey } : {}),
+    ...(otherUrl !== undefined && otherKey
+      ? { otherUrl: baseUrl('other-account-url', otherUrl), otherKey }
+      : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
   })
 }

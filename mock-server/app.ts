@@ -14,6 +14,12 @@
 import { Hono } from 'hono'
 import { AccountRegistry } from './accounts/account-registry.ts'
 import type { MockContext } from './context.ts'
+import {
+  installRestMiddleware,
+  installRestRoutes,
+  restServices,
+  seedIntegrations,
+} from './control/rest-plane.ts'
 import { ApiError } from './errors/api-error.ts'
 import { renderError } from './errors/render-error.ts'
 import { IdentityEvents } from './events.ts'
@@ -45,25 +51,33 @@ const DEFAULT_ACCOUNTS: readonly AccountSeed[] = [
 
 export function createApp(options: AppOptions = {}): MockApp {
   const clock = options.clock ?? (() => new Date())
+  const store = options.store ?? new MemoryIdentityStore()
+  const events = new IdentityEvents()
+  const ids = options.ids ?? (() => crypto.randomUUID())
   const ctx: MockContext = {
-    store: options.store ?? new MemoryIdentityStore(),
+    store,
     accounts: new AccountRegistry(clock),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
     defects: options.defects ?? {},
-    events: new IdentityEvents(),
+    events,
     clock,
-    ids: options.ids ?? (() => crypto.randomUUID()),
+    ids,
+    // REST API, token service, webhooks and control plane (mock-server/control/rest-plane.ts).
+    ...restServices(options, { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
     ...clientVerificationState(options),
   }
   seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
+  seedIntegrations(ctx, options)
   const ready = Promise.resolve()
 
   const app = new Hono()
   app.get('/health', (c) => c.json({ status: 'ok' }))
   // Client verification: record every SCIM exchange, then apply fault rules, before the routes.
   app.use(`${SCIM_MOUNT}/*`, ...clientVerificationMiddleware(ctx))
+  installRestMiddleware(app, ctx, SCIM_MOUNT)
   app.route(SCIM_MOUNT, scimRouter(ctx))
+  installRestRoutes(app, ctx, options)
   app.notFound((c) =>
     renderError(
       c,

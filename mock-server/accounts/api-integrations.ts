@@ -53,14 +53,11 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make())
 }
 
-async function newCredential(
-  generatedAt: string,
-  clientSecret: string,
-): Promise<IntegrationCredential> {
+function newCredential(generatedAt: string, clientSecret: string): IntegrationCredential {
   const keyPair = lazy(() => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }))
   return {
     generatedAt,
-    secret: await storeSecret(clientSecret),
+    secret: storeSecret(clientSecret),
     publicKey: async () => (await keyPair()).publicKey,
     pending: { clientSecret, privateKeyPem: async () => exportPKCS8((await keyPair()).privateKey) },
     usedJtis: new Map(),
@@ -112,11 +109,8 @@ export class ApiIntegrationRegistry {
   }
 
   /** Replaces the credential: a new secret (random unless given) and a new key pair. */
-  async generateKey(
-    integration: ApiIntegration,
-    clientSecret = randomSecret(),
-  ): Promise<IntegrationCredential> {
-    const credential = await newCredential(this.clock().toISOString(), clientSecret)
+  generateKey(integration: ApiIntegration, clientSecret = randomSecret()): IntegrationCredential {
+    const credential = newCredential(this.clock().toISOString(), clientSecret)
     integration.credential = credential
     return credential
   }
@@ -136,9 +130,9 @@ export class ApiIntegrationRegistry {
   }
 
   /** Constant-time check of a client secret; undefined when the client or secret is wrong. */
-  async verifySecret(clientId: string, presented: string): Promise<ApiIntegration | undefined> {
+  verifySecret(clientId: string, presented: string): ApiIntegration | undefined {
     const integration = this.#byClientId.get(clientId)
-    const ok = await matchesSecret(integration?.credential?.secret, presented)
+    const ok = matchesSecret(integration?.credential?.secret, presented)
     return ok ? integration : undefined
   }
 }

@@ -6,6 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { MockApp } from '../app.ts'
+import { withNetworkFaults } from './network-faults.ts'
 
 export interface RunningServer {
   readonly url: string
@@ -21,7 +22,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   await app.ready
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    // Injected connection resets and timeouts drop the socket (mock-server/faults).
+    const fetch = withNetworkFaults(app.fetch)
+    const server = serve({ fetch, port, hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
       resolve({
         url: `http://${host}:${info.port}`,

@@ -37,7 +37,7 @@ export function bearerAuth(ctx: MockContext): MiddlewareHandler {
       throw unauthorized(
         expired
           ? 'The access token has expired: request a new one (tokens last 3600 s; renew at about half their lifetime).'
-          : 'The access token is not valid for this service: request a token from this mock\'s /sts/connect/token.',
+          : "The access token is not valid for this service: request a token from this mock's /sts/connect/token.",
         true,
       )
     }

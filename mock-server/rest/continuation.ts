@@ -20,7 +20,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 }
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'))
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0))
 }
@@ -38,7 +38,10 @@ export class ContinuationCodec {
   #key: Promise<CryptoKey> | undefined
 
   #hmacKey(): Promise<CryptoKey> {
-    this.#key ??= crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    this.#key ??= crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ])
     return this.#key
   }
 
@@ -51,8 +54,8 @@ export class ContinuationCodec {
   async decode(token: string, accountId: string): Promise<CursorState> {
     const [payloadPart, macPart, extra] = token.split('.')
     if (!payloadPart || !macPart || extra !== undefined) throw invalid()
-    let payload: Uint8Array
-    let mac: Uint8Array
+    let payload: Uint8Array<ArrayBuffer>
+    let mac: Uint8Array<ArrayBuffer>
     try {
       payload = fromBase64Url(payloadPart)
       mac = fromBase64Url(macPart)

@@ -23,7 +23,13 @@ export function identityV3Routes(ctx: MockContext): Hono {
   app.get('/identities', async (c) => {
     const accountId = c.req.param('accountId') ?? ''
     const include = includeOf(c)
-    const pageSize = boundedInteger('pageSize', c.req.query('pageSize'), MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    const pageSize = boundedInteger(
+      'pageSize',
+      c.req.query('pageSize'),
+      MAX_PAGE_SIZE,
+      1,
+      MAX_PAGE_SIZE,
+    )
     const token = c.req.query('continuation')
     const afterId = token ? (await codec.decode(token, accountId)).afterId : undefined
     const { page, more } = pageAfter(ctx, accountId, afterId, pageSize)

@@ -11,7 +11,12 @@ import { publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { ALL_GROUPS, restETagOf, toRestIdentity } from './identity-shape.ts'
-import { createIdentity, deleteIdentity, mergeIdentity, replaceIdentity } from './identity-writes.ts'
+import {
+  createIdentity,
+  deleteIdentity,
+  mergeIdentity,
+  replaceIdentity,
+} from './identity-writes.ts'
 import { parseRestIdentity } from './parse-identity.ts'
 import { includeOf, readRestBody } from './rest-body.ts'
 
@@ -39,7 +44,10 @@ export function identityV2Routes(ctx: MockContext): Hono {
   app.post('/identities', async (c) => {
     const identity = createIdentity(ctx, account(c), await changes(c))
     const location = `${publicBaseOf(ctx, c)}/identityservice/api/v2/accounts/${identity.accountId}/identities/${identity.id}`
-    return c.json(toRestIdentity(identity, ALL_GROUPS), 201, { Location: location, ETag: restETagOf(identity) })
+    return c.json(toRestIdentity(identity, ALL_GROUPS), 201, {
+      Location: location,
+      ETag: restETagOf(identity),
+    })
   })
 
   app.get('/identities/:identityId', (c) => {
@@ -72,7 +80,10 @@ export function identityV2Routes(ctx: MockContext): Hono {
 export function live(ctx: MockContext, accountId: string, id: string): Identity {
   const identity = ctx.store.get(accountId, id)
   if (!identity || identity.deleted) {
-    throw new ApiError(404, `No identity with id "${id.slice(0, 100)}" exists in account "${accountId.slice(0, 64)}".`)
+    throw new ApiError(
+      404,
+      `No identity with id "${id.slice(0, 100)}" exists in account "${accountId.slice(0, 64)}".`,
+    )
   }
   return identity
 }

@@ -26,7 +26,21 @@ export function createIdentity(
   ctx: MockContext,
   accountId: string,
   changes: RestChanges,
-  source: WriteSource = 'rest',
+): Identity {
+  return commitIdentity(
+    ctx,
+    buildIdentity(ctx, accountId, changes, 'rest'),
+    'IdentityCreated',
+    'rest',
+  )
+}
+
+/** A new, validated identity from create changes; not stored yet. */
+export function buildIdentity(
+  ctx: MockContext,
+  accountId: string,
+  changes: RestChanges,
+  source: WriteSource,
 ): Identity {
   const now = ctx.clock().toISOString()
   const attributes = present(changes)
@@ -34,7 +48,8 @@ export function createIdentity(
     id: ctx.ids(),
     accountId,
     // ClearID's REST model has no userName (mock choice: defaults to the sync key).
-    userName: changes.userName ?? (typeof attributes.externalId === 'string' ? attributes.externalId : ''),
+    userName:
+      changes.userName ?? (typeof attributes.externalId === 'string' ? attributes.externalId : ''),
     displayName: changes.displayName ?? '',
     active: changes.active ?? true,
     attributes,
@@ -44,7 +59,8 @@ export function createIdentity(
     deleted: false,
     source,
   }
-  return commit(ctx, identity, 'IdentityCreated', source)
+  assertValid(identity)
+  return identity
 }
 
 /** PATCH: merge the sent members into the identity; `null` clears. */
@@ -58,23 +74,38 @@ export function mergeIdentity(ctx: MockContext, current: Identity, changes: Rest
     if (value === null) delete attributes[name]
     else attributes[name] = value
   }
-  return commit(ctx, next(ctx, current, {
-    userName: changes.userName === undefined ? current.userName : (changes.userName ?? ''),
-    displayName: changes.displayName === undefined ? current.displayName : (changes.displayName ?? ''),
-    active: changes.active ?? current.active,
-    attributes: attributes as Attributes,
-  }), 'IdentityUpdated', 'rest')
+  return commitIdentity(
+    ctx,
+    next(ctx, current, {
+      userName: changes.userName === undefined ? current.userName : (changes.userName ?? ''),
+      displayName:
+        changes.displayName === undefined ? current.displayName : (changes.displayName ?? ''),
+      active: changes.active ?? current.active,
+      attributes: attributes as Attributes,
+    }),
+    'IdentityUpdated',
+    'rest',
+  )
 }
 
 /** PUT: replace every field; `userName` (a mock-only member) is kept when omitted. */
-export function replaceIdentity(ctx: MockContext, current: Identity, changes: RestChanges): Identity {
+export function replaceIdentity(
+  ctx: MockContext,
+  current: Identity,
+  changes: RestChanges,
+): Identity {
   requireETag(current, changes)
-  return commit(ctx, next(ctx, current, {
-    userName: changes.userName ?? current.userName,
-    displayName: changes.displayName ?? '',
-    active: changes.active ?? true,
-    attributes: present(changes),
-  }), 'IdentityUpdated', 'rest')
+  return commitIdentity(
+    ctx,
+    next(ctx, current, {
+      userName: changes.userName ?? current.userName,
+      displayName: changes.displayName ?? '',
+      active: changes.active ?? true,
+      attributes: present(changes),
+    }),
+    'IdentityUpdated',
+    'rest',
+  )
 }
 
 export function deleteIdentity(ctx: MockContext, current: Identity): Identity {
@@ -106,9 +137,13 @@ function next(ctx: MockContext, current: Identity, fields: Fields): Identity {
 
 function requireETag(current: Identity, changes: RestChanges): void {
   if (changes.eTag === undefined) {
-    throw new ApiError(400, 'eTag is required: read the identity and send its current eTag with the change.', {
-      errors: { eTag: ['The eTag field is required.'] },
-    })
+    throw new ApiError(
+      400,
+      'eTag is required: read the identity and send its current eTag with the change.',
+      {
+        errors: { eTag: ['The eTag field is required.'] },
+      },
+    )
   }
   if (changes.eTag !== restETagOf(current)) {
     throw new ApiError(
@@ -118,7 +153,13 @@ function requireETag(current: Identity, changes: RestChanges): void {
   }
 }
 
-function commit(ctx: MockContext, identity: Identity, type: IdentityEventType, source: WriteSource): Identity {
+/** Validates, stores (uniqueness enforced by the store) and publishes the event. */
+export function commitIdentity(
+  ctx: MockContext,
+  identity: Identity,
+  type: IdentityEventType,
+  source: WriteSource,
+): Identity {
   assertValid(identity)
   try {
     if (type === 'IdentityCreated') ctx.store.insert(identity)
@@ -149,6 +190,17 @@ function uniqueness(error: UniquenessConflict): ApiError {
   return new ApiError(409, detail, { errors: { [path]: [detail] }, attribute: error.attribute })
 }
 
-function publish(ctx: MockContext, type: IdentityEventType, identity: Identity, source: WriteSource): void {
-  ctx.events.publish({ type, accountId: identity.accountId, identity, source, occurredAt: identity.lastModified })
+function publish(
+  ctx: MockContext,
+  type: IdentityEventType,
+  identity: Identity,
+  source: WriteSource,
+): void {
+  ctx.events.publish({
+    type,
+    accountId: identity.accountId,
+    identity,
+    source,
+    occurredAt: identity.lastModified,
+  })
 }

@@ -34,7 +34,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function fieldError(path: string, message: string): ApiError {
-  return new ApiError(400, `${path}: ${message}`, { errors: { [path]: [message] }, attribute: path })
+  return new ApiError(400, `${path}: ${message}`, {
+    errors: { [path]: [message] },
+    attribute: path,
+  })
 }
 
 const lower = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()))
@@ -49,17 +52,24 @@ export function parseRestIdentity(body: unknown, behaviour: Behaviour): RestChan
       'The body is a JSON array. ClearID identity writes take a (partial) identity object with its eTag, not a JSON Patch operation list.',
     )
   }
-  if (!isObject(body)) throw new ApiError(400, 'The body must be a JSON object holding an identity.')
+  if (!isObject(body))
+    throw new ApiError(400, 'The body must be a JSON object holding an identity.')
   const changes: RestChanges = { attributes: new Map(), clearedGroups: [] }
   for (const [key, value] of Object.entries(body)) readTopLevel(changes, key, value, behaviour)
   return changes
 }
 
-function readTopLevel(changes: RestChanges, key: string, value: unknown, behaviour: Behaviour): void {
+function readTopLevel(
+  changes: RestChanges,
+  key: string,
+  value: unknown,
+  behaviour: Behaviour,
+): void {
   const name = key.toLowerCase()
   if (READ_ONLY_TOP.has(name)) return
   if (name === 'etag') {
-    if (typeof value !== 'string') throw fieldError('eTag', 'must be the string eTag of the identity.')
+    if (typeof value !== 'string')
+      throw fieldError('eTag', 'must be the string eTag of the identity.')
     changes.eTag = value
   } else if (name === 'username' || name === 'displayname') {
     const field = name === 'username' ? 'userName' : 'displayName'
@@ -81,10 +91,18 @@ function readString(path: string, value: unknown): string | null {
 function readStatus(value: unknown): boolean | undefined {
   if (value === null) return undefined
   if (value === 'Active' || value === 'Inactive') return value === 'Active'
-  throw fieldError('status', `must be "Active" or "Inactive"; got ${JSON.stringify(value)?.slice(0, 40)}.`)
+  throw fieldError(
+    'status',
+    `must be "Active" or "Inactive"; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+  )
 }
 
-function readGroup(changes: RestChanges, group: RestGroup, value: unknown, behaviour: Behaviour): void {
+function readGroup(
+  changes: RestChanges,
+  group: RestGroup,
+  value: unknown,
+  behaviour: Behaviour,
+): void {
   if (value === null) {
     changes.clearedGroups.push(group)
     return
@@ -121,11 +139,18 @@ function readMember(
   changes.attributes.set(definition.name, readValue(definition, where, value))
 }
 
-function readValue(definition: AttributeDefinition, path: string, value: unknown): AttributeValue | null {
+function readValue(
+  definition: AttributeDefinition,
+  path: string,
+  value: unknown,
+): AttributeValue | null {
   if (value === null) return null
   if (definition.type === 'boolean') {
     if (typeof value === 'boolean') return value
-    throw fieldError(path, `must be a JSON boolean (true or false); got ${JSON.stringify(value)?.slice(0, 40)}.`)
+    throw fieldError(
+      path,
+      `must be a JSON boolean (true or false); got ${JSON.stringify(value)?.slice(0, 40)}.`,
+    )
   }
   if (typeof value === 'string') return value
   throw fieldError(path, `must be a string; got ${JSON.stringify(value)?.slice(0, 40)}.`)

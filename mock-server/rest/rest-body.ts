@@ -48,7 +48,13 @@ export function includeOf(c: Context): Set<RestGroup> {
 }
 
 /** An integer query or body member within bounds, or 400 naming it. */
-export function boundedInteger(name: string, value: unknown, fallback: number, min: number, max: number): number {
+export function boundedInteger(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined || value === null || value === '') return fallback
   const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value
   if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {

@@ -20,7 +20,10 @@ export function searchRoutes(ctx: MockContext): Hono {
     const accountId = c.req.param('accountId') ?? ''
     const body = await readRestBody(ctx, c)
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ApiError(400, 'The search body must be a JSON object such as {"skip":0,"take":100}.')
+      throw new ApiError(
+        400,
+        'The search body must be a JSON object such as {"skip":0,"take":100}.',
+      )
     }
     const query = body as Record<string, unknown>
     const skip = boundedInteger('skip', query.skip, 0, 0, Number.MAX_SAFE_INTEGER)

@@ -17,6 +17,7 @@ import {
   type FilterPredicate,
 } from './filter/index.ts'
 import type { ListQuery } from './list-query.ts'
+import { defectCaseSensitiveUserName } from './defect-behaviour.ts'
 import { toScimUser } from './user-resource.ts'
 
 export interface UserPage {
@@ -41,8 +42,10 @@ function byIndex(ctx: MockContext, accountId: string, node: FilterNode): Identit
   if (!lookup) return undefined
   const { store } = ctx
   let found: Identity | undefined
-  if (lookup.attribute === 'userName') found = store.findByUserName(accountId, lookup.value)
-  else if (lookup.attribute === 'externalId')
+  if (lookup.attribute === 'userName') {
+    found = store.findByUserName(accountId, lookup.value)
+    found = defectCaseSensitiveUserName(ctx, found, lookup.value) // Defect switch (harness sensitivity): case-sensitive-username-filter
+  } else if (lookup.attribute === 'externalId')
     found = store.findByExternalId(accountId, lookup.value)
   else found = store.get(accountId, lookup.value)
   return found && !found.deleted ? [found] : []

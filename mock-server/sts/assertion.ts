@@ -71,10 +71,14 @@ function checkHeader(assertion: string, clientId: string): void {
     throw invalidGrant('The assertion is not a signed JWT (expected header.payload.signature).')
   }
   if (header.alg !== 'RS512') {
-    throw invalidGrant(`The assertion must be signed with RS512; its header says alg "${String(header.alg).slice(0, 20)}".`)
+    throw invalidGrant(
+      `The assertion must be signed with RS512; its header says alg "${String(header.alg).slice(0, 20)}".`,
+    )
   }
   if (header.kid !== clientId) {
-    throw invalidGrant('The assertion header must carry kid = the client id of the API integration.')
+    throw invalidGrant(
+      'The assertion header must carry kid = the client id of the API integration.',
+    )
   }
 }
 
@@ -83,13 +87,16 @@ function rememberJti(used: Map<string, number>, jti: string, exp: number, now: n
     if (seenExp + ASSERTION_CLOCK_SKEW_SECONDS < now) used.delete(seen)
   }
   if (used.has(jti)) {
-    throw invalidGrant('The assertion was already used (its jti was seen before): sign a new assertion with a fresh jti for every token request.')
+    throw invalidGrant(
+      'The assertion was already used (its jti was seen before): sign a new assertion with a fresh jti for every token request.',
+    )
   }
   used.set(jti, exp)
 }
 
 function describe(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The assertion has expired (exp is in the past): sign a new one.'
+  if (error instanceof errors.JWTExpired)
+    return 'The assertion has expired (exp is in the past): sign a new one.'
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return 'The assertion signature does not verify with the key of this API integration. Sign with the private key of the latest key file; a regenerated key replaces the old one at once.'
   }

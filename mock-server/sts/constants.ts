@@ -12,7 +12,12 @@ export const CLIENT_CREDENTIALS = 'client_credentials'
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
 
 /** Scopes of every token; clients need not ask for them (a `scope` parameter is ignored). */
-export const TOKEN_SCOPES = ['iams-all-permissions-delegated', 'iams-api', 'iams-roles', 'openid'] as const
+export const TOKEN_SCOPES = [
+  'iams-all-permissions-delegated',
+  'iams-api',
+  'iams-roles',
+  'openid',
+] as const
 
 export const TOKEN_LIFETIME_SECONDS = 3600
 

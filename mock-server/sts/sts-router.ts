@@ -70,9 +70,12 @@ async function authenticate(
 
 async function bySecret(ctx: MockContext, request: TokenRequest): Promise<ApiIntegration> {
   if (!request.clientId || request.clientSecret === undefined) {
-    throw invalidClient(request, 'Client authentication is missing: send client_id and client_secret from the key file.')
+    throw invalidClient(
+      request,
+      'Client authentication is missing: send client_id and client_secret from the key file.',
+    )
   }
-  const integration = await ctx.integrations.verifySecret(request.clientId, request.clientSecret)
+  const integration = ctx.integrations.verifySecret(request.clientId, request.clientSecret)
   if (!integration) {
     throw invalidClient(
       request,
@@ -87,12 +90,18 @@ async function byAssertion(ctx: MockContext, request: TokenRequest): Promise<Api
   if (!assertion) throw invalidRequest(`The ${JWT_BEARER} grant needs an "assertion" parameter.`)
   const clientId = assertionClientId(assertion, request.clientId)
   const integration = ctx.integrations.byClientId(clientId)
-  if (request.clientSecret !== undefined && !(await ctx.integrations.verifySecret(clientId, request.clientSecret))) {
+  if (
+    request.clientSecret !== undefined &&
+    !ctx.integrations.verifySecret(clientId, request.clientSecret)
+  ) {
     throw invalidClient(request, 'Client authentication failed: wrong client_secret.')
   }
   const credential = integration?.credential
   if (!integration || !credential) {
-    throw invalidClient(request, 'Unknown client_id, or the API integration has no key yet: generate a key first.')
+    throw invalidClient(
+      request,
+      'Unknown client_id, or the API integration has no key yet: generate a key first.',
+    )
   }
   await verifyAssertion(assertion, integration, credential, ctx.clock())
   return integration
@@ -121,6 +130,15 @@ function discovery(base: string): Record<string, unknown> {
     response_types_supported: ['token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS512'],
-    claims_supported: ['sub', 'client_id', 'account_id', 'role', 'idp', 'scope', 'amr', 'auth_time'],
+    claims_supported: [
+      'sub',
+      'client_id',
+      'account_id',
+      'role',
+      'idp',
+      'scope',
+      'amr',
+      'auth_time',
+    ],
   }
 }

@@ -56,7 +56,9 @@ function uniqueParams(search: URLSearchParams): Map<string, string> {
   const params = new Map<string, string>()
   for (const [name, value] of search) {
     if (params.has(name)) {
-      throw invalidRequest(`The parameter "${name.slice(0, 40)}" appears more than once; send each parameter once (RFC 6749 §3.2).`)
+      throw invalidRequest(
+        `The parameter "${name.slice(0, 40)}" appears more than once; send each parameter once (RFC 6749 §3.2).`,
+      )
     }
     params.set(name, value)
   }
@@ -74,7 +76,8 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
     throw invalidRequest('The Basic authorization header is not valid base64.')
   }
   const colon = decoded.indexOf(':')
-  if (colon < 0) throw invalidRequest('The Basic authorization header must hold "client_id:client_secret".')
+  if (colon < 0)
+    throw invalidRequest('The Basic authorization header must hold "client_id:client_secret".')
   try {
     return {
       id: decodeURIComponent(decoded.slice(0, colon).replaceAll('+', ' ')),

@@ -37,7 +37,12 @@ export class TokenService {
     return this.#keys
   }
 
-  async issue(integration: ApiIntegration, issuer: string, method: AuthMethod, jti: string): Promise<IssuedToken> {
+  async issue(
+    integration: ApiIntegration,
+    issuer: string,
+    method: AuthMethod,
+    jti: string,
+  ): Promise<IssuedToken> {
     const now = Math.floor(this.clock().getTime() / 1000)
     const account = integration.accountId
     const accessToken = await new SignJWT({

@@ -108,17 +108,30 @@ async function requestOf(
   return request as unknown as RecordedRequest
 }
 
-/** The body text the route read; a body it did not read only when small and declared. */
+/** The body text the route read; a body it did not read is read now, at most `limit` + 1 chars. */
 async function requestText(c: Context, limit: number): Promise<string | undefined> {
   if (NO_BODY_METHODS.has(c.req.method)) return undefined
   try {
     if (c.req.bodyCache.text) return await c.req.bodyCache.text
-    if (c.req.raw.bodyUsed) return undefined
-    const declared = Number(c.req.header('content-length'))
-    return declared > 0 && declared <= limit ? await c.req.text() : undefined
+    if (c.req.raw.bodyUsed || !c.req.raw.body) return undefined
+    return await readCapped(c.req.raw.body, limit + 1)
   } catch {
     return undefined
   }
+}
+
+/** Reads a stream up to `limit` characters, then cancels it: an unread 1 GiB body costs nothing. */
+async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  while (text.length < limit) {
+    const { value, done } = await reader.read()
+    if (done) return text + decoder.decode()
+    text += decoder.decode(value, { stream: true })
+  }
+  await reader.cancel().catch(() => undefined)
+  return text
 }
 
 async function responseOf(

@@ -31,14 +31,17 @@ export interface LogRange {
 
 function parseDate(field: string, value: string): Date {
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) throw invalid(field, `"${value.slice(0, 40)}" is not an ISO 8601 date.`)
+  if (Number.isNaN(date.getTime()))
+    throw invalid(field, `"${value.slice(0, 40)}" is not an ISO 8601 date.`)
   return date
 }
 
 /** `from`/`to` query values to a range; default: the year up to now. Over 366 days: 400. */
 export function logRange(from: string | undefined, to: string | undefined, now: Date): LogRange {
   const end = to ? parseDate('to', to) : now
-  const start = from ? parseDate('from', from) : new Date(end.getTime() - MAX_LOG_RANGE_DAYS * DAY_MS)
+  const start = from
+    ? parseDate('from', from)
+    : new Date(end.getTime() - MAX_LOG_RANGE_DAYS * DAY_MS)
   if (start > end) throw invalid('from', 'must not be after "to".')
   if (end.getTime() - start.getTime() > MAX_LOG_RANGE_DAYS * DAY_MS) {
     throw invalid('to', `the date range may span at most one year (${MAX_LOG_RANGE_DAYS} days).`)

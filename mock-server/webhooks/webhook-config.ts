@@ -55,7 +55,8 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export function checkUrl(value: unknown, allowInsecureLoopback: boolean): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid('url', 'is required (an https:// URL).')
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalid('url', 'is required (an https:// URL).')
   let url: URL
   try {
     url = new URL(value)
@@ -66,7 +67,8 @@ export function checkUrl(value: unknown, allowInsecureLoopback: boolean): string
     throw invalid('url', 'must not carry credentials; use appKey or an additional header instead.')
   }
   if (url.protocol === 'https:') return url.href
-  if (url.protocol === 'http:' && allowInsecureLoopback && isLoopbackHost(url.hostname)) return url.href
+  if (url.protocol === 'http:' && allowInsecureLoopback && isLoopbackHost(url.hostname))
+    return url.href
   throw invalid(
     'url',
     `must use HTTPS (ClearID requires it; a port and query string are allowed, e.g. https://my-api.com:8080/identity-updated?x=1). Got "${url.protocol}".`,
@@ -75,22 +77,31 @@ export function checkUrl(value: unknown, allowInsecureLoopback: boolean): string
 
 export function checkHeaders(value: unknown, hasAppKey: boolean): WebhookHeader[] {
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value)) throw invalid('headers', 'must be an array of {"name","value"} objects.')
-  if (value.length > MAX_HEADERS) throw invalid('headers', `at most ${MAX_HEADERS} additional headers are allowed.`)
+  if (!Array.isArray(value))
+    throw invalid('headers', 'must be an array of {"name","value"} objects.')
+  if (value.length > MAX_HEADERS)
+    throw invalid('headers', `at most ${MAX_HEADERS} additional headers are allowed.`)
   const seen = new Set<string>()
   return value.map((entry: unknown, index) => {
     const field = `headers[${index}]`
     const { name, value: headerValue } = (entry ?? {}) as Record<string, unknown>
-    if (typeof name !== 'string' || !TOKEN.test(name)) throw invalid(`${field}.name`, 'must be a valid HTTP header name.')
+    if (typeof name !== 'string' || !TOKEN.test(name))
+      throw invalid(`${field}.name`, 'must be a valid HTTP header name.')
     if (typeof headerValue !== 'string' || !FIELD_VALUE.test(headerValue)) {
       throw invalid(`${field}.value`, 'must be a string without control characters (no CR or LF).')
     }
     const lower = name.toLowerCase()
     if (FORBIDDEN_HEADERS.includes(lower)) {
-      throw invalid(`${field}.name`, `"${name}" is a hop-by-hop or computed header and cannot be configured.`)
+      throw invalid(
+        `${field}.name`,
+        `"${name}" is a hop-by-hop or computed header and cannot be configured.`,
+      )
     }
     if (lower === 'authorization' && hasAppKey) {
-      throw invalid(`${field}.name`, 'Authorization is already set from appKey; remove one of them.')
+      throw invalid(
+        `${field}.name`,
+        'Authorization is already set from appKey; remove one of them.',
+      )
     }
     if (seen.has(lower)) throw invalid(`${field}.name`, `"${name}" appears twice.`)
     seen.add(lower)
@@ -117,7 +128,12 @@ export function checkText(field: string, value: unknown, required: boolean, max:
 
 export function checkAppKey(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string' || value === '' || !FIELD_VALUE.test(value) || value.length > 1024) {
+  if (
+    typeof value !== 'string' ||
+    value === '' ||
+    !FIELD_VALUE.test(value) ||
+    value.length > 1024
+  ) {
     throw invalid('appKey', 'must be a non-empty string of at most 1024 printable characters.')
   }
   return value

@@ -322,4 +322,37 @@ export const FILTER_CASES: readonly FilterCase[] = [
   },
   { id: 'F87', filter: "userName eq 'ada@contoso.com'", expected: 'error' },
   { id: 'F88', filter: 'active gt true', expected: 'error' },
+
+  // --- Late additions: element binding, keyword case, caseExact common attributes ---
+  {
+    id: 'F89',
+    filter: 'emails[type eq "home" and value co "Contoso"]',
+    expected: [],
+    basis: 'RFC 7644 §3.4.2.2: both conditions must hold for the same element; u1\'s Contoso address is its work one',
+  },
+  {
+    id: 'F90',
+    filter: 'userName eq "bjensen" OR active eq false',
+    expected: ['u3', 'u6', 'u7'],
+    basis: 'RFC 7644 §3.4.2.2: operators, logical ones included, are case-insensitive',
+  },
+  { id: 'F91', filter: 'id eq "u1"', expected: ['u1'] },
+  {
+    id: 'F92',
+    filter: 'id eq "U1"',
+    expected: [],
+    basis: 'RFC 7643 §3.1: id is caseExact=true',
+  },
+  {
+    id: 'F93',
+    filter: 'meta.resourceType eq "user"',
+    expected: [],
+    basis: 'RFC 7643 §3.1: meta.resourceType is caseExact=true',
+  },
+  {
+    id: 'F94',
+    filter: 'emails[type ne "work"]',
+    expected: ['u1', 'u3', 'u5'],
+    basis: 'per element: some email whose type is not "work"; must agree with F43',
+  },
 ]

@@ -11,7 +11,8 @@ import { entraQuarantine, entraTutorial, rfc7644, spec } from './sources.ts'
 /** This many 401 answers in a row count as hammering. */
 export const HAMMER_STREAK = 5
 
-const was401 = (record: TrafficRecord | undefined): boolean => record !== undefined && statusOf(record) === 401
+const was401 = (record: TrafficRecord | undefined): boolean =>
+  record !== undefined && statusOf(record) === 401
 
 const none401 = (session: readonly TrafficRecord[]) =>
   session.some(was401) ? undefined : 'No request was answered 401.'
@@ -34,13 +35,28 @@ export const bearerKey = defineClientRule({
     if (statusOf(exchange) !== 401) return []
     const header = exchange.request.headers.authorization
     if (header === undefined) {
-      return [{ key: 'none', message: `${describeRequest(exchange)} was sent without an Authorization header and answered 401.` }]
+      return [
+        {
+          key: 'none',
+          message: `${describeRequest(exchange)} was sent without an Authorization header and answered 401.`,
+        },
+      ]
     }
     const scheme = header.split(/\s+/)[0] ?? ''
     if (scheme.toLowerCase() !== 'bearer') {
-      return [{ key: 'scheme', message: `${describeRequest(exchange)} used the "${scheme}" scheme; ClearID expects "Bearer <SCIM key>" and answered 401.` }]
+      return [
+        {
+          key: 'scheme',
+          message: `${describeRequest(exchange)} used the "${scheme}" scheme; ClearID expects "Bearer <SCIM key>" and answered 401.`,
+        },
+      ]
     }
-    return [{ key: 'invalid', message: `${describeRequest(exchange)} sent a Bearer key this account does not accept (401): it is wrong, revoked by a newer key, or another account's.` }]
+    return [
+      {
+        key: 'invalid',
+        message: `${describeRequest(exchange)} sent a Bearer key this account does not accept (401): it is wrong, revoked by a newer key, or another account's.`,
+      },
+    ]
   },
 })
 

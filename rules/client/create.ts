@@ -32,7 +32,8 @@ function missing(record: TrafficRecord, what: string, why: string): ClientFindin
   return [{ key: what, message: `${describeRequest(record)} did not send ${what}: ${why}` }]
 }
 
-const required = (schema: AssignmentSchema, name: string, label: string, why: string) =>
+const required =
+  (schema: AssignmentSchema, name: string, label: string, why: string) =>
   (exchange: TrafficRecord) =>
     userWrite(exchange) && !sends(exchange, schema, name) ? missing(exchange, label, why) : []
 
@@ -69,14 +70,21 @@ export const sendsExternalId = defineClientRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'required', 'sync-key'],
-  sources: [seed('SystemData externalId: required and unique'), spec('2.2', 'Required: extension externalId')],
+  sources: [
+    seed('SystemData externalId: required and unique'),
+    spec('2.2', 'Required: extension externalId'),
+  ],
   fix: 'Map the source object id (Entra: objectId) to urn:ietf:params:scim:schemas:extension:clearid:2.0:User:externalId.',
   notApplicable: noUserWrites,
   check: (exchange) => {
     if (!userWrite(exchange) || sends(exchange, 'extension', 'externalId')) return []
     // Core externalId in its place is CLI-ATTR-006's finding.
     if (sends(exchange, 'core', 'externalId')) return []
-    return missing(exchange, 'the ClearID extension externalId', 'it is the synchronization key and required.')
+    return missing(
+      exchange,
+      'the ClearID extension externalId',
+      'it is the synchronization key and required.',
+    )
   },
 })
 
@@ -87,13 +95,21 @@ export const sendsName = defineClientRule({
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'required'],
-  sources: [seed('firstName or lastName is required'), spec('2.2', 'Required: firstName or lastName')],
+  sources: [
+    seed('firstName or lastName is required'),
+    spec('2.2', 'Required: firstName or lastName'),
+  ],
   fix: 'Map givenName to the extension firstName and surname to lastName; at least one must have a value for every user.',
   notApplicable: noUserWrites,
   check: (exchange) => {
     if (!userWrite(exchange)) return []
-    if (sends(exchange, 'extension', 'firstName') || sends(exchange, 'extension', 'lastName')) return []
-    return missing(exchange, 'firstName or lastName', 'ClearID needs at least one of them (extension attributes).')
+    if (sends(exchange, 'extension', 'firstName') || sends(exchange, 'extension', 'lastName'))
+      return []
+    return missing(
+      exchange,
+      'firstName or lastName',
+      'ClearID needs at least one of them (extension attributes).',
+    )
   },
 })
 
@@ -112,10 +128,16 @@ export const declaresUserSchema = defineClientRule({
     const body = exchange.request.body as Readonly<Record<string, unknown>>
     const key = Object.keys(body).find((k) => k.toLowerCase() === 'schemas')
     const schemas = key === undefined ? undefined : body[key]
-    if (Array.isArray(schemas) && schemas.some((s) => typeof s === 'string' && sameUrn(s, CORE_USER_SCHEMA))) {
+    if (
+      Array.isArray(schemas) &&
+      schemas.some((s) => typeof s === 'string' && sameUrn(s, CORE_USER_SCHEMA))
+    ) {
       return []
     }
-    const what = schemas === undefined ? 'has no "schemas"' : '"schemas" does not list the core User schema'
-    return [{ key: what, message: `The body of ${describeRequest(exchange)} ${what}.`, actual: schemas }]
+    const what =
+      schemas === undefined ? 'has no "schemas"' : '"schemas" does not list the core User schema'
+    return [
+      { key: what, message: `The body of ${describeRequest(exchange)} ${what}.`, actual: schemas },
+    ]
   },
 })

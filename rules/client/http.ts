@@ -64,7 +64,12 @@ export const scimMediaType = defineClientRule({
     const type = mediaTypeOf(exchange)
     if (type === 'application/scim+json' || (type !== undefined && !ACCEPTED.has(type))) return []
     const what = type === undefined ? 'no Content-Type' : 'Content-Type application/json'
-    return [{ key: type ?? 'none', message: `${describeRequest(exchange)} was sent with ${what}; SCIM's media type is application/scim+json.` }]
+    return [
+      {
+        key: type ?? 'none',
+        message: `${describeRequest(exchange)} was sent with ${what}; SCIM's media type is application/scim+json.`,
+      },
+    ]
   },
 })
 
@@ -81,16 +86,25 @@ export const wellFormedBody = defineClientRule({
   check: (exchange) => {
     if (!WRITE_METHODS.has(exchange.request.method) || isGroupsPath(exchange)) return []
     if (statusOf(exchange) === 413) {
-      return [{ key: 'size', message: `${describeRequest(exchange)} was refused with 413: the body is larger than the mock accepts.` }]
+      return [
+        {
+          key: 'size',
+          message: `${describeRequest(exchange)} was refused with 413: the body is larger than the mock accepts.`,
+        },
+      ]
     }
     const { body, bodyCut } = exchange.request
     if (bodyCut === true) return []
-    if (body === undefined && exchange.rejection?.scimType === 'invalidSyntax') {
-      return [{ key: 'empty', message: `${describeRequest(exchange)} had no body; send a JSON object.` }]
+    if (body === undefined && statusOf(exchange) === 400 && exchange.rejection?.scimType === 'invalidSyntax') {
+      return [
+        { key: 'empty', message: `${describeRequest(exchange)} had no body; send a JSON object.` },
+      ]
     }
     if (body === undefined || isObject(body)) return []
     const what = typeof body === 'string' ? 'is not valid JSON' : 'is JSON but not an object'
-    return [{ key: what, message: `The body of ${describeRequest(exchange)} ${what}.`, actual: body }]
+    return [
+      { key: what, message: `The body of ${describeRequest(exchange)} ${what}.`, actual: body },
+    ]
   },
 })
 
@@ -113,7 +127,10 @@ export const resourcePaths = defineClientRule({
   area: 'http',
   tags: ['http', 'configuration'],
   sources: [
-    spec('2.1', 'Base URL per account: {origin}/scim/v2/accounts/{accountId}; resources /Users and discovery'),
+    spec(
+      '2.1',
+      'Base URL per account: {origin}/scim/v2/accounts/{accountId}; resources /Users and discovery',
+    ),
     rfc7644('3.2'),
   ],
   fix: 'Use the Tenant URL exactly as ClearID shows it and append only the SCIM resource: /Users, /Users/{id}, /ServiceProviderConfig, /ResourceTypes, /Schemas (names are case-sensitive).',

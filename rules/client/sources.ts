@@ -28,11 +28,19 @@ export function entraHow(statement: string): RuleSource {
 }
 
 export function entraLogs(statement: string): RuleSource {
-  return { kind: 'entra-doc', ref: `Entra provisioning logs, error codes: ${statement}`, url: ENTRA_LOGS }
+  return {
+    kind: 'entra-doc',
+    ref: `Entra provisioning logs, error codes: ${statement}`,
+    url: ENTRA_LOGS,
+  }
 }
 
 export function entraQuarantine(statement: string): RuleSource {
-  return { kind: 'entra-doc', ref: `Entra provisioning quarantine: ${statement}`, url: ENTRA_QUARANTINE }
+  return {
+    kind: 'entra-doc',
+    ref: `Entra provisioning quarantine: ${statement}`,
+    url: ENTRA_QUARANTINE,
+  }
 }
 
 export function rfc9110(section: string): RuleSource {

@@ -17,6 +17,7 @@ import { defineServerRule } from './define.ts'
 import { Findings, isObject, type Json } from './findings.ts'
 import { rfc7643, rfc7644, seed, spec } from './sources.ts'
 import { createUser } from './steps.ts'
+import { lookupPath } from '../../suites/entra/requests.ts'
 
 const SPC_URN = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'
 const FEATURES = ['patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'] as const
@@ -332,11 +333,11 @@ export const spcFilterAgreement = defineServerRule({
       )
       return f.list
     }
-    const filtered = await ctx.http.send({
-      method: 'GET',
-      path: '/Users?filter=userName+pr&count=1',
-    })
-    f.listResponse(filtered, 'GET /Users?filter=userName pr')
+    const probe = lookupPath('userName', ctx.data.guid())
+    f.listResponse(
+      await ctx.http.send({ method: 'GET', path: probe }),
+      'GET /Users?filter=userName eq "<guid>"',
+    )
     const answer = await ctx.http.send({ method: 'GET', path: `/Users?count=${max + 50}` })
     const list = f.listResponse(answer, `GET /Users?count=${max + 50}`)
     if (!list) return f.list

@@ -141,7 +141,10 @@ export const alwaysReturned = defineServerRule({
       const { answer, resource } = await readUser(ctx, user.id, query)
       present(f, answer, resource, ['id', 'schemas'], `GET /Users/{id}${query}`)
       if (memberOf(resource, 'meta') === undefined) {
-        f.warning(`GET /Users/{id}${query}: meta was left out; clients reading meta.resourceType lose it`, answer)
+        f.warning(
+          `GET /Users/{id}${query}: meta was left out; clients reading meta.resourceType lose it`,
+          answer,
+        )
       }
     }
     return f.list

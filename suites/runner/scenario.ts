@@ -64,7 +64,12 @@ export async function runInitialCycleScenario(
       ...options,
       dialects: [options.dialect],
       rules: [rule],
-      options: { ...options.options, scenario: 'initial-cycle', users: options.users, usersPerSecond: Math.round(sizing.usersPerSecond * 10) / 10 },
+      options: {
+        ...options.options,
+        scenario: 'initial-cycle',
+        users: options.users,
+        usersPerSecond: Math.round(sizing.usersPerSecond * 10) / 10,
+      },
     },
     startedAt,
     results: [result],

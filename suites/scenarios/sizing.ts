@@ -53,8 +53,11 @@ export function describeSizing(result: SizingResult): string {
     `${result.provisioned}/${result.users} users provisioned in ${(result.durationMs / 1000).toFixed(2)} s (${result.usersPerSecond.toFixed(1)} users/s)`,
   ]
   for (const [operation, stats] of Object.entries(result.latency)) {
-    lines.push(`  ${operation.padEnd(24)} n=${String(stats.count).padStart(6)}  p50 ${stats.p50.toFixed(2)} ms  p99 ${stats.p99.toFixed(2)} ms`)
+    lines.push(
+      `  ${operation.padEnd(24)} n=${String(stats.count).padStart(6)}  p50 ${stats.p50.toFixed(2)} ms  p99 ${stats.p99.toFixed(2)} ms`,
+    )
   }
-  if (result.failures.length > 0) lines.push(`  ${result.failures.length} failures, first: ${result.failures[0]?.message ?? ''}`)
+  if (result.failures.length > 0)
+    lines.push(`  ${result.failures.length} failures, first: ${result.failures[0]?.message ?? ''}`)
   return `${lines.join('\n')}\n`
 }

@@ -11,6 +11,7 @@ import { ApiError, notFound } from '../../errors/api-error.ts'
 import { SCIM_LIST_SCHEMA } from '../constants.ts'
 import { listQueryFromParams } from '../list-query.ts'
 import { queryParams, scimJson } from '../respond.ts'
+import { defectGroups404 } from '../defect-behaviour.ts'
 
 const NOT_SUPPORTED =
   'ClearID does not synchronize groups. In the Entra enterprise application, open Provisioning > Mappings and set "Provision Microsoft Entra ID Groups" to Enabled = No.'
@@ -18,6 +19,7 @@ const NOT_SUPPORTED =
 export function groupsRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   app.get('/', (c) => {
+    defectGroups404(ctx) // Defect switch (harness sensitivity): groups-404
     const query = listQueryFromParams(queryParams(c), ctx.behaviour)
     return scimJson(ctx, c, {
       schemas: [SCIM_LIST_SCHEMA],

@@ -24,6 +24,16 @@ import { etagOf, toScimUser, userLocation } from '../user-resource.ts'
 import { warningsOf } from '../request-warnings.ts'
 import { checkIfMatch } from '../if-match.ts'
 import { scimBaseOf } from '../scim-base.ts'
+import type { DefectSwitches } from '../../defects.ts'
+import {
+  defectAcceptsDuplicate,
+  defectExcluded,
+  defectIssues,
+  defectNoMatch,
+  defectPartialPatch,
+  defectRejectCapitalisedOps,
+  defectTotalResults,
+} from '../defect-behaviour.ts'
 
 const MEDIA_TYPES = ['application/scim+json', 'application/json']
 
@@ -57,7 +67,7 @@ export function usersRoutes(ctx: MockContext): Hono {
       deleted: false,
       source: 'scim',
     }
-    assertValid(identity)
+    assertValid(identity, ctx.defects)
     store(ctx, identity, 'insert')
     publish(ctx, 'IdentityCreated', identity)
     const base = scimBaseOf(c)
@@ -75,7 +85,7 @@ export function usersRoutes(ctx: MockContext): Hono {
     const resource = projectResource(
       toScimUser(identity, scimBaseOf(c)),
       query.attributes,
-      query.excludedAttributes,
+      defectExcluded(ctx, query.excludedAttributes), // Defect switch (harness sensitivity): ignore-excluded-attributes
     )
     return scimJson(ctx, c, resource, 200, { ETag: etagOf(identity) })
   })
@@ -96,11 +106,27 @@ export function usersRoutes(ctx: MockContext): Hono {
   app.patch('/:id', async (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const state = applyPatch(stateOf(current), await body(c), {
-      behaviour: ctx.behaviour,
-      warn: warningsOf(c),
-    })
-    return written(ctx, c, nextVersion(ctx, current, state), ctx.behaviour.patchResponse)
+    const raw = await body(c)
+    defectRejectCapitalisedOps(ctx, raw) // Defect switch (harness sensitivity): patch-ops-case-sensitive
+    try {
+      const state = applyPatch(stateOf(current), raw, {
+        behaviour: ctx.behaviour,
+        warn: warningsOf(c),
+      })
+      return written(ctx, c, nextVersion(ctx, current, state), ctx.behaviour.patchResponse)
+    } catch (error) {
+      // Defect switch (harness sensitivity): non-atomic-patch
+      defectPartialPatch(ctx, raw, (first) => {
+        const partial = nextVersion(
+          ctx,
+          current,
+          applyPatch(stateOf(current), first, { behaviour: ctx.behaviour, warn: () => {} }),
+        )
+        assertValid(partial, ctx.defects)
+        ctx.store.update(partial)
+      })
+      throw error
+    }
   })
 
   app.delete('/:id', (c) => {
@@ -126,12 +152,14 @@ export function usersRoutes(ctx: MockContext): Hono {
 function list(ctx: MockContext, c: Context, query: ListQuery): Response {
   const base = scimBaseOf(c)
   const page = searchUsers(ctx, c.req.param('accountId') ?? '', query, base)
+  defectNoMatch(ctx, query.filter, page.totalResults) // Defect switch (harness sensitivity): no-match-filter-404
+  const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
   const resources = page.identities.map((identity) =>
-    projectResource(toScimUser(identity, base), query.attributes, query.excludedAttributes),
+    projectResource(toScimUser(identity, base), query.attributes, excluded),
   )
   return scimJson(ctx, c, {
     schemas: [SCIM_LIST_SCHEMA],
-    totalResults: page.totalResults,
+    totalResults: defectTotalResults(ctx, page.totalResults, resources.length), // Defect switch (harness sensitivity): wrong-total-results
     startIndex: query.startIndex,
     itemsPerPage: resources.length,
     Resources: resources,
@@ -170,7 +198,7 @@ function nextVersion(ctx: MockContext, current: Identity, state: UserFields & Us
 }
 
 function written(ctx: MockContext, c: Context, identity: Identity, status: 200 | 204): Response {
-  assertValid(identity)
+  assertValid(identity, ctx.defects)
   store(ctx, identity, 'update')
   publish(ctx, 'IdentityUpdated', identity)
   const headers = { ETag: etagOf(identity) }
@@ -178,8 +206,8 @@ function written(ctx: MockContext, c: Context, identity: Identity, status: 200 |
   return scimJson(ctx, c, toScimUser(identity, scimBaseOf(c)), 200, headers)
 }
 
-function assertValid(identity: Identity): void {
-  const [issue] = validateIdentityFields(identity)
+function assertValid(identity: Identity, defects?: DefectSwitches): void {
+  const [issue] = defectIssues(defects, validateIdentityFields(identity)) // Defect switch (harness sensitivity): accept-two-letter-country-code
   if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
 }
 
@@ -189,6 +217,7 @@ function store(ctx: MockContext, identity: Identity, how: 'insert' | 'update'): 
     else ctx.store.update(identity)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
+    if (defectAcceptsDuplicate(ctx, error.attribute)) return // Defect switch (harness sensitivity): allow-duplicate-external-id
     const what =
       error.attribute === 'userName'
         ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (userName is compared case-insensitively)`

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so `npx clearid-conformance …` works without a build step.
+import { register } from 'tsx/esm/api'
+
+register()
+const { runCli } = await import('../cli/main.ts')
+process.exitCode = await runCli()

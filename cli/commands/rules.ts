@@ -1,0 +1,70 @@
+/**
+ * `rules`: the catalogue as a table (or JSON with `--json`), filtered like `run`.
+ *
+ * @module
+ */
+import { RULES } from '../../rules/index.ts'
+import type { ServerRule } from '../../rules/server/define.ts'
+import { selectRules } from '../../suites/runner/select.ts'
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import * as read from '../parse.ts'
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  tag: { type: 'string', multiple: true },
+  level: { type: 'string', multiple: true },
+  profile: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies read.OptionsConfig
+
+const HELP = `Usage: clearid-conformance rules [--json] [--rule ID] [--tag TAG] [--level LEVEL] [--profile PROFILE]
+
+Lists the rule catalogue: id, level, profile, area, whether the rule writes (W) and whether it runs
+once per Entra dialect (D), and its title. --json prints every field, sources and fix hints included.
+`
+
+/** The catalogue entry without the check function. */
+export function describeRule(rule: ServerRule): Record<string, unknown> {
+  const { check: _check, applies: _applies, ...meta } = rule
+  return meta
+}
+
+function table(rules: readonly ServerRule[], width: number): string {
+  const header = `${'ID'.padEnd(16)} ${'LEVEL'.padEnd(6)} ${'PROFILE'.padEnd(7)} ${'AREA'.padEnd(15)} W D TITLE`
+  const lines = rules.map((rule) => {
+    const head = `${rule.id.padEnd(16)} ${rule.level.padEnd(6)} ${rule.profile.padEnd(7)} ${rule.area.padEnd(15)} ${rule.writes ? 'W' : '-'} ${rule.perDialect ? 'D' : '-'} `
+    const room = Math.max(20, width - head.length)
+    return head + (rule.title.length > room ? `${rule.title.slice(0, room - 1)}…` : rule.title)
+  })
+  const counts = ['MUST', 'SHOULD', 'MAY'].map(
+    (level) => `${rules.filter((r) => r.level === level).length} ${level}`,
+  )
+  return `${header}\n${lines.join('\n')}\n\n${rules.length} rules (${counts.join(', ')})\n`
+}
+
+export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = read.parse(argv, OPTIONS, 'rules')
+    if (values.help) {
+      io.stdout(HELP)
+      return EXIT_OK
+    }
+    const rules = selectRules(RULES, {
+      ids: read.listOf(values.rule),
+      tags: read.listOf(values.tag),
+      levels: read.levels(values.level),
+      profiles: read.profiles(values.profile),
+    })
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(rules.map(describeRule), null, 2)}\n`
+        : table(rules, io.columns ?? 120),
+    )
+    return EXIT_OK
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`clearid-conformance: ${error.message}\n`)
+    return EXIT_USAGE
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `sweep`: removes identities that earlier runs left on a deployment (tagged `cc-<run id>-…`).
+ *
+ * @module
+ */
+import { ScimHttpClient } from '../../suites/http/scim-http.ts'
+import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
+import { sweep } from '../../suites/runner/sweep.ts'
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import * as read from '../parse.ts'
+import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
+
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  'older-than': { type: 'string' },
+  'run-id': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies read.OptionsConfig
+
+const HELP = `Usage: clearid-conformance sweep --target URL --key KEY [--older-than 1h] [--run-id ID] [--dry-run]
+
+Finds identities earlier runs left behind (userName and externalId starting with cc-<run id>-) and
+deletes them. --dry-run lists them and deletes nothing; --older-than keeps recent ones (a run in
+progress); --run-id limits the sweep to one run.
+${TARGET_HELP}
+`
+
+export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = read.parse(argv, OPTIONS, 'sweep')
+    if (values.help) {
+      io.stdout(HELP)
+      return EXIT_OK
+    }
+    if (values.target === undefined)
+      throw new UsageError('sweep needs --target URL (the in-process mock has nothing to sweep)')
+    const target = targetFrom(values, io)
+    const dryRun = values['dry-run'] === true
+    const http = new ScimHttpClient({
+      main: target.main,
+      fetch: target.fetch,
+      allowWrites: !dryRun,
+      maxCreates: 0,
+      timeoutMs: read.duration('timeout', values.timeout, 10_000),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.sleep ? { sleep: io.sleep } : {}),
+    })
+    await preflight(http)
+    const runId = values['run-id']
+    const outcome = await sweep(http, {
+      dryRun,
+      ...(runId === undefined ? {} : { runId }),
+      ...(values['older-than'] === undefined
+        ? {}
+        : { olderThanMs: read.duration('older-than', values['older-than'], 0) }),
+    })
+    for (const c of outcome.candidates)
+      io.stdout(
+        `${dryRun ? 'would delete' : 'delete'} ${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}\n`,
+      )
+    for (const f of outcome.failed) io.stderr(`could not delete ${f.id}: ${f.reason}\n`)
+    const how =
+      outcome.method === 'filter'
+        ? 'filter userName sw "cc-"'
+        : 'paging (the server does not support sw)'
+    const recent = outcome.tooRecent > 0 ? `, ${outcome.tooRecent} too recent` : ''
+    io.stdout(
+      `Sweep by ${how}: ${outcome.scanned} scanned, ${outcome.candidates.length} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
+    )
+    return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConnectionError) {
+      io.stderr(`clearid-conformance: ${error.message}\n`)
+      return EXIT_USAGE
+    }
+    throw error
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { RULES } from '../rules/index.ts'
+import { TestData } from '../fixtures/test-data.ts'
+import { EntraClient } from '../suites/entra/client.ts'
+import { ScimHttpClient } from '../suites/http/scim-http.ts'
+import { selectRules } from '../suites/runner/select.ts'
+import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../suites/test-support.ts'
+import { main } from './main.ts'
+
+describe('clearid-conformance', () => {
+  it('prints help, the version, and refuses unknown commands with exit 2', async () => {
+    const io = captureIo()
+    expect(await main(['--help'], io)).toBe(0)
+    expect(io.out.join('')).toContain('rules    list the rule catalogue')
+    expect(await main(['--version'], captureIo())).toBe(0)
+    const bad = captureIo()
+    expect(await main(['frobnicate'], bad)).toBe(2)
+    expect(bad.err.join('')).toContain('unknown command "frobnicate"')
+    expect(await main([], captureIo())).toBe(2)
+  })
+
+  it('delegates report … to the report command', async () => {
+    const io = captureIo()
+    expect(await main(['report', '--help'], io)).toBe(0)
+    expect(io.text()).toContain('report render')
+  })
+})
+
+describe('rules', () => {
+  it('prints the catalogue as a table', async () => {
+    const io = captureIo({ columns: 160 })
+    expect(await main(['rules'], io)).toBe(0)
+    const text = io.out.join('')
+    for (const rule of RULES) expect(text).toContain(rule.id)
+    expect(text).toMatch(new RegExp(`${RULES.length} rules \\(\\d+ MUST, \\d+ SHOULD, \\d+ MAY\\)`))
+  })
+
+  it('prints JSON with sources and fixes, filtered like run', async () => {
+    const io = captureIo()
+    expect(await main(['rules', '--json', '--level', 'MUST', '--tag', 'filter'], io)).toBe(0)
+    const rules = JSON.parse(io.out.join('')) as { id: string; level: string; sources: unknown[]; fix: string; check?: unknown }[]
+    expect(rules.length).toBeGreaterThan(5)
+    for (const rule of rules) {
+      expect(rule.level).toBe('MUST')
+      expect(rule.sources.length).toBeGreaterThan(0)
+      expect(rule.check).toBeUndefined()
+    }
+  })
+
+  it('selects by prefix and glob', () => {
+    expect(selectRules(RULES, { ids: ['SRV-FILTER-00'] }).map((r) => r.id)).toContain('SRV-FILTER-001')
+    expect(selectRules(RULES, { ids: ['srv-*-001'] }).every((r) => r.id.endsWith('-001'))).toBe(true)
+  })
+})
+
+describe('sweep', () => {
+  const client = (deployment: ReturnType<typeof fakeDeployment>) =>
+    new EntraClient(new ScimHttpClient({ main: { baseUrl: DEPLOYMENT, key: KEY }, fetch: deployment.fetch }), 'entra-flag')
+
+  it('lists leftovers in a dry run and deletes them otherwise', async () => {
+    const deployment = fakeDeployment()
+    const entra = client(deployment)
+    for (const user of new TestData(1, 'old1', 'leftover').users(3)) {
+      expect((await entra.createUser(user)).status).toBe(201)
+    }
+    const untagged = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'real.person@contoso.example', displayName: 'Real Person', 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': { externalId: 'real-1', lastName: 'Person' } }
+    expect((await entra.postUser(untagged)).status).toBe(201)
+
+    const dry = captureIo({ fetch: deployment.fetch })
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--dry-run'], dry)).toBe(0)
+    expect(dry.out.join('').match(/would delete/g)).toHaveLength(3)
+    expect(await deployment.liveUsers()).toBe(4)
+
+    const real = captureIo({ fetch: deployment.fetch })
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY], real)).toBe(0)
+    expect(real.out.join('')).toContain('3 leftovers, 3 deleted, 0 failed')
+    expect(await deployment.liveUsers()).toBe(1)
+    expect(real.text()).not.toContain(KEY)
+  })
+
+  it('falls back to paging when the server does not support sw', async () => {
+    const deployment = fakeDeployment({}, (request) => {
+      if (decodeURIComponent(request.url).includes('sw')) {
+        return new Response(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidFilter', detail: 'sw is not supported' }), { status: 400 })
+      }
+      return undefined
+    })
+    for (const user of new TestData(2, 'old2', 'leftover').users(2)) await client(deployment).createUser(user)
+    const io = captureIo({ fetch: deployment.fetch })
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '0s'], io)).toBe(0)
+    expect(io.out.join('')).toContain('Sweep by paging')
+    expect(await deployment.liveUsers()).toBe(0)
+  })
+
+  it('keeps identities younger than --older-than', async () => {
+    const deployment = fakeDeployment()
+    await client(deployment).createUser(new TestData(3, 'new3', 'x').user())
+    const io = captureIo({ fetch: deployment.fetch })
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '1h'], io)).toBe(0)
+    expect(io.out.join('')).toContain('0 leftovers, 1 too recent')
+    expect(await deployment.liveUsers()).toBe(1)
+  })
+
+  it('needs a target', async () => {
+    const io = captureIo()
+    expect(await main(['sweep'], io)).toBe(2)
+    expect(io.err.join('')).toContain('sweep needs --target')
+  })
+})

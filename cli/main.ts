@@ -1,0 +1,76 @@
+/**
+ * `clearid-conformance`: dispatches the subcommands. Run through `bin/clearid-conformance.mjs` or
+ * `tsx cli/main.ts`.
+ *
+ * @module
+ */
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { reportCommand } from './commands/report.ts'
+import { rulesCommand } from './commands/rules.ts'
+import { runCommand } from './commands/run.ts'
+import { sweepCommand } from './commands/sweep.ts'
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts'
+import { TOOL_VERSION } from '../suites/runner/version.ts'
+
+const HELP = `Usage: clearid-conformance <command> [options]
+
+Commands:
+  run      send Entra ID-style provisioning traffic to ClearID SCIM and judge every answer
+  rules    list the rule catalogue (--json for every field)
+  sweep    delete identities earlier runs left on a deployment
+  report   re-render a saved report, or diff two reports
+
+clearid-conformance <command> --help shows the options of a command.
+`
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  run: runCommand,
+  rules: rulesCommand,
+  sweep: sweepCommand,
+  report: reportCommand,
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP)
+    return command === undefined ? EXIT_USAGE : EXIT_OK
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${TOOL_VERSION}\n`)
+    return EXIT_OK
+  }
+  const handler = COMMANDS[command]
+  if (!handler) {
+    io.stderr(`clearid-conformance: unknown command "${command}"\n\n${HELP}`)
+    return EXIT_USAGE
+  }
+  return handler(rest, io)
+}
+
+/**
+ * The process entry: Ctrl-C aborts the run, which then cleans up and exits 130; a second Ctrl-C
+ * exits at once (cleanup skipped).
+ */
+export async function runCli(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const controller = new AbortController()
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED)
+    process.stderr.write(
+      '\nInterrupted: cleaning up what this run created (Ctrl-C again to quit at once)…\n',
+    )
+    controller.abort()
+  }
+  process.on('SIGINT', onSigint)
+  try {
+    return await main(argv, processIo(controller.signal))
+  } finally {
+    process.off('SIGINT', onSigint)
+  }
+}
+
+const entry = process.argv[1]
+if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  process.exitCode = await runCli()
+}

@@ -1,0 +1,26 @@
+/**
+ * The control plane's own authentication: `Authorization: Bearer <adminToken>`, compared in
+ * constant time through digests. Separate from every ClearID credential on purpose.
+ *
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono'
+import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
+import { ApiError } from '../errors/api-error.ts'
+
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID mock control plane"' }
+
+export function adminAuth(adminToken: string): MiddlewareHandler {
+  const stored = storeSecret(adminToken)
+  return async function adminAuth(c, next) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')
+    if (!match?.[1] || !matchesSecret(stored, match[1])) {
+      throw new ApiError(
+        401,
+        'The control plane needs "Authorization: Bearer <admin token>" (option adminToken, env CLEARID_ADMIN_TOKEN; on loopback the development token documented in docs/rest-api.md).',
+        { headers: CHALLENGE },
+      )
+    }
+    await next()
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The mock's control plane under `/_admin/`: not part of the emulated ClearID API, protected by
+ * its own admin token. Accounts, SCIM keys and resets, seeding, API integrations, webhooks and the
+ * request log.
+ *
+ * @module
+ */
+import { Hono } from 'hono'
+import type { MockContext } from '../context.ts'
+import { ApiError } from '../errors/api-error.ts'
+import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
+import { webhookRoutes } from '../webhooks/webhook-routes.ts'
+import { accountRoutes } from './account-routes.ts'
+import { adminAuth } from './admin-auth.ts'
+import { integrationRoutes } from './integration-routes.ts'
+
+export const ADMIN_MOUNT = '/_admin'
+
+export function adminRouter(ctx: MockContext, adminToken: string): Hono {
+  const app = new Hono()
+  app.use('*', adminAuth(adminToken))
+  app.use('/accounts/:accountId/*', async (c, next) => {
+    const id = c.req.param('accountId')
+    if (!ctx.accounts.get(id))
+      throw new ApiError(404, `Account "${id.slice(0, 64)}" does not exist.`)
+    await next()
+  })
+  app.route('/accounts/:accountId/integrations', integrationRoutes(ctx))
+  app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
+  // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
+  app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
+  app.route('/accounts', accountRoutes(ctx))
+  app.post('/webhooks/drain', async (c) => {
+    await ctx.webhooks.drain()
+    return c.body(null, 204)
+  })
+  return app
+}

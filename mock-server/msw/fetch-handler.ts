@@ -1,0 +1,55 @@
+/**
+ * A `fetch`-compatible function served by an in-memory mock ClearID: hand it to a client instead of
+ * the global `fetch` and no port is opened. Relative URLs resolve against the origin; an injected
+ * connection drop rejects with a `TypeError`, and an aborted signal rejects with its reason, as
+ * `fetch` does.
+ *
+ * @example
+ * ```ts
+ * const fetch = createFetchHandler({ options: { accounts: [{ id: 'acme', scimKey: 'k' }] } })
+ * const res = await fetch('https://clearid.test/scim/v2/accounts/acme/Users', {
+ *   headers: { Authorization: 'Bearer k' },
+ * })
+ * fetch.app.mock.traffic.records('acme') // what arrived
+ * ```
+ * @module
+ */
+import { createApp, type MockApp } from '../app.ts'
+import type { AppOptions } from '../options.ts'
+
+export const DEFAULT_ORIGIN = 'https://clearid.test'
+
+export interface InMemoryOptions {
+  /** Origin the client uses (`https://clearid.test`). Only used to resolve relative URLs here. */
+  readonly origin?: string
+  /** An app to serve; default `createApp(options)`. */
+  readonly app?: MockApp
+  readonly options?: AppOptions
+}
+
+export type FetchHandler = ((input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) & {
+  readonly app: MockApp
+}
+
+export function createFetchHandler(handlerOptions: InMemoryOptions = {}): FetchHandler {
+  const app = handlerOptions.app ?? createApp(handlerOptions.options)
+  const origin = handlerOptions.origin ?? DEFAULT_ORIGIN
+  const handler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request =
+      typeof input === 'string' || input instanceof URL
+        ? new Request(new URL(input, origin), init)
+        : new Request(input, init)
+    return untilAborted(Promise.resolve(app.fetch(request)), request.signal)
+  }
+  return Object.assign(handler, { app })
+}
+
+/** Like `fetch`, an abort rejects at once with the signal's reason, whatever the server does. */
+function untilAborted(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    signal.addEventListener('abort', abort, { once: true })
+    response.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}

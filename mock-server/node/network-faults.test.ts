@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { startServer, type RunningServer } from './serve.ts'
+
+const KEY = 'node-fault-key-1234'
+const headers = (fault?: string) => ({
+  Authorization: `Bearer ${KEY}`,
+  ...(fault === undefined ? {} : { 'X-Mock-Fault': fault }),
+})
+
+describe('injected network faults over the Node server', () => {
+  const app = createApp({ accounts: [{ id: 'acme', scimKey: KEY }] })
+  let server: RunningServer
+  let base = ''
+  beforeAll(async () => {
+    server = await startServer(app)
+    base = `${server.url}/scim/v2/accounts/acme`
+  })
+  afterAll(() => server.close())
+
+  it('destroys the socket on reset: fetch rejects with a TypeError, the server keeps serving', async () => {
+    await expect(fetch(`${base}/Users`, { headers: headers('reset') })).rejects.toThrow(TypeError)
+    expect((await fetch(`${base}/Users`, { headers: headers() })).status).toBe(200)
+    expect(app.mock.traffic.records('acme')[0]?.error).toMatch(/connection reset/)
+  })
+
+  it('holds a timeout until the client gives up', async () => {
+    const started = performance.now()
+    const request = fetch(`${base}/Users`, { headers: headers('timeout=10000'), signal: AbortSignal.timeout(100) })
+    await expect(request).rejects.toThrow(/abort|timeout/i)
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+
+  it('drops the connection when the timeout bound passes', async () => {
+    const started = performance.now()
+    await expect(fetch(`${base}/Users`, { headers: headers('timeout=150') })).rejects.toThrow(TypeError)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140)
+  })
+
+  it('streams a slow body over the wire', async () => {
+    const response = await fetch(`${base}/ServiceProviderConfig`, { headers: headers('slow-body=256:10') })
+    expect(response.status).toBe(200)
+    expect(JSON.parse(await response.text())).toHaveProperty('schemas')
+  })
+})

@@ -1,0 +1,74 @@
+/**
+ * The OpenAPI 3.1 document of the emulated ClearID REST API and the mock's control plane, served
+ * at `/_mock/openapi.json` and rendered by `/_mock/docs`.
+ *
+ * @module
+ */
+import { CONTROL_OPERATIONS } from './control-operations.ts'
+import { IDENTITY_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
+import { toOpenApiOperation, type OperationSpec } from './operation.ts'
+import { componentSchemas } from './schemas.ts'
+
+export const ALL_OPERATIONS: readonly OperationSpec[] = [
+  ...STS_OPERATIONS,
+  ...IDENTITY_OPERATIONS,
+  ...CONTROL_OPERATIONS,
+]
+
+export function openApiDocument(serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const spec of ALL_OPERATIONS) {
+    paths[spec.path] ??= {}
+    ;(paths[spec.path] as Record<string, unknown>)[spec.method] = toOpenApiOperation(spec)
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mock Genetec ClearID: REST API and control plane',
+      version: '1.0.0',
+      description:
+        'The emulated ClearID token service, identity service (v2, v3) and search service, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
+    },
+    servers: [{ url: serverUrl }],
+    tags: [
+      { name: 'Token service', description: 'Emulated ClearID STS.' },
+      { name: 'Identity service', description: 'Emulated ClearID identity service.' },
+      { name: 'Search service', description: 'Emulated ClearID search service.' },
+      {
+        name: 'Control plane',
+        description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
+      },
+      {
+        name: 'API integrations',
+        description: 'Mock only: ClearID configures these in its portal.',
+      },
+      { name: 'Webhooks', description: 'Mock only: ClearID configures these in its portal.' },
+      {
+        name: 'Mock documents',
+        description: 'This document, the reference page and webhook schemas.',
+      },
+    ],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        clearidToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Access token from POST /sts/connect/token.',
+        },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The control plane admin token.',
+        },
+        clientBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'client_id:client_secret (alternative to body parameters).',
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * Operations of the emulated ClearID surface: the token service, identity service v2/v3 and the
+ * search service. Paths and shapes follow ClearID's public integrations (research notes §2).
+ *
+ * @module
+ */
+import { ref, type OperationSpec, type ParamSpec } from './operation.ts'
+
+const ACCOUNT: ParamSpec = { name: 'accountId', in: 'path', description: 'ClearID account id.' }
+const IDENTITY: ParamSpec = { name: 'identityId', in: 'path', description: 'Identity id (GUID).' }
+const INCLUDE: ParamSpec = {
+  name: 'include',
+  in: 'query',
+  array: true,
+  description:
+    'Nested objects to return: CompanyData, PrivateData, SystemData, UserPermissions (case-insensitive; repeat the parameter or separate with commas). Ordinal and NationalIdentityData are accepted and ignored.',
+}
+const V2 = '/identityservice/api/v2/accounts/{accountId}/identities'
+const AUTH_ERRORS = {
+  401: {
+    description: 'Missing, invalid or expired access token (WWW-Authenticate: Bearer).',
+    headers: ['WWW-Authenticate'],
+  },
+  403: { description: "The token's account_id is not the account in the path." },
+}
+const EXAMPLE_IDENTITY = {
+  displayName: 'Ada Lovelace',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  countryCode: 'GBR',
+  status: 'Active',
+  systemData: { externalId: 'ada-0001' },
+}
+const identityBody = (example: unknown) => ({
+  contentType: 'application/json',
+  schema: ref('IdentityWrite'),
+  example,
+})
+
+export const STS_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'post',
+    path: '/sts/connect/token',
+    tag: 'Token service',
+    summary: 'Get an access token',
+    description:
+      'client_credentials with client_id and client_secret (in the body or HTTP Basic), or urn:ietf:params:oauth:grant-type:jwt-bearer with an RS512 assertion (aud iams-sts, iss = sub = kid = client id). No scope needed; a scope parameter is ignored.',
+    security: 'client',
+    body: {
+      contentType: 'application/x-www-form-urlencoded',
+      schema: ref('TokenRequest'),
+      example:
+        'grant_type=client_credentials&client_id=c1ea41d0-0000-4000-8000-000000000001%3Ademo&client_secret=clearid-dev-client-secret',
+    },
+    responses: {
+      200: { description: 'A bearer token valid for 3600 s.', schema: ref('TokenResponse') },
+      400: {
+        description: 'invalid_request, invalid_client, invalid_grant or unsupported_grant_type.',
+      },
+      401: {
+        description: 'invalid_client when the client authenticated with HTTP Basic.',
+        headers: ['WWW-Authenticate'],
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/sts/.well-known/openid-configuration',
+    tag: 'Token service',
+    summary: 'OpenID discovery document',
+    security: 'none',
+    responses: {
+      200: { description: 'Issuer, token endpoint and JWKS URL.', schema: { type: 'object' } },
+    },
+  },
+  {
+    method: 'get',
+    path: '/sts/.well-known/openid-configuration/jwks',
+    tag: 'Token service',
+    summary: 'Signing keys of the access tokens (JWKS)',
+    security: 'none',
+    responses: {
+      200: {
+        description: 'A JSON Web Key Set with the RS512 signing key.',
+        schema: { type: 'object' },
+      },
+    },
+  },
+]
+
+export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'get',
+    path: V2,
+    tag: 'Identity service',
+    summary: 'Look up identities by external id',
+    security: 'bearer',
+    params: [
+      ACCOUNT,
+      {
+        name: 'externalId',
+        in: 'query',
+        required: true,
+        description: 'systemData.externalId (exact).',
+      },
+      INCLUDE,
+    ],
+    responses: {
+      200: {
+        description: 'An array of 0 or 1 identities.',
+        schema: { type: 'array', items: ref('Identity') },
+      },
+      400: { description: 'externalId missing or an unknown include value.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'post',
+    path: V2,
+    tag: 'Identity service',
+    summary: 'Create an identity',
+    security: 'bearer',
+    params: [ACCOUNT],
+    body: identityBody(EXAMPLE_IDENTITY),
+    responses: {
+      201: {
+        description: 'Created; the identity with every nested object.',
+        schema: ref('IdentityFull'),
+        headers: ['Location', 'ETag'],
+      },
+      400: { description: 'A ClearID rule is broken (errors names the fields).' },
+      409: { description: 'systemData.externalId or userName already in use.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: `${V2}/{identityId}`,
+    tag: 'Identity service',
+    summary: 'Get an identity',
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY, INCLUDE],
+    responses: {
+      200: {
+        description: 'The identity; nested objects only when included.',
+        schema: ref('Identity'),
+        headers: ['ETag'],
+      },
+      404: { description: 'No live identity with this id (deleted identities answer 404).' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'patch',
+    path: `${V2}/{identityId}`,
+    tag: 'Identity service',
+    summary: 'Update an identity (merge)',
+    description:
+      'The body is a partial identity plus the current eTag; null clears a value. Content-Type application/json or application/json-patch+json.',
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY],
+    body: identityBody({ eTag: 'W/"1"', status: 'Inactive' }),
+    responses: {
+      200: { description: 'The updated identity.', schema: ref('IdentityFull'), headers: ['ETag'] },
+      400: { description: 'eTag missing, or a rule is broken.' },
+      404: { description: 'No live identity with this id.' },
+      409: { description: 'Uniqueness conflict.' },
+      412: { description: 'The eTag is stale.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'put',
+    path: `${V2}/{identityId}`,
+    tag: 'Identity service',
+    summary: 'Replace an identity',
+    description:
+      'Full replace with the current eTag. Read-only systemData members (resourceFilters, horizonId, provisioningAttributes, externalSyncSourceId, externalSyncTimeUtc, customFields) are refused with 400.',
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY],
+    body: identityBody({ ...EXAMPLE_IDENTITY, eTag: 'W/"1"' }),
+    responses: {
+      200: {
+        description: 'The replaced identity.',
+        schema: ref('IdentityFull'),
+        headers: ['ETag'],
+      },
+      400: { description: 'eTag missing, a read-only member sent, or a rule is broken.' },
+      404: { description: 'No live identity with this id.' },
+      409: { description: 'Uniqueness conflict.' },
+      412: { description: 'The eTag is stale.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'delete',
+    path: `${V2}/{identityId}`,
+    tag: 'Identity service',
+    summary: 'Delete an identity (soft delete)',
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY],
+    responses: {
+      204: { description: 'Deleted; search still lists it with isDeleted true.' },
+      404: { description: 'No live identity with this id.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: '/identityservice/api/v3/accounts/{accountId}/identities',
+    tag: 'Identity service',
+    summary: 'List identities with a continuation cursor',
+    security: 'bearer',
+    params: [
+      ACCOUNT,
+      {
+        name: 'continuation',
+        in: 'query',
+        description: 'The continuation of the previous page; omit for the first page.',
+      },
+      {
+        name: 'pageSize',
+        in: 'query',
+        description: 'Identities per page, 1 to 100 (default 100).',
+        schema: { type: 'integer', minimum: 1, maximum: 100 },
+      },
+      INCLUDE,
+    ],
+    responses: {
+      200: {
+        description: 'A page; continuation is null on the last page.',
+        schema: ref('IdentityPage'),
+      },
+      400: { description: 'Invalid or tampered continuation, or a bad pageSize.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'post',
+    path: '/searchservice/api/v1/accounts/{accountId}/identities',
+    tag: 'Search service',
+    summary: 'Search identities (skip/take), deleted ones included',
+    security: 'bearer',
+    params: [ACCOUNT],
+    body: {
+      contentType: 'application/json',
+      schema: ref('SearchRequest'),
+      example: { skip: 0, take: 100 },
+    },
+    responses: {
+      200: { description: 'totalItems and one page of results.', schema: ref('SearchResult') },
+      400: { description: 'take above 100, or a negative skip.' },
+      ...AUTH_ERRORS,
+    },
+  },
+]

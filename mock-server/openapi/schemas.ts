@@ -1,0 +1,229 @@
+/**
+ * Component schemas of the OpenAPI document. Identity schemas come from the attribute catalogue
+ * (`identityJsonSchema`), so the document cannot drift from what the mock serves.
+ *
+ * @module
+ */
+import { identityJsonSchema } from '../rest/identity-schema.ts'
+import { WEBHOOK_EVENTS } from '../webhooks/webhook-config.ts'
+import { ref } from './operation.ts'
+
+const str = { type: 'string' }
+const nullableStr = { type: ['string', 'null'] }
+const int = { type: 'integer' }
+const bool = { type: 'boolean' }
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties,
+  required,
+})
+const list = (name: string, items: Record<string, unknown>) =>
+  obj({ [name]: { type: 'array', items } }, [name])
+
+function identityWrite(): Record<string, unknown> {
+  const full = identityJsonSchema(true) as { properties: Record<string, unknown> }
+  const {
+    identityId: _i,
+    creationDateUtc: _c,
+    lastModificationDateUtc: _l,
+    isDeleted: _d,
+    ...writable
+  } = full.properties
+  return {
+    type: 'object',
+    description:
+      'A (partial) identity. Output-only members sent back are ignored; null clears a value in PATCH.',
+    properties: {
+      ...writable,
+      eTag: { type: 'string', description: 'Required by PATCH and PUT.' },
+    },
+  }
+}
+
+export function componentSchemas(): Record<string, unknown> {
+  return {
+    Identity: identityJsonSchema(false),
+    IdentityFull: identityJsonSchema(true),
+    IdentityWrite: identityWrite(),
+    IdentityPage: obj(
+      { identities: { type: 'array', items: ref('Identity') }, continuation: nullableStr },
+      ['identities', 'continuation'],
+    ),
+    SearchRequest: obj({
+      skip: { type: 'integer', minimum: 0 },
+      take: { type: 'integer', minimum: 0, maximum: 100 },
+    }),
+    SearchResult: obj({ totalItems: int, results: { type: 'array', items: ref('IdentityFull') } }, [
+      'totalItems',
+      'results',
+    ]),
+    Problem: obj(
+      {
+        type: str,
+        title: str,
+        status: int,
+        detail: str,
+        errors: { type: 'object', additionalProperties: { type: 'array', items: str } },
+      },
+      ['type', 'title', 'status'],
+    ),
+    OAuthError: obj(
+      {
+        error: {
+          enum: [
+            'invalid_request',
+            'invalid_client',
+            'invalid_grant',
+            'unsupported_grant_type',
+            'server_error',
+          ],
+        },
+        error_description: str,
+      },
+      ['error'],
+    ),
+    TokenRequest: obj(
+      {
+        grant_type: { enum: ['client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'] },
+        client_id: str,
+        client_secret: str,
+        assertion: str,
+      },
+      ['grant_type'],
+    ),
+    TokenResponse: obj(
+      {
+        access_token: str,
+        expires_in: { const: 3600 },
+        token_type: { const: 'Bearer' },
+        scope: str,
+      },
+      ['access_token', 'expires_in', 'token_type', 'scope'],
+    ),
+    Account: obj({
+      accountId: str,
+      createdUtc: str,
+      tenantUrl: str,
+      scimKey: { oneOf: [ref('ScimKeyInfo'), { type: 'null' }] },
+      identities: int,
+      deletedIdentities: int,
+    }),
+    AccountList: list('accounts', ref('Account')),
+    ScimKeyInfo: obj({ name: str, createdUtc: str }),
+    ScimKeyCreated: obj({ name: str, createdUtc: str, key: str, tenantUrl: str }),
+    ScimResetStatus: obj({
+      resetId: str,
+      accountId: str,
+      status: { enum: ['Running', 'Completed'] },
+      startedUtc: str,
+      completedUtc: nullableStr,
+      identitiesMarked: int,
+      identitiesPending: int,
+    }),
+    SeedRequest: {
+      oneOf: [
+        list('identities', ref('IdentityWrite')),
+        obj(
+          {
+            faker: obj({ seed: int, count: { type: 'integer', minimum: 1, maximum: 10000 } }, [
+              'seed',
+              'count',
+            ]),
+          },
+          ['faker'],
+        ),
+      ],
+    },
+    RequestLog: list(
+      'entries',
+      obj({
+        timeUtc: str,
+        surface: str,
+        method: str,
+        path: str,
+        query: str,
+        status: int,
+        durationMs: int,
+      }),
+    ),
+    ApiIntegration: obj({
+      integrationId: str,
+      name: str,
+      description: str,
+      clientId: str,
+      createdUtc: str,
+      keyGeneratedUtc: nullableStr,
+      keyFileAvailable: bool,
+      keyFileUrl: str,
+      keyFileName: str,
+    }),
+    KeyFile: obj(
+      {
+        clientId: str,
+        clientSecret: str,
+        accountId: str,
+        integrationId: str,
+        name: str,
+        keyId: str,
+        algorithm: { const: 'RS512' },
+        audience: { const: 'iams-sts' },
+        privateKeyPem: str,
+        generatedUtc: str,
+        stsUrl: str,
+        tokenUrl: str,
+        identityServiceUrl: str,
+        searchServiceUrl: str,
+      },
+      ['clientId', 'clientSecret', 'accountId', 'privateKeyPem', 'keyId', 'stsUrl'],
+    ),
+    WebhookHeader: obj({ name: str, value: str }, ['name', 'value']),
+    WebhookInput: obj({
+      name: str,
+      description: str,
+      enabled: bool,
+      url: { type: 'string', description: 'https:// (port and query allowed).' },
+      appKey: {
+        type: ['string', 'null'],
+        description: 'Sent as Authorization: Bearer <appKey>; never returned.',
+      },
+      headers: { type: 'array', items: ref('WebhookHeader') },
+      event: { enum: [...WEBHOOK_EVENTS] },
+    }),
+    Webhook: obj({
+      webhookId: str,
+      name: str,
+      description: str,
+      enabled: bool,
+      url: str,
+      hasAppKey: bool,
+      headers: { type: 'array', items: ref('WebhookHeader') },
+      event: { enum: [...WEBHOOK_EVENTS] },
+      createdUtc: str,
+      lastModifiedUtc: str,
+    }),
+    DeliveryLog: obj({
+      webhookId: str,
+      firstCallbackUtc: nullableStr,
+      from: str,
+      to: str,
+      entries: {
+        type: 'array',
+        items: obj({
+          callbackDateUtc: str,
+          url: str,
+          response: {
+            type: 'string',
+            description:
+              '.NET HttpStatusCode name (OK, Accepted, BadRequest, …), RequestTimeout, or an HttpRequestError name.',
+          },
+          statusCode: { type: ['integer', 'null'] },
+          attempt: int,
+          eventId: str,
+          eventType: str,
+          identityId: str,
+          durationMs: int,
+        }),
+      },
+    }),
+  }
+}

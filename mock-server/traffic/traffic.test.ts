@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { validateReport } from '../../reports/validate.ts'
+import { createApp, type MockApp } from '../app.ts'
+import { DEV_ADMIN_TOKEN, type AppOptions } from '../options.ts'
+import { parseSession } from './session.ts'
+
+const KEY = 'traffic-test-key-1234'
+const BASE = '/scim/v2/accounts/acme'
+const EXT = 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User'
+
+function app(options: AppOptions = {}): MockApp {
+  return createApp({ accounts: [{ id: 'acme', scimKey: KEY }, { id: 'other' }], ...options })
+}
+
+const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
+const body = (n: number, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: `user${n}@contoso.example`,
+    displayName: `User ${n}`,
+    active: 'True',
+    [EXT]: { externalId: `ext-${n}`, firstName: 'User', countryCode: 'GER' },
+    ...extra,
+  })
+
+describe('the traffic recorder', () => {
+  it('records method, path, query, headers, bodies, status, warnings and timing', async () => {
+    const a = app()
+    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1, { nickName: 'x' }) })
+    await a.request(`${BASE}/Users?filter=userName+eq+%22user1%40contoso.example%22`, { headers })
+    const [create, lookup] = a.mock.traffic.records('acme')
+    expect(create).toMatchObject({
+      seq: 1,
+      accountId: 'acme',
+      request: { method: 'POST', path: '/Users', query: '', body: { userName: 'user1@contoso.example' } },
+      response: { status: 201, body: { userName: 'user1@contoso.example' } },
+      auth: 'sent',
+    })
+    expect(create?.warnings.map((w) => w.code).sort()).toEqual(['coerced-boolean-string', 'unused-core-attribute'])
+    expect(create?.durationMs).toBeGreaterThanOrEqual(0)
+    expect(lookup).toMatchObject({ seq: 2, request: { method: 'GET', query: 'filter=userName+eq+%22user1%40contoso.example%22' } })
+    expect(lookup?.response?.body).toMatchObject({ totalResults: 1 })
+  })
+
+  it('records the refusal reason of an ApiError', async () => {
+    const a = app()
+    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1, { displayName: '' }) })
+    expect(a.mock.traffic.records('acme')[0]).toMatchObject({
+      response: { status: 400 },
+      rejection: { scimType: 'invalidValue', attribute: 'displayName' },
+    })
+  })
+
+  it('keeps secrets out: Authorization, secret-named headers, the key inside bodies and queries', async () => {
+    const a = app()
+    await a.request(`${BASE}/Users?access_token=${KEY}`, {
+      method: 'POST',
+      headers: { ...headers, 'X-Api-Key': 'abc123', Cookie: 'session=s3cret' },
+      body: body(2, { nickName: `leaked ${KEY}` }),
+    })
+    const text = JSON.stringify(a.mock.traffic.records('acme'))
+    expect(text).not.toContain(KEY)
+    expect(text).not.toContain('abc123')
+    expect(text).not.toContain('s3cret')
+    const [record] = a.mock.traffic.records('acme')
+    expect(record?.request.headers.authorization).toBe('Bearer [REDACTED]')
+    expect(record?.request.headers['x-api-key']).toBe('[REDACTED]')
+  })
+
+  it('records a 401 without the key and marks it rejected', async () => {
+    const a = app()
+    await a.request(`${BASE}/Users`, { headers: { Authorization: 'Bearer wrong-key-000000' } })
+    await a.request(`${BASE}/Users`)
+    expect(a.mock.traffic.records('acme').map((r) => [r.response?.status, r.auth])).toEqual([
+      [401, 'rejected'],
+      [401, 'none'],
+    ])
+  })
+
+  it('is bounded per account, counts what it dropped, and records existing accounts only', async () => {
+    const a = app({ traffic: { capacity: 3 } })
+    for (let i = 0; i < 5; i++) await a.request(`${BASE}/ServiceProviderConfig`, { headers })
+    await a.request('/scim/v2/accounts/nobody/Users', { headers })
+    await a.request('/scim/v2/accounts/other/Users', { headers })
+    expect(a.mock.traffic.records('acme').map((r) => r.seq)).toEqual([3, 4, 5])
+    expect(a.mock.traffic.stats('acme')).toEqual({ capacity: 3, count: 3, dropped: 2, lastSeq: 5 })
+    expect(a.mock.traffic.records('nobody')).toEqual([])
+    expect(a.mock.traffic.records('other')).toHaveLength(1)
+  })
+
+  it('cuts large bodies and never parses them', async () => {
+    const a = app({ traffic: { maxBodyChars: 100 } })
+    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(3, { description: 'x'.repeat(500) }) })
+    const [record] = a.mock.traffic.records('acme')
+    expect(record?.request.bodyCut).toBe(true)
+    expect(record?.request.body).toMatch(/cut: \d+ characters/)
+  })
+
+  it('records nothing when turned off', async () => {
+    const a = app({ traffic: false })
+    await a.request(`${BASE}/Users`, { headers })
+    expect(a.mock.traffic.records('acme')).toEqual([])
+  })
+
+  it('tells listeners about each record and survives a throwing one', async () => {
+    const a = app()
+    const seen: number[] = []
+    a.mock.traffic.subscribe(() => {
+      throw new Error('listener bug')
+    })
+    a.mock.traffic.subscribe((record) => seen.push(record.seq))
+    expect((await a.request(`${BASE}/Users`, { headers })).status).toBe(200)
+    expect(seen).toEqual([1])
+    expect(a.mock.traffic.listenerErrors).toBe(1)
+  })
+})
+
+describe('traffic and audit on the control plane', () => {
+  const admin = { Authorization: `Bearer ${DEV_ADMIN_TOKEN}` }
+
+  it('serves the log as JSON and NDJSON, clears it, and serves the audit report', async () => {
+    const a = app()
+    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1) })
+    await a.request(`${BASE}/Users`, { headers })
+    const log = (await (await a.request('/_admin/accounts/acme/traffic?since=1', { headers: admin })).json()) as {
+      records: { seq: number }[]
+      lastSeq: number
+    }
+    expect(log.records.map((r) => r.seq)).toEqual([2])
+    expect(log.lastSeq).toBe(2)
+
+    const ndjson = await a.request('/_admin/accounts/acme/traffic.ndjson', { headers: admin })
+    expect(ndjson.headers.get('content-type')).toMatch(/x-ndjson/)
+    const session = parseSession(await ndjson.text())
+    expect(session.map((e) => [e.seq, e.request.method, e.response?.status])).toEqual([
+      [1, 'POST', 201],
+      [2, 'GET', 200],
+    ])
+    expect(session[0]?.offsetMs).toBe(0)
+
+    const audit = await (await a.request('/_admin/accounts/acme/audit', { headers: admin })).json()
+    const validation = validateReport(audit)
+    expect(validation.ok, JSON.stringify(validation)).toBe(true)
+    const failed = (audit as { results: { ruleId: string; status: string }[] }).results
+      .filter((r) => r.status === 'failed')
+      .map((r) => r.ruleId)
+    expect(failed.sort()).toEqual(['CLI-ATTR-002', 'CLI-ATTR-004'])
+
+    expect((await a.request('/_admin/accounts/acme/traffic', { method: 'DELETE', headers: admin })).status).toBe(204)
+    expect(a.mock.traffic.records('acme')).toEqual([])
+    expect((await a.request('/_admin/accounts/nobody/traffic', { headers: admin })).status).toBe(404)
+    expect((await a.request('/_admin/accounts/acme/traffic')).status).toBe(401)
+  })
+})

@@ -1,0 +1,126 @@
+/**
+ * Webhooks of every account: their configuration, the subscription to identity events, the
+ * delivery queue and the delivery log. Each matching, enabled webhook gets one callback per event.
+ *
+ * @module
+ */
+import { ApiError } from '../errors/api-error.ts'
+import type { IdentityEvent, IdentityEvents } from '../events.ts'
+import type { WebhookFetch, WebhookRetryPolicy } from '../options.ts'
+import { DeliveryLog } from './delivery-log.ts'
+import { DeliveryQueue } from './delivery-queue.ts'
+import { payloadOf } from './payload.ts'
+import { readWebhookBody } from './webhook-body.ts'
+import type { WebhookConfig } from './webhook-config.ts'
+
+export interface Webhook extends WebhookConfig {
+  readonly id: string
+  readonly accountId: string
+  readonly createdAt: string
+  lastModifiedAt: string
+}
+
+export interface WebhookServiceDeps {
+  readonly events: IdentityEvents
+  readonly clock: () => Date
+  readonly ids: () => string
+  readonly fetch: WebhookFetch
+  readonly retry: WebhookRetryPolicy
+  readonly allowInsecureLoopback: boolean
+}
+
+export class WebhookService {
+  readonly log = new DeliveryLog()
+  readonly #webhooks = new Map<string, Webhook>()
+  readonly #queue: DeliveryQueue
+  readonly #unsubscribe: () => void
+
+  constructor(private readonly deps: WebhookServiceDeps) {
+    this.#queue = new DeliveryQueue({
+      lookup: (id) => this.#webhooks.get(id),
+      fetch: deps.fetch,
+      retry: deps.retry,
+      clock: deps.clock,
+      log: this.log,
+    })
+    this.#unsubscribe = deps.events.subscribe((event) => this.#onEvent(event))
+  }
+
+  create(accountId: string, body: unknown): Webhook {
+    const now = this.deps.clock().toISOString()
+    const config = readWebhookBody(body, undefined, this.deps.allowInsecureLoopback)
+    const webhook: Webhook = {
+      ...config,
+      id: this.deps.ids(),
+      accountId,
+      createdAt: now,
+      lastModifiedAt: now,
+    }
+    this.#webhooks.set(webhook.id, webhook)
+    return webhook
+  }
+
+  update(webhook: Webhook, body: unknown): Webhook {
+    const config = readWebhookBody(body, webhook, this.deps.allowInsecureLoopback)
+    const updated: Webhook = {
+      ...webhook,
+      ...config,
+      lastModifiedAt: this.deps.clock().toISOString(),
+    }
+    if (config.appKey === undefined) delete updated.appKey
+    this.#webhooks.set(webhook.id, updated)
+    return updated
+  }
+
+  list(accountId: string): Webhook[] {
+    return [...this.#webhooks.values()].filter((w) => w.accountId === accountId)
+  }
+
+  require(accountId: string, id: string): Webhook {
+    const webhook = this.#webhooks.get(id)
+    if (!webhook || webhook.accountId !== accountId) {
+      throw new ApiError(
+        404,
+        `No webhook with id "${id.slice(0, 100)}" exists in account "${accountId.slice(0, 64)}".`,
+      )
+    }
+    return webhook
+  }
+
+  delete(webhook: Webhook): void {
+    this.#webhooks.delete(webhook.id)
+    this.log.forget(webhook.id)
+  }
+
+  /** Resolves when every queued callback has been delivered or given up. */
+  idle(): Promise<void> {
+    return this.#queue.idle()
+  }
+
+  /** Delivers everything queued now, skipping backoff waits, and resolves when done. */
+  drain(): Promise<void> {
+    return this.#queue.drain()
+  }
+
+  /** Stops listening and drops queued callbacks. */
+  stop(): void {
+    this.#unsubscribe()
+    this.#queue.stop()
+  }
+
+  #onEvent(event: IdentityEvent): void {
+    const targets = this.list(event.accountId).filter((w) => w.enabled && w.event === event.type)
+    if (targets.length === 0) return
+    const eventId = this.deps.ids()
+    const body = JSON.stringify(payloadOf(event, eventId))
+    for (const webhook of targets) {
+      this.#queue.enqueue({
+        webhookId: webhook.id,
+        identityId: event.identity.id,
+        eventId,
+        eventType: event.type,
+        body,
+      })
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { RULES } from './index.ts'
+
+const ID = /^SRV-[A-Z]+-\d{3}$/
+
+describe('rule catalogue', () => {
+  it('has unique, well-formed ids', () => {
+    const ids = RULES.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(ID)
+  })
+
+  it('gives every rule a title, a source, a fix, an area and tags', () => {
+    for (const rule of RULES) {
+      expect(rule.title.length, rule.id).toBeGreaterThan(10)
+      expect(rule.sources.length, rule.id).toBeGreaterThan(0)
+      for (const source of rule.sources) expect(source.ref.length, rule.id).toBeGreaterThan(3)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(20)
+      expect(rule.area, rule.id).toMatch(/^[a-z-]+$/)
+      expect(rule.tags.length, rule.id).toBeGreaterThan(0)
+      expect(rule.side).toBe('server')
+    }
+  })
+
+  it('names the Validator test only where a source cites the Validator', () => {
+    for (const rule of RULES.filter((r) => r.msValidatorTest !== undefined)) {
+      const cited = rule.sources.filter((s) => s.kind === 'ms-validator').map((s) => s.ref)
+      expect(
+        cited.some((ref) => ref.includes(rule.msValidatorTest ?? '')),
+        rule.id,
+      ).toBe(true)
+    }
+  })
+
+  it('keeps rules of one area together and numbers them upwards within a file', () => {
+    const seen = new Set<string>()
+    let previous = ''
+    for (const rule of RULES) {
+      if (rule.area !== previous) {
+        expect(seen.has(rule.area), `area ${rule.area} appears twice`).toBe(false)
+        seen.add(rule.area)
+        previous = rule.area
+      }
+    }
+  })
+
+  it('keeps a stable order (update the snapshot only when adding a rule)', () => {
+    expect(RULES.map((rule) => `${rule.id} ${rule.level} ${rule.profile}`)).toMatchSnapshot()
+  })
+})

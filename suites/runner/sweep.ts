@@ -1,0 +1,137 @@
+/**
+ * Finds and deletes identities earlier runs left behind, by their tag: `userName` (and, when
+ * present, the extension `externalId`) starting with `cc-<run id>-`. It asks with the filter
+ * `userName sw "cc-"` and falls back to paging through every user when `sw` is not supported.
+ *
+ * @module
+ */
+import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
+import { isObject, type Json } from '../../rules/server/findings.ts'
+import { usersQuery } from '../../rules/server/steps.ts'
+import { userValue } from '../entra/diff.ts'
+import type { ScimHttp } from '../http/types.ts'
+
+export interface SweepCandidate {
+  readonly id: string
+  readonly userName: string
+  readonly created?: string
+}
+
+export interface SweepOptions {
+  /** Only this run's leftovers. */
+  readonly runId?: string
+  /** Only identities created at least this long ago (needs meta.created). */
+  readonly olderThanMs?: number
+  readonly now?: Date
+  readonly dryRun: boolean
+  readonly pageSize?: number
+  /** Stops paging after this many pages, whatever the server says. */
+  readonly maxPages?: number
+}
+
+export interface SweepOutcome {
+  readonly method: 'filter' | 'paging'
+  readonly scanned: number
+  readonly candidates: readonly SweepCandidate[]
+  readonly tooRecent: number
+  readonly deleted: number
+  readonly failed: readonly { readonly id: string; readonly reason: string }[]
+}
+
+const TAG = /^cc-([a-z0-9]{1,16})-/
+
+function tagged(resource: Json, runId: string | undefined): boolean {
+  const userName = userValue(resource, 'userName')
+  if (typeof userName !== 'string') return false
+  const match = TAG.exec(userName)
+  if (!match || (runId !== undefined && match[1] !== runId)) return false
+  const externalId = userValue(resource, 'externalId')
+  return (
+    externalId === undefined ||
+    (typeof externalId === 'string' && externalId.startsWith(RUN_TAG_PREFIX))
+  )
+}
+
+async function pages(
+  http: ScimHttp,
+  filter: string | undefined,
+  options: SweepOptions,
+): Promise<Json[] | 'unsupported'> {
+  const size = options.pageSize ?? 100
+  const out: Json[] = []
+  for (let page = 0, start = 1; page < (options.maxPages ?? 10_000); page += 1) {
+    const params = { startIndex: String(start), count: String(size), attributes: 'userName,meta' }
+    const answer = await http.send({ method: 'GET', path: usersQuery(filter, params) })
+    if (filter !== undefined && [400, 403, 501].includes(answer.status)) return 'unsupported'
+    if (answer.status !== 200 || !isObject(answer.body))
+      throw new Error(`listing users answered HTTP ${answer.status}`)
+    const resources = Array.isArray(answer.body.Resources)
+      ? answer.body.Resources.filter(isObject)
+      : []
+    out.push(...resources)
+    start += resources.length
+    const total = typeof answer.body.totalResults === 'number' ? answer.body.totalResults : 0
+    if (resources.length === 0 || start > total) break
+  }
+  return out
+}
+
+export async function findLeftovers(
+  http: ScimHttp,
+  options: SweepOptions,
+): Promise<{ method: 'filter' | 'paging'; scanned: Json[] }> {
+  const prefix = options.runId === undefined ? RUN_TAG_PREFIX : `${RUN_TAG_PREFIX}${options.runId}-`
+  const filtered = await pages(http, `userName sw "${prefix}"`, options)
+  if (filtered !== 'unsupported') return { method: 'filter', scanned: filtered }
+  const all = await pages(http, undefined, options)
+  return { method: 'paging', scanned: all === 'unsupported' ? [] : all }
+}
+
+function createdOf(resource: Json): string | undefined {
+  return isObject(resource.meta) && typeof resource.meta.created === 'string'
+    ? resource.meta.created
+    : undefined
+}
+
+export async function sweep(http: ScimHttp, options: SweepOptions): Promise<SweepOutcome> {
+  const { method, scanned } = await findLeftovers(http, options)
+  const cutoff =
+    options.olderThanMs === undefined
+      ? undefined
+      : (options.now ?? new Date()).getTime() - options.olderThanMs
+  const candidates: SweepCandidate[] = []
+  let tooRecent = 0
+  for (const resource of scanned) {
+    if (!tagged(resource, options.runId) || typeof resource.id !== 'string') continue
+    const created = createdOf(resource)
+    if (cutoff !== undefined && (created === undefined || Date.parse(created) > cutoff)) {
+      tooRecent += 1
+      continue
+    }
+    candidates.push({
+      id: resource.id,
+      userName: String(userValue(resource, 'userName')),
+      ...(created ? { created } : {}),
+    })
+  }
+  if (options.dryRun)
+    return { method, scanned: scanned.length, candidates, tooRecent, deleted: 0, failed: [] }
+  let deleted = 0
+  const failed: { id: string; reason: string }[] = []
+  for (const candidate of candidates) {
+    try {
+      const answer = await http.send({
+        method: 'DELETE',
+        path: `/Users/${encodeURIComponent(candidate.id)}`,
+      })
+      if (answer.status === 204 || answer.status === 200 || answer.status === 404) deleted += 1
+      else failed.push({ id: candidate.id, reason: `HTTP ${answer.status}` })
+    } catch (error) {
+      failed.push({
+        id: candidate.id,
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+  return { method, scanned: scanned.length, candidates, tooRecent, deleted, failed }
+}

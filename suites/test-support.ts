@@ -1,0 +1,85 @@
+/**
+ * Helpers for the harness's own tests: the mock app behind a URL-shaped target (no network), with
+ * every request counted, and a quiet CLI io that collects output.
+ *
+ * @module
+ */
+import { createApp } from '../mock-server/app.ts'
+import type { AppOptions } from '../mock-server/options.ts'
+import type { CliIo } from '../cli/io.ts'
+import type { FetchLike } from './http/types.ts'
+import { urlTarget } from './targets/url.ts'
+import type { Target } from './targets/target.ts'
+
+export const DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/acme'
+export const OTHER_DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/other'
+export const KEY = 'deployment-key-0123456789abcdef'
+export const OTHER_KEY = 'other-account-key-0123456789abcdef'
+
+export interface FakeDeployment {
+  readonly app: ReturnType<typeof createApp>
+  /** Every request that reached the fake deployment. */
+  readonly requests: Request[]
+  /** Wraps the app; `intercept` may answer, throw, or return undefined to pass through. */
+  readonly fetch: FetchLike
+  target(options?: { other?: boolean }): Target
+  /** Live identities in the main account. */
+  liveUsers(): Promise<number>
+}
+
+export function fakeDeployment(
+  options: Omit<AppOptions, 'accounts'> = {},
+  intercept?: (request: Request, index: number) => Promise<Response | undefined> | Response | undefined,
+): FakeDeployment {
+  const app = createApp({
+    ...options,
+    accounts: [
+      { id: 'acme', scimKey: KEY },
+      { id: 'other', scimKey: OTHER_KEY },
+    ],
+  })
+  const requests: Request[] = []
+  const fetch: FetchLike = async (request) => {
+    requests.push(request.clone())
+    const answer = await intercept?.(request, requests.length)
+    return answer ?? app.fetch(request)
+  }
+  return {
+    app,
+    requests,
+    fetch,
+    target: (opts = {}) =>
+      urlTarget({ url: DEPLOYMENT, key: KEY, fetch, ...(opts.other ? { otherUrl: OTHER_DEPLOYMENT, otherKey: OTHER_KEY } : {}) }),
+    liveUsers: async () => {
+      const res = await app.fetch(new Request(`${DEPLOYMENT}/Users?count=0`, { headers: { Authorization: `Bearer ${KEY}` } }))
+      return ((await res.json()) as { totalResults: number }).totalResults
+    },
+  }
+}
+
+export interface CapturedIo extends CliIo {
+  readonly out: string[]
+  readonly err: string[]
+  text(): string
+}
+
+export function captureIo(extra: Partial<CliIo> = {}): CapturedIo {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env: {},
+    isTTY: false,
+    sleep: async () => {},
+    text: () => out.join('') + err.join(''),
+    ...extra,
+  }
+}
+
+/** Methods that change data, /.search excepted. */
+export function writesIn(requests: readonly Request[]): Request[] {
+  return requests.filter((r) => !['GET', 'HEAD'].includes(r.method) && !r.url.includes('/.search'))
+}
