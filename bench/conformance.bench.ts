@@ -56,8 +56,12 @@ async function initialCycle(): Promise<void> {
       allowWrites: true,
       maxCreates: USERS,
     })
-    console.log(`initial cycle over HTTP, concurrency ${CONCURRENCY}: ${describeSizing(outcome.sizing).trimEnd()}`)
-    console.log(`  cleanup: ${outcome.cleanup.deleted} deleted, ${outcome.cleanup.failed.length} failed`)
+    console.log(
+      `initial cycle over HTTP, concurrency ${CONCURRENCY}: ${describeSizing(outcome.sizing).trimEnd()}`,
+    )
+    console.log(
+      `  cleanup: ${outcome.cleanup.deleted} deleted, ${outcome.cleanup.failed.length} failed`,
+    )
   } finally {
     await server.close()
   }

@@ -38,7 +38,13 @@ describe('rules', () => {
   it('prints JSON with sources and fixes, filtered like run', async () => {
     const io = captureIo()
     expect(await main(['rules', '--json', '--level', 'MUST', '--tag', 'filter'], io)).toBe(0)
-    const rules = JSON.parse(io.out.join('')) as { id: string; level: string; sources: unknown[]; fix: string; check?: unknown }[]
+    const rules = JSON.parse(io.out.join('')) as {
+      id: string
+      level: string
+      sources: unknown[]
+      fix: string
+      check?: unknown
+    }[]
     expect(rules.length).toBeGreaterThan(5)
     for (const rule of rules) {
       expect(rule.level).toBe('MUST')
@@ -48,14 +54,21 @@ describe('rules', () => {
   })
 
   it('selects by prefix and glob', () => {
-    expect(selectRules(RULES, { ids: ['SRV-FILTER-00'] }).map((r) => r.id)).toContain('SRV-FILTER-001')
-    expect(selectRules(RULES, { ids: ['srv-*-001'] }).every((r) => r.id.endsWith('-001'))).toBe(true)
+    expect(selectRules(RULES, { ids: ['SRV-FILTER-00'] }).map((r) => r.id)).toContain(
+      'SRV-FILTER-001',
+    )
+    expect(selectRules(RULES, { ids: ['srv-*-001'] }).every((r) => r.id.endsWith('-001'))).toBe(
+      true,
+    )
   })
 })
 
 describe('sweep', () => {
   const client = (deployment: ReturnType<typeof fakeDeployment>) =>
-    new EntraClient(new ScimHttpClient({ main: { baseUrl: DEPLOYMENT, key: KEY }, fetch: deployment.fetch }), 'entra-flag')
+    new EntraClient(
+      new ScimHttpClient({ main: { baseUrl: DEPLOYMENT, key: KEY }, fetch: deployment.fetch }),
+      'entra-flag',
+    )
 
   it('lists leftovers in a dry run and deletes them otherwise', async () => {
     const deployment = fakeDeployment()
@@ -63,7 +76,15 @@ describe('sweep', () => {
     for (const user of new TestData(1, 'old1', 'leftover').users(3)) {
       expect((await entra.createUser(user)).status).toBe(201)
     }
-    const untagged = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'real.person@contoso.example', displayName: 'Real Person', 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': { externalId: 'real-1', lastName: 'Person' } }
+    const untagged = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'real.person@contoso.example',
+      displayName: 'Real Person',
+      'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': {
+        externalId: 'real-1',
+        lastName: 'Person',
+      },
+    }
     expect((await entra.postUser(untagged)).status).toBe(201)
 
     const dry = captureIo({ fetch: deployment.fetch })
@@ -81,13 +102,24 @@ describe('sweep', () => {
   it('falls back to paging when the server does not support sw', async () => {
     const deployment = fakeDeployment({}, (request) => {
       if (decodeURIComponent(request.url).includes('sw')) {
-        return new Response(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidFilter', detail: 'sw is not supported' }), { status: 400 })
+        return new Response(
+          JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '400',
+            scimType: 'invalidFilter',
+            detail: 'sw is not supported',
+          }),
+          { status: 400 },
+        )
       }
       return undefined
     })
-    for (const user of new TestData(2, 'old2', 'leftover').users(2)) await client(deployment).createUser(user)
+    for (const user of new TestData(2, 'old2', 'leftover').users(2))
+      await client(deployment).createUser(user)
     const io = captureIo({ fetch: deployment.fetch })
-    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '0s'], io)).toBe(0)
+    expect(
+      await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '0s'], io),
+    ).toBe(0)
     expect(io.out.join('')).toContain('Sweep by paging')
     expect(await deployment.liveUsers()).toBe(0)
   })
@@ -96,7 +128,9 @@ describe('sweep', () => {
     const deployment = fakeDeployment()
     await client(deployment).createUser(new TestData(3, 'new3', 'x').user())
     const io = captureIo({ fetch: deployment.fetch })
-    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '1h'], io)).toBe(0)
+    expect(
+      await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '1h'], io),
+    ).toBe(0)
     expect(io.out.join('')).toContain('0 leftovers, 1 too recent')
     expect(await deployment.liveUsers()).toBe(1)
   })

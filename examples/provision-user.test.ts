@@ -30,7 +30,9 @@ it('creates a person, then updates it, and ClearID would accept every request', 
   const connector = new HrConnector(clearid.tenantUrl(), clearid.scimKey)
 
   expect(await connector.provision(ada)).toMatchObject({ action: 'created' })
-  expect(await connector.provision({ ...ada, lastName: 'King' })).toMatchObject({ action: 'updated' })
+  expect(await connector.provision({ ...ada, lastName: 'King' })).toMatchObject({
+    action: 'updated',
+  })
 
   const report = clearid.audit()
   const failed = report.results.filter((result) => result.status === 'failed')
@@ -47,7 +49,9 @@ it('creates a person, then updates it, and ClearID would accept every request', 
 it('shows what ClearID would refuse: a two-letter country code', async () => {
   const connector = new HrConnector(clearid.tenantUrl(), clearid.scimKey)
 
-  await expect(connector.provision({ ...ada, employeeId: 'E-1002', country: 'GB' })).rejects.toThrow(/400/)
+  await expect(
+    connector.provision({ ...ada, employeeId: 'E-1002', country: 'GB' }),
+  ).rejects.toThrow(/400/)
 
   const countryCode = clearid.audit().results.find((result) => result.ruleId === 'CLI-ATTR-003')
   expect(countryCode?.status).toBe('failed')
@@ -58,7 +62,9 @@ it('survives ClearID throttling when the client retries (fault injection per req
   clearid.fault('route=POST /Users,status=429,retry-after=1,next=1')
   const connector = new HrConnector(clearid.tenantUrl(), clearid.scimKey)
   // This connector has no retry logic, so the 429 surfaces; the audit says what to do about it.
-  await expect(connector.provision({ ...ada, employeeId: 'E-1003', email: 'ada3@contoso.example' })).rejects.toThrow(/429/)
+  await expect(
+    connector.provision({ ...ada, employeeId: 'E-1003', email: 'ada3@contoso.example' }),
+  ).rejects.toThrow(/429/)
   const retry = clearid.audit().results.find((result) => result.ruleId === 'CLI-RETRY-002')
   expect(retry?.status).toBe('failed')
 })

@@ -35,7 +35,9 @@ export class HrConnector {
     if (existing) {
       await this.call('PATCH', `/Users/${existing.id}`, {
         schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-        Operations: [{ op: 'replace', path: 'displayName', value: `${person.firstName} ${person.lastName}` }],
+        Operations: [
+          { op: 'replace', path: 'displayName', value: `${person.firstName} ${person.lastName}` },
+        ],
       })
       return { id: existing.id, action: 'updated' }
     }
@@ -55,7 +57,11 @@ export class HrConnector {
     return { id: String(created.id), action: 'created' }
   }
 
-  private async call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>> {
     const response = await fetch(`${this.tenantUrl}${path}`, {
       method,
       headers: {

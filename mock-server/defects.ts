@@ -79,7 +79,6 @@ export const DEFECTS = [
     id: 'patch-ops-case-sensitive',
     description: 'PATCH refuses capitalised op names ("Replace"), as Entra sends without the flag.',
     breaks: [
-      'SRV-DISC-008',
       'SRV-PATCH-001',
       'SRV-PATCH-002',
       'SRV-PATCH-003',
@@ -87,6 +86,7 @@ export const DEFECTS = [
       'SRV-PATCH-010',
       'SRV-PATCH-013',
       'SRV-PATCH-014',
+      'SRV-PATCH-018',
       'SRV-LIFE-001',
       'SRV-LIFE-002',
       'SRV-LIFE-003',

@@ -1,11 +1,14 @@
 /**
  * `npm start`: the mock ClearID on a port. Configuration from the environment:
- * PORT (8080), HOST (127.0.0.1), CLEARID_ACCOUNT_ID (demo), CLEARID_SCIM_KEY.
+ * PORT (8080), HOST (127.0.0.1), CLEARID_ACCOUNT_ID (demo), CLEARID_SCIM_KEY; for the REST API and
+ * control plane CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET, CLEARID_ADMIN_TOKEN, CLEARID_PUBLIC_URL,
+ * CLEARID_ALLOW_INSECURE_WEBHOOKS (see docs/rest-api.md and `node/rest-env.ts`).
  *
  * @module
  */
 import { createApp } from './app.ts'
 import { randomSecret } from './accounts/secrets.ts'
+import { restStartupFromEnv } from './node/rest-env.ts'
 import { isLoopback, startServer } from './node/serve.ts'
 import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from './options.ts'
 
@@ -30,7 +33,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const { key, announce } = chooseKey()
-const app = createApp({ accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }] })
+const rest = restStartupFromEnv(process.env, host, accountId)
+const app = createApp({
+  accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }],
+  ...rest.options,
+})
 const running = await startServer(app, port, host).catch((error: unknown) => {
   const reason = error instanceof Error ? error.message : String(error)
   console.error(
@@ -42,6 +49,7 @@ const running = await startServer(app, port, host).catch((error: unknown) => {
 console.log(`[clearid-mock] listening on ${running.url}`)
 console.log(`[clearid-mock] Tenant URL: ${running.url}/scim/v2/accounts/${accountId}`)
 console.log(`[clearid-mock] Secret Token (SCIM key): ${announce}`)
+for (const line of rest.announce(running.url)) console.log(line)
 
 let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -49,6 +57,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return
     closing = true
     console.log(`[clearid-mock] ${signal}: shutting down`)
+    app.mock.webhooks.stop()
     void running.close().then(() => process.exit(0))
   })
 }

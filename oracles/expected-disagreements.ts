@@ -146,7 +146,11 @@ const FILTER_GROUPS: readonly Group<FilterOracle>[] = [
   {
     engine: 'scim2-parse-filter',
     reasons: [PR_TOO_WIDE],
-    cases: { F17: '[u1 u2 u3 u4 u5 u6 u7 u8]', F42: '[u1 u2 u3 u4 u5 u6 u7]', F54: '[u1 u2 u4 u7 u8]' },
+    cases: {
+      F17: '[u1 u2 u3 u4 u5 u6 u7 u8]',
+      F42: '[u1 u2 u3 u4 u5 u6 u7]',
+      F54: '[u1 u2 u4 u7 u8]',
+    },
   },
   { engine: 'scim2-parse-filter', reasons: [EQ_NULL_LITERAL], cases: { F18: '[u8]' } },
   { engine: 'scim2-parse-filter', reasons: [NE_ABSENT], cases: { F25: '[u2 u4 u6 u7 u8]' } },
@@ -389,7 +393,11 @@ const FILTER_GROUPS: readonly Group<FilterOracle>[] = [
       F42: '[] threw on [u1 u2 u3 u4 u5 u6 u7]',
     },
   },
-  { engine: 'scimmy', reasons: [ORDERS_BOOLEANS], cases: { F31: '[u1 u2 u4 u5 u7 u8]', F88: '[]' } },
+  {
+    engine: 'scimmy',
+    reasons: [ORDERS_BOOLEANS],
+    cases: { F31: '[u1 u2 u4 u5 u7 u8]', F88: '[]' },
+  },
   { engine: 'scimmy', reasons: [SCIMMY_NESTED_GROUPS], cases: { F55: 'error', F56: 'error' } },
   {
     engine: 'scimmy',
@@ -428,7 +436,7 @@ const CLEARID_IGNORES =
 const ENGINE_BLANKS_REQUIRED =
   'removes displayName; the mock\'s engine blanks it to "" so that the route answers 400 for a required attribute (SPEC §2.2), the same outcome over HTTP'
 const ACTIVE_DEFAULT =
-  'removes active; the mock resets it to true, ClearID\'s default status, as for a POST without active (apply-operation.ts)'
+  "removes active; the mock resets it to true, ClearID's default status, as for a POST without active (apply-operation.ts)"
 const SCHEMA_LESS =
   'knows no schema, so it accepts any path or key and stores it: an unknown attribute is written instead of 400 invalidPath (RFC 7644 §3.5.2), and a failing request is not refused as a whole'
 const SPLITS_URN_AT_DOT =
@@ -450,7 +458,7 @@ const NO_TARGET_MISSING =
 const UNPREFIXED_TOP_LEVEL =
   'writes an un-prefixed name as a new top-level member; the mock resolves a name no core attribute has to the ClearID extension (resolve-path.ts)'
 const CORE_EXTERNAL_ID =
-  'stores core externalId; SPEC §2.2: ClearID\'s sync key is the extension externalId, so the mock ignores the core one and reports it'
+  "stores core externalId; SPEC §2.2: ClearID's sync key is the extension externalId, so the mock ignores the core one and reports it"
 const SCIMMY_STRICT_BOOLEAN =
   'refuses "False"/"FALSE" for active (400 invalidValue); the mock accepts Entra\'s string booleans for active (SPEC §2.2)'
 const SCIMMY_STRICT_UNKNOWN =
@@ -501,7 +509,11 @@ const PATCH_GROUPS: readonly Group<PatchOracle>[] = [
       P41: 'active="yes"',
     },
   },
-  { engine: 'scim-patch', reasons: [CASE_SENSITIVE_PATH], cases: { P22: 'DISPLAYNAME="Ada King"' } },
+  {
+    engine: 'scim-patch',
+    reasons: [CASE_SENSITIVE_PATH],
+    cases: { P22: 'DISPLAYNAME="Ada King"' },
+  },
   { engine: 'scim-patch', reasons: [CASE_SENSITIVE_MEMBERS], cases: { P24: 'error' } },
   {
     engine: 'scim-patch',
@@ -524,7 +536,11 @@ const PATCH_GROUPS: readonly Group<PatchOracle>[] = [
   { engine: 'scimmy', reasons: [ACTIVE_DEFAULT], cases: { P10: '-active' } },
   { engine: 'scimmy', reasons: [SCIMMY_URN_REMOVE_CRASH], cases: { P13: 'error' } },
   { engine: 'scimmy', reasons: [SCIMMY_STRICT_BOOLEAN], cases: { P18: 'error', P42: 'error' } },
-  { engine: 'scimmy', reasons: [SCIMMY_WRITES_PATH_SPELLING], cases: { P21: 'error', P22: 'error' } },
+  {
+    engine: 'scimmy',
+    reasons: [SCIMMY_WRITES_PATH_SPELLING],
+    cases: { P21: 'error', P22: 'error' },
+  },
   { engine: 'scimmy', reasons: [CASE_SENSITIVE_MEMBERS], cases: { P24: 'error' } },
   {
     engine: 'scimmy',

@@ -11,7 +11,9 @@ import { USERS } from './corpus/users.ts'
 import { FILTER_DISAGREEMENTS, type FilterOracle } from './expected-disagreements.ts'
 import { mockEngine, outcomeOf, PACKAGE_ENGINES, runEngine } from './filter-engines.ts'
 
-const listed = new Map(FILTER_DISAGREEMENTS.map((entry) => [`${entry.caseId}/${entry.engine}`, entry]))
+const listed = new Map(
+  FILTER_DISAGREEMENTS.map((entry) => [`${entry.caseId}/${entry.engine}`, entry]),
+)
 
 const oracles: readonly { name: FilterOracle; run: (filter: string, id: string) => string }[] = [
   {

@@ -68,7 +68,8 @@ function storedValues(resource: unknown): Map<string, string> {
   for (const [key, value] of Object.entries(plain)) {
     if (RESOURCE_MEMBERS.has(key) || value === undefined) continue
     if (key === CLEARID_USER_EXTENSION && typeof value === 'object' && value !== null) {
-      for (const [name, item] of Object.entries(value)) values.set(`x:${name}`, JSON.stringify(item))
+      for (const [name, item] of Object.entries(value))
+        values.set(`x:${name}`, JSON.stringify(item))
     } else {
       values.set(key, JSON.stringify(value))
     }
@@ -110,7 +111,10 @@ export async function runPatchEngine(
 export const mockPatchEngine: PatchEngine<'mock'> = {
   name: 'mock',
   apply: async (user, body) => {
-    const next = applyPatch(Object.freeze(fromScim(user)), body, {
+    const state = fromScim(user)
+    Object.freeze(state.attributes)
+    // Frozen: applyPatch must work on a copy, and throws here if it writes to its input.
+    const next = applyPatch(Object.freeze(state), body, {
       behaviour: DEFAULT_BEHAVIOUR,
       warn: () => {},
     })
@@ -118,7 +122,10 @@ export const mockPatchEngine: PatchEngine<'mock'> = {
   },
 }
 
-/** SCIMMY needs the ClearID extension declared on its User schema to resolve its paths. */
+/**
+ * SCIMMY needs the ClearID extension declared on its User schema to resolve its paths. The schema
+ * is module state; Vitest isolates test files, so no other SCIMMY user in the suite sees it.
+ */
 function declareClearIdExtension(): void {
   const definition = SCIMMY.Schemas.User.definition
   if (definition.attributes.some((a) => 'id' in a && a.id === CLEARID_USER_EXTENSION)) return
@@ -155,8 +162,13 @@ export const PATCH_ENGINES: readonly PatchEngine<PatchEngineName>[] = [
     apply: async (user, body) => {
       declareClearIdExtension()
       const resource = new SCIMMY.Schemas.User(user, 'out')
-      const message = new SCIMMY.Messages.PatchOp(body as ConstructorParameters<typeof SCIMMY.Messages.PatchOp>[0])
-      const patched = await message.apply(resource, async (instance) => new SCIMMY.Schemas.User(instance, 'in'))
+      const message = new SCIMMY.Messages.PatchOp(
+        body as ConstructorParameters<typeof SCIMMY.Messages.PatchOp>[0],
+      )
+      const patched = await message.apply(
+        resource,
+        async (instance) => new SCIMMY.Schemas.User(instance, 'in'),
+      )
       return patched ?? resource
     },
   },

@@ -13,7 +13,9 @@ import { PATCH_CASES, patchBase } from './corpus/patches.ts'
 import { PATCH_DISAGREEMENTS, type PatchOracle } from './expected-disagreements.ts'
 import { mockPatchEngine, PATCH_ENGINES, runPatchEngine, toScim } from './patch-engines.ts'
 
-const listed = new Map(PATCH_DISAGREEMENTS.map((entry) => [`${entry.caseId}/${entry.engine}`, entry]))
+const listed = new Map(
+  PATCH_DISAGREEMENTS.map((entry) => [`${entry.caseId}/${entry.engine}`, entry]),
+)
 
 describe('PATCH corpus', () => {
   it('has unique ids and about forty cases', () => {
@@ -57,9 +59,10 @@ describe('PATCH oracle: mock vs RFC answer, scim-patch and SCIMMY', () => {
             `${name} now agrees with the mock (${mock}); remove the listed disagreement`,
           ).toBeUndefined()
         } else {
-          expect(entry?.got, `${name} answers ${got} but the mock ${mock}; list it with a reason`).toBe(
-            got,
-          )
+          expect(
+            entry?.got,
+            `${name} answers ${got} but the mock ${mock}; list it with a reason`,
+          ).toBe(got)
         }
       }
     })

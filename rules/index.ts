@@ -20,6 +20,7 @@ import * as projection from './server/projection.ts'
 import * as search from './server/search.ts'
 import * as patch from './server/patch.ts'
 import * as patchInvariants from './server/patch-invariants.ts'
+import * as patchExtension from './server/patch-extension.ts'
 import * as put from './server/put.ts'
 import * as lifecycle from './server/lifecycle.ts'
 import * as groups from './server/groups.ts'
@@ -136,14 +137,18 @@ export const RULES = [
   patchInvariants.patchUnknownId,
   patchInvariants.patchSameAttributeInOrder,
   patchInvariants.patchDifferentAttributes,
+  // patch-extension
+  patchExtension.patchExtensionDialect,
   // put
   put.putReplaces,
   put.putValidates,
   put.putUnknownId,
+  put.putClearsOmitted,
   // lifecycle
   lifecycle.disabledReadable,
   lifecycle.disabledFindable,
   lifecycle.reEnable,
+  lifecycle.activeFilter,
   lifecycle.deleteThenGone,
   lifecycle.deletedNotFound,
   lifecycle.deletedKeysReusable,

@@ -14,11 +14,22 @@ import { urlTarget } from './targets/url.ts'
 function failures(report: ConformanceReport): string[] {
   return report.results
     .filter((r) => r.status !== 'passed')
-    .map((r) => `${r.ruleId}${r.dialect ? ` [${r.dialect}]` : ''} ${r.status}: ${r.reason ?? r.findings.map((f) => f.message).join('; ')}`)
+    .map(
+      (r) =>
+        `${r.ruleId}${r.dialect ? ` [${r.dialect}]` : ''} ${r.status}: ${r.reason ?? r.findings.map((f) => f.message).join('; ')}`,
+    )
 }
 
 const run = (target: Parameters<typeof runConformance>[0]['target']) =>
-  runConformance({ target, rules: RULES, dialects: ['entra-default', 'entra-flag'], seed: 1, runId: 'accept', allowWrites: true, maxCreates: 10_000 })
+  runConformance({
+    target,
+    rules: RULES,
+    dialects: ['entra-default', 'entra-flag'],
+    seed: 1,
+    runId: 'accept',
+    allowWrites: true,
+    maxCreates: 10_000,
+  })
 
 describe('the full catalogue against the mock', () => {
   it('passes in-process (app.fetch, no port)', async () => {
@@ -32,7 +43,14 @@ describe('the full catalogue against the mock', () => {
     let server: RunningServer
     const keys = { main: 'http-main-key-0123456789', other: 'http-other-key-0123456789' }
     beforeAll(async () => {
-      server = await startServer(createApp({ accounts: [{ id: 'demo', scimKey: keys.main }, { id: 'other', scimKey: keys.other }] }))
+      server = await startServer(
+        createApp({
+          accounts: [
+            { id: 'demo', scimKey: keys.main },
+            { id: 'other', scimKey: keys.other },
+          ],
+        }),
+      )
     })
     afterAll(() => server.close())
 
@@ -54,10 +72,11 @@ describe('the full catalogue against the mock', () => {
     const traffic = async () => {
       const lines: string[] = []
       const ids = new Map<string, string>()
-      const stable = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-        if (!ids.has(id)) ids.set(id, `<id${ids.size}>`)
-        return ids.get(id) ?? id
-      })
+      const stable = (text: string) =>
+        text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+          if (!ids.has(id)) ids.set(id, `<id${ids.size}>`)
+          return ids.get(id) ?? id
+        })
       await runConformance({
         target: inProcessTarget(),
         rules: RULES,

@@ -29,7 +29,10 @@ export interface FakeDeployment {
 
 export function fakeDeployment(
   options: Omit<AppOptions, 'accounts'> = {},
-  intercept?: (request: Request, index: number) => Promise<Response | undefined> | Response | undefined,
+  intercept?: (
+    request: Request,
+    index: number,
+  ) => Promise<Response | undefined> | Response | undefined,
 ): FakeDeployment {
   const app = createApp({
     ...options,
@@ -49,9 +52,16 @@ export function fakeDeployment(
     requests,
     fetch,
     target: (opts = {}) =>
-      urlTarget({ url: DEPLOYMENT, key: KEY, fetch, ...(opts.other ? { otherUrl: OTHER_DEPLOYMENT, otherKey: OTHER_KEY } : {}) }),
+      urlTarget({
+        url: DEPLOYMENT,
+        key: KEY,
+        fetch,
+        ...(opts.other ? { otherUrl: OTHER_DEPLOYMENT, otherKey: OTHER_KEY } : {}),
+      }),
     liveUsers: async () => {
-      const res = await app.fetch(new Request(`${DEPLOYMENT}/Users?count=0`, { headers: { Authorization: `Bearer ${KEY}` } }))
+      const res = await app.fetch(
+        new Request(`${DEPLOYMENT}/Users?count=0`, { headers: { Authorization: `Bearer ${KEY}` } }),
+      )
       return ((await res.json()) as { totalResults: number }).totalResults
     },
   }

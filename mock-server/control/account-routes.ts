@@ -30,10 +30,9 @@ function accountView(ctx: MockContext, c: Context, account: Account): Record<str
   }
 }
 
+/** `/_admin/accounts`: list, create and read accounts. */
 export function accountRoutes(ctx: MockContext): Hono {
   const app = new Hono()
-  const account = (c: Context) => c.req.param('accountId') ?? ''
-
   app.get('/', (c) => c.json({ accounts: ctx.accounts.list().map((a) => accountView(ctx, c, a)) }))
   app.post('/', async (c) => {
     const body = (await readRestBody(ctx, c)) as Record<string, unknown> | null
@@ -41,60 +40,55 @@ export function accountRoutes(ctx: MockContext): Hono {
     return c.json(accountView(ctx, c, created), 201, { Location: `${c.req.path}/${created.id}` })
   })
   app.get('/:accountId', (c) =>
-    c.json(accountView(ctx, c, ctx.accounts.get(account(c)) as Account)),
+    c.json(accountView(ctx, c, ctx.accounts.get(c.req.param('accountId')) as Account)),
   )
+  return app
+}
 
-  app.post('/:accountId/scim/key', async (c) => {
+/** `/_admin/accounts/{accountId}/scim/…`: the SCIM key and the SCIM reset. */
+export function scimAdminRoutes(ctx: MockContext): Hono {
+  const app = new Hono()
+  const account = (c: Context) => c.req.param('accountId') ?? ''
+  app.post('/key', async (c) => {
     const empty = (await c.req.text()).trim() === ''
     const body = empty ? {} : ((await readRestBody(ctx, c)) as Record<string, unknown> | null)
     const name = body?.name === undefined ? 'SCIM key' : checkText('name', body.name, true, 128)
     const key = ctx.accounts.setScimKey(account(c), name)
-    const info = ctx.accounts.get(account(c))?.scimKey
-    return c.json(
-      {
-        name,
-        createdUtc: info?.createdAt,
-        key,
-        tenantUrl: `${publicBaseOf(ctx, c)}/scim/v2/accounts/${account(c)}`,
-      },
-      201,
-      NO_STORE,
-    )
+    const createdUtc = ctx.accounts.get(account(c))?.scimKey?.createdAt
+    const tenantUrl = `${publicBaseOf(ctx, c)}/scim/v2/accounts/${account(c)}`
+    return c.json({ name, createdUtc, key, tenantUrl }, 201, NO_STORE)
   })
-  app.get('/:accountId/scim/key', (c) => {
+  app.get('/key', (c) => {
     const info = ctx.accounts.get(account(c))?.scimKey
-    if (!info)
+    if (!info) {
       throw new ApiError(404, 'This account has no SCIM key yet: POST …/scim/key to generate one.')
+    }
     return c.json({ name: info.name, createdUtc: info.createdAt })
   })
-
-  app.post('/:accountId/scim/reset', (c) => {
-    const status = ctx.scimResets.start(account(c))
-    return c.json(status, 202, { Location: c.req.path })
-  })
-  app.get('/:accountId/scim/reset', (c) => {
+  app.post('/reset', (c) => c.json(ctx.scimResets.start(account(c)), 202, { Location: c.req.path }))
+  app.get('/reset', (c) => {
     const status = ctx.scimResets.status(account(c))
     if (!status) throw new ApiError(404, 'No SCIM reset was started for this account.')
     return c.json(status)
   })
+  return app
+}
 
-  app.post('/:accountId/identities/seed', async (c) => {
+/** `/_admin/accounts/{accountId}/…`: seeding and clearing identities, and the request log. */
+export function identityAdminRoutes(ctx: MockContext): Hono {
+  const app = new Hono()
+  const account = (c: Context) => c.req.param('accountId') ?? ''
+  app.post('/identities/seed', async (c) => {
     const bodies = await seedBodies(await readRestBody(ctx, c))
     const identities = seedIdentities(ctx, account(c), bodies)
-    return c.json(
-      {
-        created: identities.length,
-        identities: identities.map((i) => toRestIdentity(i, ALL_GROUPS)),
-      },
-      201,
-    )
+    const views = identities.map((i) => toRestIdentity(i, ALL_GROUPS))
+    return c.json({ created: identities.length, identities: views }, 201)
   })
-  app.delete('/:accountId/identities', (c) => {
+  app.delete('/identities', (c) => {
     ctx.store.clear(account(c))
     ctx.scimResets.forget(account(c))
     return c.body(null, 204)
   })
-
-  app.get('/:accountId/log', (c) => c.json({ entries: ctx.requestLog.list(account(c)) }))
+  app.get('/log', (c) => c.json({ entries: ctx.requestLog.list(account(c)) }))
   return app
 }

@@ -10,7 +10,7 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
-import { accountRoutes } from './account-routes.ts'
+import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
 import { adminAuth } from './admin-auth.ts'
 import { integrationRoutes } from './integration-routes.ts'
 
@@ -29,6 +29,8 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
   // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
   app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
+  app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))
+  app.route('/accounts/:accountId', identityAdminRoutes(ctx))
   app.route('/accounts', accountRoutes(ctx))
   app.post('/webhooks/drain', async (c) => {
     await ctx.webhooks.drain()

@@ -20,14 +20,21 @@ export function scimResetGate(ctx: MockContext): MiddlewareHandler {
     if (!ctx.scimResets.isPending(accountId, id)) return next()
     const identity = ctx.store.get(accountId, id)
     if (!identity || identity.deleted) return next()
-    const rewritten = withResetOperations(await c.req.text(), identity)
-    if (rewritten !== undefined) {
-      const headers = new Headers(c.req.raw.headers)
-      headers.delete('content-length')
-      c.req.raw = new Request(c.req.raw.url, { method: 'PATCH', headers, body: rewritten })
-      c.req.bodyCache = {}
+    const sent = await c.req.text()
+    const rewritten = withResetOperations(sent, identity)
+    if (rewritten === undefined) return next()
+    const { raw, bodyCache } = c.req
+    const headers = new Headers(raw.headers)
+    headers.delete('content-length')
+    c.req.raw = new Request(raw.url, { method: 'PATCH', headers, body: rewritten })
+    c.req.bodyCache = {}
+    try {
+      await next()
+    } finally {
+      // Outer middleware (the traffic recorder) must see the body the client sent.
+      c.req.raw = raw
+      c.req.bodyCache = bodyCache
     }
-    return next()
   }
 }
 

@@ -43,7 +43,9 @@ export function faultInjection(ctx: FaultState): MiddlewareHandler {
     const request = faultRequestOf(c)
     const condition = (fault: ActiveFault) => applicable(ctx, fault, request)
     const fault =
-      header === undefined ? ctx.faults.select(request, condition) : headerFault(header, request, condition)
+      header === undefined
+        ? ctx.faults.select(request, condition)
+        : headerFault(ctx, header, request, condition)
     if (!fault) return next()
     return applyFault(c, next, fault, request)
   }
@@ -57,6 +59,7 @@ function faultRequestOf(c: Context): FaultRequest {
 }
 
 function headerFault(
+  ctx: FaultState,
   text: string,
   request: FaultRequest,
   condition: (fault: ActiveFault) => boolean,
@@ -68,15 +71,12 @@ function headerFault(
     if (!(error instanceof FaultSpecError)) throw error
     throw badRequest('invalidSyntax', `The X-Mock-Fault header is not valid: ${error.message}`)
   }
-  const fault: ActiveFault = { id: 'header', rule, applied: 1, random: Math.random, served: new Set() }
+  // Header faults with the same seed share one sequence per app, so `rate` repeats run to run.
+  const random = ctx.faults.headerRandom(rule.seed)
+  const fault: ActiveFault = { id: 'header', rule, applied: 1, random, served: new Set() }
   if (!matchesRoute(rule, request) || !condition(fault)) return undefined
-  // A per-request fault with a rate draws from its own seed, so the same header acts the same way.
-  if (rule.rate < 1 && seededDraw(rule.seed) >= rule.rate) return undefined
+  if (rule.rate < 1 && random() >= rule.rate) return undefined
   return fault
-}
-
-function seededDraw(seed: number): number {
-  return ((Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0) % 10_000) / 10_000
 }
 
 /** Faults that only make sense for some requests check them here, before a use is counted. */
@@ -131,7 +131,10 @@ async function conflictAfterCreate(c: Context, next: Next, faultId: string): Pro
 
 function statusError(status: number, retryAfter: number | undefined, faultId: string): ApiError {
   const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) }
-  const wait = retryAfter === undefined ? 'Retry later with back-off.' : `Wait ${retryAfter} s (Retry-After) before the next request.`
+  const wait =
+    retryAfter === undefined
+      ? 'Retry later with back-off.'
+      : `Wait ${retryAfter} s (Retry-After) before the next request.`
   const detail = `Simulated ${status} (fault ${faultId}); the request was not applied. ${wait}`
   return new ApiError(status, detail, headers ? { headers } : {})
 }

@@ -43,12 +43,23 @@ export interface FaultRequest {
 export class FaultRegistry {
   #faults: ActiveFault[] = []
   #counter = 0
+  readonly #headerRandoms = new Map<number, () => number>()
 
   constructor(options: readonly FaultOption[] = []) {
     for (const option of options) {
       const { account, ...spec } = option
       this.add(toFaultRule(spec), account)
     }
+  }
+
+  /** The random sequence `X-Mock-Fault` headers with this seed draw from. */
+  headerRandom(seed: number): () => number {
+    let random = this.#headerRandoms.get(seed)
+    if (!random) {
+      random = seededRandom(seed)
+      if (this.#headerRandoms.size < 100) this.#headerRandoms.set(seed, random)
+    }
+    return random
   }
 
   get empty(): boolean {
@@ -91,7 +102,10 @@ export class FaultRegistry {
    * The first fault matching the request whose `condition` holds and whose rate draw hits. Using
    * it counts against `next`; a fault whose uses are spent retires.
    */
-  select(request: FaultRequest, condition?: (fault: ActiveFault) => boolean): ActiveFault | undefined {
+  select(
+    request: FaultRequest,
+    condition?: (fault: ActiveFault) => boolean,
+  ): ActiveFault | undefined {
     for (const fault of this.#faults) {
       if (!appliesTo(fault, request.accountId) || !matchesRoute(fault.rule, request)) continue
       if (condition && !condition(fault)) continue
@@ -132,5 +146,7 @@ export function matchesRoute(rule: FaultRule, request: FaultRequest): boolean {
   const want = rule.path.split('/').filter(Boolean)
   const have = request.path.split('/').filter(Boolean)
   if (want.length !== have.length) return false
-  return want.every((segment, i) => segment === '*' || segment.toLowerCase() === have[i]?.toLowerCase())
+  return want.every(
+    (segment, i) => segment === '*' || segment.toLowerCase() === have[i]?.toLowerCase(),
+  )
 }

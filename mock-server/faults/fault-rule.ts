@@ -91,7 +91,8 @@ const isObject = (value: unknown): value is Json =>
 
 /** Validates one spec (JSON) into a rule. Throws `FaultSpecError` naming the bad field. */
 export function toFaultRule(spec: unknown): FaultRule {
-  if (!isObject(spec)) throw new FaultSpecError('A fault must be a JSON object such as {"status":503}.')
+  if (!isObject(spec))
+    throw new FaultSpecError('A fault must be a JSON object such as {"status":503}.')
   const unknown = Object.keys(spec).filter((key) => !(SPEC_KEYS as readonly string[]).includes(key))
   if (unknown.length > 0) {
     throw new FaultSpecError(
@@ -127,7 +128,11 @@ function actionOf(spec: Json): FaultAction | undefined {
     throw new FaultSpecError('retryAfter needs a status (usually 429 or 503).')
   }
   if (status !== undefined) {
-    actions.push({ type: 'status', status, ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) })
+    actions.push({
+      type: 'status',
+      status,
+      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+    })
   }
   if (flag(spec.reset, 'reset')) actions.push({ type: 'reset' })
   const timeout = flagOrInteger(spec.timeout, 'timeout', 1, MAX_FAULT_WAIT_MS, MAX_FAULT_WAIT_MS)
@@ -167,19 +172,33 @@ function slowBodyOf(value: unknown): FaultAction | undefined {
 }
 
 /** Routes default to where an action makes sense: creates for the 409, reads by id for the 404. */
-function routeOf(value: unknown, action: FaultAction | undefined): Pick<FaultRule, 'method' | 'path'> {
+function routeOf(
+  value: unknown,
+  action: FaultAction | undefined,
+): Pick<FaultRule, 'method' | 'path'> {
   if (value === undefined) {
     if (action?.type === 'conflict-after-success') return { method: 'POST', path: '/Users' }
     if (action?.type === 'not-found-after-create') return { method: 'GET', path: '/Users/*' }
     return {}
   }
-  if (typeof value !== 'string') throw new FaultSpecError('route must be a string such as "POST /Users".')
+  if (typeof value !== 'string')
+    throw new FaultSpecError('route must be a string such as "POST /Users".')
   const parsed = parseRoute(value)
-  if (action?.type === 'conflict-after-success' && parsed.method !== undefined && parsed.method !== 'POST') {
+  if (
+    action?.type === 'conflict-after-success' &&
+    parsed.method !== undefined &&
+    parsed.method !== 'POST'
+  ) {
     throw new FaultSpecError('conflictAfterSuccess applies to creates: use route "POST /Users".')
   }
-  if (action?.type === 'not-found-after-create' && parsed.method !== undefined && parsed.method !== 'GET') {
-    throw new FaultSpecError('notFoundAfterCreate applies to reads by id: use route "GET /Users/*".')
+  if (
+    action?.type === 'not-found-after-create' &&
+    parsed.method !== undefined &&
+    parsed.method !== 'GET'
+  ) {
+    throw new FaultSpecError(
+      'notFoundAfterCreate applies to reads by id: use route "GET /Users/*".',
+    )
   }
   return parsed
 }
@@ -196,7 +215,8 @@ export function parseRoute(text: string): Pick<FaultRule, 'method' | 'path'> {
   if (method !== undefined && method !== '*' && !METHODS.has(method)) {
     throw new FaultSpecError(`route method "${method.slice(0, 20)}" is not an HTTP method.`)
   }
-  const path = match[2] === '*' ? undefined : match[2].replace(/\/:[^/]+/g, '/*').replace(/\/$/, '') || '/'
+  const path =
+    match[2] === '*' ? undefined : match[2].replace(/\/:[^/]+/g, '/*').replace(/\/$/, '') || '/'
   return {
     ...(method === undefined || method === '*' ? {} : { method }),
     ...(path === undefined ? {} : { path }),
@@ -214,7 +234,9 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
 function number(value: unknown, field: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new FaultSpecError(`${field} must be a number from ${min} to ${max}; got ${describe(value)}.`)
+    throw new FaultSpecError(
+      `${field} must be a number from ${min} to ${max}; got ${describe(value)}.`,
+    )
   }
   return value
 }

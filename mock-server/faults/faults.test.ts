@@ -33,7 +33,11 @@ function user(n: number) {
   }
 }
 const post = (a: MockApp, n: number, headers: Record<string, string> = {}) =>
-  a.request(`${BASE}/Users`, { method: 'POST', headers: { ...auth, ...headers }, body: JSON.stringify(user(n)) })
+  a.request(`${BASE}/Users`, {
+    method: 'POST',
+    headers: { ...auth, ...headers },
+    body: JSON.stringify(user(n)),
+  })
 
 describe('fault specs', () => {
   it('reads the one-line syntax into the JSON form', () => {
@@ -43,9 +47,15 @@ describe('fault specs', () => {
       retryAfter: 2,
       next: 2,
     })
-    expect(faultRuleFromText('slow-body=8:20')).toMatchObject({ action: { type: 'slow-body', chunkBytes: 8, delayMs: 20 } })
+    expect(faultRuleFromText('slow-body=8:20')).toMatchObject({
+      action: { type: 'slow-body', chunkBytes: 8, delayMs: 20 },
+    })
     expect(faultRuleFromText('404-after-create')).toMatchObject({ method: 'GET', path: '/Users/*' })
-    expect(faultRuleFromText('route=PATCH /Users/:id,latency=5')).toMatchObject({ method: 'PATCH', path: '/Users/*', latencyMs: 5 })
+    expect(faultRuleFromText('route=PATCH /Users/:id,latency=5')).toMatchObject({
+      method: 'PATCH',
+      path: '/Users/*',
+      latencyMs: 5,
+    })
   })
 
   it.each([
@@ -80,7 +90,12 @@ describe('fault injection in the request path', () => {
     )
     expect(first.headers.get('retry-after')).toBe('7')
     expect(((await first.json()) as { status: string }).status).toBe('503')
-    expect(a.mock.traffic.records('acme')[0]?.fault).toEqual({ id: 'f1', type: 'status', status: 429, retryAfterSeconds: 3 })
+    expect(a.mock.traffic.records('acme')[0]?.fault).toEqual({
+      id: 'f1',
+      type: 'status',
+      status: 429,
+      retryAfterSeconds: 3,
+    })
   })
 
   it('matches only its route and account', async () => {
@@ -102,6 +117,19 @@ describe('fault injection in the request path', () => {
     expect(first.filter((s) => s === 200).length).toBeGreaterThan(3)
   })
 
+  it('draws X-Mock-Fault rates from a seeded sequence too', async () => {
+    const pattern = async () => {
+      const a = app()
+      const out: number[] = []
+      for (let i = 0; i < 20; i++)
+        out.push((await get(a, '/Users', { 'X-Mock-Fault': 'status=503,rate=0.5,seed=3' })).status)
+      return out
+    }
+    const first = await pattern()
+    expect(await pattern()).toEqual(first)
+    expect(new Set(first)).toEqual(new Set([200, 503]))
+  })
+
   it('adds latency', async () => {
     const a = app([{ latency: 60 }])
     const started = performance.now()
@@ -114,7 +142,9 @@ describe('fault injection in the request path', () => {
     await expect(get(a)).rejects.toThrow(TypeError)
     expect((await get(a)).status).toBe(200)
     const fetch = createFetchHandler({ app: a })
-    await expect(fetch(`https://clearid.test${BASE}/Users`, { headers: { ...auth, 'X-Mock-Fault': 'reset' } })).rejects.toThrow('fetch failed')
+    await expect(
+      fetch(`https://clearid.test${BASE}/Users`, { headers: { ...auth, 'X-Mock-Fault': 'reset' } }),
+    ).rejects.toThrow('fetch failed')
     const records = a.mock.traffic.records('acme')
     expect(records[0]?.error).toMatch(/connection reset/)
     expect(records[0]?.response).toBeUndefined()
@@ -134,7 +164,9 @@ describe('fault injection in the request path', () => {
   })
 
   it('streams a slow body in chunks', async () => {
-    const a = app([{ route: 'GET /ServiceProviderConfig', slowBody: { chunkBytes: 512, delayMs: 15 } }])
+    const a = app([
+      { route: 'GET /ServiceProviderConfig', slowBody: { chunkBytes: 512, delayMs: 15 } },
+    ])
     const started = performance.now()
     const response = await get(a, '/ServiceProviderConfig')
     const text = await response.text()
@@ -148,7 +180,10 @@ describe('fault injection in the request path', () => {
     const response = await post(a, 1)
     expect(response.status).toBe(409)
     expect(((await response.json()) as { scimType: string }).scimType).toBe('uniqueness')
-    const found = await get(a, `/Users?filter=${encodeURIComponent('userName eq "user1@contoso.example"')}`)
+    const found = await get(
+      a,
+      `/Users?filter=${encodeURIComponent('userName eq "user1@contoso.example"')}`,
+    )
     expect(((await found.json()) as { totalResults: number }).totalResults).toBe(1)
   })
 
@@ -173,14 +208,25 @@ describe('fault injection in the request path', () => {
 describe('faults on the control plane', () => {
   const admin = { Authorization: `Bearer ${DEV_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }
   const faults = (a: MockApp, init: RequestInit = {}, suffix = '') =>
-    a.request(`/_admin/accounts/acme/faults${suffix}`, { ...init, headers: { ...admin, ...init.headers } })
+    a.request(`/_admin/accounts/acme/faults${suffix}`, {
+      ...init,
+      headers: { ...admin, ...init.headers },
+    })
 
   it('adds, lists and removes faults, validating each', async () => {
     const a = app()
-    const added = await faults(a, { method: 'POST', body: JSON.stringify([{ route: 'POST /Users', status: 503, next: 1 }, { text: 'latency=1' }]) })
+    const added = await faults(a, {
+      method: 'POST',
+      body: JSON.stringify([{ route: 'POST /Users', status: 503, next: 1 }, { text: 'latency=1' }]),
+    })
     expect(added.status).toBe(201)
-    const { faults: list } = (await added.json()) as { faults: { id: string; description: string }[] }
-    expect(list.map((f) => f.description)).toEqual(['POST /Users, status 503, next 1', 'latency 1 ms'])
+    const { faults: list } = (await added.json()) as {
+      faults: { id: string; description: string }[]
+    }
+    expect(list.map((f) => f.description)).toEqual([
+      'POST /Users, status 503, next 1',
+      'latency 1 ms',
+    ])
     expect((await post(a, 1)).status).toBe(503)
     const listed = (await (await faults(a)).json()) as { faults: unknown[] }
     expect(listed.faults).toHaveLength(1)
@@ -191,7 +237,10 @@ describe('faults on the control plane', () => {
 
   it('answers 400 naming the bad field, and adds nothing', async () => {
     const a = app()
-    const bad = await faults(a, { method: 'POST', body: JSON.stringify([{ status: 503 }, { status: 'soon' }]) })
+    const bad = await faults(a, {
+      method: 'POST',
+      body: JSON.stringify([{ status: 503 }, { status: 'soon' }]),
+    })
     expect(bad.status).toBe(400)
     expect(await bad.text()).toMatch(/Fault 2: status must be a number/)
     expect(((await (await faults(a)).json()) as { faults: unknown[] }).faults).toEqual([])

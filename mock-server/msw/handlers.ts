@@ -64,9 +64,16 @@ export function createMswHandlers(options: InMemoryOptions = {}): ClearIdMsw {
     tenantUrl,
     traffic: (accountId = DEFAULT_ACCOUNT_ID) => app.mock.traffic.records(accountId),
     audit: (accountId = DEFAULT_ACCOUNT_ID) =>
-      buildClientReport(app.mock.traffic.records(accountId), { accountId, tenantUrl: tenantUrl(accountId) }, auditor),
+      buildClientReport(
+        app.mock.traffic.records(accountId),
+        { accountId, tenantUrl: tenantUrl(accountId) },
+        auditor,
+      ),
     fault: (spec, accountId = DEFAULT_ACCOUNT_ID) =>
-      app.mock.faults.add(typeof spec === 'string' ? faultRuleFromText(spec) : toFaultRule(spec), accountId),
+      app.mock.faults.add(
+        typeof spec === 'string' ? faultRuleFromText(spec) : toFaultRule(spec),
+        accountId,
+      ),
     reset: (accountId = DEFAULT_ACCOUNT_ID) => {
       app.mock.traffic.clear(accountId)
       app.mock.faults.clear(accountId)

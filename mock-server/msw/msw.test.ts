@@ -10,14 +10,19 @@ describe('msw handlers', () => {
   afterAll(() => server.close())
 
   const get = (path: string, headers: Record<string, string> = {}) =>
-    fetch(`${clearid.tenantUrl()}${path}`, { headers: { Authorization: `Bearer ${clearid.scimKey}`, ...headers } })
+    fetch(`${clearid.tenantUrl()}${path}`, {
+      headers: { Authorization: `Bearer ${clearid.scimKey}`, ...headers },
+    })
 
   it('routes requests for the origin to the in-memory mock and records them', async () => {
     const response = await get('/ServiceProviderConfig')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/scim\+json/)
     expect(clearid.traffic().map((r) => r.request.path)).toEqual(['/ServiceProviderConfig'])
-    expect(clearid.audit().run.target).toMatchObject({ kind: 'mock-audit', url: 'https://clearid.example.test/scim/v2/accounts/demo' })
+    expect(clearid.audit().run.target).toMatchObject({
+      kind: 'mock-audit',
+      url: 'https://clearid.example.test/scim/v2/accounts/demo',
+    })
   })
 
   it('turns an injected connection drop into a network error', async () => {
@@ -31,7 +36,9 @@ describe('msw handlers', () => {
 
 describe('fetch handler', () => {
   it('serves absolute and relative URLs and Request objects without a port', async () => {
-    const fetch = createFetchHandler({ options: { accounts: [{ id: 'acme', scimKey: 'fetch-key-123456' }] } })
+    const fetch = createFetchHandler({
+      options: { accounts: [{ id: 'acme', scimKey: 'fetch-key-123456' }] },
+    })
     const headers = { Authorization: 'Bearer fetch-key-123456' }
     expect((await fetch('/scim/v2/accounts/acme/Users', { headers })).status).toBe(200)
     const request = new Request('https://elsewhere.test/scim/v2/accounts/acme/Schemas', { headers })

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import https from 'node:https'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -76,6 +76,23 @@ export function selfSignedCertificate(): Certificate {
   }
 }
 
+function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('error', reject)
+    req.on('end', () =>
+      resolve({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt: Date.now(),
+      }),
+    )
+  })
+}
+
 export async function startHttpsReceiver(
   certificate = selfSignedCertificate(),
 ): Promise<HttpsReceiver> {
@@ -84,16 +101,7 @@ export async function startHttpsReceiver(
   const server = https.createServer(
     { key: certificate.key, cert: certificate.cert },
     (req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (chunk: Buffer) => chunks.push(chunk))
-      req.on('end', () => {
-        const received: ReceivedRequest = {
-          method: req.method ?? '',
-          path: req.url ?? '',
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-          receivedAt: Date.now(),
-        }
+      void readRequest(req).then((received) => {
         requests.push(received)
         const reply = handler(received, requests.length - 1)
         const send = () => res.writeHead(reply.status, { 'Content-Type': 'text/plain' }).end('ok')

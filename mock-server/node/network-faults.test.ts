@@ -26,19 +26,26 @@ describe('injected network faults over the Node server', () => {
 
   it('holds a timeout until the client gives up', async () => {
     const started = performance.now()
-    const request = fetch(`${base}/Users`, { headers: headers('timeout=10000'), signal: AbortSignal.timeout(100) })
+    const request = fetch(`${base}/Users`, {
+      headers: headers('timeout=10000'),
+      signal: AbortSignal.timeout(100),
+    })
     await expect(request).rejects.toThrow(/abort|timeout/i)
     expect(performance.now() - started).toBeLessThan(5000)
   })
 
   it('drops the connection when the timeout bound passes', async () => {
     const started = performance.now()
-    await expect(fetch(`${base}/Users`, { headers: headers('timeout=150') })).rejects.toThrow(TypeError)
+    await expect(fetch(`${base}/Users`, { headers: headers('timeout=150') })).rejects.toThrow(
+      TypeError,
+    )
     expect(performance.now() - started).toBeGreaterThanOrEqual(140)
   })
 
   it('streams a slow body over the wire', async () => {
-    const response = await fetch(`${base}/ServiceProviderConfig`, { headers: headers('slow-body=256:10') })
+    const response = await fetch(`${base}/ServiceProviderConfig`, {
+      headers: headers('slow-body=256:10'),
+    })
     expect(response.status).toBe(200)
     expect(JSON.parse(await response.text())).toHaveProperty('schemas')
   })

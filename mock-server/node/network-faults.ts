@@ -15,7 +15,9 @@ type AppFetch = (request: Request, env: Bindings) => Response | Promise<Response
 /** Tells the adapter the response was handled elsewhere (here: the socket is gone). */
 const ALREADY_SENT = { 'x-hono-already-sent': 'true' }
 
-export function withNetworkFaults(fetch: AppFetch): (request: Request, env: Bindings) => Promise<Response> {
+export function withNetworkFaults(
+  fetch: AppFetch,
+): (request: Request, env: Bindings) => Promise<Response> {
   return async (request, env) => {
     try {
       return await fetch(request, env)

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
 import { IDENTITY_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
 import { toOpenApiOperation, type OperationSpec } from './operation.ts'
@@ -13,7 +14,50 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...STS_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...CONTROL_OPERATIONS,
+  ...CLIENT_VERIFICATION_OPERATIONS,
 ]
+
+const TAGS = [
+  { name: 'Token service', description: 'Emulated ClearID STS.' },
+  { name: 'Identity service', description: 'Emulated ClearID identity service.' },
+  { name: 'Search service', description: 'Emulated ClearID search service.' },
+  {
+    name: 'Control plane',
+    description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
+  },
+  {
+    name: 'API integrations',
+    description: 'Mock only: ClearID configures these in its portal.',
+  },
+  { name: 'Webhooks', description: 'Mock only: ClearID configures these in its portal.' },
+  {
+    name: 'Client verification',
+    description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
+  },
+  {
+    name: 'Mock documents',
+    description: 'This document, the reference page and webhook schemas.',
+  },
+]
+
+const SECURITY_SCHEMES = {
+  clearidToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Access token from POST /sts/connect/token.',
+  },
+  adminToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The control plane admin token.',
+  },
+  clientBasic: {
+    type: 'http',
+    scheme: 'basic',
+    description: 'client_id:client_secret (alternative to body parameters).',
+  },
+}
 
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -30,45 +74,11 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         'The emulated ClearID token service, identity service (v2, v3) and search service, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
     },
     servers: [{ url: serverUrl }],
-    tags: [
-      { name: 'Token service', description: 'Emulated ClearID STS.' },
-      { name: 'Identity service', description: 'Emulated ClearID identity service.' },
-      { name: 'Search service', description: 'Emulated ClearID search service.' },
-      {
-        name: 'Control plane',
-        description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
-      },
-      {
-        name: 'API integrations',
-        description: 'Mock only: ClearID configures these in its portal.',
-      },
-      { name: 'Webhooks', description: 'Mock only: ClearID configures these in its portal.' },
-      {
-        name: 'Mock documents',
-        description: 'This document, the reference page and webhook schemas.',
-      },
-    ],
+    tags: TAGS,
     paths,
     components: {
       schemas: componentSchemas(),
-      securitySchemes: {
-        clearidToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'Access token from POST /sts/connect/token.',
-        },
-        adminToken: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'The control plane admin token.',
-        },
-        clientBasic: {
-          type: 'http',
-          scheme: 'basic',
-          description: 'client_id:client_secret (alternative to body parameters).',
-        },
-      },
+      securitySchemes: SECURITY_SCHEMES,
     },
   }
 }

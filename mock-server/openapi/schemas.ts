@@ -40,7 +40,8 @@ function identityWrite(): Record<string, unknown> {
   }
 }
 
-export function componentSchemas(): Record<string, unknown> {
+/** Identity service, search service and problem details. */
+function identitySchemas(): Record<string, unknown> {
   return {
     Identity: identityJsonSchema(false),
     IdentityFull: identityJsonSchema(true),
@@ -67,6 +68,12 @@ export function componentSchemas(): Record<string, unknown> {
       },
       ['type', 'title', 'status'],
     ),
+  }
+}
+
+/** Token service and API integrations. */
+function tokenSchemas(): Record<string, unknown> {
+  return {
     OAuthError: obj(
       {
         error: {
@@ -100,6 +107,42 @@ export function componentSchemas(): Record<string, unknown> {
       },
       ['access_token', 'expires_in', 'token_type', 'scope'],
     ),
+    ApiIntegration: obj({
+      integrationId: str,
+      name: str,
+      description: str,
+      clientId: str,
+      createdUtc: str,
+      keyGeneratedUtc: nullableStr,
+      keyFileAvailable: bool,
+      keyFileUrl: str,
+      keyFileName: str,
+    }),
+    KeyFile: obj(
+      {
+        clientId: str,
+        clientSecret: str,
+        accountId: str,
+        integrationId: str,
+        name: str,
+        keyId: str,
+        algorithm: { const: 'RS512' },
+        audience: { const: 'iams-sts' },
+        privateKeyPem: str,
+        generatedUtc: str,
+        stsUrl: str,
+        tokenUrl: str,
+        identityServiceUrl: str,
+        searchServiceUrl: str,
+      },
+      ['clientId', 'clientSecret', 'accountId', 'privateKeyPem', 'keyId', 'stsUrl'],
+    ),
+  }
+}
+
+/** Accounts, SCIM keys and resets, seeding, request log. */
+function controlSchemas(): Record<string, unknown> {
+  return {
     Account: obj({
       accountId: str,
       createdUtc: str,
@@ -146,36 +189,12 @@ export function componentSchemas(): Record<string, unknown> {
         durationMs: int,
       }),
     ),
-    ApiIntegration: obj({
-      integrationId: str,
-      name: str,
-      description: str,
-      clientId: str,
-      createdUtc: str,
-      keyGeneratedUtc: nullableStr,
-      keyFileAvailable: bool,
-      keyFileUrl: str,
-      keyFileName: str,
-    }),
-    KeyFile: obj(
-      {
-        clientId: str,
-        clientSecret: str,
-        accountId: str,
-        integrationId: str,
-        name: str,
-        keyId: str,
-        algorithm: { const: 'RS512' },
-        audience: { const: 'iams-sts' },
-        privateKeyPem: str,
-        generatedUtc: str,
-        stsUrl: str,
-        tokenUrl: str,
-        identityServiceUrl: str,
-        searchServiceUrl: str,
-      },
-      ['clientId', 'clientSecret', 'accountId', 'privateKeyPem', 'keyId', 'stsUrl'],
-    ),
+  }
+}
+
+/** Webhooks and their delivery log. */
+function webhookSchemas(): Record<string, unknown> {
+  return {
     WebhookHeader: obj({ name: str, value: str }, ['name', 'value']),
     WebhookInput: obj({
       name: str,
@@ -226,4 +245,8 @@ export function componentSchemas(): Record<string, unknown> {
       },
     }),
   }
+}
+
+export function componentSchemas(): Record<string, unknown> {
+  return { ...identitySchemas(), ...tokenSchemas(), ...controlSchemas(), ...webhookSchemas() }
 }

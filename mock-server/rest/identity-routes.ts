@@ -27,19 +27,7 @@ export function identityV2Routes(ctx: MockContext): Hono {
   const account = (c: Context) => c.req.param('accountId') ?? ''
   const changes = async (c: Context) => parseRestIdentity(await readRestBody(ctx, c), ctx.behaviour)
 
-  app.get('/identities', (c) => {
-    const externalId = c.req.query('externalId')
-    if (externalId === undefined) {
-      throw new ApiError(
-        400,
-        'externalId is required on this endpoint (lookup by external id). To list identities use GET /identityservice/api/v3/accounts/{accountId}/identities.',
-        { errors: { externalId: ['The externalId query parameter is required.'] } },
-      )
-    }
-    const include = includeOf(c)
-    const found = ctx.store.findByExternalId(account(c), externalId)
-    return c.json(found ? [toRestIdentity(found, include)] : [])
-  })
+  app.get('/identities', (c) => lookupByExternalId(ctx, c))
 
   app.post('/identities', async (c) => {
     const identity = createIdentity(ctx, account(c), await changes(c))
@@ -74,6 +62,20 @@ export function identityV2Routes(ctx: MockContext): Hono {
     return c.body(null, 204)
   })
   return app
+}
+
+function lookupByExternalId(ctx: MockContext, c: Context): Response {
+  const externalId = c.req.query('externalId')
+  if (externalId === undefined) {
+    throw new ApiError(
+      400,
+      'externalId is required on this endpoint (lookup by external id). To list identities use GET /identityservice/api/v3/accounts/{accountId}/identities.',
+      { errors: { externalId: ['The externalId query parameter is required.'] } },
+    )
+  }
+  const include = includeOf(c)
+  const found = ctx.store.findByExternalId(c.req.param('accountId') ?? '', externalId)
+  return c.json(found ? [toRestIdentity(found, include)] : [])
 }
 
 /** A live identity of the account, or 404 (deleted identities are only visible to search). */

@@ -32,7 +32,9 @@ export function clientVerificationAdminRoutes(ctx: MockContext): Hono {
     return c.json({ account: account(c), ...ctx.traffic.stats(account(c)), records })
   })
   app.get('/traffic.ndjson', (c) =>
-    c.body(toNdjson(ctx.traffic.records(account(c))), 200, { 'Content-Type': 'application/x-ndjson' }),
+    c.body(toNdjson(ctx.traffic.records(account(c))), 200, {
+      'Content-Type': 'application/x-ndjson',
+    }),
   )
   app.delete('/traffic', (c) => {
     ctx.traffic.clear(account(c))
@@ -73,7 +75,10 @@ function faultRulesOf(body: unknown): FaultRule[] {
   }
   return items.map((item, index) => {
     try {
-      const text = typeof item === 'object' && item !== null && 'text' in item ? (item as { text: unknown }).text : undefined
+      const text =
+        typeof item === 'object' && item !== null && 'text' in item
+          ? (item as { text: unknown }).text
+          : undefined
       return typeof text === 'string' ? faultRuleFromText(text) : toFaultRule(item)
     } catch (error) {
       if (!(error instanceof FaultSpecError)) throw error

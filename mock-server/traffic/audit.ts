@@ -36,7 +36,10 @@ export class ClientAuditor {
   }
 
   /** Every rule's findings for one exchange, given the exchanges before it. */
-  judge(record: TrafficRecord, history: readonly TrafficRecord[]): ReadonlyMap<string, readonly ClientFinding[]> {
+  judge(
+    record: TrafficRecord,
+    history: readonly TrafficRecord[],
+  ): ReadonlyMap<string, readonly ClientFinding[]> {
     let judged = this.#judged.get(record)
     if (!judged) {
       const map = new Map<string, readonly ClientFinding[]>()
@@ -56,7 +59,12 @@ export class ClientAuditor {
         const id = `${rule.id}\u0000${finding.key ?? finding.message}`
         if (this.#seen.has(id)) continue
         this.#seen.add(id)
-        out.push({ rule, severity: severityFor(rule.level, finding), message: finding.message, record })
+        out.push({
+          rule,
+          severity: severityFor(rule.level, finding),
+          message: finding.message,
+          record,
+        })
       }
     }
     return out
@@ -92,7 +100,11 @@ export class ClientAuditor {
   }
 }
 
-function collect(into: Map<string, Collected>, finding: ClientFinding, record: TrafficRecord | undefined): void {
+function collect(
+  into: Map<string, Collected>,
+  finding: ClientFinding,
+  record: TrafficRecord | undefined,
+): void {
   if (!record) return
   const key = finding.key ?? finding.message
   const existing = into.get(key)
@@ -102,7 +114,10 @@ function collect(into: Map<string, Collected>, finding: ClientFinding, record: T
 
 function ordered(findings: Finding[]): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).map((x) => x.f)
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+    .map((x) => x.f)
 }
 
 function toFinding(rule: ClientRule, { finding, record, count }: Collected): Finding {

@@ -72,7 +72,10 @@ function latencyOf(session: readonly TrafficRecord[]): Record<string, LatencySta
   const recorder = new LatencyRecorder()
   for (const record of session) {
     const { method, path, query } = record.request
-    recorder.record(operationOf(method, query === '' ? path : `${path}?${query}`), record.durationMs)
+    recorder.record(
+      operationOf(method, query === '' ? path : `${path}?${query}`),
+      record.durationMs,
+    )
   }
   return recorder.stats()
 }

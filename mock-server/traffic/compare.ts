@@ -28,7 +28,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A copy of `value` without the ignored paths. */
-export function withoutVolatile(value: unknown, ignore: readonly string[] = VOLATILE_PATHS): unknown {
+export function withoutVolatile(
+  value: unknown,
+  ignore: readonly string[] = VOLATILE_PATHS,
+): unknown {
   const paths = ignore.map((path) => path.split('.'))
   return strip(value, paths)
 }

@@ -33,7 +33,8 @@ export class IdMap {
     const after = actual.Resources
     if (!Array.isArray(before) || !Array.isArray(after)) return
     before.forEach((item, i) => {
-      if (isRecord(item) && isRecord(after[i])) this.#pair(item.id, (after[i] as Record<string, unknown>).id)
+      if (isRecord(item) && isRecord(after[i]))
+        this.#pair(item.id, (after[i] as Record<string, unknown>).id)
     })
   }
 
@@ -49,7 +50,8 @@ export class IdMap {
     for (const [from, to] of this.#map) {
       if (out.includes(from)) out = out.split(from).join(to)
       const encoded = encodeURIComponent(from)
-      if (encoded !== from && out.includes(encoded)) out = out.split(encoded).join(encodeURIComponent(to))
+      if (encoded !== from && out.includes(encoded))
+        out = out.split(encoded).join(encodeURIComponent(to))
     }
     return out
   }

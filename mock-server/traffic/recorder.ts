@@ -40,10 +40,19 @@ export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
     try {
       await next()
     } catch (error) {
-      log.append(await recordOf(log, c, start, error))
+      await append(log, c, start, error)
       throw error
     }
-    log.append(await recordOf(log, c, start))
+    await append(log, c, start)
+  }
+}
+
+/** Recording never changes the outcome of a request: a failure to record is only counted. */
+async function append(log: TrafficLog, c: Context, start: Start, error?: unknown): Promise<void> {
+  try {
+    log.append(await recordOf(log, c, start, error))
+  } catch {
+    log.recordErrors++
   }
 }
 
@@ -59,7 +68,12 @@ function keepRenderedText(c: Context): { text?: string } {
   return rendered
 }
 
-async function recordOf(log: TrafficLog, c: Context, start: Start, error?: unknown): Promise<TrafficRecord> {
+async function recordOf(
+  log: TrafficLog,
+  c: Context,
+  start: Start,
+  error?: unknown,
+): Promise<TrafficRecord> {
   const secret = credentialOf(c.req.header('authorization'))
   const failed = error !== undefined
   const response = failed ? undefined : await responseOf(log, c, start, secret)
@@ -93,15 +107,15 @@ async function requestOf(
   accountId: string,
   secret: string | undefined,
 ): Promise<RecordedRequest> {
-  const url = c.req.url
+  const url = safeUrl(c.req.url, secret)
   const queryAt = url.indexOf('?')
   const prefix = `/scim/v2/accounts/${accountId}`
   const path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) || '/' : c.req.path
   const request: Record<string, unknown> = {
     method: c.req.method,
-    url: safeUrl(url, secret),
+    url,
     path,
-    query: queryAt === -1 ? '' : safeUrl(url.slice(queryAt), secret).slice(1),
+    query: queryAt === -1 ? '' : url.slice(queryAt + 1),
     headers: redactedHeaders(c.req.raw.headers),
   }
   defineBody(request, await requestText(c, log.maxBodyChars), log.maxBodyChars, secret)
@@ -141,12 +155,19 @@ async function responseOf(
   secret: string | undefined,
 ): Promise<RecordedResponse> {
   const res = c.res
-  const response: Record<string, unknown> = { status: res.status, headers: redactedHeaders(res.headers) }
+  const response: Record<string, unknown> = {
+    status: res.status,
+    headers: redactedHeaders(res.headers),
+  }
   let text = start.rendered.text
   if (text === undefined && res.status !== 204 && res.status !== 304) {
     // Rendered some other way (not through c.body): read a copy, only for JSON.
     const type = res.headers.get('content-type') ?? ''
-    if (type.includes('json')) text = await res.clone().text().catch(() => undefined)
+    if (type.includes('json'))
+      text = await res
+        .clone()
+        .text()
+        .catch(() => undefined)
   }
   defineBody(response, text, log.maxBodyChars, secret)
   return response as unknown as RecordedResponse

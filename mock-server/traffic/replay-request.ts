@@ -34,7 +34,8 @@ export function buildReplayRequest(
   const url = `${target.baseUrl.replace(/\/$/, '')}${ids.substituteText(path)}${query ? `?${ids.substituteText(query)}` : ''}`
   const headers = new Headers()
   for (const [name, value] of Object.entries(exchange.request.headers)) {
-    if (!DROPPED_HEADERS.has(name.toLowerCase()) && !value.includes('[REDACTED]')) headers.set(name, value)
+    if (!DROPPED_HEADERS.has(name.toLowerCase()) && !value.includes('[REDACTED]'))
+      headers.set(name, value)
   }
   if (exchange.auth === 'sent') headers.set('authorization', `Bearer ${target.key}`)
   if (exchange.auth === 'rejected') headers.set('authorization', `Bearer ${WRONG_KEY}`)

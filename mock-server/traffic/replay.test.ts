@@ -17,7 +17,9 @@ const root = join(here, '..', '..')
 
 /** A session with every kind of exchange: lookup, create, read, patch, a fault, a 401, delete. */
 async function recordSession(): Promise<string> {
-  const { app, client } = scripted({ faults: [{ route: 'PATCH /Users/*', status: 503, retryAfter: 1, next: 1 }] })
+  const { app, client } = scripted({
+    faults: [{ route: 'PATCH /Users/*', status: 503, retryAfter: 1, next: 1 }],
+  })
   const body = userBody(1)
   await client.lookup('userName', String(body.userName))
   const created = await client.send('POST', '/Users', body)
@@ -41,7 +43,9 @@ describe('record and replay', () => {
     const result = await replaySession(session)
     expect(result.differences).toEqual([])
     expect(result.ok).toBe(true)
-    expect(result.steps.map((s) => s.actual?.status)).toEqual([200, 201, 200, 503, 200, 200, 401, 404, 204])
+    expect(result.steps.map((s) => s.actual?.status)).toEqual([
+      200, 201, 200, 503, 200, 200, 401, 404, 204,
+    ])
   })
 
   it('reports a changed status and a changed body field as differences', async () => {
@@ -49,7 +53,10 @@ describe('record and replay', () => {
     const tampered: SessionExchange[] = session.map((e) => {
       if (e.seq === 3 && e.response) {
         const resource = e.response.body as Record<string, unknown>
-        return { ...e, response: { ...e.response, body: { ...resource, displayName: 'Someone Else' } } }
+        return {
+          ...e,
+          response: { ...e.response, body: { ...resource, displayName: 'Someone Else' } },
+        }
       }
       if (e.seq === 9 && e.response) return { ...e, response: { ...e.response, status: 200 } }
       return e
@@ -91,7 +98,11 @@ describe('record and replay', () => {
       await mkdir(dir, { recursive: true })
       const testFile = join(dir, 'recorded-session.test.ts')
       const importFrom = `./${relative(dir, join(here, 'index.ts')).split('\\').join('/')}`
-      const source = emitReplayTest(session, { importFrom, name: 'replays the recorded session', source: 'session.ndjson' })
+      const source = emitReplayTest(session, {
+        importFrom,
+        name: 'replays the recorded session',
+        source: 'session.ndjson',
+      })
       expect(source).toContain('expect(result.differences).toEqual([])')
       expect(source).toContain('200, 201, 200, 503, 200, 200, 401, 404, 204')
       await writeFile(testFile, source)
@@ -101,10 +112,14 @@ describe('record and replay', () => {
       )
       const run = promisify(execFile)
       const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs')
-      const { stdout } = await run(process.execPath, [vitest, 'run', '--config', join(dir, 'vitest.config.mts')], {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: '1' },
-      })
+      const { stdout } = await run(
+        process.execPath,
+        [vitest, 'run', '--config', join(dir, 'vitest.config.mts')],
+        {
+          cwd: root,
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      )
       expect(stdout).toMatch(/1 passed/)
     }, 60_000)
   })

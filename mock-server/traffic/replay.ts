@@ -88,7 +88,8 @@ export async function replaySession(
   const started = Date.now()
   const steps: ReplayStep[] = []
   for (const exchange of exchanges) {
-    if (options.timing === 'recorded') await sleep(Math.max(0, started + exchange.offsetMs - Date.now()))
+    if (options.timing === 'recorded')
+      await sleep(Math.max(0, started + exchange.offsetMs - Date.now()))
     steps.push(await replayOne(exchange, target, ids, ignore))
   }
   const differences = steps.flatMap((step) => step.differences)
@@ -122,7 +123,8 @@ async function replayOne(
 }
 
 function expectedOutcome(exchange: SessionExchange, target: ReplayTarget): Outcome {
-  if (exchange.fault?.type === 'conflict-after-success' && !target.injectFaults) return { status: 201 }
+  if (exchange.fault?.type === 'conflict-after-success' && !target.injectFaults)
+    return { status: 201 }
   if (exchange.response) return { status: exchange.response.status }
   return { error: exchange.error ?? 'no answer' }
 }
@@ -131,7 +133,12 @@ function expectedOutcome(exchange: SessionExchange, target: ReplayTarget): Outco
 function skipReason(exchange: SessionExchange, target: ReplayTarget): string | undefined {
   const type = exchange.fault?.type
   if (target.injectFaults || type === undefined) return undefined
-  if (type === 'status' || type === 'reset' || type === 'timeout' || type === 'not-found-after-create') {
+  if (
+    type === 'status' ||
+    type === 'reset' ||
+    type === 'timeout' ||
+    type === 'not-found-after-create'
+  ) {
     return `recorded with an injected fault (${type}); the target has no fault injection`
   }
   return undefined
@@ -146,8 +153,18 @@ function compare(
   ignore: readonly string[],
 ): Difference[] {
   const seq = exchange.seq
-  if (expected.status !== actual.status || (expected.status === undefined) !== (actual.status === undefined)) {
-    return [{ seq, where: 'status', expected: expected.status ?? expected.error, actual: actual.status ?? actual.error }]
+  if (
+    expected.status !== actual.status ||
+    (expected.status === undefined) !== (actual.status === undefined)
+  ) {
+    return [
+      {
+        seq,
+        where: 'status',
+        expected: expected.status ?? expected.error,
+        actual: actual.status ?? actual.error,
+      },
+    ]
   }
   const recorded = exchange.response
   // A fault's own answer, and a body cut in the recording, are compared by status only.

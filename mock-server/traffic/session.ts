@@ -29,7 +29,11 @@ export interface SessionExchange {
   readonly durationMs: number
   readonly at: string
   readonly accountId: string
-  readonly request: SessionMessage & { readonly method: string; readonly path: string; readonly query: string }
+  readonly request: SessionMessage & {
+    readonly method: string
+    readonly path: string
+    readonly query: string
+  }
   readonly response?: SessionMessage & { readonly status: number }
   readonly error?: string
   readonly auth: AuthState
@@ -101,14 +105,20 @@ export function parseSession(text: string): SessionExchange[] {
 function problemOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'not a JSON object.'
   const line = value as Record<string, unknown>
-  if (line.v !== SESSION_VERSION) return `unsupported version ${JSON.stringify(line.v)} (expected ${SESSION_VERSION}).`
+  if (line.v !== SESSION_VERSION)
+    return `unsupported version ${JSON.stringify(line.v)} (expected ${SESSION_VERSION}).`
   const request = line.request as Record<string, unknown> | undefined
   if (typeof request !== 'object' || request === null) return 'no "request" object.'
-  if (typeof request.method !== 'string' || typeof request.path !== 'string' || !request.path.startsWith('/')) {
+  if (
+    typeof request.method !== 'string' ||
+    typeof request.path !== 'string' ||
+    !request.path.startsWith('/')
+  ) {
     return '"request" needs a method and a path starting with "/".'
   }
   const response = line.response as Record<string, unknown> | undefined
-  if (response !== undefined && typeof response.status !== 'number') return '"response.status" must be a number.'
+  if (response !== undefined && typeof response.status !== 'number')
+    return '"response.status" must be a number.'
   if (typeof line.offsetMs !== 'number') return '"offsetMs" must be a number.'
   return undefined
 }
@@ -117,7 +127,10 @@ function problemOf(value: unknown): string | undefined {
  * Records back from a session, so a saved session can be audited offline with the same rules
  * (`t` is the offset; request URLs are rebuilt under `base`).
  */
-export function recordsFromSession(exchanges: readonly SessionExchange[], base = 'http://recorded'): TrafficRecord[] {
+export function recordsFromSession(
+  exchanges: readonly SessionExchange[],
+  base = 'http://recorded',
+): TrafficRecord[] {
   return exchanges.map((e) => ({
     seq: e.seq,
     accountId: e.accountId,

@@ -47,6 +47,8 @@ export class TrafficLog {
   readonly #accounts = new Map<string, AccountLog>()
   readonly #listeners = new Set<TrafficListener>()
   listenerErrors = 0
+  /** Exchanges that could not be recorded (never affects the request). */
+  recordErrors = 0
 
   constructor(options: TrafficOptions = {}) {
     this.capacity = Math.max(0, Math.floor(options.capacity ?? DEFAULT_TRAFFIC_CAPACITY))

@@ -32,19 +32,34 @@ describe('the traffic recorder', () => {
     expect(create).toMatchObject({
       seq: 1,
       accountId: 'acme',
-      request: { method: 'POST', path: '/Users', query: '', body: { userName: 'user1@contoso.example' } },
+      request: {
+        method: 'POST',
+        path: '/Users',
+        query: '',
+        body: { userName: 'user1@contoso.example' },
+      },
       response: { status: 201, body: { userName: 'user1@contoso.example' } },
       auth: 'sent',
     })
-    expect(create?.warnings.map((w) => w.code).sort()).toEqual(['coerced-boolean-string', 'unused-core-attribute'])
+    expect(create?.warnings.map((w) => w.code).sort()).toEqual([
+      'coerced-boolean-string',
+      'unused-core-attribute',
+    ])
     expect(create?.durationMs).toBeGreaterThanOrEqual(0)
-    expect(lookup).toMatchObject({ seq: 2, request: { method: 'GET', query: 'filter=userName+eq+%22user1%40contoso.example%22' } })
+    expect(lookup).toMatchObject({
+      seq: 2,
+      request: { method: 'GET', query: 'filter=userName+eq+%22user1%40contoso.example%22' },
+    })
     expect(lookup?.response?.body).toMatchObject({ totalResults: 1 })
   })
 
   it('records the refusal reason of an ApiError', async () => {
     const a = app()
-    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1, { displayName: '' }) })
+    await a.request(`${BASE}/Users`, {
+      method: 'POST',
+      headers,
+      body: body(1, { displayName: '' }),
+    })
     expect(a.mock.traffic.records('acme')[0]).toMatchObject({
       response: { status: 400 },
       rejection: { scimType: 'invalidValue', attribute: 'displayName' },
@@ -90,7 +105,11 @@ describe('the traffic recorder', () => {
 
   it('cuts large bodies and never parses them', async () => {
     const a = app({ traffic: { maxBodyChars: 100 } })
-    await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(3, { description: 'x'.repeat(500) }) })
+    await a.request(`${BASE}/Users`, {
+      method: 'POST',
+      headers,
+      body: body(3, { description: 'x'.repeat(500) }),
+    })
     const [record] = a.mock.traffic.records('acme')
     expect(record?.request.bodyCut).toBe(true)
     expect(record?.request.body).toMatch(/cut: \d+ characters/)
@@ -122,7 +141,9 @@ describe('traffic and audit on the control plane', () => {
     const a = app()
     await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1) })
     await a.request(`${BASE}/Users`, { headers })
-    const log = (await (await a.request('/_admin/accounts/acme/traffic?since=1', { headers: admin })).json()) as {
+    const log = (await (
+      await a.request('/_admin/accounts/acme/traffic?since=1', { headers: admin })
+    ).json()) as {
       records: { seq: number }[]
       lastSeq: number
     }
@@ -146,9 +167,14 @@ describe('traffic and audit on the control plane', () => {
       .map((r) => r.ruleId)
     expect(failed.sort()).toEqual(['CLI-ATTR-002', 'CLI-ATTR-004'])
 
-    expect((await a.request('/_admin/accounts/acme/traffic', { method: 'DELETE', headers: admin })).status).toBe(204)
+    expect(
+      (await a.request('/_admin/accounts/acme/traffic', { method: 'DELETE', headers: admin }))
+        .status,
+    ).toBe(204)
     expect(a.mock.traffic.records('acme')).toEqual([])
-    expect((await a.request('/_admin/accounts/nobody/traffic', { headers: admin })).status).toBe(404)
+    expect((await a.request('/_admin/accounts/nobody/traffic', { headers: admin })).status).toBe(
+      404,
+    )
     expect((await a.request('/_admin/accounts/acme/traffic')).status).toBe(401)
   })
 })

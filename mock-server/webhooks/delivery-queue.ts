@@ -102,29 +102,7 @@ export class DeliveryQueue {
     if (!webhook?.enabled) return 'give-up'
     const started = Date.now()
     const callbackDateUtc = this.deps.clock().toISOString()
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, this.deps.retry.timeoutMs)
-    let statusCode: number | null = null
-    let response: string
-    try {
-      const res = await this.deps.fetch(webhook.url, {
-        method: 'POST',
-        headers: headersOf(webhook),
-        body: delivery.body,
-        signal: controller.signal,
-      })
-      statusCode = res.status
-      response = statusName(res.status)
-      await res.arrayBuffer().catch(() => undefined)
-    } catch (error) {
-      response = networkErrorName(error, timedOut)
-    } finally {
-      clearTimeout(timer)
-    }
+    const { statusCode, response } = await this.#post(webhook, delivery.body)
     this.deps.log.add(delivery.webhookId, {
       callbackDateUtc,
       url: webhook.url,
@@ -137,6 +115,33 @@ export class DeliveryQueue {
       durationMs: Date.now() - started,
     })
     return outcomeOf(statusCode)
+  }
+
+  /** One POST with the attempt timeout; never throws. */
+  async #post(
+    webhook: WebhookConfig,
+    body: string,
+  ): Promise<{ statusCode: number | null; response: string }> {
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, this.deps.retry.timeoutMs)
+    try {
+      const res = await this.deps.fetch(webhook.url, {
+        method: 'POST',
+        headers: headersOf(webhook),
+        body,
+        signal: controller.signal,
+      })
+      await res.arrayBuffer().catch(() => undefined)
+      return { statusCode: res.status, response: statusName(res.status) }
+    } catch (error) {
+      return { statusCode: null, response: networkErrorName(error, timedOut) }
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   #sleep(ms: number): Promise<void> {

@@ -48,7 +48,8 @@ export const FILTER_CASES: readonly FilterCase[] = [
     id: 'F10',
     filter: 'userName lt "B"',
     expected: ['u1', 'u3'],
-    basis: 'case-insensitive order puts "ATuring@…" before "b"; a case-sensitive one also "bjensen"',
+    basis:
+      'case-insensitive order puts "ATuring@…" before "b"; a case-sensitive one also "bjensen"',
   },
   { id: 'F11', filter: 'userName le "bjensen"', expected: ['u1', 'u3', 'u7'] },
   {
@@ -176,8 +177,16 @@ export const FILTER_CASES: readonly FilterCase[] = [
   { id: 'F46', filter: 'emails[value ew ".example"]', expected: ['u1', 'u3', 'u5'] },
 
   // --- and / or / not, precedence, grouping ---
-  { id: 'F47', filter: 'userName eq "bjensen" or userName eq "ada@contoso.com"', expected: ['u1', 'u7'] },
-  { id: 'F48', filter: 'active eq true and name.familyName pr', expected: ['u1', 'u2', 'u4', 'u7', 'u8'] },
+  {
+    id: 'F47',
+    filter: 'userName eq "bjensen" or userName eq "ada@contoso.com"',
+    expected: ['u1', 'u7'],
+  },
+  {
+    id: 'F48',
+    filter: 'active eq true and name.familyName pr',
+    expected: ['u1', 'u2', 'u4', 'u7', 'u8'],
+  },
   {
     id: 'F49',
     filter: 'displayName sw "K" or active eq false and emails.type eq "home"',
@@ -328,7 +337,8 @@ export const FILTER_CASES: readonly FilterCase[] = [
     id: 'F89',
     filter: 'emails[type eq "home" and value co "Contoso"]',
     expected: [],
-    basis: 'RFC 7644 §3.4.2.2: both conditions must hold for the same element; u1\'s Contoso address is its work one',
+    basis:
+      "RFC 7644 §3.4.2.2: both conditions must hold for the same element; u1's Contoso address is its work one",
   },
   {
     id: 'F90',

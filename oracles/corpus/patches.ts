@@ -116,7 +116,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
     title: 'remove active',
     body: ops({ op: 'remove', path: 'active' }),
     expected: 'unchanged',
-    basis: 'mock choice (apply-operation.ts): an unassigned active is ClearID\'s default, true',
+    basis: "mock choice (apply-operation.ts): an unassigned active is ClearID's default, true",
   },
   {
     id: 'P11',
@@ -137,8 +137,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
     id: 'P13',
     title: 'remove the whole extension object',
     body: ops({ op: 'remove', path: X }),
-    expected:
-      '-x:email, -x:externalId, -x:firstName, -x:hasExtendedTime, -x:jobTitle, -x:lastName',
+    expected: '-x:email, -x:externalId, -x:firstName, -x:hasExtendedTime, -x:jobTitle, -x:lastName',
   },
   {
     id: 'P14',
@@ -153,7 +152,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
     title: 'capitalised "Replace"',
     body: ops({ op: 'Replace', path: 'displayName', value: 'Ada King' }),
     expected: 'displayName="Ada King"',
-    basis: 'SPEC §2.3: Entra\'s default dialect sends capitalised ops; the mock accepts any case',
+    basis: "SPEC §2.3: Entra's default dialect sends capitalised ops; the mock accepts any case",
   },
   {
     id: 'P16',
@@ -294,7 +293,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
     title: 'an enterprise extension attribute',
     body: ops({ op: 'Add', path: `${ENTERPRISE}:department`, value: 'Engineering' }),
     expected: 'unchanged',
-    basis: 'SPEC §2.2: not part of ClearID\'s schema, ignored with a warning',
+    basis: "SPEC §2.2: not part of ClearID's schema, ignored with a warning",
   },
   {
     id: 'P36',
@@ -315,7 +314,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
     title: 'core externalId instead of the extension one',
     body: ops({ op: 'replace', path: 'externalId', value: 'NEW-ID' }),
     expected: 'unchanged',
-    basis: 'SPEC §2.2: core externalId is not ClearID\'s sync key; ignored and reported',
+    basis: "SPEC §2.2: core externalId is not ClearID's sync key; ignored and reported",
   },
   {
     id: 'P39',

@@ -51,7 +51,10 @@ describe('a correct entra-flag client', () => {
     )
     expect((await client.send('PATCH', `/Users/${first}`, change)).status).toBe(200)
     // Disable, re-enable, hard delete.
-    const disable = patchUserBody([{ attribute: 'active', value: false, op: 'replace' }], 'entra-flag')
+    const disable = patchUserBody(
+      [{ attribute: 'active', value: false, op: 'replace' }],
+      'entra-flag',
+    )
     expect((await client.send('PATCH', `/Users/${second}`, disable)).status).toBe(200)
     expect((await client.send('DELETE', `/Users/${third}`)).status).toBe(204)
 
@@ -75,7 +78,11 @@ interface FlawCase {
   readonly also?: readonly string[]
 }
 
-const patchOp = (op: string, path: string, value?: unknown) => ({ op, path, ...(value !== undefined && { value }) })
+const patchOp = (op: string, path: string, value?: unknown) => ({
+  op,
+  path,
+  ...(value !== undefined && { value }),
+})
 
 async function created(client: ScriptedClient, seq = 1): Promise<string> {
   return provision(client, userBody(seq))
@@ -126,7 +133,8 @@ const FLAWS: readonly FlawCase[] = [
     flaw: 'neither firstName nor lastName',
     rule: 'CLI-CREATE-004',
     request: 'POST /Users',
-    script: (c) => provisionRaw(c, withExtension(userBody(1), { firstName: undefined, lastName: undefined })),
+    script: (c) =>
+      provisionRaw(c, withExtension(userBody(1), { firstName: undefined, lastName: undefined })),
   },
   {
     flaw: 'no schemas',
@@ -165,7 +173,11 @@ const FLAWS: readonly FlawCase[] = [
     flaw: 'group provisioning attempted',
     rule: 'CLI-GROUP-001',
     request: 'POST /Groups',
-    script: (c) => c.send('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Staff' }),
+    script: (c) =>
+      c.send('POST', '/Groups', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'Staff',
+      }),
   },
   {
     flaw: 'wrong content type',
@@ -218,7 +230,11 @@ const FLAWS: readonly FlawCase[] = [
     request: 'PATCH /Users/',
     script: async (c) => {
       const id = await created(c)
-      await c.send('PATCH', `/Users/${id}`, patchBody(patchOp('Replace', `${EXT}:jobTitle`, 'Chief')))
+      await c.send(
+        'PATCH',
+        `/Users/${id}`,
+        patchBody(patchOp('Replace', `${EXT}:jobTitle`, 'Chief')),
+      )
     },
   },
   {
@@ -245,7 +261,11 @@ const FLAWS: readonly FlawCase[] = [
     request: 'PATCH /Users/',
     script: async (c) => {
       const id = await created(c)
-      await c.send('PATCH', `/Users/${id}`, patchBody(patchOp('replace', 'emails[type eq "work"].value', 'a@b.example')))
+      await c.send(
+        'PATCH',
+        `/Users/${id}`,
+        patchBody(patchOp('replace', 'emails[type eq "work"].value', 'a@b.example')),
+      )
     },
   },
   {
@@ -280,7 +300,10 @@ const FLAWS: readonly FlawCase[] = [
   },
 ]
 
-async function provisionRaw(client: ScriptedClient, body: Record<string, unknown>): Promise<Answer> {
+async function provisionRaw(
+  client: ScriptedClient,
+  body: Record<string, unknown>,
+): Promise<Answer> {
   await client.lookup('userName', String(body.userName ?? 'nobody'))
   return client.send('POST', '/Users', JSON.parse(JSON.stringify(body)))
 }

@@ -95,7 +95,11 @@ export const wellFormedBody = defineClientRule({
     }
     const { body, bodyCut } = exchange.request
     if (bodyCut === true) return []
-    if (body === undefined && statusOf(exchange) === 400 && exchange.rejection?.scimType === 'invalidSyntax') {
+    if (
+      body === undefined &&
+      statusOf(exchange) === 400 &&
+      exchange.rejection?.scimType === 'invalidSyntax'
+    ) {
       return [
         { key: 'empty', message: `${describeRequest(exchange)} had no body; send a JSON object.` },
       ]

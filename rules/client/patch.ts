@@ -16,7 +16,13 @@ const noPatches = (session: readonly TrafficRecord[]) =>
   session.some(isUserPatch) ? undefined : 'No PATCH was sent to a User.'
 
 const MALFORMED = new Set(['invalidSyntax', 'invalidPath', 'noTarget', 'tooMany'])
-const DROPPED = new Set(['unknown-attribute', 'unsupported-attribute', 'unused-core-attribute', 'unknown-schema', 'core-external-id'])
+const DROPPED = new Set([
+  'unknown-attribute',
+  'unsupported-attribute',
+  'unused-core-attribute',
+  'unknown-schema',
+  'core-external-id',
+])
 
 const detailOf = (record: TrafficRecord): string => {
   const body = record.response?.body

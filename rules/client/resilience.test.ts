@@ -43,36 +43,50 @@ describe('Retry-After', () => {
     expect((await create(client)).status).toBe(201)
     expect(ids(failing())).toEqual([])
     const retried = report().results.find((r) => r.ruleId === 'CLI-RETRY-002')
-    expect(infos(retried)).toEqual([expect.stringMatching(/failed with 429 \(fault f1\); retried, answered 201 on attempt 2, 2\.0 s later/)])
+    expect(infos(retried)).toEqual([
+      expect.stringMatching(
+        /failed with 429 \(fault f1\); retried, answered 201 on attempt 2, 2\.0 s later/,
+      ),
+    ])
   })
 })
 
 describe('401', () => {
   it('flags a refused key once and hammering once', async () => {
     const { client, failing } = scripted()
-    for (let i = 0; i < 7; i++) await client.send('GET', '/Users?filter=userName+eq+%22a%22', undefined, { key: 'wrong-key-12345678' })
+    for (let i = 0; i < 7; i++)
+      await client.send('GET', '/Users?filter=userName+eq+%22a%22', undefined, {
+        key: 'wrong-key-12345678',
+      })
     const failed = failing()
     expect(ids(failed)).toEqual(['CLI-AUTH-001', 'CLI-AUTH-002'])
-    expect(failed.get('CLI-AUTH-001')?.findings.map((f) => f.message)).toEqual([expect.stringMatching(/not accept \(401\).*seen in 7 exchanges/)])
+    expect(failed.get('CLI-AUTH-001')?.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/not accept \(401\).*seen in 7 exchanges/),
+    ])
     expect(failed.get('CLI-AUTH-002')?.findings).toHaveLength(1)
   })
 
   it('does not call four refused requests hammering', async () => {
     const { client, failing } = scripted()
-    for (let i = 0; i < 4; i++) await client.send('GET', '/ServiceProviderConfig', undefined, { key: null })
+    for (let i = 0; i < 4; i++)
+      await client.send('GET', '/ServiceProviderConfig', undefined, { key: null })
     expect(ids(failing())).toEqual(['CLI-AUTH-001'])
   })
 })
 
 describe('retries after 5xx and dropped connections', () => {
   it('flags an immediate retry', async () => {
-    const { client, failing } = scripted({ faults: [{ route: 'POST /Users', status: 503, next: 1 }] })
+    const { client, failing } = scripted({
+      faults: [{ route: 'POST /Users', status: 503, next: 1 }],
+    })
     await lookup(client)
     await create(client)
     await create(client)
     const failed = failing()
     expect(ids(failed)).toEqual(['CLI-RETRY-003'])
-    expect(failed.get('CLI-RETRY-003')?.findings[0]?.message).toMatch(/retried 0\.000 s after it failed with 503/)
+    expect(failed.get('CLI-RETRY-003')?.findings[0]?.message).toMatch(
+      /retried 0\.000 s after it failed with 503/,
+    )
   })
 
   it('flags retries that do not back off, and passes growing waits', async () => {
@@ -83,7 +97,9 @@ describe('retries after 5xx and dropped connections', () => {
       await create(flat.client)
     }
     expect(ids(flat.failing())).toEqual(['CLI-RETRY-003'])
-    expect(flat.failing().get('CLI-RETRY-003')?.findings[0]?.message).toMatch(/no longer than the wait before/)
+    expect(flat.failing().get('CLI-RETRY-003')?.findings[0]?.message).toMatch(
+      /no longer than the wait before/,
+    )
 
     const growing = scripted({ faults: [{ route: 'POST /Users', status: 500, next: 2 }] })
     await lookup(growing.client)
@@ -95,12 +111,16 @@ describe('retries after 5xx and dropped connections', () => {
   })
 
   it('flags a write given up after a 503', async () => {
-    const { client, failing } = scripted({ faults: [{ route: 'POST /Users', status: 503, next: 1 }] })
+    const { client, failing } = scripted({
+      faults: [{ route: 'POST /Users', status: 503, next: 1 }],
+    })
     await lookup(client)
     await create(client)
     const failed = failing()
     expect(ids(failed)).toEqual(['CLI-RETRY-002'])
-    expect(failed.get('CLI-RETRY-002')?.findings[0]?.message).toMatch(/failed with 503 \(fault f1\) and was not retried/)
+    expect(failed.get('CLI-RETRY-002')?.findings[0]?.message).toMatch(
+      /failed with 503 \(fault f1\) and was not retried/,
+    )
   })
 
   it('survives a connection reset with a retry after back-off', async () => {
@@ -121,7 +141,9 @@ describe('SCIM-specific traps', () => {
     expect((await create(client)).status).toBe(409)
     const failed = failing()
     expect(ids(failed)).toEqual(['CLI-RETRY-004'])
-    expect(failed.get('CLI-RETRY-004')?.findings[0]?.message).toMatch(/did not look the identity up/)
+    expect(failed.get('CLI-RETRY-004')?.findings[0]?.message).toMatch(
+      /did not look the identity up/,
+    )
   })
 
   it('passes a client that looks the user up after that 409', async () => {

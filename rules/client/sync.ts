@@ -41,6 +41,8 @@ export const lookupBeforeCreate = defineClientRule({
     // A 409 on a retried create is CLI-RETRY-004's concern.
     if (earlierCreates(history, keys).some((r) => isTransientFailure(r) || r.fault !== undefined))
       return []
+    // A create after a 404 on the user's own id is CLI-RETRY-005's concern.
+    if (createAfterMiss(exchange, history)) return []
     if (history.some((r) => lookupFinds(r, keys))) return []
     const who = keys.userName ?? keys.externalId ?? 'this identity'
     return [

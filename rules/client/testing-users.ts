@@ -35,7 +35,10 @@ export function userBody(seq: number, dialect: Dialect = 'entra-flag'): Record<s
 }
 
 /** `userBody` with extension attributes changed (`undefined` removes one). */
-export function withExtension(body: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+export function withExtension(
+  body: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
   const ext = { ...(body[EXT] as Record<string, unknown>) }
   for (const [name, value] of Object.entries(changes)) {
     if (value === undefined) delete ext[name]

@@ -40,14 +40,24 @@ export class ScriptedClient {
     readonly clock: { now: number },
   ) {}
 
-  async send(method: string, path: string, body?: unknown, options: SendOptions = {}): Promise<Answer> {
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: SendOptions = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...options.headers }
     const key = options.key === undefined ? KEY : options.key
     if (key !== null) headers.Authorization = `Bearer ${key}`
     const text = options.raw ?? (body === undefined ? undefined : JSON.stringify(body))
-    const contentType = options.contentType === undefined ? 'application/scim+json' : options.contentType
+    const contentType =
+      options.contentType === undefined ? 'application/scim+json' : options.contentType
     if (text !== undefined && contentType !== null) headers['Content-Type'] = contentType
-    const response = await this.fetch(`${BASE}${path}`, { method, headers, ...(text !== undefined && { body: text }) })
+    const response = await this.fetch(`${BASE}${path}`, {
+      method,
+      headers,
+      ...(text !== undefined && { body: text }),
+    })
     const responseText = await response.text()
     return { status: response.status, headers: response.headers, body: parse(responseText) }
   }
@@ -89,12 +99,21 @@ export function scripted(options: AppOptions = {}): Scripted {
       ...options,
     },
   })
-  const report = () => buildClientReport(fetch.app.mock.traffic.records(ACCOUNT), { accountId: ACCOUNT, tenantUrl: BASE })
+  const report = () =>
+    buildClientReport(fetch.app.mock.traffic.records(ACCOUNT), {
+      accountId: ACCOUNT,
+      tenantUrl: BASE,
+    })
   return {
     app: fetch.app,
     client: new ScriptedClient(fetch, clock),
     report,
-    failing: () => new Map(report().results.filter((r) => r.status === 'failed').map((r) => [r.ruleId, r])),
+    failing: () =>
+      new Map(
+        report()
+          .results.filter((r) => r.status === 'failed')
+          .map((r) => [r.ruleId, r]),
+      ),
   }
 }
 

@@ -33,7 +33,7 @@ export interface RuleOutcome {
 
 export interface ServerCheckContext {
   readonly ruleId: string
-  /** The Entra dialect this run of the rule uses (the first selected one for dialect-free rules). */
+  /** The Entra dialect of this run of the rule; `entra-flag` (RFC-compliant) for dialect-free rules. */
   readonly dialect: Dialect
   readonly http: ScimHttp
   readonly entra: EntraClient

@@ -212,20 +212,14 @@ export const wrongTypes = defineServerRule({
   area: 'create',
   tags: ['create', 'validation', 'bad-input'],
   sources: [rfc7643('2.3'), rfc7644('3.12')],
-  fix: 'Check each attribute against its schema type: a number for userName, an array for displayName or a string for the extension object is a 400 (invalidValue or invalidSyntax), never stored and never a 500.',
+  fix: 'Check each attribute against its schema type: a number for userName, an array for displayName or for active is a 400 (invalidValue or invalidSyntax), never stored and never a 500.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const cases: [string, (body: Record<string, unknown>) => Record<string, unknown>][] = [
       ['userName as a number', (b) => ({ ...b, userName: 4711 })],
       ['displayName as an array', (b) => ({ ...b, displayName: ['Ada', 'Lovelace'] })],
-      [
-        'the extension as a string',
-        (b) => ({
-          ...b,
-          'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': 'firstName=Ada',
-        }),
-      ],
+      ['active as an array', (b) => ({ ...b, active: [true] })],
     ]
     for (const [label, alter] of cases) {
       const body = createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping)

@@ -85,7 +85,7 @@ export const incrementalCycleRule = defineServerRule({
   id: 'SRV-CYCLE-002',
   level: 'MUST',
   title: 'Incremental cycle: GET by id, PATCH the diff, and the changes are stored',
-  profile: 'entra',
+  profile: 'clearid',
   area: 'cycles',
   tags: ['cycles', 'entra', 'patch'],
   sources: [
@@ -121,7 +121,7 @@ export const repeatCycleRule = defineServerRule({
   id: 'SRV-CYCLE-003',
   level: 'MUST',
   title: 'Repeat cycle: nothing changed at the source means nothing to PATCH',
-  profile: 'entra',
+  profile: 'clearid',
   area: 'cycles',
   tags: ['cycles', 'entra', 'round-trip'],
   sources: [

@@ -25,6 +25,14 @@ export type ServerRuleSpec = Omit<ServerRule, 'side' | 'perDialect'> & {
   readonly perDialect?: boolean
 }
 
+/**
+ * The check cannot test its subject on this target (a query it needs is not supported, and the
+ * rule's profile does not require it): the result is not-applicable with this reason.
+ */
+export class RuleNotApplicable extends Error {
+  override readonly name = 'RuleNotApplicable'
+}
+
 /** A precondition of the check failed: the server did not let the rule set up its data. */
 export class SetupFailure extends Error {
   override readonly name = 'SetupFailure'
@@ -51,6 +59,10 @@ export function defineServerRule(spec: ServerRuleSpec): ServerRule {
 
 function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
   if (error instanceof SetupFailure) return [error.finding]
+  if (error instanceof RuleNotApplicable) {
+    ctx.outcome.notApplicable = error.message
+    return []
+  }
   if (error instanceof HarnessStop) {
     ctx.outcome.skipped = error.reason
     return []

@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
+import { lookupPath } from '../../suites/entra/requests.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
-import { createUser, ownUsersFilter, queryUsers, readUser } from './steps.ts'
+import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'
 
 const LOGIC_APP = (test: string) =>
   ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
@@ -46,7 +46,7 @@ export const disabledReadable = defineServerRule({
 export const disabledFindable = defineServerRule({
   id: 'SRV-LIFE-002',
   level: 'MUST',
-  title: 'A disabled identity is still found by the matching filter and by active eq false',
+  title: 'A disabled identity is still found by the matching filter, with active false',
   profile: 'entra',
   area: 'lifecycle',
   tags: ['lifecycle', 'entra', 'soft-delete', 'filter'],
@@ -56,13 +56,12 @@ export const disabledFindable = defineServerRule({
     ),
     msValidator('Patch User - Disable User'),
   ],
-  fix: 'Include inactive identities in filter results; filter on active with JSON-boolean semantics.',
+  fix: 'Include inactive identities in filter results: the userName lookup must find a disabled user, or Entra creates it again and gets 409.',
   writes: true,
   perDialect: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    const active = await createUser(ctx)
     const patched = await ctx.entra.setActive(user.id, false)
     if (!f.status(patched, [200, 204], `PATCH active false (${ctx.dialect})`)) return f.list
     const lookup = await ctx.entra.findUser('userName', user.values.userName)
@@ -76,10 +75,32 @@ export const disabledFindable = defineServerRule({
         list?.Resources[0]?.active,
       )
     }
+    return f.list
+  },
+})
+
+export const activeFilter = defineServerRule({
+  id: 'SRV-LIFE-004',
+  level: 'MUST',
+  title: 'Filters on active tell disabled identities from enabled ones',
+  profile: 'clearid',
+  area: 'lifecycle',
+  tags: ['lifecycle', 'filter', 'booleans'],
+  sources: [
+    spec('2.2', 'deactivate: the identity stays readable by id and by filter'),
+    spec('2.3', "full filter grammar, evaluated with each attribute's type"),
+  ],
+  fix: 'Evaluate "active eq false" and "active eq true" against the stored boolean, whatever form the value arrived in.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const disabled = await createUser(ctx)
+    const enabled = await createUser(ctx)
+    f.status(await ctx.entra.setActive(disabled.id, false), [200, 204], 'PATCH active false')
     const inactive = await queryUsers(ctx, `${ownUsersFilter(ctx)} and active eq false`)
-    expectIds(f, inactive, [user.id], 'filter active eq false')
-    const still = await queryUsers(ctx, `${ownUsersFilter(ctx)} and active eq true`)
-    expectIds(f, still, [active.id], 'filter active eq true')
+    expectIds(f, inactive, [disabled.id], 'filter active eq false')
+    const active = await queryUsers(ctx, `${ownUsersFilter(ctx)} and active eq true`)
+    expectIds(f, active, [enabled.id], 'filter active eq true')
     return f.list
   },
 })
@@ -161,11 +182,11 @@ export const deletedNotFound = defineServerRule({
     f.status(await ctx.entra.deleteUser(user.id), 204, 'DELETE /Users/{id}')
     const byName = await ctx.entra.findUser('userName', user.values.userName)
     expectIds(f, byName, [], 'filter userName eq "<deleted>"')
-    const byKey = await ctx.entra.findUser(
-      `${CLEARID_USER_EXTENSION}:externalId`,
-      String(user.values.ext.externalId),
+    const byId = needFilter(
+      await ctx.http.send({ method: 'GET', path: lookupPath('id', user.id) }),
+      'id eq',
     )
-    expectIds(f, byKey, [], 'filter externalId eq "<deleted>"')
+    expectIds(f, byId, [], 'filter id eq "<deleted>"')
     return f.list
   },
 })

@@ -9,7 +9,7 @@ import type { ServerCheckContext } from './context.ts'
 import { defineServerRule, type ServerRuleSpec } from './define.ts'
 import { Findings, type ListBody } from './findings.ts'
 import { entraTutorial, rfc7644 } from './sources.ts'
-import { createUsers, ownUsersFilter, queryUsers } from './steps.ts'
+import { createUsers, ownUsersFilter, toolQuery } from './steps.ts'
 
 const PAGINATION_TEST = {
   kind: 'entra-doc',
@@ -17,7 +17,7 @@ const PAGINATION_TEST = {
 } as const
 
 async function page(ctx: ServerCheckContext, f: Findings, params: Record<string, string>) {
-  const answer = await queryUsers(ctx, ownUsersFilter(ctx), params)
+  const answer = await toolQuery(ctx, ownUsersFilter(ctx), params)
   const label = Object.entries(params)
     .map(([k, v]) => `${k}=${v}`)
     .join('&')

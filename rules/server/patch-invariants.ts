@@ -294,7 +294,7 @@ export const patchSameAttributeInOrder = defineServerRule({
   id: 'SRV-PATCH-016',
   level: 'SHOULD',
   title: 'Several operations on one attribute apply in order',
-  profile: 'rfc',
+  profile: 'clearid',
   area: 'patch',
   tags: ['patch'],
   sources: [rfc7644('3.5.2'), msValidator('Patch User - Multiple Ops on same attribute (preview)')],
@@ -338,9 +338,10 @@ export const patchDifferentAttributes = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
+    const userName = `${ctx.data.prefix}multi-${user.values.userName.slice(ctx.data.prefix.length)}`
     const body = patchBody([
-      { op: 'remove', path: ext('middleName') },
-      { op: 'add', path: ext('employeeNumber'), value: 'E777777' },
+      { op: 'replace', path: 'active', value: false },
+      { op: 'replace', path: 'userName', value: userName },
       { op: 'replace', path: 'displayName', value: 'Multi Op' },
     ])
     await expectPatched(
@@ -349,8 +350,8 @@ export const patchDifferentAttributes = defineServerRule({
       user,
       await ctx.entra.patchRaw(user.id, body),
       [
-        ['middleName', undefined],
-        ['employeeNumber', 'E777777'],
+        ['active', false],
+        ['userName', userName],
         ['displayName', 'Multi Op'],
       ],
       'PATCH with three operations',

@@ -88,7 +88,7 @@ export const excludedAttributesParameter = defineServerRule({
     const { answer, resource } = await readUser(ctx, user.id, '?excludedAttributes=displayName')
     const what = 'GET /Users/{id}?excludedAttributes=displayName'
     absent(f, answer, resource, ['displayName'], what)
-    present(f, answer, resource, ['id', 'userName', 'active', CLEARID_USER_EXTENSION], what)
+    present(f, answer, resource, ['id', 'userName', 'active'], what)
     return f.list
   },
 })

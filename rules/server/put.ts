@@ -4,6 +4,8 @@
  * @module
  */
 import { badUserBody } from '../../fixtures/bad-users.ts'
+import type { UserOverrides } from '../../fixtures/test-data.ts'
+import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
 import { userValue } from '../../suites/entra/diff.ts'
 import { createUserBody } from '../../suites/entra/requests.ts'
 import type { HttpAnswer } from '../../suites/http/types.ts'
@@ -17,52 +19,85 @@ function put(ctx: ServerCheckContext, id: string, body: unknown): Promise<HttpAn
   return ctx.http.send({ method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, body })
 }
 
+/** PUTs `next` over `user`, then expects each value in the answer and on a fresh GET. */
+async function expectReplaced(
+  ctx: ServerCheckContext,
+  f: Findings,
+  user: CreatedUser,
+  next: ClearIdUserValues,
+  expected: readonly [string, unknown][],
+): Promise<void> {
+  const answer = await put(ctx, user.id, createUserBody(next, 'entra-flag'))
+  if (!f.status(answer, 200, 'PUT /Users/{id}')) return
+  const read = await readUser(ctx, user.id)
+  for (const [where, a, resource] of [
+    ['PUT response', answer, answer.body],
+    ['GET after PUT', read.answer, read.resource],
+  ] as const) {
+    for (const [name, value] of expected) {
+      const actual = userValue(resource, name)
+      f.check(
+        actual === value,
+        `${where}: ${name} should be ${value === undefined ? 'cleared' : JSON.stringify(value)}`,
+        a,
+        value ?? '(absent)',
+        actual ?? '(absent)',
+      )
+    }
+  }
+}
+
+/** New values for the same identity: same userName and externalId, everything else regenerated. */
+function replacement(ctx: ServerCheckContext, user: CreatedUser, overrides: UserOverrides = {}) {
+  return ctx.data.user({
+    ...overrides,
+    userName: user.values.userName,
+    ext: { externalId: user.values.ext.externalId, ...overrides.ext },
+  })
+}
+
 export const putReplaces = defineServerRule({
   id: 'SRV-PUT-001',
   level: 'MUST',
-  title: 'PUT replaces the identity: new values stored, omitted optional attributes cleared',
+  title: 'PUT replaces the identity with the values sent',
   profile: 'rfc',
   area: 'put',
   tags: ['put'],
   sources: [rfc7644('3.5.1'), spec('2.3', 'PUT replaces with the same validation as POST')],
-  fix: 'Treat PUT as a full replacement: store the body as the new identity (keeping id and created) and clear attributes the body leaves out.',
+  fix: 'Treat PUT as a full replacement: store the body as the new identity, keeping id and meta.created.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    const next = ctx.data.user({
-      userName: user.values.userName,
-      ext: {
-        externalId: user.values.ext.externalId,
-        middleName: undefined,
-        description: undefined,
-      },
-    })
-    const answer = await put(ctx, user.id, createUserBody(next, 'entra-flag'))
-    if (!f.status(answer, 200, 'PUT /Users/{id}')) return f.list
-    const read = await readUser(ctx, user.id)
-    const expected: [string, unknown][] = [
+    const next = replacement(ctx, user, { active: false })
+    await expectReplaced(ctx, f, user, next, [
       ['displayName', next.displayName],
+      ['active', false],
+    ])
+    return f.list
+  },
+})
+
+export const putClearsOmitted = defineServerRule({
+  id: 'SRV-PUT-004',
+  level: 'MUST',
+  title: 'PUT replaces the ClearID extension: new values stored, omitted attributes cleared',
+  profile: 'clearid',
+  area: 'put',
+  tags: ['put', 'extension'],
+  sources: [rfc7644('3.5.1'), spec('2.3', 'PUT replaces')],
+  fix: 'Replace the whole ClearID extension on PUT: attributes the body leaves out are cleared, not kept.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const next = replacement(ctx, user, { ext: { middleName: undefined, description: undefined } })
+    await expectReplaced(ctx, f, user, next, [
       ['lastName', next.ext.lastName],
       ['jobTitle', next.ext.jobTitle],
       ['middleName', undefined],
       ['description', undefined],
-    ]
-    for (const [where, a, resource] of [
-      ['PUT response', answer, answer.body],
-      ['GET after PUT', read.answer, read.resource],
-    ] as const) {
-      for (const [name, value] of expected) {
-        const actual = userValue(resource, name)
-        f.check(
-          actual === value,
-          `${where}: ${name} should be ${value === undefined ? 'cleared' : JSON.stringify(value)}`,
-          a,
-          value ?? '(absent)',
-          actual ?? '(absent)',
-        )
-      }
-    }
+    ])
     return f.list
   },
 })

@@ -9,7 +9,7 @@ import { Findings, isObject, type Json } from './findings.ts'
 import { entraTutorial, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser } from './steps.ts'
 
-const META_KEYS = ['resourceType', 'created', 'lastModified', 'location', 'version'] as const
+const META_KEYS = ['resourceType', 'created', 'lastModified', 'location'] as const
 
 export const readById = defineServerRule({
   id: 'SRV-READ-001',
@@ -24,7 +24,7 @@ export const readById = defineServerRule({
     spec('2.3', 'meta: resourceType, created, lastModified, location, version'),
     okta('Check the user was created (GET by id)'),
   ],
-  fix: 'Answer GET /Users/{id} with 200 and the resource: the same id, schemas, and meta with resourceType, created, lastModified, location and version.',
+  fix: 'Answer GET /Users/{id} with 200 and the resource: the same id, schemas, and meta with resourceType, created, lastModified, location, and version when etag is supported.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
@@ -39,7 +39,10 @@ export const readById = defineServerRule({
       resource.schemas,
     )
     const meta: Json = isObject(resource.meta) ? resource.meta : {}
-    for (const key of META_KEYS) {
+    // RFC 7643 §3.1 ties meta.version to ETag support: required only when the server offers it.
+    const etag = ctx.discovery.serviceProviderConfig?.etag
+    const keys = isObject(etag) && etag.supported === true ? [...META_KEYS, 'version'] : META_KEYS
+    for (const key of keys) {
       f.check(
         typeof meta[key] === 'string' && meta[key] !== '',
         `meta.${key} must be present`,

@@ -9,6 +9,7 @@ import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
 import { createUserBody } from '../../suites/entra/requests.ts'
 import type { HttpAnswer } from '../../suites/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
+import { RuleNotApplicable } from './define.ts'
 import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'
 
 export interface CreatedUser {
@@ -110,4 +111,32 @@ export function quote(value: string): string {
 /** `userName sw "<this rule's prefix>"`: scopes a query to the identities this rule created. */
 export function ownUsersFilter(ctx: ServerCheckContext): string {
   return `userName sw ${quote(ctx.data.prefix)}`
+}
+
+/**
+ * Stops the check as not-applicable when the server refuses a filter the check only uses as a
+ * tool (400 invalidFilter): RFC 7644 lets a server support a subset of filters.
+ */
+export function needFilter(answer: HttpAnswer, filter: string): HttpAnswer {
+  const body = answer.body as { scimType?: unknown } | undefined
+  if (answer.status === 400 && body?.scimType === 'invalidFilter') {
+    throw new RuleNotApplicable(
+      `the server does not support the filter ${filter} (400 invalidFilter), which this check needs as a tool`,
+    )
+  }
+  return answer
+}
+
+/** A filter query the check needs as a tool: not-applicable when the server does not support it. */
+export async function toolQuery(
+  ctx: ServerCheckContext,
+  filter: string,
+  params: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  return needFilter(await queryUsers(ctx, filter, params), filter)
+}
+
+/** A display name no other identity has: `<name> <6 hex>`. */
+export function uniqueDisplayName(ctx: ServerCheckContext, name: string): string {
+  return `${name} ${ctx.data.faker.string.hexadecimal({ length: 6, prefix: '' }).toLowerCase()}`
 }

@@ -17,16 +17,24 @@ const user = () => new TestData(1, 'r1', 'requests').user()
 
 describe('Entra filters', () => {
   it('form-encodes like Entra: + for spaces, %22 for quotes, %40 for @', () => {
-    expect(filterQuery('userName', 'alice@contoso.example')).toBe('filter=userName+eq+%22alice%40contoso.example%22')
-    expect(lookupPath('displayName', 'Ada Lovelace')).toBe('/Users?filter=displayName+eq+%22Ada+Lovelace%22')
+    expect(filterQuery('userName', 'alice@contoso.example')).toBe(
+      'filter=userName+eq+%22alice%40contoso.example%22',
+    )
+    expect(lookupPath('displayName', 'Ada Lovelace')).toBe(
+      '/Users?filter=displayName+eq+%22Ada+Lovelace%22',
+    )
   })
 
   it('escapes quotes inside values', () => {
-    expect(decodeURIComponent(filterQuery('displayName', 'A "B"').replace(/\+/g, ' '))).toBe('filter=displayName eq "A \\"B\\""')
+    expect(decodeURIComponent(filterQuery('displayName', 'A "B"').replace(/\+/g, ' '))).toBe(
+      'filter=displayName eq "A \\"B\\""',
+    )
   })
 
   it('sends the Test Connection group probe with excludedAttributes=members', () => {
-    expect(groupProbePath('g')).toBe('/Groups?excludedAttributes=members&filter=displayName+eq+%22g%22')
+    expect(groupProbePath('g')).toBe(
+      '/Groups?excludedAttributes=members&filter=displayName+eq+%22g%22',
+    )
   })
 })
 
@@ -49,13 +57,18 @@ describe('POST /Users body', () => {
   })
 
   it('sends extension booleans as strings when a default-dialect mapping includes them', () => {
-    const body = createUserBody(user(), 'entra-default', { extensionBooleans: true, declareExtension: false })
+    const body = createUserBody(user(), 'entra-default', {
+      extensionBooleans: true,
+      declareExtension: false,
+    })
     const ext = body[CLEARID_USER_EXTENSION] as Record<string, unknown>
     expect(['True', 'False']).toContain(ext.hasWebPortalAccess)
   })
 
   it('is byte-identical for the same seed', () => {
-    expect(JSON.stringify(createUserBody(user(), 'entra-flag'))).toBe(JSON.stringify(createUserBody(user(), 'entra-flag')))
+    expect(JSON.stringify(createUserBody(user(), 'entra-flag'))).toBe(
+      JSON.stringify(createUserBody(user(), 'entra-flag')),
+    )
   })
 })
 
@@ -83,16 +96,21 @@ describe('PATCH body', () => {
       Operations: [
         {
           op: 'replace',
-          value: { displayName: 'New Name', [`${CLEARID_USER_EXTENSION}:middleName`]: 'M', active: false },
+          value: {
+            displayName: 'New Name',
+            [`${CLEARID_USER_EXTENSION}:middleName`]: 'M',
+            active: false,
+          },
         },
       ],
     })
   })
 
   it('flag: a single change keeps its path (the disable shape)', () => {
-    expect(patchUserBody([{ attribute: 'active', value: false, op: 'replace' }], 'entra-flag').Operations).toEqual([
-      { op: 'replace', path: 'active', value: false },
-    ])
+    expect(
+      patchUserBody([{ attribute: 'active', value: false, op: 'replace' }], 'entra-flag')
+        .Operations,
+    ).toEqual([{ op: 'replace', path: 'active', value: false }])
   })
 })
 
@@ -102,8 +120,14 @@ describe('diff after read-back', () => {
     const body = createUserBody(source, 'entra-flag')
     const resource = { ...body, active: true, id: 'x' }
     expect(diffUser(source, resource, 'entra-flag', defaultMapping('entra-flag'))).toEqual([])
-    const reformatted = { ...resource, displayName: source.displayName.toUpperCase(), active: 'True' }
-    const names = diffUser(source, reformatted, 'entra-flag', defaultMapping('entra-flag')).map((c) => c.attribute)
+    const reformatted = {
+      ...resource,
+      displayName: source.displayName.toUpperCase(),
+      active: 'True',
+    }
+    const names = diffUser(source, reformatted, 'entra-flag', defaultMapping('entra-flag')).map(
+      (c) => c.attribute,
+    )
     expect(names).toEqual(['displayName', 'active'])
   })
 

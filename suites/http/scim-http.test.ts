@@ -41,8 +41,12 @@ describe('ScimHttpClient', () => {
 
   it('refuses writes when they are not allowed, but lets reads and /.search through', async () => {
     const { http, calls } = client(async () => json(200, {}), { allowWrites: false })
-    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toBeInstanceOf(WritesRefusedError)
-    await expect(http.send({ method: 'DELETE', path: '/Users/1' })).rejects.toBeInstanceOf(WritesRefusedError)
+    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toBeInstanceOf(
+      WritesRefusedError,
+    )
+    await expect(http.send({ method: 'DELETE', path: '/Users/1' })).rejects.toBeInstanceOf(
+      WritesRefusedError,
+    )
     await http.send({ method: 'GET', path: '/Users' })
     await http.send({ method: 'POST', path: '/Users/.search', body: {} })
     expect(calls.map((c) => c.method)).toEqual(['GET', 'POST'])
@@ -53,7 +57,9 @@ describe('ScimHttpClient', () => {
     const { http, calls } = client(async () => json(201, { id: String(++n) }), { maxCreates: 2 })
     await http.send({ method: 'POST', path: '/Users', body: {} })
     await http.send({ method: 'POST', path: '/Users', body: {} })
-    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toBeInstanceOf(CreateCapError)
+    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toBeInstanceOf(
+      CreateCapError,
+    )
     expect(calls).toHaveLength(2)
   })
 
@@ -86,13 +92,18 @@ describe('ScimHttpClient', () => {
 
   it('retries with a real (tiny) wait when no sleep is injected', async () => {
     const answers = [json(429, {}, { 'Retry-After': '0' }), json(200, {})]
-    const http = new ScimHttpClient({ main: { baseUrl: BASE, key: KEY }, fetch: async () => answers.shift() ?? json(500, {}) })
+    const http = new ScimHttpClient({
+      main: { baseUrl: BASE, key: KEY },
+      fetch: async () => answers.shift() ?? json(500, {}),
+    })
     expect((await http.send({ method: 'GET', path: '/Users' })).status).toBe(200)
   })
 
   it('times out a request that never answers', async () => {
     const hang: FetchLike = (request) =>
-      new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new Error('aborted'))))
+      new Promise((_, reject) =>
+        request.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+      )
     const { http } = client(hang, { timeoutMs: 30 })
     const error = await http.send({ method: 'GET', path: '/Users' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TransportError)
@@ -104,16 +115,22 @@ describe('ScimHttpClient', () => {
     const controller = new AbortController()
     controller.abort()
     const { http, calls } = client(async () => json(200, {}), { signal: controller.signal })
-    await expect(http.send({ method: 'GET', path: '/Users' })).rejects.toBeInstanceOf(InterruptedError)
+    await expect(http.send({ method: 'GET', path: '/Users' })).rejects.toBeInstanceOf(
+      InterruptedError,
+    )
     expect(calls).toHaveLength(0)
   })
 
   it('records what it created and what was deleted', async () => {
     const { http } = client(async (request) =>
-      request.method === 'POST' ? json(201, { id: 'abc', userName: 'cc-r-1' }) : new Response(null, { status: 204 }),
+      request.method === 'POST'
+        ? json(201, { id: 'abc', userName: 'cc-r-1' })
+        : new Response(null, { status: 204 }),
     )
     await http.send({ method: 'POST', path: '/Users', body: {} })
-    expect(http.created).toMatchObject([{ id: 'abc', path: '/Users/abc', userName: 'cc-r-1', gone: false }])
+    expect(http.created).toMatchObject([
+      { id: 'abc', path: '/Users/abc', userName: 'cc-r-1', gone: false },
+    ])
     await http.send({ method: 'DELETE', path: '/Users/abc' })
     expect(http.created[0]?.gone).toBe(true)
   })

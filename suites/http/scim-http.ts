@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { Exchange } from '../../rules/rule.ts'
 import { buildExchange, headersOf, type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
@@ -60,6 +61,8 @@ export interface CreatedResource {
 /** Shared between a client and the cleanup client derived from it. */
 interface Ledger {
   readonly created: CreatedResource[]
+  /** `created` by `account path` (lower-case), for O(1) delete tracking. */
+  readonly byPath: Map<string, CreatedResource>
   readonly latency: LatencyRecorder
   attemptedCreates: number
   requests: number
@@ -77,6 +80,7 @@ export class ScimHttpClient implements ScimHttp {
   ) {
     this.ledger = ledger ?? {
       created: [],
+      byPath: new Map(),
       latency: new LatencyRecorder(),
       attemptedCreates: 0,
       requests: 0,
@@ -177,12 +181,24 @@ export class ScimHttpClient implements ScimHttp {
       const text = await response.text()
       const durationMs = performance.now() - started
       const headers = headersOf(response.headers)
-      const exchange = buildExchange(
-        raw,
-        { status: response.status, headers, bodyText: text },
-        { durationMs, secrets: this.secrets },
-      )
-      return { status: response.status, headers, body: parseJson(text), text, exchange }
+      const secrets = this.secrets
+      let exchange: Exchange | undefined
+      // Redacting every exchange costs a fifth of a sizing run; most are never looked at.
+      return {
+        status: response.status,
+        headers,
+        body: parseJson(text),
+        text,
+        durationMs,
+        get exchange(): Exchange {
+          exchange ??= buildExchange(
+            raw,
+            { status: response.status, headers, bodyText: text },
+            { durationMs, secrets },
+          )
+          return exchange
+        },
+      }
     } catch (error) {
       const durationMs = performance.now() - started
       const message = describeFailure(error, controller.signal, timeoutMs)
@@ -235,7 +251,7 @@ export class ScimHttpClient implements ScimHttp {
   }
 
   private afterAnswer(request: HttpRequest, answer: HttpAnswer, operation: string): void {
-    this.ledger.latency.record(operation, answer.exchange.durationMs ?? 0)
+    this.ledger.latency.record(operation, answer.durationMs)
     this.track(request, answer)
     this.options.onExchange?.(answer, operation)
   }
@@ -247,26 +263,27 @@ export class ScimHttpClient implements ScimHttp {
       const body = answer.body as { id?: unknown; userName?: unknown } | undefined
       if (typeof body?.id !== 'string' || body.id === '') return
       const collection = request.path.split(/[/?]/)[1] ?? 'Users'
-      this.ledger.created.push({
+      const entry: CreatedResource = {
         account,
         path: `/${collection}/${encodeURIComponent(body.id)}`,
         id: body.id,
         ...(typeof body.userName === 'string' ? { userName: body.userName } : {}),
         gone: false,
-      })
+      }
+      this.ledger.created.push(entry)
+      this.ledger.byPath.set(ledgerKey(account, entry.path), entry)
       return
     }
     if (method === 'DELETE' && (answer.status === 204 || answer.status === 404)) {
       const pathname = request.path.split('?')[0] ?? ''
-      for (const entry of this.ledger.created) {
-        if (entry.account === account && samePath(entry.path, pathname)) entry.gone = true
-      }
+      const entry = this.ledger.byPath.get(ledgerKey(account, pathname))
+      if (entry) entry.gone = true
     }
   }
 }
 
-function samePath(a: string, b: string): boolean {
-  return a.toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
+function ledgerKey(account: string, path: string): string {
+  return `${account} ${path.replace(/\/+$/, '').toLowerCase()}`
 }
 
 function isSearch(method: string, path: string): boolean {

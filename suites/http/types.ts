@@ -41,6 +41,8 @@ export interface HttpAnswer {
   readonly body: unknown
   /** The raw body text. */
   readonly text: string
+  /** Time to the full answer, in milliseconds. */
+  readonly durationMs: number
   /** Redacted request/response pair for findings. */
   readonly exchange: Exchange
 }

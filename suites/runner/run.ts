@@ -155,7 +155,9 @@ async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
 }
 
 function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
-  const dialect = task.dialect ?? env.options.dialects[0] ?? 'entra-default'
+  // Rules that do not run per dialect set up their data with JSON booleans and lower-case ops, so
+  // an RFC-strict server is judged on the rule's subject, not on Entra's string booleans.
+  const dialect = task.dialect ?? 'entra-flag'
   const scope = task.dialect ? `${task.rule.id}@${task.dialect}` : task.rule.id
   return {
     ruleId: task.rule.id,

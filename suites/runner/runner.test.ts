@@ -15,7 +15,11 @@ beforeEach(async () => {
 })
 afterEach(() => rm(out, { recursive: true, force: true }))
 
-const base = (target: RunOptions['target'], ids: string[], extra: Partial<RunOptions> = {}): RunOptions => ({
+const base = (
+  target: RunOptions['target'],
+  ids: string[],
+  extra: Partial<RunOptions> = {},
+): RunOptions => ({
   target,
   rules: selectRules(RULES, { ids }),
   dialects: ['entra-default', 'entra-flag'],
@@ -27,14 +31,32 @@ const base = (target: RunOptions['target'], ids: string[], extra: Partial<RunOpt
 })
 
 async function readReport(): Promise<ConformanceReport> {
-  return JSON.parse(await readFile(join(out, 'conformance-report.json'), 'utf8')) as ConformanceReport
+  return JSON.parse(
+    await readFile(join(out, 'conformance-report.json'), 'utf8'),
+  ) as ConformanceReport
 }
 
 describe('dry run', () => {
   it('sends nothing and prints every request it would send, secrets redacted', async () => {
     const deployment = fakeDeployment()
     const io = captureIo()
-    const code = await runCommand(['--target', DEPLOYMENT, '--key', KEY, '--dry-run', '--allow-writes', '--rule', 'SRV-CREATE-001', '--rule', 'SRV-DISC-001', '--out', out], io)
+    const code = await runCommand(
+      [
+        '--target',
+        DEPLOYMENT,
+        '--key',
+        KEY,
+        '--dry-run',
+        '--allow-writes',
+        '--rule',
+        'SRV-CREATE-001',
+        '--rule',
+        'SRV-DISC-001',
+        '--out',
+        out,
+      ],
+      io,
+    )
     expect(code).toBe(0)
     expect(deployment.requests).toHaveLength(0)
     const printed = io.out.join('')
@@ -47,9 +69,15 @@ describe('dry run', () => {
 
   it('plans no write without --allow-writes', async () => {
     const io = captureIo({ fetch: () => Promise.reject(new Error('must not be called')) })
-    const code = await runCommand(['--target', DEPLOYMENT, '--key', KEY, '--dry-run', '--out', out], io)
+    const code = await runCommand(
+      ['--target', DEPLOYMENT, '--key', KEY, '--dry-run', '--out', out],
+      io,
+    )
     expect(code).toBe(0)
-    const lines = io.out.join('').split('\n').filter((l) => /^(POST|PUT|PATCH|DELETE) /.test(l))
+    const lines = io.out
+      .join('')
+      .split('\n')
+      .filter((l) => /^(POST|PUT|PATCH|DELETE) /.test(l))
     expect(lines.filter((l) => !l.includes('/.search'))).toEqual([])
   })
 })
@@ -64,7 +92,8 @@ describe('safety against a deployment', () => {
     const report = await readReport()
     const skipped = report.results.filter((r) => r.status === 'skipped')
     expect(skipped.length).toBeGreaterThan(50)
-    for (const result of skipped) expect(result.reason).toBe('writes not allowed: pass --allow-writes')
+    for (const result of skipped)
+      expect(result.reason).toBe('writes not allowed: pass --allow-writes')
     expect(report.results.filter((r) => r.status === 'passed').length).toBeGreaterThan(15)
     expect(JSON.stringify(report)).not.toContain(KEY)
   })
@@ -74,12 +103,21 @@ describe('safety against a deployment', () => {
       if (index === 5) throw new TypeError('fetch failed')
       return undefined
     })
-    const outcome = await runConformance(base(deployment.target(), ['SRV-CREATE-02', 'SRV-FILTER-001']))
-    expect(outcome.report.results.some((r) => r.status === 'failed' && r.findings.some((f) => /No answer/.test(f.message)))).toBe(true)
+    const outcome = await runConformance(
+      base(deployment.target(), ['SRV-CREATE-02', 'SRV-FILTER-001']),
+    )
+    expect(
+      outcome.report.results.some(
+        (r) => r.status === 'failed' && r.findings.some((f) => /No answer/.test(f.message)),
+      ),
+    ).toBe(true)
     expect(outcome.cleanup.created).toBeGreaterThan(3)
     expect(outcome.cleanup.failed).toEqual([])
     expect(await deployment.liveUsers()).toBe(0)
-    expect(outcome.report.run.options?.cleanup).toMatchObject({ created: outcome.cleanup.created, failed: [] })
+    expect(outcome.report.run.options?.cleanup).toMatchObject({
+      created: outcome.cleanup.created,
+      failed: [],
+    })
   })
 
   it('cleans up after an interruption and skips what it did not run', async () => {
@@ -88,8 +126,14 @@ describe('safety against a deployment', () => {
       if (index === 12) controller.abort()
       return undefined
     })
-    const outcome = await runConformance(base(deployment.target(), ['SRV-CREATE', 'SRV-PATCH'], { signal: controller.signal }))
-    expect(outcome.report.results.some((r) => r.status === 'skipped' && /interrupted/.test(r.reason ?? ''))).toBe(true)
+    const outcome = await runConformance(
+      base(deployment.target(), ['SRV-CREATE', 'SRV-PATCH'], { signal: controller.signal }),
+    )
+    expect(
+      outcome.report.results.some(
+        (r) => r.status === 'skipped' && /interrupted/.test(r.reason ?? ''),
+      ),
+    ).toBe(true)
     expect(outcome.cleanup.created).toBeGreaterThan(0)
     expect(outcome.cleanup.failed).toEqual([])
     expect(await deployment.liveUsers()).toBe(0)
@@ -97,9 +141,15 @@ describe('safety against a deployment', () => {
 
   it('stops at the creation cap and reports the capped rules as skipped', async () => {
     const deployment = fakeDeployment()
-    const outcome = await runConformance(base(deployment.target(), ['SRV-CREATE-02'], { maxCreates: 3 }))
+    const outcome = await runConformance(
+      base(deployment.target(), ['SRV-CREATE-02'], { maxCreates: 3 }),
+    )
     expect(writesIn(deployment.requests).filter((r) => r.method === 'POST')).toHaveLength(3)
-    expect(outcome.report.results.some((r) => r.status === 'skipped' && /create cap/.test(r.reason ?? ''))).toBe(true)
+    expect(
+      outcome.report.results.some(
+        (r) => r.status === 'skipped' && /create cap/.test(r.reason ?? ''),
+      ),
+    ).toBe(true)
     expect(await deployment.liveUsers()).toBe(0)
   })
 
@@ -108,15 +158,24 @@ describe('safety against a deployment', () => {
     const deployment = fakeDeployment({}, (request) => {
       if (request.method === 'POST' && throttled < 2) {
         throttled += 1
-        return new Response(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'slow down' }), {
-          status: 429,
-          headers: { 'Retry-After': '1', 'Content-Type': 'application/scim+json' },
-        })
+        return new Response(
+          JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '429',
+            detail: 'slow down',
+          }),
+          {
+            status: 429,
+            headers: { 'Retry-After': '1', 'Content-Type': 'application/scim+json' },
+          },
+        )
       }
       return undefined
     })
     const waits: number[] = []
-    const outcome = await runConformance(base(deployment.target(), ['SRV-CREATE-001'], { sleep: async (ms) => void waits.push(ms) }))
+    const outcome = await runConformance(
+      base(deployment.target(), ['SRV-CREATE-001'], { sleep: async (ms) => void waits.push(ms) }),
+    )
     expect(waits).toEqual([1000, 1000])
     expect(outcome.report.results.every((r) => r.status === 'passed')).toBe(true)
   })
@@ -130,7 +189,12 @@ describe('exit codes', () => {
   it('1 when a MUST rule fails', async () => {
     const deployment = fakeDeployment({ defects: { 'json-content-type': true } })
     const io = captureIo({ fetch: deployment.fetch })
-    expect(await runCommand(['--target', DEPLOYMENT, '--key', KEY, '--rule', 'SRV-ERR-002', '--out', out], io)).toBe(1)
+    expect(
+      await runCommand(
+        ['--target', DEPLOYMENT, '--key', KEY, '--rule', 'SRV-ERR-002', '--out', out],
+        io,
+      ),
+    ).toBe(1)
     expect(io.out.join('')).toContain('FAIL')
   })
 
@@ -143,7 +207,9 @@ describe('exit codes', () => {
   })
 
   it('2 with a clear message when the target is unreachable', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ECONNREFUSED' },
+    })
     const io = captureIo({ fetch: () => Promise.reject(refused) })
     expect(await runCommand(['--target', DEPLOYMENT, '--key', KEY, '--out', out], io)).toBe(2)
     expect(io.err.join('')).toMatch(/cannot reach the target: fetch failed \(ECONNREFUSED\)/)
@@ -152,7 +218,9 @@ describe('exit codes', () => {
   it('2 when the target refuses the key', async () => {
     const deployment = fakeDeployment()
     const io = captureIo({ fetch: deployment.fetch })
-    expect(await runCommand(['--target', DEPLOYMENT, '--key', 'not-the-key', '--out', out], io)).toBe(2)
+    expect(
+      await runCommand(['--target', DEPLOYMENT, '--key', 'not-the-key', '--out', out], io),
+    ).toBe(2)
     expect(io.err.join('')).toMatch(/refused the SCIM key \(HTTP 401\)/)
     expect(io.text()).not.toContain('not-the-key')
   })

@@ -6,7 +6,9 @@
  *
  * SCIMMY keeps its resource handlers in module state, so the handlers are declared once and find
  * the store of the server that received the request through the router's `context` callback; two
- * servers started side by side keep separate data.
+ * servers started side by side keep separate data. (scimmy-routers also sets the base path of
+ * `meta.location` in module state on each request, so two servers answering at the same moment
+ * may print each other's origin there.)
  *
  * @module
  */
@@ -45,7 +47,8 @@ const notFound = (id: string | undefined) =>
 
 function storesOf(ctx: unknown): Stores {
   const stores = (ctx as { stores?: Stores } | undefined)?.stores
-  if (stores === undefined) throw new SCIMMY.Types.Error(500, NO_SCIM_TYPE, 'no store for this request')
+  if (stores === undefined)
+    throw new SCIMMY.Types.Error(500, NO_SCIM_TYPE, 'no store for this request')
   return stores
 }
 
@@ -87,7 +90,8 @@ function handlers(name: ResourceName) {
       return target.filter === undefined ? all : (target.filter.match(all) as Stored[])
     },
     degress: (target: Target, ctx?: unknown): void => {
-      if (target.id === undefined || !storesOf(ctx)[name].delete(target.id)) throw notFound(target.id)
+      if (target.id === undefined || !storesOf(ctx)[name].delete(target.id))
+        throw notFound(target.id)
     },
   }
 }

@@ -29,7 +29,12 @@ describe.each(servers)('%s server', (_name, start) => {
     await other.close()
   })
 
-  const call = (target: RunningServer, path: string, init: RequestInit = {}, token = target.token) =>
+  const call = (
+    target: RunningServer,
+    path: string,
+    init: RequestInit = {},
+    token = target.token,
+  ) =>
     fetch(`${target.baseUrl}${path}`, {
       ...init,
       headers: {

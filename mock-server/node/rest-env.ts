@@ -1,0 +1,60 @@
+/**
+ * The REST side's start-up configuration from the environment, for `npm start`: the default API
+ * integration (CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET), the control plane token
+ * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL and CLEARID_ALLOW_INSECURE_WEBHOOKS. Like the SCIM
+ * key: on loopback without configuration the documented development values are used; elsewhere a
+ * random secret is generated and shown once.
+ *
+ * @module
+ */
+import { randomSecret } from '../accounts/secrets.ts'
+import {
+  DEV_ADMIN_TOKEN,
+  DEV_CLIENT_SECRET,
+  devClientId,
+  type RestPlaneOptions,
+} from '../options.ts'
+import { isLoopback } from './serve.ts'
+
+export interface RestStartup {
+  readonly options: RestPlaneOptions
+  /** Lines to print once the server listens. */
+  announce(url: string): string[]
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+function secretFrom(env: Env, name: string, loopback: boolean, development: string) {
+  const configured = env[name]
+  if (configured) return { value: configured, announce: `from ${name}` }
+  if (loopback) return { value: development, announce: `development value "${development}"` }
+  const value = randomSecret()
+  // Shown once so the operator can copy it; it is never logged again.
+  return { value, announce: `generated for this run (shown once): ${value}` }
+}
+
+export function restStartupFromEnv(env: Env, host: string, accountId: string): RestStartup {
+  const loopback = isLoopback(host)
+  const clientId = env.CLEARID_CLIENT_ID || devClientId(accountId)
+  const secret = secretFrom(env, 'CLEARID_CLIENT_SECRET', loopback, DEV_CLIENT_SECRET)
+  const admin = secretFrom(env, 'CLEARID_ADMIN_TOKEN', loopback, DEV_ADMIN_TOKEN)
+  const insecure = /^(1|true|yes)$/i.test(env.CLEARID_ALLOW_INSECURE_WEBHOOKS ?? '')
+  const options: RestPlaneOptions = {
+    apiIntegrations: [
+      { accountId, clientId, clientSecret: secret.value, name: 'Startup integration' },
+    ],
+    adminToken: admin.value,
+    allowInsecureLoopbackWebhooks: insecure,
+    ...(env.CLEARID_PUBLIC_URL ? { publicBaseUrl: env.CLEARID_PUBLIC_URL } : {}),
+  }
+  return {
+    options,
+    announce: (url) => [
+      `[clearid-mock] Token endpoint: ${url}/sts/connect/token`,
+      `[clearid-mock] client_id: ${clientId}`,
+      `[clearid-mock] client_secret: ${secret.announce}`,
+      `[clearid-mock] Control plane: ${url}/_admin/ (admin token: ${admin.announce})`,
+      `[clearid-mock] API reference: ${url}/_mock/docs`,
+    ],
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * Direct requests that show a third-party server's behaviour without the harness in between. Each
+ * expected failure blamed on a server (fixtures/third-party/*.expected.json, `cause: "server"`)
+ * names one of these probes, so the blame is confirmed by the server itself, not by the harness.
+ *
+ * @module
+ */
+import type { RunningServer } from './listen.ts'
+
+export interface ProbeResult {
+  /** Whether the server behaves as the probe describes. */
+  readonly holds: boolean
+  /** What was observed, for the assertion message. */
+  readonly observed: string
+}
+
+export interface Probe {
+  readonly description: string
+  readonly run: (server: RunningServer) => Promise<ProbeResult>
+}
+
+const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
+
+interface Answer {
+  readonly status: number
+  readonly headers: Headers
+  readonly text: string
+  readonly json: Record<string, unknown> | undefined
+}
+
+async function send(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  authorization: string | null = `Bearer ${server.token}`,
+): Promise<Answer> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/scim+json',
+      ...(authorization === null ? {} : { Authorization: authorization }),
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
+  const text = await response.text()
+  let json: Record<string, unknown> | undefined
+  try {
+    const parsed: unknown = JSON.parse(text)
+    json =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, unknown>)
+        : undefined
+  } catch {
+    json = undefined
+  }
+  return { status: response.status, headers: response.headers, text, json }
+}
+
+let serial = 0
+
+function user(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  serial += 1
+  return {
+    schemas: [CORE_USER],
+    userName: `probe-${serial}-${Date.now()}@contoso.example`,
+    displayName: `Probe User ${serial}`,
+    name: { givenName: 'Probe', familyName: `User${serial}` },
+    active: true,
+    ...overrides,
+  }
+}
+
+/** RFC 7643 §2.1: attribute names are case-insensitive. */
+function oddCaseUser(): Record<string, unknown> {
+  const { userName, displayName } = user()
+  return { schemas: [CORE_USER], USERNAME: userName, DisplayName: displayName, Active: true }
+}
+
+async function createUser(
+  server: RunningServer,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; body: Record<string, unknown> }> {
+  const body = user(overrides)
+  const answer = await send(server, 'POST', '/Users', body)
+  return { id: String(answer.json?.['id']), body }
+}
+
+const seen = (answer: Answer, extra = '') =>
+  `HTTP ${answer.status}${extra} ${answer.text.slice(0, 200)}`
+
+const filterPath = (filter: string) => `/Users?filter=${encodeURIComponent(filter)}`
+
+export const PROBES = {
+  'string-boolean-refused': {
+    description: 'POST /Users with active "True" (Entra\'s default dialect) answers 400',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', user({ active: 'True' }))
+      return { holds: answer.status === 400, observed: seen(answer) }
+    },
+  },
+  'string-boolean-coerced': {
+    description: 'POST /Users with active "False" answers 201 with active false',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', user({ active: 'False' }))
+      return {
+        holds: answer.status === 201 && answer.json?.['active'] === false,
+        observed: seen(answer),
+      }
+    },
+  },
+  'no-www-authenticate': {
+    description: 'a 401 to a Basic Authorization header carries no WWW-Authenticate header',
+    run: async (server) => {
+      const answer = await send(server, 'GET', '/Users', undefined, 'Basic dXNlcjpwYXNz')
+      const header = answer.headers.get('www-authenticate')
+      return {
+        holds: answer.status === 401 && header === null,
+        observed: seen(answer, ` WWW-Authenticate=${String(header)}`),
+      }
+    },
+  },
+  'no-location-header': {
+    description: 'POST /Users answers 201 without a Location header',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', user())
+      const location = answer.headers.get('location')
+      return {
+        holds: answer.status === 201 && location === null,
+        observed: seen(answer, ` Location=${String(location)}`),
+      }
+    },
+  },
+  'items-per-page-echoes-count': {
+    description: 'GET /Users?count=250 answers itemsPerPage 250 whatever the page holds',
+    run: async (server) => {
+      const answer = await send(server, 'GET', '/Users?count=250')
+      const resources = answer.json?.['Resources']
+      const held = Array.isArray(resources) ? resources.length : -1
+      return {
+        holds: answer.json?.['itemsPerPage'] === 250 && held < 250,
+        observed: seen(answer, ` with ${held} resources`),
+      }
+    },
+  },
+  'incomplete-filter-accepted': {
+    description: 'GET /Users?filter=userName eq (no value) answers 200 instead of 400',
+    run: async (server) => {
+      const answer = await send(server, 'GET', filterPath('userName eq'))
+      return { holds: answer.status === 200, observed: seen(answer) }
+    },
+  },
+  'non-object-body-no-scim-type': {
+    description: 'POST /Users with the body 42 answers 400 without a scimType',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', '42')
+      return {
+        holds: answer.status === 400 && answer.json !== undefined && !('scimType' in answer.json),
+        observed: seen(answer),
+      }
+    },
+  },
+  'odd-case-schema-refused': {
+    description: 'POST /Users whose schemas holds the core URN in upper case answers 400',
+    run: async (server) => {
+      const answer = await send(
+        server,
+        'POST',
+        '/Users',
+        user({ schemas: [CORE_USER.toUpperCase()] }),
+      )
+      return { holds: answer.status === 400, observed: seen(answer) }
+    },
+  },
+  'odd-case-attribute-names-accepted': {
+    description:
+      'POST /Users with USERNAME, DisplayName and Active answers 201 with userName stored',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', oddCaseUser())
+      return {
+        holds: answer.status === 201 && typeof answer.json?.['userName'] === 'string',
+        observed: seen(answer),
+      }
+    },
+  },
+  'odd-case-attribute-names-refused': {
+    description: 'POST /Users with USERNAME, DisplayName and Active answers 400',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', oddCaseUser())
+      return { holds: answer.status === 400, observed: seen(answer) }
+    },
+  },
+  'patch-envelope-invalid-value': {
+    description:
+      'a PATCH whose Operations is not an array answers 400 invalidValue, not invalidSyntax',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: 'replace displayName',
+      })
+      return {
+        holds: answer.status === 400 && answer.json?.['scimType'] === 'invalidValue',
+        observed: seen(answer),
+      }
+    },
+  },
+  'unknown-endpoint-empty-404': {
+    description: 'GET /Devices under the SCIM base answers 404 with an empty body',
+    run: async (server) => {
+      const answer = await send(server, 'GET', '/Devices')
+      return { holds: answer.status === 404 && answer.text === '', observed: seen(answer) }
+    },
+  },
+  'case-sensitive-user-name-filter': {
+    description: 'filter userName eq "<upper case>" does not find a user stored in lower case',
+    run: async (server) => {
+      const { body } = await createUser(server)
+      const answer = await send(
+        server,
+        'GET',
+        filterPath(`userName eq "${String(body['userName']).toUpperCase()}"`),
+      )
+      return { holds: answer.json?.['totalResults'] === 0, observed: seen(answer) }
+    },
+  },
+  'case-insensitive-user-name-filter': {
+    description: 'filter userName eq "<upper case>" finds a user stored in lower case',
+    run: async (server) => {
+      const { body } = await createUser(server)
+      const answer = await send(
+        server,
+        'GET',
+        filterPath(`userName eq "${String(body['userName']).toUpperCase()}"`),
+      )
+      return { holds: answer.json?.['totalResults'] === 1, observed: seen(answer) }
+    },
+  },
+  'co-refused': {
+    description: 'filter userName co "x" answers 400 invalidFilter',
+    run: async (server) => {
+      const answer = await send(server, 'GET', filterPath('userName co "probe"'))
+      return {
+        holds: answer.status === 400 && answer.json?.['scimType'] === 'invalidFilter',
+        observed: seen(answer),
+      }
+    },
+  },
+  'no-search-endpoint': {
+    description: 'POST /Users/.search answers 404',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users/.search', {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      })
+      return { holds: answer.status === 404, observed: seen(answer) }
+    },
+  },
+  'empty-operations-refused': {
+    description: 'a PATCH with an empty Operations array answers 400',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [],
+      })
+      return { holds: answer.status === 400, observed: seen(answer) }
+    },
+  },
+  'empty-operations-accepted': {
+    description: 'a PATCH with an empty Operations array answers 200 or 204',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [],
+      })
+      return { holds: answer.status === 200 || answer.status === 204, observed: seen(answer) }
+    },
+  },
+  'case-sensitive-display-name-filter': {
+    description: 'filter displayName eq "<upper case>" does not find the user',
+    run: async (server) => {
+      const { body } = await createUser(server)
+      const answer = await send(
+        server,
+        'GET',
+        filterPath(`displayName eq "${String(body['displayName']).toUpperCase()}"`),
+      )
+      return { holds: answer.json?.['totalResults'] === 0, observed: seen(answer) }
+    },
+  },
+  'core-urn-filter-unresolved': {
+    description: 'filter urn:…:core:2.0:User:userName eq "<existing>" finds nothing',
+    run: async (server) => {
+      const { body } = await createUser(server)
+      const answer = await send(
+        server,
+        'GET',
+        filterPath(`${CORE_USER}:userName eq "${String(body['userName'])}"`),
+      )
+      return { holds: answer.json?.['totalResults'] === 0, observed: seen(answer) }
+    },
+  },
+  'start-index-past-end-not-empty': {
+    description: 'GET /Users?startIndex=<past the last>&count=10 still answers the first users',
+    run: async (server) => {
+      await createUser(server)
+      const all = await send(server, 'GET', '/Users?count=0')
+      const total = Number(all.json?.['totalResults'])
+      const answer = await send(server, 'GET', `/Users?startIndex=${total + 1}&count=10`)
+      const resources = answer.json?.['Resources']
+      return {
+        holds: Array.isArray(resources) && resources.length > 0,
+        observed: seen(answer, ` (totalResults ${total})`),
+      }
+    },
+  },
+  'attributes-drop-schemas': {
+    description: 'GET /Users/{id}?attributes=displayName answers without "schemas"',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'GET', `/Users/${id}?attributes=displayName`)
+      return {
+        holds: answer.status === 200 && answer.json !== undefined && !('schemas' in answer.json),
+        observed: seen(answer),
+      }
+    },
+  },
+  'search-incomplete-filter-accepted': {
+    description: 'POST /Users/.search with the filter "userName eq" answers 200',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users/.search', {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        filter: 'userName eq',
+      })
+      return { holds: answer.status === 200, observed: seen(answer) }
+    },
+  },
+  'filtered-add-missing-no-target': {
+    description:
+      'PATCH add phoneNumbers[type eq "mobile"].value on a user without phones answers 400 noTarget',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }],
+      })
+      return {
+        holds: answer.status === 400 && answer.json?.['scimType'] === 'noTarget',
+        observed: seen(answer),
+      }
+    },
+  },
+  'replace-without-value-accepted': {
+    description: 'PATCH replace displayName without a value answers 200 and removes displayName',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'replace', path: 'displayName' }],
+      })
+      return {
+        holds: answer.status === 200 && !('displayName' in (answer.json ?? {})),
+        observed: seen(answer),
+      }
+    },
+  },
+} satisfies Record<string, Probe>
+
+export type ProbeId = keyof typeof PROBES
+
+export function isProbeId(id: string): id is ProbeId {
+  return Object.hasOwn(PROBES, id)
+}
