@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { createFakerUser } from './testing-users.ts'
 import type { ConformanceReport, RuleResult } from '../../reports/model.ts'
 import type { MockApp } from '../../mock-server/app.ts'
 import { createFetchHandler, type FetchHandler } from '../../mock-server/msw/fetch-handler.ts'
@@ -116,5 +115,3 @@ export function scripted(options: AppOptions = {}): Scripted {
       ),
   }
 }
-
-export { createFakerUser }

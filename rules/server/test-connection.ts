@@ -5,7 +5,7 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
-import { groupProbePath, lookupPath } from '../../suites/entra/requests.ts'
+import { lookupPath } from '../../suites/entra/requests.ts'
 import type { HttpAnswer } from '../../suites/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
@@ -41,8 +41,8 @@ export const userProbe = defineServerRule({
   writes: false,
   check: async (ctx) => {
     const f = new Findings()
-    const answer = await ctx.entra.findUser('userName', ctx.data.guid())
-    expectEmptyList(f, answer, 'GET /Users?filter=userName eq "<random guid>"')
+    const { users } = await ctx.entra.testConnection(ctx.data.guid())
+    expectEmptyList(f, users, 'GET /Users?filter=userName eq "<random guid>"')
     return f.list
   },
 })
@@ -62,7 +62,7 @@ export const groupProbe = defineServerRule({
   writes: false,
   check: async (ctx) => {
     const f = new Findings()
-    const answer = await ctx.http.send({ method: 'GET', path: groupProbePath(ctx.data.guid()) })
+    const { groups: answer } = await ctx.entra.testConnection(ctx.data.guid())
     expectEmptyList(
       f,
       answer,

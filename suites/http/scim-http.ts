@@ -7,7 +7,8 @@
  * @module
  */
 import type { Exchange } from '../../rules/rule.ts'
-import { buildExchange, headersOf, type RawRequest } from './exchange.ts'
+import { redactString } from '../../reports/redact.ts'
+import { buildExchange, headersOf, scrubSecrets, type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
   HarnessStop,
@@ -201,7 +202,10 @@ export class ScimHttpClient implements ScimHttp {
       }
     } catch (error) {
       const durationMs = performance.now() - started
-      const message = describeFailure(error, controller.signal, timeoutMs)
+      const message = scrubSecrets(
+        redactString(describeFailure(error, controller.signal, timeoutMs)),
+        this.secrets,
+      )
       const exchange = buildExchange(raw, undefined, {
         durationMs,
         error: message,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCommand } from '../../cli/commands/run.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
+import { validateReport } from '../../reports/validate.ts'
 import { RULES } from '../../rules/index.ts'
 import { selectRules } from './select.ts'
 import { runConformance, type RunOptions } from './run.ts'
@@ -96,6 +97,7 @@ describe('safety against a deployment', () => {
       expect(result.reason).toBe('writes not allowed: pass --allow-writes')
     expect(report.results.filter((r) => r.status === 'passed').length).toBeGreaterThan(15)
     expect(JSON.stringify(report)).not.toContain(KEY)
+    expect(validateReport(report).ok).toBe(true)
   })
 
   it('cleans up everything it created even when a request fails mid-run', async () => {
