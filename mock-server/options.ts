@@ -129,4 +129,9 @@ export interface RestPlaneOptions {
   readonly scimResetDurationMs?: number
   /** Requests kept per account in the control plane's request log. Default 1000. */
   readonly requestLogLimit?: number
+  /**
+   * The STS signing key pair (RS512). Default: generated on first use, per app. Pass one to share
+   * it between apps (faster tests) or to keep tokens valid across restarts.
+   */
+  readonly tokenSigningKeys?: CryptoKeyPair
 }

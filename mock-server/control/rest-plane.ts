@@ -46,7 +46,7 @@ export function restServices(options: AppOptions, core: Core): RestServices {
   const { store, events, clock, ids } = core
   return {
     integrations: new ApiIntegrationRegistry(clock, ids),
-    tokens: new TokenService(clock),
+    tokens: new TokenService(clock, options.tokenSigningKeys),
     webhooks: new WebhookService({
       events,
       clock,

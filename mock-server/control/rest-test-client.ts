@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { generateKeyPair } from 'jose'
 import { createApp, type MockApp } from '../app.ts'
 import type { AppOptions } from '../options.ts'
 
@@ -26,6 +27,9 @@ export const SEARCH = '/searchservice/api/v1/accounts/acme/identities'
 export const SCIM = '/scim/v2/accounts/acme'
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 
+/** One STS signing key for every test app: RSA key generation is the slow part of a test. */
+const SIGNING_KEYS = await generateKeyPair('RS512')
+
 export interface TestResponse {
   readonly status: number
   readonly headers: Headers
@@ -41,6 +45,7 @@ export function restTestApp(options: AppOptions = {}): MockApp {
     ],
     apiIntegrations: [ACME, OTHER],
     adminToken: ADMIN,
+    tokenSigningKeys: SIGNING_KEYS,
     ...options,
   })
 }

@@ -1,3 +1,4 @@
+import { generateKeyPair } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { MockApp } from '../app.ts'
 import {
@@ -308,7 +309,7 @@ describe('identity service authentication', () => {
   })
 
   it('refuses a token of another mock instance (signature) with 401', async () => {
-    const stranger = restTestApp()
+    const stranger = restTestApp({ tokenSigningKeys: await generateKeyPair('RS512') })
     const foreign = await accessToken(stranger)
     expect((await api(app, foreign, 'GET', `${V2}?externalId=x`)).status).toBe(401)
   })

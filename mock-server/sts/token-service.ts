@@ -28,7 +28,12 @@ export class TokenService {
   readonly kid: string
   #keys: Promise<CryptoKeyPair> | undefined
 
-  constructor(private readonly clock: () => Date) {
+  /** `signingKeys`: a fixed RS512 key pair (tests share one; tokens then survive a restart). */
+  constructor(
+    private readonly clock: () => Date,
+    signingKeys?: CryptoKeyPair,
+  ) {
+    if (signingKeys) this.#keys = Promise.resolve(signingKeys)
     this.kid = `${clock().toISOString().slice(0, 10)}-iams-signing-credential`
   }
 

@@ -66,6 +66,8 @@ interface Ledger {
   readonly byPath: Map<string, CreatedResource>
   readonly latency: LatencyRecorder
   attemptedCreates: number
+  /** Creates that got no answer: the server may have applied them (sweep finds them). */
+  unansweredCreates: number
   requests: number
 }
 
@@ -84,6 +86,7 @@ export class ScimHttpClient implements ScimHttp {
       byPath: new Map(),
       latency: new LatencyRecorder(),
       attemptedCreates: 0,
+      unansweredCreates: 0,
       requests: 0,
     }
   }
@@ -94,6 +97,10 @@ export class ScimHttpClient implements ScimHttp {
 
   get latency(): LatencyRecorder {
     return this.ledger.latency
+  }
+
+  get unansweredCreates(): number {
+    return this.ledger.unansweredCreates
   }
 
   get requestCount(): number {
@@ -123,7 +130,10 @@ export class ScimHttpClient implements ScimHttp {
     const operation = operationOf(request.method, request.path)
     const maxRetries = this.options.maxRetries ?? 3
     for (let attempt = 0; ; attempt += 1) {
-      const answer = await this.attempt(request)
+      const answer = await this.attempt(request).catch((error: unknown) => {
+        if (error instanceof TransportError && isCreate(request)) this.ledger.unansweredCreates += 1
+        throw error
+      })
       if (answer.status !== 429 || attempt >= maxRetries) {
         this.afterAnswer(request, answer, operation)
         return answer
@@ -137,7 +147,7 @@ export class ScimHttpClient implements ScimHttp {
     const method = request.method.toUpperCase()
     const write = !READ_METHODS.has(method) && !isSearch(method, request.path)
     if (write && this.options.allowWrites === false) throw new WritesRefusedError()
-    if (method === 'POST' && COLLECTION.test(request.path)) {
+    if (isCreate(request)) {
       const cap = this.options.maxCreates ?? 200
       if (this.ledger.attemptedCreates >= cap) throw new CreateCapError(cap)
       this.ledger.attemptedCreates += 1
@@ -288,6 +298,10 @@ export class ScimHttpClient implements ScimHttp {
 
 function ledgerKey(account: string, path: string): string {
   return `${account} ${path.replace(/\/+$/, '').toLowerCase()}`
+}
+
+function isCreate(request: HttpRequest): boolean {
+  return request.method.toUpperCase() === 'POST' && COLLECTION.test(request.path)
 }
 
 function isSearch(method: string, path: string): boolean {

@@ -22,6 +22,8 @@ export interface CleanupOutcome {
   readonly deletedByRules: number
   readonly deleted: number
   readonly failed: readonly CleanupFailure[]
+  /** Creates that got no answer: if the server applied them, `sweep` removes them. */
+  readonly unanswered: number
 }
 
 export async function cleanupCreated(
@@ -50,5 +52,11 @@ export async function cleanupCreated(
       failed.push({ path: entry.path, ...who, error: message })
     }
   })
-  return { created: created.length, deletedByRules, deleted, failed }
+  return {
+    created: created.length,
+    deletedByRules,
+    deleted,
+    failed,
+    unanswered: http.unansweredCreates,
+  }
 }

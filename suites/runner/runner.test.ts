@@ -115,6 +115,7 @@ describe('safety against a deployment', () => {
     ).toBe(true)
     expect(outcome.cleanup.created).toBeGreaterThan(3)
     expect(outcome.cleanup.failed).toEqual([])
+    expect(outcome.cleanup.unanswered).toBe(1)
     expect(await deployment.liveUsers()).toBe(0)
     expect(outcome.report.run.options?.cleanup).toMatchObject({
       created: outcome.cleanup.created,

@@ -31,6 +31,13 @@ export interface HarnessCause extends BaseEntry {
 
 export type ExpectedFailure = ServerCause | HarnessCause
 
+/** A real defect of the server (shown by the probe) that a harness bug keeps from being reported. */
+export interface MissedByHarness extends BaseEntry {
+  readonly probe: ProbeId
+  /** What the harness does wrong, and the fix. */
+  readonly harnessBug: string
+}
+
 export interface Expectations {
   readonly server: string
   readonly profiles: readonly RuleProfile[]
@@ -41,6 +48,7 @@ export interface Expectations {
   /** Set while the harness cannot judge this server at all: why the exact comparison is skipped. */
   readonly skipExact?: string
   readonly failed: readonly ExpectedFailure[]
+  readonly missedByHarness: readonly MissedByHarness[]
 }
 
 const DIALECTS: readonly string[] = ['entra-default', 'entra-flag']
@@ -54,17 +62,28 @@ function strings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }
 
-function readEntry(file: string, raw: unknown, index: number): ExpectedFailure {
-  const where = `failed[${index}]`
+function readBase(file: string, raw: unknown, where: string): BaseEntry & Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null) fail(file, `${where} is not an object`)
   const entry = raw as Record<string, unknown>
-  const { rule, dialect, reason, cause } = entry
+  const { rule, dialect, reason } = entry
   if (typeof rule !== 'string') fail(file, `${where}.rule is not a string`)
   if (dialect !== undefined && (typeof dialect !== 'string' || !DIALECTS.includes(dialect))) {
     fail(file, `${where}.dialect is not a dialect`)
   }
   if (typeof reason !== 'string' || reason.length < 10) fail(file, `${where}.reason is missing`)
-  const base = { rule, reason, ...(dialect === undefined ? {} : { dialect: dialect as Dialect }) }
+  return {
+    ...entry,
+    rule,
+    reason,
+    ...(dialect === undefined ? {} : { dialect: dialect as Dialect }),
+  }
+}
+
+function readEntry(file: string, raw: unknown, index: number): ExpectedFailure {
+  const where = `failed[${index}]`
+  const entry = readBase(file, raw, where)
+  const { rule, reason, dialect, cause } = entry
+  const base = { rule, reason, ...(dialect === undefined ? {} : { dialect }) }
   if (cause === 'server') {
     const { probe } = entry
     if (typeof probe !== 'string' || !isProbeId(probe)) fail(file, `${where}.probe is unknown`)
@@ -78,12 +97,22 @@ function readEntry(file: string, raw: unknown, index: number): ExpectedFailure {
   return fail(file, `${where}.cause must be "server" or "harness"`)
 }
 
+function readMissed(file: string, raw: unknown, index: number): MissedByHarness {
+  const where = `missedByHarness[${index}]`
+  const entry = readBase(file, raw, where)
+  const { rule, reason, dialect, probe, harnessBug } = entry
+  if (typeof probe !== 'string' || !isProbeId(probe)) fail(file, `${where}.probe is unknown`)
+  if (typeof harnessBug !== 'string') fail(file, `${where}.harnessBug is missing`)
+  return { rule, reason, ...(dialect === undefined ? {} : { dialect }), probe, harnessBug }
+}
+
 export function loadExpectations(name: string): Expectations {
   const file = `fixtures/third-party/${name}.expected.json`
   const raw: unknown = JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
   if (typeof raw !== 'object' || raw === null) fail(file, 'not a JSON object')
   const doc = raw as Record<string, unknown>
   const { server, profiles, dialects, knownBehaviours, harnessIssues, skipExact, failed } = doc
+  const missed = doc['missedByHarness'] ?? []
   if (typeof server !== 'string') fail(file, '"server" is not a string')
   if (!strings(profiles) || !profiles.every((p) => PROFILES.includes(p)))
     fail(file, '"profiles" must list rule profiles')
@@ -96,7 +125,9 @@ export function loadExpectations(name: string): Expectations {
   if (skipExact !== undefined && typeof skipExact !== 'string')
     fail(file, '"skipExact" must be a reason')
   if (!Array.isArray(failed)) fail(file, '"failed" must be an array')
+  if (!Array.isArray(missed)) fail(file, '"missedByHarness" must be an array')
   const entries = failed.map((entry: unknown, index) => readEntry(file, entry, index))
+  const missedEntries = missed.map((entry: unknown, index) => readMissed(file, entry, index))
   const issues = harnessIssues as Record<string, string>
   for (const entry of entries) {
     if (entry.cause === 'harness' && typeof issues[entry.issue] !== 'string')
@@ -110,9 +141,10 @@ export function loadExpectations(name: string): Expectations {
     harnessIssues: issues,
     ...(skipExact === undefined ? {} : { skipExact }),
     failed: entries,
+    missedByHarness: missedEntries,
   }
 }
 
-export function keyOf(entry: ExpectedFailure): string {
+export function keyOf(entry: BaseEntry): string {
   return resultKey({ ruleId: entry.rule, ...(entry.dialect ? { dialect: entry.dialect } : {}) })
 }

@@ -366,6 +366,16 @@ export const PROBES = {
       }
     },
   },
+  'escaped-quote-filter-refused': {
+    description: 'filter displayName eq "a \\"b\\" c" (an escaped quote) answers 400 invalidFilter',
+    run: async (server) => {
+      const answer = await send(server, 'GET', filterPath('displayName eq "Zoe \\"Zed\\" Ng"'))
+      return {
+        holds: answer.status === 400 && answer.json?.['scimType'] === 'invalidFilter',
+        observed: seen(answer),
+      }
+    },
+  },
 } satisfies Record<string, Probe>
 
 export type ProbeId = keyof typeof PROBES

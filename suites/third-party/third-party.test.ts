@@ -19,6 +19,7 @@ const NAMES = Object.keys(THIRD_PARTY_SERVERS) as ThirdPartyName[]
 function probesOf(expectations: Expectations): ProbeId[] {
   const ids = new Set<ProbeId>(expectations.knownBehaviours)
   for (const entry of expectations.failed) if (entry.cause === 'server') ids.add(entry.probe)
+  for (const entry of expectations.missedByHarness) ids.add(entry.probe)
   return [...ids].sort()
 }
 
@@ -51,7 +52,7 @@ describe.each(NAMES)('third-party server %s', (name) => {
     afterAll(() => server.close())
 
     it('names only rules of the catalogue, in the profiles judged', () => {
-      for (const entry of expectations.failed) {
+      for (const entry of [...expectations.failed, ...expectations.missedByHarness]) {
         const rule = RULES.find((candidate) => candidate.id === entry.rule)
         expect(rule, entry.rule).toBeDefined()
         expect(expectations.profiles, entry.rule).toContain(rule?.profile)
@@ -74,6 +75,14 @@ describe.each(NAMES)('third-party server %s', (name) => {
         .filter((entry) => entry.cause === 'server' && !failed.has(keyOf(entry)))
         .map((entry) => `${keyOf(entry)}: ${entry.reason}`)
       expect(missing).toEqual([])
+    })
+
+    it('still misses the defects a harness bug hides (move them to "failed" once it reports them)', () => {
+      const failed = new Set(failedKeys(outcome))
+      const reported = expectations.missedByHarness
+        .filter((entry) => failed.has(keyOf(entry)))
+        .map((entry) => `${keyOf(entry)}: ${entry.reason}`)
+      expect(reported).toEqual([])
     })
 
     const skip = expectations.skipExact
