@@ -23,7 +23,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'createApp must stay runtime-neutral; put Node code in mock-server/node/.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'createApp must stay runtime-neutral; put Node code in mock-server/node/.',
+            },
+          ],
+        },
       ],
     },
   },
