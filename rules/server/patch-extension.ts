@@ -10,7 +10,7 @@ import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { expectPatched } from './patch.ts'
-import { entraCompat, seed, spec } from './sources.ts'
+import { entraCompat, msValidator, seed, spec } from './sources.ts'
 import { createUser } from './steps.ts'
 
 /** Changes Entra would send in an incremental cycle: replacements plus one add. */
@@ -42,7 +42,9 @@ export const patchExtensionDialect = defineServerRule({
     ),
     seed('every field is prefixed with urn:ietf:params:scim:schemas:extension:clearid:2.0:User'),
     spec('2.3', "PATCH with Entra's two dialects, both accepted"),
+    msValidator('Patch User - Replace Attributes (Verbose)'),
   ],
+  msValidatorTest: 'Patch User - Replace Attributes (Verbose)',
   fix: 'Resolve "urn:…:clearid:2.0:User:<attribute>" both as a PATCH path and as a key of a path-less value object; add and replace set the value; booleans arrive as JSON booleans with the flag.',
   writes: true,
   perDialect: true,

@@ -36,7 +36,6 @@ export const userProbe = defineServerRule({
     msValidator('Filter for a non-existing user'),
     okta('Check the random user does not exist'),
   ],
-  msValidatorTest: 'Filter for a non-existing user',
   fix: 'Answer GET /Users?filter=userName+eq+%22<guid>%22 with 200 and {"totalResults":0,"Resources":[]}; never 404 for "no match".',
   writes: false,
   check: async (ctx) => {
