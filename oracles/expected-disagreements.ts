@@ -105,14 +105,6 @@ const QP_IGNORES_CASE_EXACT =
   'eq ignores case even on caseExact=true attributes: id and meta.resourceType (RFC 7643 §3.1)'
 
 const FILTER_GROUPS: readonly Group<FilterOracle>[] = [
-  {
-    engine: 'expected',
-    reasons: [
-      'MOCK DEVIATION: the mock evaluates `emails.type ne "work"` as "no element equals work", so it matches u4 (emails: []) and u8 (no emails) and misses u1 and u5, which have a home/other address beside the work one. RFC 7644 §3.4.2.2: a filter on a multi-valued attribute "matches if any of the values … match the specified criterion"; the mock\'s own `emails[type ne "work"]` (F94) answers [u1 u3 u5]. Cause: compileTest in mock-server/scim/filter/evaluate.ts returns !someValue(top, sub, eq) for ne',
-    ],
-    cases: { F43: '[u1 u3 u5]' },
-  },
-
   // scim2-parse-filter 0.2.10
   {
     engine: 'scim2-parse-filter',

@@ -21,6 +21,9 @@ export function patchBody(operations: readonly Record<string, unknown>[]) {
   return { schemas: [PATCH_OP_SCHEMA], Operations: operations }
 }
 
+const shown = (value: unknown) =>
+  value === undefined ? 'without a value' : `= ${JSON.stringify(value)}`
+
 /** Expects 200 (with the resource) or 204, then the values on a fresh GET. */
 export async function expectPatched(
   ctx: ServerCheckContext,
@@ -43,9 +46,9 @@ export async function expectPatched(
       const actual = userValue(answer.body, name)
       f.check(
         actual === value,
-        `${what}: the response must show ${name} = ${JSON.stringify(value)}`,
+        `${what}: the response must show ${name} ${shown(value)}`,
         answer,
-        value,
+        value ?? '(absent)',
         actual ?? '(absent)',
       )
     }
@@ -55,9 +58,9 @@ export async function expectPatched(
     const actual = userValue(read.resource, name)
     f.check(
       actual === value,
-      `${what}: GET after the PATCH must show ${name} = ${JSON.stringify(value)}`,
+      `${what}: GET after the PATCH must show ${name} ${shown(value)}`,
       read.answer,
-      value,
+      value ?? '(absent)',
       actual ?? '(absent)',
     )
   }

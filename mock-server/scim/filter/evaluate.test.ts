@@ -131,7 +131,7 @@ const CASES: readonly (readonly [string, object, boolean])[] = [
   // ne
   ['missing ne "x"', alice, true],
   ['userName ne "alice@contoso.com"', alice, false],
-  ['emails.type ne "work"', alice, false],
+  ['emails.type ne "work"', alice, true],
   ['emails.type ne "other"', alice, true],
   // multi-valued and value paths
   ['emails co "contoso"', alice, true],

@@ -225,9 +225,35 @@ function compileTest(
     if (op === 'ne') return (top) => presentAt(top, subKey)
   }
   const matcher = compileMatcher(op === 'ne' ? 'eq' : op, value, full, settings, node)
-  if (op === 'ne') return (top) => !someValue(top, subKey, matcher)
+  if (op === 'ne') {
+    // On a multi-valued attribute, ne matches when some element differs (RFC 7644 §3.4.2.2: "any
+    // of the values"), so an absent one has no value to differ. On a single-valued attribute it is
+    // the negation of eq, and an absent value matches (a documented choice).
+    const differs = (leaf: unknown) => !matcher(leaf)
+    const absentMatches = !MULTI_VALUED.has(full.name.toLowerCase())
+    return (top) =>
+      Array.isArray(top)
+        ? someValue(top, subKey, differs)
+        : top === undefined || top === null
+          ? absentMatches
+          : !someValue(top, subKey, matcher)
+  }
   return (top) => someValue(top, subKey, matcher)
 }
+
+/** RFC 7643 §4.1.2, §4.2 and §4.3 multi-valued attributes: known even when a resource lacks them. */
+const MULTI_VALUED = new Set([
+  'emails',
+  'phonenumbers',
+  'ims',
+  'photos',
+  'addresses',
+  'groups',
+  'entitlements',
+  'roles',
+  'x509certificates',
+  'members',
+])
 
 function compileMatcher(
   op: Exclude<CompareOp, 'ne'>,
