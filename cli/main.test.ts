@@ -86,16 +86,21 @@ describe('sweep', () => {
       },
     }
     expect((await entra.postUser(untagged)).status).toBe(201)
+    // A cc- userName alone is not enough: the externalId must carry the tag too.
+    const lookalike = { ...untagged, userName: 'cc-abc-lookalike@contoso.example' }
+    const lookalikeExt = { externalId: 'real-2', lastName: 'Lookalike' }
+    const ext = 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User'
+    expect((await entra.postUser({ ...lookalike, [ext]: lookalikeExt })).status).toBe(201)
 
     const dry = captureIo({ fetch: deployment.fetch })
     expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--dry-run'], dry)).toBe(0)
     expect(dry.out.join('').match(/would delete/g)).toHaveLength(3)
-    expect(await deployment.liveUsers()).toBe(4)
+    expect(await deployment.liveUsers()).toBe(5)
 
     const real = captureIo({ fetch: deployment.fetch })
     expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY], real)).toBe(0)
     expect(real.out.join('')).toContain('3 leftovers, 3 deleted, 0 failed')
-    expect(await deployment.liveUsers()).toBe(1)
+    expect(await deployment.liveUsers()).toBe(2)
     expect(real.text()).not.toContain(KEY)
   })
 

@@ -84,6 +84,7 @@ export const RULES = [
   createAttributes.unknownIgnored,
   createAttributes.unusedCoreIgnored,
   createAttributes.namesCaseInsensitive,
+  createAttributes.urnsCaseInsensitive,
   // read
   read.readById,
   read.readUnknownId,
@@ -163,6 +164,7 @@ export const RULES = [
   errors.writeContentType,
   errors.requestMediaTypes,
   errors.unknownEndpoint,
+  errors.malformedIsInvalidSyntax,
   // etag
   etag.etagHeader,
   etag.etagChanges,

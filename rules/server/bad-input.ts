@@ -12,6 +12,14 @@ import { Findings, type ErrorExpectation } from './findings.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser } from './steps.ts'
 
+export const MALFORMED_JSON = [
+  '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":',
+  "{'userName':'single-quoted'}",
+  '{"userName":"a",}',
+]
+export const TRUNCATED_PATCH = '{"Operations":[{"op":"replace"'
+export const NOT_AN_OBJECT = ['[]', '[{"userName":"a"}]', '"a user"', '42', 'null', '']
+
 /** Largest body the mock accepts by default (SPEC §2.1); the probe goes a little over it. */
 const ONE_MIB = 1024 * 1024
 
@@ -37,7 +45,7 @@ function expectRefused(
 export const malformedJson = defineServerRule({
   id: 'SRV-INPUT-001',
   level: 'MUST',
-  title: 'Malformed JSON answers 400 invalidSyntax',
+  title: 'Malformed JSON answers 400 with a SCIM error',
   profile: 'rfc',
   area: 'bad-input',
   tags: ['bad-input', 'errors'],
@@ -46,30 +54,30 @@ export const malformedJson = defineServerRule({
     spec('2.1', '400 invalidSyntax for malformed JSON'),
     { kind: 'entra-doc', ref: 'Microsoft SCIM reference tests: malformed JSON → 400' },
   ],
-  fix: 'Catch JSON parse errors and answer 400, scimType "invalidSyntax", with a detail naming the problem.',
+  fix: 'Catch JSON parse errors and answer 400 with a SCIM error (scimType "invalidSyntax") and a detail naming the problem.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    const bodies = [
-      '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":',
-      "{'userName':'single-quoted'}",
-      '{"userName":"a",}',
-    ]
-    for (const rawBody of bodies) {
+    for (const rawBody of MALFORMED_JSON) {
       expectRefused(
         f,
         await ctx.http.send({ method: 'POST', path: '/Users', rawBody }),
-        { status: 400, scimType: 'invalidSyntax' },
+        { status: 400, scimType: 'invalidSyntax', scimTypeAdvisory: true },
         `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`,
       )
     }
     const patch = await ctx.http.send({
       method: 'PATCH',
       path: `/Users/${user.id}`,
-      rawBody: '{"Operations":[{"op":"replace"',
+      rawBody: TRUNCATED_PATCH,
     })
-    expectRefused(f, patch, { status: 400, scimType: 'invalidSyntax' }, 'PATCH with truncated JSON')
+    expectRefused(
+      f,
+      patch,
+      { status: 400, scimType: 'invalidSyntax', scimTypeAdvisory: true },
+      'PATCH with truncated JSON',
+    )
     return f.list
   },
 })
@@ -155,12 +163,12 @@ export const wrongJsonType = defineServerRule({
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
-    for (const rawBody of ['[]', '[{"userName":"a"}]', '"a user"', '42', 'null', '']) {
+    for (const rawBody of NOT_AN_OBJECT) {
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
       expectRefused(
         f,
         answer,
-        { status: 400, scimType: ['invalidSyntax', 'invalidValue'] },
+        { status: 400, scimType: ['invalidSyntax', 'invalidValue'], scimTypeAdvisory: true },
         `POST /Users with body ${JSON.stringify(rawBody)}`,
       )
     }

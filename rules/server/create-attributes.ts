@@ -110,63 +110,78 @@ export const unusedCoreIgnored = defineServerRule({
     ).list,
 })
 
+/**
+ * Creates a user whose body spells names (and, for the ClearID check, URNs) oddly, and checks the
+ * catalogue spelling comes back: core attributes always, extension attributes with `extension`.
+ */
+async function oddCaseCreate(ctx: ServerCheckContext, extension: boolean) {
+  const urnCase = (urn: string) => (extension ? urn.toUpperCase() : urn)
+  const f = new Findings()
+  const values = ctx.data.user()
+  const body = {
+    schemas: [urnCase(CORE_USER_SCHEMA)],
+    USERNAME: values.userName,
+    DisplayName: values.displayName,
+    Active: true,
+    [urnCase(CLEARID_USER_EXTENSION)]: {
+      EXTERNALID: values.ext.externalId,
+      FirstName: values.ext.firstName,
+      LASTNAME: values.ext.lastName,
+    },
+  }
+  const answer = await ctx.entra.postUser(body)
+  if (!f.status(answer, 201, 'POST /Users with odd-case names')) return f.list
+  const resource = isObject(answer.body) ? answer.body : {}
+  const ext = isObject(resource[CLEARID_USER_EXTENSION])
+    ? (resource[CLEARID_USER_EXTENSION] as Record<string, unknown>)
+    : {}
+  const expected: [string, unknown, unknown][] = [
+    ['userName', values.userName, resource.userName],
+    ['displayName', values.displayName, resource.displayName],
+    ['active', true, resource.active],
+  ]
+  if (extension) {
+    for (const name of ['externalId', 'firstName', 'lastName'] as const) {
+      expected.push([name, values.ext[name], ext[name]])
+    }
+  }
+  for (const [name, want, got] of expected) {
+    f.check(
+      got === want,
+      `"${name}" must be returned in catalogue spelling (under the catalogue URN) with the sent value`,
+      answer,
+      want,
+      got,
+    )
+  }
+  return f.list
+}
+
 export const namesCaseInsensitive = defineServerRule({
   id: 'SRV-CREATE-043',
   level: 'MUST',
-  title:
-    'Attribute names and schema URNs match case-insensitively and come back in catalogue spelling',
+  title: 'Attribute names match case-insensitively and come back in catalogue spelling',
   profile: 'rfc',
   area: 'create',
   tags: ['create', 'case', 'attributes'],
   sources: [
     rfc7643('2.1'),
-    spec('2.2', 'names and URNs match case-insensitively; returned with the catalogue spelling'),
+    spec('2.2', 'names match case-insensitively; returned with the catalogue spelling'),
   ],
-  fix: 'Match attribute names and schema URNs case-insensitively (RFC 7643 §2.1) and return them spelled as in the schema.',
+  fix: 'Match attribute names case-insensitively (RFC 7643 §2.1: USERNAME is userName) and return them spelled as in the schema.',
   writes: true,
-  check: async (ctx) => {
-    const f = new Findings()
-    const values = ctx.data.user()
-    const body = {
-      schemas: [CORE_USER_SCHEMA.toUpperCase()],
-      USERNAME: values.userName,
-      DisplayName: values.displayName,
-      Active: true,
-      [CLEARID_USER_EXTENSION.toUpperCase()]: {
-        EXTERNALID: values.ext.externalId,
-        FirstName: values.ext.firstName,
-        LASTNAME: values.ext.lastName,
-      },
-    }
-    const answer = await ctx.entra.postUser(body)
-    if (!f.status(answer, 201, 'POST /Users with odd-case names')) return f.list
-    const resource = isObject(answer.body) ? answer.body : {}
-    f.check(
-      resource.userName === values.userName,
-      '"userName" must be returned in catalogue spelling with the sent value',
-      answer,
-      values.userName,
-      resource.userName,
-    )
-    f.check(
-      resource.displayName === values.displayName,
-      '"displayName" must be returned in catalogue spelling',
-      answer,
-      values.displayName,
-      resource.displayName,
-    )
-    const ext = isObject(resource[CLEARID_USER_EXTENSION])
-      ? (resource[CLEARID_USER_EXTENSION] as Record<string, unknown>)
-      : {}
-    for (const name of ['externalId', 'firstName', 'lastName'] as const) {
-      f.check(
-        ext[name] === values.ext[name],
-        `extension "${name}" must be returned in catalogue spelling under the catalogue URN`,
-        answer,
-        values.ext[name],
-        ext[name],
-      )
-    }
-    return f.list
-  },
+  check: (ctx) => oddCaseCreate(ctx, false),
+})
+
+export const urnsCaseInsensitive = defineServerRule({
+  id: 'SRV-CREATE-044',
+  level: 'MUST',
+  title: 'Schema URNs and extension attribute names in any case are recognised',
+  profile: 'clearid',
+  area: 'create',
+  tags: ['create', 'case', 'attributes'],
+  sources: [spec('2.2', 'attribute names and schema URNs match case-insensitively')],
+  fix: 'Compare the core User URN, the ClearID extension URN and its attribute names case-insensitively, and return the catalogue spelling.',
+  writes: true,
+  check: (ctx) => oddCaseCreate(ctx, true),
 })

@@ -9,6 +9,8 @@ import { createUserBody } from '../../suites/entra/requests.ts'
 import type { HttpAnswer, HttpRequest } from '../../suites/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'
+import { MALFORMED_JSON, NOT_AN_OBJECT, TRUNCATED_PATCH } from './bad-input.ts'
+import { MALFORMED_PATCHES } from './patch-invariants.ts'
 import { patchBody } from './patch.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { createUser, usersQuery } from './steps.ts'
@@ -225,6 +227,38 @@ export const unknownEndpoint = defineServerRule({
     const f = new Findings()
     for (const path of ['/Devices', '/Users/.well-known/nothing']) {
       f.scimError(await ctx.http.send({ method: 'GET', path }), { status: 404 }, `GET ${path}`)
+    }
+    return f.list
+  },
+})
+
+export const malformedIsInvalidSyntax = defineServerRule({
+  id: 'SRV-ERR-006',
+  level: 'MUST',
+  title: 'Malformed JSON, non-object bodies and broken PatchOps carry scimType invalidSyntax',
+  profile: 'clearid',
+  area: 'errors',
+  tags: ['errors', 'bad-input', 'patch'],
+  sources: [
+    rfc7644('3.12'),
+    spec('2.1', '400 invalidSyntax for malformed JSON'),
+    spec('2.3', 'PATCH malformed: 400 invalidSyntax'),
+  ],
+  fix: 'Answer every request body that cannot be read as the expected message (unparseable JSON, not an object, a PatchOp without a valid Operations array or op) with 400 and scimType "invalidSyntax".',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const expectation = { status: 400, scimType: 'invalidSyntax' }
+    for (const rawBody of [...MALFORMED_JSON.slice(0, 1), ...NOT_AN_OBJECT.slice(0, 2)]) {
+      const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
+      f.scimError(answer, expectation, `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`)
+    }
+    const user = await createUser(ctx)
+    const path = `/Users/${encodeURIComponent(user.id)}`
+    const truncated = await ctx.http.send({ method: 'PATCH', path, rawBody: TRUNCATED_PATCH })
+    f.scimError(truncated, expectation, 'PATCH with truncated JSON')
+    for (const [label, body] of MALFORMED_PATCHES.slice(0, 3)) {
+      f.scimError(await ctx.entra.patchRaw(user.id, body), expectation, `PATCH with ${label}`)
     }
     return f.list
   },

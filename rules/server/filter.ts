@@ -193,10 +193,12 @@ export const filterDisplayName = defineServerRule({
     const f = new Findings()
     const displayName = uniqueDisplayName(ctx, 'Ada Lovelace')
     const user = await createUser(ctx, { displayName })
-    for (const value of [displayName, displayName.toUpperCase()]) {
-      const answer = await toolQuery(ctx, `displayName eq ${quote(value)}`)
-      expectIds(f, answer, [user.id], `filter displayName eq "${value}"`)
-    }
+    // The exact-case query is the tool (filtering on displayName at all); the other is the subject.
+    const exact = await toolQuery(ctx, `displayName eq ${quote(displayName)}`)
+    expectIds(f, exact, [user.id], `filter displayName eq "${displayName}"`)
+    const upper = displayName.toUpperCase()
+    const other = await queryUsers(ctx, `displayName eq ${quote(upper)}`)
+    expectIds(f, other, [user.id], `filter displayName eq "${upper}"`)
     return f.list
   },
 })
@@ -237,7 +239,9 @@ export const filterEscapes = defineServerRule({
     const f = new Findings()
     const displayName = uniqueDisplayName(ctx, `Zoë "Zed" O'Neil-Ng`)
     const user = await createUser(ctx, { displayName })
-    const answer = await toolQuery(ctx, `displayName eq ${quote(displayName)}`)
+    // The tool is filtering on displayName at all; the escaped literal is the subject.
+    await toolQuery(ctx, `displayName eq ${quote(ctx.data.guid())}`)
+    const answer = await queryUsers(ctx, `displayName eq ${quote(displayName)}`)
     expectIds(f, answer, [user.id], 'filter displayName eq "Zoë \\"Zed\\" O\'Neil-Ng …"')
     return f.list
   },

@@ -30,6 +30,11 @@ export interface ErrorExpectation {
   readonly scimType?: string | readonly string[]
   /** Words the `detail` must contain (case-insensitive), e.g. the attribute name. */
   readonly mentions?: readonly string[]
+  /**
+   * The `scimType` is a recommendation only (RFC 7644 §3.12 makes it optional): a missing or other
+   * keyword is a warning, not an error.
+   */
+  readonly scimTypeAdvisory?: boolean
 }
 
 function statusText(status: number | readonly number[]): string {
@@ -107,14 +112,14 @@ export class Findings {
     const { scimType, mentions = [] } = expectation
     if (scimType !== undefined) {
       const allowed = typeof scimType === 'string' ? [scimType] : scimType
-      ok =
-        this.check(
-          allowed.includes(String(body.scimType)),
-          `${what}: expected scimType "${allowed.join('" or "')}", got ${JSON.stringify(body.scimType)}`,
-          answer,
-          allowed.join(' or '),
-          body.scimType,
-        ) && ok
+      const message = `${what}: expected scimType "${allowed.join('" or "')}", got ${JSON.stringify(body.scimType)}`
+      if (!allowed.includes(String(body.scimType))) {
+        if (expectation.scimTypeAdvisory) {
+          this.warning(message, answer, allowed.join(' or '), body.scimType)
+        } else {
+          ok = this.error(message, answer, allowed.join(' or '), body.scimType)
+        }
+      }
     }
     const detail = typeof body.detail === 'string' ? body.detail.toLowerCase() : ''
     for (const word of mentions) {

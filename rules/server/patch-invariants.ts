@@ -15,6 +15,14 @@ import { createUser, readUser, type CreatedUser } from './steps.ts'
 
 const ext = (name: string) => `${CLEARID_USER_EXTENSION}:${name}`
 
+/** PatchOp bodies that are broken as PatchOps (RFC 7644 §3.5.2). */
+export const MALFORMED_PATCHES: readonly [string, unknown][] = [
+  ['no Operations', { schemas: patchBody([]).schemas }],
+  ['Operations not an array', { ...patchBody([]), Operations: { op: 'replace' } }],
+  ['unknown op', patchBody([{ op: 'frobnicate', path: 'displayName', value: 'x' }])],
+  ['replace without value', patchBody([{ op: 'replace', path: 'displayName' }])],
+]
+
 /** Sends a PATCH that must be refused, then checks the identity did not change. */
 async function expectRefusedUnchanged(
   ctx: ServerCheckContext,
@@ -158,7 +166,7 @@ export const patchInvalidPath = defineServerRule({
 export const patchMalformed = defineServerRule({
   id: 'SRV-PATCH-012',
   level: 'MUST',
-  title: 'A malformed PATCH body answers 400 invalidSyntax',
+  title: 'A malformed PATCH body answers 400 and changes nothing',
   profile: 'rfc',
   area: 'patch',
   tags: ['patch', 'errors', 'bad-input'],
@@ -168,19 +176,13 @@ export const patchMalformed = defineServerRule({
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
-    const cases: [string, unknown][] = [
-      ['no Operations', { schemas: patchBody([]).schemas }],
-      ['Operations not an array', { ...patchBody([]), Operations: { op: 'replace' } }],
-      ['unknown op', patchBody([{ op: 'frobnicate', path: 'displayName', value: 'x' }])],
-      ['replace without value', patchBody([{ op: 'replace', path: 'displayName' }])],
-    ]
-    for (const [label, body] of cases) {
+    for (const [label, body] of MALFORMED_PATCHES) {
       await expectRefusedUnchanged(
         ctx,
         f,
         user,
         body,
-        { status: 400, scimType: 'invalidSyntax' },
+        { status: 400, scimType: 'invalidSyntax', scimTypeAdvisory: true },
         `PATCH with ${label}`,
       )
     }

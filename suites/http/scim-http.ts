@@ -43,7 +43,7 @@ export interface ScimHttpOptions {
   readonly maxCreates?: number
   readonly userAgent?: string
   readonly sleep?: (ms: number) => Promise<void>
-  /** Aborts in-flight requests and refuses new ones (Ctrl-C). */
+  /** Refuses new requests and cuts 429 waits short (Ctrl-C); requests in flight finish. */
   readonly signal?: AbortSignal
   /** Called after every request, with the redacted exchange (dry-run printing, traffic logs). */
   readonly onExchange?: (answer: HttpAnswer, operation: string) => void
@@ -176,8 +176,8 @@ export class ScimHttpClient implements ScimHttp {
     const timeoutMs = this.options.timeoutMs ?? 10_000
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs)
-    const onAbort = () => controller.abort(new Error('interrupted'))
-    this.options.signal?.addEventListener('abort', onAbort, { once: true })
+    // Ctrl-C does not abort a request in flight: an aborted create may still be applied, and
+    // its id would then be unknown to cleanup. New requests are refused instead (guard).
     const started = performance.now()
     this.ledger.requests += 1
     try {
@@ -225,7 +225,6 @@ export class ScimHttpClient implements ScimHttp {
       throw new TransportError(message, exchange)
     } finally {
       clearTimeout(timer)
-      this.options.signal?.removeEventListener('abort', onAbort)
     }
   }
 
@@ -318,10 +317,7 @@ function parseJson(text: string): unknown {
 }
 
 function describeFailure(error: unknown, signal: AbortSignal, timeoutMs: number): string {
-  if (signal.aborted) {
-    const reason = signal.reason instanceof Error ? signal.reason.message : ''
-    return reason === 'timeout' ? `no answer within ${timeoutMs} ms (timeout)` : 'request aborted'
-  }
+  if (signal.aborted) return `no answer within ${timeoutMs} ms (timeout)`
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   const detail = cause?.code ?? cause?.message
   const message = error instanceof Error ? error.message : String(error)

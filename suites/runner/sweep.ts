@@ -6,6 +6,7 @@
  * @module
  */
 import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
+import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { isObject, type Json } from '../../rules/server/findings.ts'
 import { usersQuery } from '../../rules/server/steps.ts'
 import { userValue } from '../entra/diff.ts'
@@ -39,6 +40,7 @@ export interface SweepOutcome {
 }
 
 const TAG = /^cc-([a-z0-9]{1,16})-/
+const ATTRIBUTES = `userName,meta,${CLEARID_USER_EXTENSION}:externalId`
 
 function tagged(resource: Json, runId: string | undefined): boolean {
   const userName = userValue(resource, 'userName')
@@ -60,7 +62,7 @@ async function pages(
   const size = options.pageSize ?? 100
   const out: Json[] = []
   for (let page = 0, start = 1; page < (options.maxPages ?? 10_000); page += 1) {
-    const params = { startIndex: String(start), count: String(size), attributes: 'userName,meta' }
+    const params = { startIndex: String(start), count: String(size), attributes: ATTRIBUTES }
     const answer = await http.send({ method: 'GET', path: usersQuery(filter, params) })
     if (filter !== undefined && [400, 403, 501].includes(answer.status)) return 'unsupported'
     if (answer.status !== 200 || !isObject(answer.body))
