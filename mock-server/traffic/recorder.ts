@@ -134,18 +134,20 @@ async function requestText(c: Context, limit: number): Promise<string | undefine
   }
 }
 
-/** Reads a stream up to `limit` characters, then cancels it: an unread 1 GiB body costs nothing. */
+/**
+ * Keeps the first `limit` characters of a stream and drains the rest. It must not cancel: under
+ * the Node adapter a cancelled request body destroys the socket, and a keep-alive client that has
+ * already queued its next request on that connection loses it.
+ */
 async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
   const reader = stream.getReader()
   const decoder = new TextDecoder()
   let text = ''
-  while (text.length < limit) {
+  for (;;) {
     const { value, done } = await reader.read()
-    if (done) return text + decoder.decode()
-    text += decoder.decode(value, { stream: true })
+    if (done) return text.length < limit ? text + decoder.decode() : text
+    if (text.length < limit) text += decoder.decode(value, { stream: true })
   }
-  await reader.cancel().catch(() => undefined)
-  return text
 }
 
 async function responseOf(
