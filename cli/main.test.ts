@@ -11,7 +11,7 @@ describe('clearid-conformance', () => {
   it('prints help, the version, and refuses unknown commands with exit 2', async () => {
     const io = captureIo()
     expect(await main(['--help'], io)).toBe(0)
-    expect(io.out.join('')).toContain('rules    list the rule catalogue')
+    expect(io.out.join('')).toContain('rules          list the rule catalogue')
     expect(await main(['--version'], captureIo())).toBe(0)
     const bad = captureIo()
     expect(await main(['frobnicate'], bad)).toBe(2)

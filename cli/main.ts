@@ -6,20 +6,24 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { replayCommand } from './commands/replay.ts'
 import { reportCommand } from './commands/report.ts'
 import { rulesCommand } from './commands/rules.ts'
 import { runCommand } from './commands/run.ts'
 import { sweepCommand } from './commands/sweep.ts'
+import { verifyClientCommand } from './commands/verify-client.ts'
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts'
 import { TOOL_VERSION } from '../suites/runner/version.ts'
 
 const HELP = `Usage: clearid-conformance <command> [options]
 
 Commands:
-  run      send Entra ID-style provisioning traffic to ClearID SCIM and judge every answer
-  rules    list the rule catalogue (--json for every field)
-  sweep    delete identities earlier runs left on a deployment
-  report   re-render a saved report, or diff two reports
+  run            send Entra ID-style provisioning traffic to ClearID SCIM and judge every answer
+  rules          list the rule catalogue (--json for every field)
+  sweep          delete identities earlier runs left on a deployment
+  report         re-render a saved report, or diff two reports
+  verify-client  serve the mock to a vendor's SCIM client and judge the traffic it sends
+  replay         replay a recorded session against the mock or another target
 
 clearid-conformance <command> --help shows the options of a command.
 `
@@ -29,6 +33,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   rules: rulesCommand,
   sweep: sweepCommand,
   report: reportCommand,
+  'verify-client': verifyClientCommand,
+  replay: replayCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -58,7 +64,7 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<nu
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED)
     process.stderr.write(
-      '\nInterrupted: cleaning up what this run created (Ctrl-C again to quit at once)…\n',
+      '\nInterrupted: finishing up (a run cleans up what it created; Ctrl-C again to quit at once)…\n',
     )
     controller.abort()
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RULES } from './index.ts'
+import { CATALOGUE, RULES } from './index.ts'
 
 const ID = /^SRV-[A-Z]+-\d{3}$/
 
@@ -46,5 +46,17 @@ describe('rule catalogue', () => {
 
   it('keeps a stable order (update the snapshot only when adding a rule)', () => {
     expect(RULES.map((rule) => `${rule.id} ${rule.level} ${rule.profile}`)).toMatchSnapshot()
+  })
+})
+
+describe('the whole catalogue', () => {
+  it('has unique ids across server and client rules, each side with its own prefix', () => {
+    const ids = CATALOGUE.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const rule of CATALOGUE) {
+      expect(rule.id).toMatch(rule.side === 'client' ? /^CLI-[A-Z]+-\d{3}$/ : /^SRV-[A-Z]+-\d{3}$/)
+      expect(rule.sources.length, rule.id).toBeGreaterThan(0)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(10)
+    }
   })
 })

@@ -29,6 +29,8 @@ import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
 import type { ServerRule } from './server/define.ts'
+import { CLIENT_RULES } from './client/index.ts'
+import type { RuleMeta } from './rule.ts'
 
 export type { ServerRule }
 
@@ -187,3 +189,11 @@ export const RULES = [
 export const RULES_BY_ID: ReadonlyMap<string, ServerRule> = new Map(
   RULES.map((rule) => [rule.id, rule]),
 )
+
+export { CLIENT_RULES }
+
+/**
+ * The whole catalogue: server rules (judged by the harness) then client rules (judged by the mock's
+ * traffic audit). Ids are unique across both.
+ */
+export const CATALOGUE: readonly RuleMeta[] = [...RULES, ...CLIENT_RULES]

@@ -3,14 +3,15 @@
  *
  * @module
  */
-import { RULES } from '../../rules/index.ts'
-import type { ServerRule } from '../../rules/server/define.ts'
+import { CLIENT_RULES, RULES } from '../../rules/index.ts'
+import type { RuleMeta } from '../../rules/rule.ts'
 import { selectRules } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  side: { type: 'string' },
   rule: { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   level: { type: 'string', multiple: true },
@@ -18,19 +19,32 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
-const HELP = `Usage: clearid-conformance rules [--json] [--rule ID] [--tag TAG] [--level LEVEL] [--profile PROFILE]
+const HELP = `Usage: clearid-conformance rules [--json] [--side server|client|all] [--rule ID] [--tag TAG] [--level LEVEL] [--profile PROFILE]
 
 Lists the rule catalogue: id, level, profile, area, whether the rule writes (W) and whether it runs
-once per Entra dialect (D), and its title. --json prints every field, sources and fix hints included.
+once per Entra dialect (D), and its title. --side picks server rules (judged by \`run\`, the default),
+client rules (judged by \`verify-client\`) or all. --json prints every field, sources and fix hints
+included.
 `
 
 /** The catalogue entry without the check function. */
-export function describeRule(rule: ServerRule): Record<string, unknown> {
-  const { check: _check, applies: _applies, ...meta } = rule
+export function describeRule(rule: RuleMeta): Record<string, unknown> {
+  const meta: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(rule))
+    if (typeof value !== 'function') meta[key] = value
   return meta
 }
 
-function table(rules: readonly ServerRule[], width: number): string {
+type Listed = RuleMeta & { readonly writes?: boolean; readonly perDialect?: boolean }
+
+function rulesOfSide(side: string | undefined): readonly Listed[] {
+  if (side === undefined || side === 'server') return RULES
+  if (side === 'client') return CLIENT_RULES
+  if (side === 'all') return [...RULES, ...CLIENT_RULES]
+  throw new UsageError(`--side must be server, client or all; got "${side}".`)
+}
+
+function table(rules: readonly Listed[], width: number): string {
   const header = `${'ID'.padEnd(16)} ${'LEVEL'.padEnd(6)} ${'PROFILE'.padEnd(7)} ${'AREA'.padEnd(15)} W D TITLE`
   const lines = rules.map((rule) => {
     const head = `${rule.id.padEnd(16)} ${rule.level.padEnd(6)} ${rule.profile.padEnd(7)} ${rule.area.padEnd(15)} ${rule.writes ? 'W' : '-'} ${rule.perDialect ? 'D' : '-'} `
@@ -50,7 +64,7 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout(HELP)
       return EXIT_OK
     }
-    const rules = selectRules(RULES, {
+    const rules = selectRules(rulesOfSide(values.side), {
       ids: read.listOf(values.rule),
       tags: read.listOf(values.tag),
       levels: read.levels(values.level),

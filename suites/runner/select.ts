@@ -5,6 +5,7 @@
  * @module
  */
 import type { RuleLevel, RuleProfile } from '../../rules/rule.ts'
+import type { RuleMeta } from '../../rules/rule.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
 
 export interface RuleSelection {
@@ -27,7 +28,7 @@ export function idMatcher(pattern: string): (id: string) => boolean {
   return (id) => regex.test(id.toUpperCase())
 }
 
-export function selectRules<R extends ServerRule>(
+export function selectRules<R extends RuleMeta>(
   rules: readonly R[],
   selection: RuleSelection,
 ): R[] {
@@ -43,6 +44,6 @@ export function selectRules<R extends ServerRule>(
 }
 
 /** Selection patterns that matched no rule, for a usage error instead of an empty run. */
-export function unmatchedIds(rules: readonly ServerRule[], ids: readonly string[]): string[] {
+export function unmatchedIds(rules: readonly RuleMeta[], ids: readonly string[]): string[] {
   return ids.filter((pattern) => !rules.some((rule) => idMatcher(pattern)(rule.id)))
 }
