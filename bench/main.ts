@@ -1,23 +1,19 @@
 /**
- * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+ * `npm run bench [scim|conformance]`: every benchmark, each printing ratios against a baseline
+ * measured in the same run.
  *
  * @module
  */
+import { run as conformance } from './conformance.bench.ts'
 import { run as scim } from './scim.bench.ts'
 
-const benches: { name: string; run: () => Promise<void> }[] = [{ name: 'scim', run: scim }]
-
-try {
-  const { run: conformance } = (await import('./conformance.bench.ts')) as {
-    run: () => Promise<void>
-  }
-  benches.push({ name: 'conformance', run: conformance })
-} catch {
-  // The harness benchmark is optional until the harness exists.
-}
+const BENCHES: Record<string, () => Promise<void>> = { scim, conformance }
 
 const only = process.argv[2]
-for (const bench of benches) {
-  if (only && bench.name !== only) continue
-  await bench.run()
+if (only !== undefined && !(only in BENCHES)) {
+  console.error(`Unknown benchmark "${only}"; choose one of: ${Object.keys(BENCHES).join(', ')}.`)
+  process.exit(2)
+}
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (only === undefined || only === name) await run()
 }
