@@ -10,8 +10,9 @@ import { UniquenessConflict, type IdentityStore, type PageOptions } from './iden
 interface AccountData {
   /** Insertion order is creation order. */
   readonly byId: Map<string, Identity>
-  readonly byUserName: Map<string, string>
-  readonly byExternalId: Map<string, string>
+  /** Index values are the stored identities themselves: one hop fewer than going through ids. */
+  readonly byUserName: Map<string, Identity>
+  readonly byExternalId: Map<string, Identity>
   live: number
 }
 
@@ -35,15 +36,13 @@ export class MemoryIdentityStore implements IdentityStore {
   }
 
   findByUserName(accountId: string, userName: string): Identity | undefined {
-    const data = this.#accounts.get(accountId)
-    const id = data?.byUserName.get(fold(userName))
-    return id === undefined ? undefined : this.get(accountId, id)
+    const found = this.#accounts.get(accountId)?.byUserName.get(fold(userName))
+    return found && cloneIdentity(found)
   }
 
   findByExternalId(accountId: string, externalId: string): Identity | undefined {
-    const data = this.#accounts.get(accountId)
-    const id = data?.byExternalId.get(externalId)
-    return id === undefined ? undefined : this.get(accountId, id)
+    const found = this.#accounts.get(accountId)?.byExternalId.get(externalId)
+    return found && cloneIdentity(found)
   }
 
   *scan(accountId: string, includeDeleted: boolean): Iterable<Identity> {
@@ -110,22 +109,22 @@ export class MemoryIdentityStore implements IdentityStore {
 
   #assertUnique(data: AccountData, identity: Identity): void {
     const holder = data.byUserName.get(fold(identity.userName))
-    if (holder !== undefined && holder !== identity.id) {
+    if (holder !== undefined && holder.id !== identity.id) {
       throw new UniquenessConflict('userName', identity.userName)
     }
     const externalId = externalIdOf(identity)
     if (externalId !== undefined) {
       const owner = data.byExternalId.get(externalId)
-      if (owner !== undefined && owner !== identity.id) {
+      if (owner !== undefined && owner.id !== identity.id) {
         throw new UniquenessConflict('externalId', externalId)
       }
     }
   }
 
   #index(data: AccountData, identity: Identity): void {
-    data.byUserName.set(fold(identity.userName), identity.id)
+    data.byUserName.set(fold(identity.userName), identity)
     const externalId = externalIdOf(identity)
-    if (externalId !== undefined) data.byExternalId.set(externalId, identity.id)
+    if (externalId !== undefined) data.byExternalId.set(externalId, identity)
   }
 
   #unindex(data: AccountData, identity: Identity): void {

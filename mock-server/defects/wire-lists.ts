@@ -1,0 +1,211 @@
+/**
+ * Wire defects of list queries: filters, paging, projection, `/.search`. See `wire.ts`.
+ *
+ * @module
+ */
+import { ApiError, badRequest } from '../errors/api-error.ts'
+import { parseFilter, type FilterNode } from '../scim/filter/index.ts'
+import {
+  answerJson,
+  isRecord,
+  isUsers,
+  setQuery,
+  setRequestJson,
+  requestJson,
+  withJson,
+  type Wire,
+  type WireDefects,
+} from './wire.ts'
+
+type Body = Record<string, unknown>
+
+const isList = (wire: Wire): boolean => wire.method === 'GET' && isUsers(wire)
+
+/** The raw query string's `filter`, decoded as the mock decodes it. */
+function filterOf(wire: Wire): string | undefined {
+  return isList(wire) ? (new URL(wire.c.req.url).searchParams.get('filter') ?? undefined) : undefined
+}
+
+/** Rewrites the `filter` query parameter of a GET /Users. */
+function rewriteFilter(wire: Wire, change: (filter: string) => string): void {
+  const filter = filterOf(wire)
+  if (filter === undefined) return
+  const next = change(filter)
+  if (next !== filter) setQuery(wire, (params) => params.set('filter', next))
+}
+
+function parsed(filter: string | undefined): FilterNode | undefined {
+  try {
+    return filter === undefined ? undefined : parseFilter(filter)
+  } catch {
+    return undefined
+  }
+}
+
+/** Keeps only the resources `keep` accepts, as if the server had matched them. */
+async function narrow(answer: Response, keep: (user: Body) => boolean): Promise<Response | undefined> {
+  const body = await answerJson(answer)
+  if (!body || !Array.isArray(body.Resources)) return undefined
+  const kept = body.Resources.filter((r) => isRecord(r) && keep(r))
+  const dropped = body.Resources.length - kept.length
+  return withJson(answer, {
+    ...body,
+    totalResults: Number(body.totalResults) - dropped,
+    itemsPerPage: kept.length,
+    Resources: kept,
+  })
+}
+
+function compareOf(node: FilterNode | undefined) {
+  return node?.kind === 'compare' && typeof node.value === 'string' ? node : undefined
+}
+
+const KNOWN_SPELLINGS = /^(userName|displayName|active|id|externalId|meta)$/
+
+function pathsOf(node: FilterNode): string[] {
+  switch (node.kind) {
+    case 'compare':
+    case 'present':
+    case 'valuePath':
+      return [node.path.name]
+    case 'and':
+    case 'or':
+      return [...pathsOf(node.left), ...pathsOf(node.right)]
+    case 'not':
+      return pathsOf(node.expr)
+  }
+}
+
+export const LIST_DEFECTS: WireDefects = {
+  'plus-not-space': {
+    request: (wire) => {
+      const url = new URL(wire.c.req.url)
+      if (isList(wire) && url.search.includes('+')) {
+        url.search = url.search.replace(/\+/g, '%2B')
+        wire.c.req.raw = new Request(url.toString(), wire.c.req.raw)
+      }
+    },
+  },
+  'display-name-filter-case-sensitive': {
+    response: (wire, answer) => {
+      const node = compareOf(parsed(filterOf(wire)))
+      if (node?.path.name.toLowerCase() !== 'displayname' || node.op !== 'eq') return undefined
+      return narrow(answer, (user) => user.displayName === node.value)
+    },
+  },
+  'filter-co-case-sensitive': {
+    response: (wire, answer) => {
+      const node = compareOf(parsed(filterOf(wire)))
+      if (node?.op !== 'co') return undefined
+      const name = node.path.name
+      return narrow(answer, (user) => String(user[name] ?? '').includes(String(node.value)))
+    },
+  },
+  'filter-escapes-unsupported': {
+    request: (wire) => {
+      if (filterOf(wire)?.includes('\\')) throw badRequest('invalidFilter', 'Bad filter.')
+    },
+  },
+  'filter-attribute-names-case-sensitive': {
+    response: (wire, answer) => {
+      const node = parsed(filterOf(wire))
+      if (!node || pathsOf(node).every((name) => KNOWN_SPELLINGS.test(name))) return undefined
+      const f = filterOf(wire) ?? ''
+      if (!/urn:ietf:params:scim:schemas:core|\b(username|USERNAME|DisplayName|DISPLAYNAME|UserName)\b/.test(f))
+        return undefined
+      return narrow(answer, () => false)
+    },
+  },
+  'filter-not-ignored': {
+    request: (wire) => rewriteFilter(wire, (f) => f.replace(/\bnot\s*\(/gi, '(')),
+  },
+  'filter-gt-as-ge': {
+    request: (wire) => rewriteFilter(wire, (f) => f.replace(/ gt /gi, ' ge ')),
+  },
+  'filter-or-as-and': {
+    request: (wire) => rewriteFilter(wire, (f) => f.replace(/ or /gi, ' and ')),
+  },
+  'invalid-filter-500': {
+    response: async (_wire, answer) =>
+      answer.status === 400 && (await answerJson(answer))?.scimType === 'invalidFilter'
+        ? new Response('Internal Server Error', { status: 500 })
+        : undefined,
+  },
+  'start-index-zero-based': {
+    request: (wire) => {
+      const start = new URL(wire.c.req.url).searchParams.get('startIndex')
+      if (isList(wire) && start !== null && /^\d+$/.test(start)) {
+        setQuery(wire, (params) => params.set('startIndex', String(Number(start) + 1)))
+      }
+    },
+  },
+  'count-ignored': {
+    request: (wire) => {
+      if (isList(wire) && new URL(wire.c.req.url).searchParams.has('count')) {
+        setQuery(wire, (params) => params.delete('count'))
+      }
+    },
+  },
+  'items-per-page-echoes-count': {
+    response: async (wire, answer) => {
+      const count = isList(wire) ? new URL(wire.c.req.url).searchParams.get('count') : null
+      const body = count === null ? undefined : await answerJson(answer)
+      return body && Array.isArray(body.Resources)
+        ? withJson(answer, { ...body, itemsPerPage: Number(count) })
+        : undefined
+    },
+  },
+  'list-without-paging-fields': {
+    response: async (wire, answer) => {
+      const body = isList(wire) ? await answerJson(answer) : undefined
+      if (!body || !Array.isArray(body.Resources)) return undefined
+      const { startIndex: _s, itemsPerPage: _i, ...rest } = body
+      return withJson(answer, rest)
+    },
+  },
+  'ignore-attributes-parameter': {
+    request: (wire) => {
+      if (wire.method === 'GET' && new URL(wire.c.req.url).searchParams.has('attributes')) {
+        setQuery(wire, (params) => params.delete('attributes'))
+      }
+    },
+  },
+  'projection-drops-id': {
+    response: async (wire, answer) => {
+      const params = new URL(wire.c.req.url).searchParams
+      if (!params.has('attributes') && !params.has('excludedAttributes')) return undefined
+      const body = await answerJson(answer)
+      if (!body || !answer.ok) return undefined
+      const drop = ({ id: _id, ...rest }: Body) => rest
+      return withJson(
+        answer,
+        Array.isArray(body.Resources)
+          ? { ...body, Resources: body.Resources.map((r) => (isRecord(r) ? drop(r) : r)) }
+          : drop(body),
+      )
+    },
+  },
+  'search-ignores-attributes': {
+    request: async (wire) => {
+      if (wire.method !== 'POST' || wire.path !== '/Users/.search') return
+      const body = await requestJson(wire)
+      if (isRecord(body) && 'attributes' in body) {
+        const { attributes: _a, ...rest } = body
+        setRequestJson(wire, rest)
+      }
+    },
+  },
+  'disabled-hidden-from-filters': {
+    response: (wire, answer) =>
+      filterOf(wire) === undefined ? undefined : narrow(answer, (user) => user.active !== false),
+  },
+  'odd-query-500': {
+    request: (wire) => {
+      const params = new URL(wire.c.req.url).searchParams
+      for (const name of ['startIndex', 'count']) {
+        const value = params.get(name)
+        if (value !== null && !/^-?\d+$/.test(value.trim())) throw new ApiError(500, 'Oops.')
+      }
+    },
+  },
+}

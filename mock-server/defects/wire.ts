@@ -1,0 +1,141 @@
+/**
+ * Wire-level defect switches: a middleware, mounted on the SCIM router only when a defect is on,
+ * that rewrites requests before the mock sees them and answers after it has answered. Each defect
+ * that can be emulated at the HTTP boundary is one entry of `WIRE_DEFECTS` (area files beside this
+ * one), so the mock's own code carries no branch for it and costs nothing when every switch is off.
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { MockContext } from '../context.ts'
+import type { DefectId } from '../defects.ts'
+
+/** One request as a wire defect sees it. */
+export interface Wire {
+  readonly ctx: MockContext
+  readonly c: Context
+  readonly method: string
+  /** The path under the account's SCIM base: `/Users/{id}`, `/Groups`, `/Schemas`, … */
+  readonly path: string
+  readonly accountId: string
+}
+
+export interface WireDefect {
+  /** May throw an ApiError (the answer), or replace the request with `setRequest`. */
+  readonly request?: (wire: Wire) => void | Promise<void>
+  /** Returns a replacement answer, or undefined to keep the mock's. */
+  readonly response?: (
+    wire: Wire,
+    answer: Response,
+  ) => Response | undefined | Promise<Response | undefined>
+}
+
+export type WireDefects = Partial<Record<DefectId, WireDefect>>
+
+export function wireDefectsOn(ctx: MockContext, all: WireDefects): WireDefect[] {
+  return Object.entries(all).flatMap(([id, defect]) =>
+    ctx.defects[id as DefectId] === true && defect ? [defect] : [],
+  )
+}
+
+export function wireMiddleware(ctx: MockContext, active: readonly WireDefect[]): MiddlewareHandler {
+  return async function defectWire(c, next) {
+    const wire: Wire = {
+      ctx,
+      c,
+      method: c.req.method,
+      path: c.req.path.replace(/^\/scim\/v2\/accounts\/[^/]+/, '') || '/',
+      accountId: c.req.param('accountId') ?? '',
+    }
+    for (const defect of active) await defect.request?.(wire)
+    await next()
+    for (const defect of active) {
+      const replaced = await defect.response?.(wire, c.res)
+      if (replaced) {
+        // Assigning over an existing answer would copy its headers into the new one.
+        c.res = undefined
+        c.res = replaced
+      }
+    }
+  }
+}
+
+// --- helpers for the area files ---
+
+export const isUsersItem = (wire: Wire): boolean => /^\/Users\/(?!\.search$)[^/]+$/.test(wire.path)
+export const isUsers = (wire: Wire): boolean => wire.path === '/Users'
+
+export async function requestJson(wire: Wire): Promise<unknown> {
+  const text = await wire.c.req.raw.clone().text()
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** Replaces the request (same method and headers unless given). */
+export function setRequest(
+  wire: Wire,
+  change: { url?: string; body?: string; headers?: Headers },
+): void {
+  const raw = wire.c.req.raw
+  const hasBody = raw.method !== 'GET' && raw.method !== 'HEAD'
+  wire.c.req.raw = new Request(change.url ?? raw.url, {
+    method: raw.method,
+    headers: change.headers ?? raw.headers,
+    ...(hasBody ? { body: change.body ?? raw.clone().body, duplex: 'half' } : {}),
+  } as RequestInit)
+}
+
+export function setRequestJson(wire: Wire, body: unknown): void {
+  setRequest(wire, { body: JSON.stringify(body) })
+}
+
+export function setQuery(wire: Wire, change: (params: URLSearchParams) => void): void {
+  const url = new URL(wire.c.req.url)
+  const params = new URLSearchParams(url.search)
+  change(params)
+  url.search = params.toString()
+  setRequest(wire, { url: url.toString() })
+}
+
+export async function answerJson(answer: Response): Promise<Record<string, unknown> | undefined> {
+  if (!(answer.headers.get('content-type') ?? '').includes('json')) return undefined
+  try {
+    const body = (await answer.clone().json()) as unknown
+    return isRecord(body) ? body : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function withJson(
+  answer: Response,
+  body: unknown,
+  status: number = answer.status,
+): Response {
+  const headers = new Headers(answer.headers)
+  headers.delete('content-length')
+  return new Response(JSON.stringify(body), { status, headers })
+}
+
+export function withoutHeader(answer: Response, name: string): Response {
+  const headers = new Headers(answer.headers)
+  headers.delete(name)
+  return new Response(answer.body, { status: answer.status, headers })
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Applies `change` to a User resource or to every User of a ListResponse. */
+export function mapUsers(
+  body: Record<string, unknown>,
+  change: (user: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  if (Array.isArray(body.Resources)) {
+    return { ...body, Resources: body.Resources.map((r) => (isRecord(r) ? change(r) : r)) }
+  }
+  return typeof body.id === 'string' && isRecord(body.meta) ? change(body) : body
+}
