@@ -6,7 +6,6 @@
  */
 import type { RuleLevel, RuleProfile } from '../../rules/rule.ts'
 import type { RuleMeta } from '../../rules/rule.ts'
-import type { ServerRule } from '../../rules/server/define.ts'
 
 export interface RuleSelection {
   readonly ids?: readonly string[]
