@@ -24,6 +24,30 @@ describe('clearid-conformance', () => {
     expect(await main(['report', '--help'], io)).toBe(0)
     expect(io.text()).toContain('report render')
   })
+
+  it('delegates verify-client … and replay … to their commands', async () => {
+    const verify = captureIo()
+    expect(await main(['verify-client', '--help'], verify)).toBe(0)
+    expect(verify.text()).toContain('--idle-timeout')
+    const replay = captureIo()
+    expect(await main(['replay', '--help'], replay)).toBe(0)
+    expect(replay.text()).toContain('--emit-test')
+  })
+})
+
+describe('rules --side', () => {
+  it('lists client rules, all rules, and refuses an unknown side', async () => {
+    const client = captureIo({ columns: 160 })
+    expect(await main(['rules', '--side', 'client'], client)).toBe(0)
+    expect(client.text()).toContain('CLI-ATTR-001')
+    expect(client.text()).not.toContain('SRV-')
+    const all = captureIo({ columns: 160 })
+    expect(await main(['rules', '--side', 'all', '--json'], all)).toBe(0)
+    const ids = (JSON.parse(all.text()) as { id: string }[]).map((rule) => rule.id)
+    expect(ids).toContain('CLI-ATTR-001')
+    expect(ids).toContain('SRV-FILTER-002')
+    expect(await main(['rules', '--side', 'both'], captureIo())).toBe(2)
+  })
 })
 
 describe('rules', () => {
