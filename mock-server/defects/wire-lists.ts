@@ -3,13 +3,15 @@
  *
  * @module
  */
+import { CORE_USER_SCHEMA, EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
 import { ApiError, badRequest } from '../errors/api-error.ts'
-import { parseFilter, type FilterNode } from '../scim/filter/index.ts'
+import { parseFilter, type AttrPath, type FilterNode } from '../scim/filter/index.ts'
 import {
   answerJson,
   isRecord,
   isUsers,
   setQuery,
+  setRequest,
   setRequestJson,
   requestJson,
   withJson,
@@ -23,7 +25,9 @@ const isList = (wire: Wire): boolean => wire.method === 'GET' && isUsers(wire)
 
 /** The raw query string's `filter`, decoded as the mock decodes it. */
 function filterOf(wire: Wire): string | undefined {
-  return isList(wire) ? (new URL(wire.c.req.url).searchParams.get('filter') ?? undefined) : undefined
+  return isList(wire)
+    ? (new URL(wire.c.req.url).searchParams.get('filter') ?? undefined)
+    : undefined
 }
 
 /** Rewrites the `filter` query parameter of a GET /Users. */
@@ -43,7 +47,10 @@ function parsed(filter: string | undefined): FilterNode | undefined {
 }
 
 /** Keeps only the resources `keep` accepts, as if the server had matched them. */
-async function narrow(answer: Response, keep: (user: Body) => boolean): Promise<Response | undefined> {
+async function narrow(
+  answer: Response,
+  keep: (user: Body) => boolean,
+): Promise<Response | undefined> {
   const body = await answerJson(answer)
   if (!body || !Array.isArray(body.Resources)) return undefined
   const kept = body.Resources.filter((r) => isRecord(r) && keep(r))
@@ -60,14 +67,30 @@ function compareOf(node: FilterNode | undefined) {
   return node?.kind === 'compare' && typeof node.value === 'string' ? node : undefined
 }
 
-const KNOWN_SPELLINGS = /^(userName|displayName|active|id|externalId|meta)$/
+const SPELLINGS = [
+  'userName',
+  'displayName',
+  'active',
+  'id',
+  'externalId',
+  'meta',
+  ...EXTENSION_ATTRIBUTES.map((definition) => definition.name),
+]
 
-function pathsOf(node: FilterNode): string[] {
+/** A path spelled in another case than the catalogue's, or carrying the core URN. */
+function miscased(path: AttrPath): boolean {
+  return (
+    path.uri?.toLowerCase() === CORE_USER_SCHEMA.toLowerCase() ||
+    SPELLINGS.some((s) => s !== path.name && s.toLowerCase() === path.name.toLowerCase())
+  )
+}
+
+function pathsOf(node: FilterNode): AttrPath[] {
   switch (node.kind) {
     case 'compare':
     case 'present':
     case 'valuePath':
-      return [node.path.name]
+      return [node.path]
     case 'and':
     case 'or':
       return [...pathsOf(node.left), ...pathsOf(node.right)]
@@ -76,14 +99,51 @@ function pathsOf(node: FilterNode): string[] {
   }
 }
 
+/** The comparisons an `and` chain requires. */
+function conjuncts(node: FilterNode): FilterNode[] {
+  return node.kind === 'and' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node]
+}
+
+/** Encodes every "+" inside a quoted filter value so it reads as a plus sign. */
+function plusInQuotesLiteral(search: string): string {
+  return search.replace(
+    /(^\?|&)(filter=)([^&]*)/,
+    (_all, lead: string, name: string, value: string) => {
+      let inQuote = false
+      let out = ''
+      for (let i = 0; i < value.length; i++) {
+        if (value.startsWith('%22', i)) {
+          inQuote = !inQuote
+          out += '%22'
+          i += 2
+        } else {
+          const ch = value[i] ?? ''
+          if (ch === '"') inQuote = !inQuote
+          out += ch === '+' && inQuote ? '%2B' : ch
+        }
+      }
+      return `${lead}${name}${out}`
+    },
+  )
+}
+
 export const LIST_DEFECTS: WireDefects = {
   'plus-not-space': {
     request: (wire) => {
       const url = new URL(wire.c.req.url)
-      if (isList(wire) && url.search.includes('+')) {
-        url.search = url.search.replace(/\+/g, '%2B')
-        wire.c.req.raw = new Request(url.toString(), wire.c.req.raw)
+      const search = isList(wire) ? plusInQuotesLiteral(url.search) : url.search
+      if (search !== url.search) {
+        url.search = search
+        setRequest(wire, { url: url.toString() })
       }
+    },
+  },
+  'username-filter-finds-nothing': {
+    response: (wire, answer) => {
+      const node = compareOf(parsed(filterOf(wire)))
+      return node?.op === 'eq' && node.path.name.toLowerCase() === 'username'
+        ? narrow(answer, () => false)
+        : undefined
     },
   },
   'display-name-filter-case-sensitive': {
@@ -95,10 +155,16 @@ export const LIST_DEFECTS: WireDefects = {
   },
   'filter-co-case-sensitive': {
     response: (wire, answer) => {
-      const node = compareOf(parsed(filterOf(wire)))
-      if (node?.op !== 'co') return undefined
-      const name = node.path.name
-      return narrow(answer, (user) => String(user[name] ?? '').includes(String(node.value)))
+      const node = parsed(filterOf(wire))
+      const contains = node
+        ? conjuncts(node).flatMap((n) => (compareOf(n)?.op === 'co' ? [n] : []))
+        : []
+      if (contains.length === 0) return undefined
+      return narrow(answer, (user) =>
+        contains.every(
+          (n) => n.kind === 'compare' && String(user[n.path.name] ?? '').includes(String(n.value)),
+        ),
+      )
     },
   },
   'filter-escapes-unsupported': {
@@ -109,11 +175,7 @@ export const LIST_DEFECTS: WireDefects = {
   'filter-attribute-names-case-sensitive': {
     response: (wire, answer) => {
       const node = parsed(filterOf(wire))
-      if (!node || pathsOf(node).every((name) => KNOWN_SPELLINGS.test(name))) return undefined
-      const f = filterOf(wire) ?? ''
-      if (!/urn:ietf:params:scim:schemas:core|\b(username|USERNAME|DisplayName|DISPLAYNAME|UserName)\b/.test(f))
-        return undefined
-      return narrow(answer, () => false)
+      return node && pathsOf(node).some(miscased) ? narrow(answer, () => false) : undefined
     },
   },
   'filter-not-ignored': {

@@ -86,7 +86,12 @@ export const SURFACE_DEFECTS: WireDefects = {
       wire.path === '/ResourceTypes'
         ? discoveryList(answer, (types) => [
             ...types,
-            { id: 'Group', name: 'Group', endpoint: '/Groups', schema: 'urn:ietf:params:scim:schemas:core:2.0:Group' },
+            {
+              id: 'Group',
+              name: 'Group',
+              endpoint: '/Groups',
+              schema: 'urn:ietf:params:scim:schemas:core:2.0:Group',
+            },
           ])
         : undefined,
   },

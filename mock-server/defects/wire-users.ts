@@ -24,6 +24,7 @@ import {
   setRequestJson,
   withJson,
   withoutHeader,
+  userIdOf,
   type Wire,
   type WireDefects,
 } from './wire.ts'
@@ -33,7 +34,15 @@ type Body = Record<string, unknown>
 const BOOLEANS = new Set(
   EXTENSION_ATTRIBUTES.filter((d) => d.type === 'boolean').map((d) => d.name),
 )
-const USED_CORE = new Set(['schemas', 'id', 'meta', 'username', 'displayname', 'active', 'externalid'])
+const USED_CORE = new Set([
+  'schemas',
+  'id',
+  'meta',
+  'username',
+  'displayname',
+  'active',
+  'externalid',
+])
 
 const isWrite = (wire: Wire): boolean =>
   (wire.method === 'POST' && isUsers(wire)) || (wire.method === 'PUT' && isUsersItem(wire))
@@ -66,8 +75,12 @@ function mapExtension(user: Body, change: (ext: Body) => Body): Body {
   return isRecord(ext) ? { ...user, [CLEARID_USER_EXTENSION]: change(ext) } : user
 }
 
-function userAnswer(change: (user: Body) => Body) {
-  return async (_wire: Wire, answer: Response) => {
+/** The `id` a POST sent, per request (`client-id-honoured`). */
+const clientIds = new WeakMap<Wire['c'], string>()
+
+function userAnswer(change: (user: Body) => Body, only?: (wire: Wire) => boolean) {
+  return async (wire: Wire, answer: Response) => {
+    if (only && !only(wire)) return undefined
     const body = await answerJson(answer)
     return body && answer.ok ? withJson(answer, mapUsers(body, change)) : undefined
   }
@@ -76,23 +89,29 @@ function userAnswer(change: (user: Body) => Body) {
 export const USER_DEFECTS: WireDefects = {
   'no-location-header': {
     response: (wire, answer) =>
-      wire.method === 'POST' && answer.status === 201 ? withoutHeader(answer, 'location') : undefined,
+      wire.method === 'POST' && answer.status === 201
+        ? withoutHeader(answer, 'location')
+        : undefined,
   },
   'client-id-honoured': {
-    response: async (wire, answer) => {
+    request: async (wire) => {
       const sent = await userBody(wire)
-      const body = answer.status === 201 ? await answerJson(answer) : undefined
-      return body && typeof sent?.id === 'string' ? withJson(answer, { ...body, id: sent.id }) : undefined
+      if (wire.method === 'POST' && typeof sent?.id === 'string') clientIds.set(wire.c, sent.id)
+    },
+    response: async (wire, answer) => {
+      const id = clientIds.get(wire.c)
+      const body = id !== undefined && answer.status === 201 ? await answerJson(answer) : undefined
+      return body ? withJson(answer, { ...body, id }) : undefined
     },
   },
-  'extension-needs-schemas-declaration': {
+  'schemas-listing-extension-refused': {
     request: async (wire) => {
-      const body = await userBody(wire)
-      const found = body && extensionOf(body)
-      const schemas = Array.isArray(body?.schemas) ? body.schemas : []
-      if (body && found && !schemas.some((s) => typeof s === 'string' && isExtensionUrn(s))) {
-        const { [found[0]]: _dropped, ...rest } = body
-        setRequestJson(wire, rest)
+      const schemas = (await userBody(wire))?.schemas
+      if (
+        Array.isArray(schemas) &&
+        schemas.some((s) => typeof s === 'string' && isExtensionUrn(s))
+      ) {
+        throw badRequest('invalidSyntax', 'Unknown schema in "schemas".')
       }
     },
   },
@@ -111,7 +130,8 @@ export const USER_DEFECTS: WireDefects = {
   'numbers-coerced-to-strings': {
     request: async (wire) => {
       const body = await userBody(wire)
-      if (typeof body?.userName === 'number') setRequestJson(wire, { ...body, userName: String(body.userName) })
+      if (typeof body?.userName === 'number')
+        setRequestJson(wire, { ...body, userName: String(body.userName) })
     },
   },
   'active-strings-refused': {
@@ -145,7 +165,11 @@ export const USER_DEFECTS: WireDefects = {
       await changeExtension(wire, (ext) => {
         const next = { ...ext }
         for (const [name, value] of Object.entries(ext)) {
-          if (BOOLEANS.has(name) && typeof value !== 'boolean' && !/^(true|false)$/i.test(String(value))) {
+          if (
+            BOOLEANS.has(name) &&
+            typeof value !== 'boolean' &&
+            !/^(true|false)$/i.test(String(value))
+          ) {
             next[name] = Boolean(value)
           }
         }
@@ -165,10 +189,12 @@ export const USER_DEFECTS: WireDefects = {
     ),
   },
   'job-title-lower-cased': {
-    response: userAnswer((user) =>
-      mapExtension(user, (ext) =>
-        typeof ext.jobTitle === 'string' ? { ...ext, jobTitle: ext.jobTitle.toLowerCase() } : ext,
-      ),
+    response: userAnswer(
+      (user) =>
+        mapExtension(user, (ext) =>
+          typeof ext.jobTitle === 'string' ? { ...ext, jobTitle: ext.jobTitle.toLowerCase() } : ext,
+        ),
+      (wire) => wire.method === 'POST',
     ),
   },
   'attribute-names-case-sensitive': {
@@ -221,7 +247,11 @@ export const USER_DEFECTS: WireDefects = {
       changeExtension(wire, (ext) => {
         const code = ext.countryCode
         if (typeof code === 'string' && /^[A-Za-z]{3}$/.test(code) && !isIsoAlpha3(code)) {
-          throw badRequest('invalidValue', `countryCode "${code}" is not ISO 3166-1.`, 'countryCode')
+          throw badRequest(
+            'invalidValue',
+            `countryCode "${code}" is not ISO 3166-1.`,
+            'countryCode',
+          )
         }
         return undefined
       }),
@@ -233,7 +263,11 @@ export const USER_DEFECTS: WireDefects = {
         if (typeof wanted !== 'string') return undefined
         for (const identity of wire.ctx.store.scan(wire.accountId, false)) {
           const held = identity.attributes.externalId
-          if (typeof held === 'string' && held !== wanted && held.toLowerCase() === wanted.toLowerCase())
+          if (
+            typeof held === 'string' &&
+            held !== wanted &&
+            held.toLowerCase() === wanted.toLowerCase()
+          )
             throw conflict(`externalId "${wanted}" is already used.`, 'externalId')
         }
         return undefined
@@ -244,7 +278,10 @@ export const USER_DEFECTS: WireDefects = {
       changeExtension(wire, (ext, body) => {
         for (const identity of wire.ctx.store.scan(wire.accountId, true)) {
           if (!identity.deleted) continue
-          if (identity.attributes.externalId === ext.externalId || identity.userName === body.userName)
+          if (
+            identity.attributes.externalId === ext.externalId ||
+            identity.userName === body.userName
+          )
             throw conflict('The identity is already used by a deleted identity.', 'externalId')
         }
         return undefined
@@ -253,8 +290,8 @@ export const USER_DEFECTS: WireDefects = {
   'deleted-user-readable': {
     response: (wire, answer) => {
       if (wire.method !== 'GET' || !isUsersItem(wire) || answer.status !== 404) return undefined
-      const id = decodeURIComponent(wire.path.slice('/Users/'.length))
-      const identity = wire.ctx.store.get(wire.accountId, id)
+      const id = userIdOf(wire)
+      const identity = id === undefined ? undefined : wire.ctx.store.get(wire.accountId, id)
       if (!identity) return undefined
       const base = new URL(wire.c.req.url).href.replace(/\/Users\/[^/]*$/, '')
       return withJson(answer, toScimUser(identity, base.split('?')[0] ?? base), 200)

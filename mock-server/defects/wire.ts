@@ -9,6 +9,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
 import type { DefectId } from '../defects.ts'
+import { nestingDepth } from '../http/read-json-body.ts'
 
 /** One request as a wire defect sees it. */
 export interface Wire {
@@ -63,10 +64,21 @@ export function wireMiddleware(ctx: MockContext, active: readonly WireDefect[]):
 // --- helpers for the area files ---
 
 export const isUsersItem = (wire: Wire): boolean => /^\/Users\/(?!\.search$)[^/]+$/.test(wire.path)
+/** The id of a `/Users/{id}` path; undefined when it does not decode. */
+export function userIdOf(wire: Wire): string | undefined {
+  try {
+    return decodeURIComponent(wire.path.slice('/Users/'.length))
+  } catch {
+    return undefined
+  }
+}
+
 export const isUsers = (wire: Wire): boolean => wire.path === '/Users'
 
+/** The request body as JSON; undefined when it is not JSON or nests deeper than the mock reads. */
 export async function requestJson(wire: Wire): Promise<unknown> {
   const text = await wire.c.req.raw.clone().text()
+  if (nestingDepth(text) > wire.ctx.behaviour.maxJsonDepth) return undefined
   try {
     return JSON.parse(text) as unknown
   } catch {

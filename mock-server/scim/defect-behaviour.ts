@@ -49,20 +49,66 @@ export function defectExcluded(ctx: MockContext, excluded: string[]): string[] {
   return on(ctx.defects, 'ignore-excluded-attributes') ? [] : excluded
 }
 
-/** `accept-two-letter-country-code`: "US" passes the three-letter rule. */
+/** Validation defects: each one lets the issues it names through. */
+const IGNORED_ISSUES: Partial<Record<keyof DefectSwitches, (issue: ValidationIssue) => boolean>> = {
+  'accept-two-letter-country-code': (issue) =>
+    issue.rule === 'countryCode' && /"[A-Za-z]{2}"/.test(issue.message),
+  'missing-username-accepted': (issue) =>
+    issue.rule === 'required' && issue.attribute === 'userName',
+  'missing-display-name-accepted': (issue) =>
+    issue.rule === 'required' && issue.attribute === 'displayName',
+  'missing-external-id-accepted': (issue) =>
+    issue.rule === 'required' && issue.attribute === 'externalId',
+  'first-or-last-name-not-required': (issue) => issue.rule === 'firstOrLastName',
+  'email-format-unchecked': (issue) => issue.rule === 'email' && issue.attribute === 'email',
+  'secondary-email-unchecked': (issue) =>
+    issue.rule === 'email' && issue.attribute === 'secondaryEmail',
+}
+
+/** The validation issues left once the validation defects that are on have dropped theirs. */
 export function defectIssues(
   defects: DefectSwitches | undefined,
   issues: ValidationIssue[],
 ): ValidationIssue[] {
-  if (!on(defects, 'accept-two-letter-country-code')) return issues
-  return issues.filter(
-    (issue) => !(issue.rule === 'countryCode' && /"[A-Za-z]{2}"/.test(issue.message)),
+  if (!defects || issues.length === 0) return issues
+  const ignored = Object.entries(IGNORED_ISSUES).flatMap(([id, test]) =>
+    on(defects, id as keyof DefectSwitches) && test ? [test] : [],
+  )
+  return ignored.length === 0 ? issues : issues.filter((issue) => !ignored.some((t) => t(issue)))
+}
+
+/**
+ * Uniqueness defects: the conflicting write answers as if stored (it is not).
+ * `allow-duplicate-external-id`, `duplicate-username-allowed`, `username-uniqueness-case-sensitive`
+ * (a case variant of a taken userName is not a conflict).
+ */
+export function defectAcceptsDuplicate(
+  ctx: MockContext,
+  conflict: { attribute: string; value: string },
+  accountId: string,
+): boolean {
+  if (conflict.attribute === 'externalId') return on(ctx.defects, 'allow-duplicate-external-id')
+  if (on(ctx.defects, 'duplicate-username-allowed')) return true
+  return (
+    on(ctx.defects, 'username-uniqueness-case-sensitive') &&
+    ctx.store.findByUserName(accountId, conflict.value)?.userName !== conflict.value
   )
 }
 
-/** `allow-duplicate-external-id`: the duplicate answers as if stored (it is not). */
-export function defectAcceptsDuplicate(ctx: MockContext, attribute: string): boolean {
-  return on(ctx.defects, 'allow-duplicate-external-id') && attribute === 'externalId'
+/** `accept-foreign-key`: a key of any account opens every account. */
+export function defectForeignKeyAccepted(ctx: MockContext, key: string): boolean {
+  return (
+    on(ctx.defects, 'accept-foreign-key') &&
+    ctx.accounts.list().some((account) => ctx.accounts.verifyScimKey(account.id, key))
+  )
+}
+
+/** `foreign-key-distinct-detail`: the 401 for another account's key says the key is valid elsewhere. */
+export function defectForeignKeyDetail(ctx: MockContext, key: string): string | undefined {
+  if (!on(ctx.defects, 'foreign-key-distinct-detail')) return undefined
+  return ctx.accounts.list().some((account) => ctx.accounts.verifyScimKey(account.id, key))
+    ? 'This SCIM key belongs to another account.'
+    : undefined
 }
 
 /** `patch-ops-case-sensitive`: "Replace" (Entra's default dialect) is refused. */

@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { defectForeignKeyAccepted, defectForeignKeyDetail } from './defect-behaviour.ts'
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID SCIM"' }
 
@@ -22,10 +23,14 @@ export function scimAuth(ctx: MockContext): MiddlewareHandler {
         { headers: CHALLENGE },
       )
     }
-    if (!ctx.accounts.verifyScimKey(accountId, match[1])) {
+    if (
+      !ctx.accounts.verifyScimKey(accountId, match[1]) &&
+      !defectForeignKeyAccepted(ctx, match[1]) // Defect switch (harness sensitivity): accept-foreign-key
+    ) {
       throw new ApiError(
         401,
-        'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
+        defectForeignKeyDetail(ctx, match[1]) ?? // Defect switch (harness sensitivity): foreign-key-distinct-detail
+          'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
         {
           headers: {
             ...CHALLENGE,

@@ -11,11 +11,14 @@ import { discoveryRoutes } from './routes/discovery.ts'
 import { groupsRoutes } from './routes/groups.ts'
 import { usersRoutes } from './routes/users.ts'
 import { scimAuth } from './scim-auth.ts'
+import { defectWire } from '../defects/wire-defects.ts'
 
 export const SCIM_MOUNT = '/scim/v2/accounts/:accountId'
 
 export function scimRouter(ctx: MockContext): Hono {
   const app = new Hono()
+  const defects = defectWire(ctx)
+  if (defects) app.use('*', defects) // Defect switch (harness sensitivity): wire-level defects
   app.use('*', scimAuth(ctx))
   app.route('/', discoveryRoutes(ctx))
   app.route('/Users', usersRoutes(ctx))

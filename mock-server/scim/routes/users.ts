@@ -217,7 +217,7 @@ function store(ctx: MockContext, identity: Identity, how: 'insert' | 'update'): 
     else ctx.store.update(identity)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
-    if (defectAcceptsDuplicate(ctx, error.attribute)) return // Defect switch (harness sensitivity): allow-duplicate-external-id
+    if (defectAcceptsDuplicate(ctx, error, identity.accountId)) return // Defect switch (harness sensitivity): uniqueness defects
     const what =
       error.attribute === 'userName'
         ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (userName is compared case-insensitively)`
