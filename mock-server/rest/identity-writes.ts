@@ -10,6 +10,7 @@ import { validateIdentityFields } from '../../model/validate.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import type { IdentityEventType } from '../events.ts'
+import { nextVersion, saveIdentity, softDeleted, type IdentityFields } from '../identity-changes.ts'
 import { UniquenessConflict } from '../store/identity-store.ts'
 import { attributesOf, restETagOf, restPathOf } from './identity-shape.ts'
 import type { RestChanges } from './parse-identity.ts'
@@ -109,31 +110,13 @@ export function replaceIdentity(
 }
 
 export function deleteIdentity(ctx: MockContext, current: Identity): Identity {
-  const now = ctx.clock().toISOString()
-  const deleted: Identity = {
-    ...current,
-    deleted: true,
-    deletedAt: now,
-    lastModified: now,
-    version: current.version + 1,
-    source: 'rest',
-  }
-  ctx.store.update(deleted)
-  publish(ctx, 'IdentityDeleted', deleted, 'rest')
+  const deleted = softDeleted(ctx, current, 'rest')
+  saveIdentity(ctx, deleted, 'IdentityDeleted')
   return deleted
 }
 
-type Fields = Pick<Identity, 'userName' | 'displayName' | 'active' | 'attributes'>
-
-function next(ctx: MockContext, current: Identity, fields: Fields): Identity {
-  return {
-    ...current,
-    ...fields,
-    lastModified: ctx.clock().toISOString(),
-    version: current.version + 1,
-    source: 'rest',
-  }
-}
+const next = (ctx: MockContext, current: Identity, fields: IdentityFields): Identity =>
+  nextVersion(ctx, current, fields, 'rest')
 
 function requireETag(current: Identity, changes: RestChanges): void {
   if (changes.eTag === undefined) {
@@ -162,13 +145,11 @@ export function commitIdentity(
 ): Identity {
   assertValid(identity)
   try {
-    if (type === 'IdentityCreated') ctx.store.insert(identity)
-    else ctx.store.update(identity)
+    saveIdentity(ctx, { ...identity, source }, type)
   } catch (error) {
     if (error instanceof UniquenessConflict) throw uniqueness(error)
     throw error
   }
-  publish(ctx, type, identity, source)
   return identity
 }
 
@@ -188,19 +169,4 @@ function uniqueness(error: UniquenessConflict): ApiError {
       ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (compared case-insensitively).`
       : `systemData.externalId "${error.value.slice(0, 100)}" is already used by another identity in this account: look it up with ?externalId= and update it instead.`
   return new ApiError(409, detail, { errors: { [path]: [detail] }, attribute: error.attribute })
-}
-
-function publish(
-  ctx: MockContext,
-  type: IdentityEventType,
-  identity: Identity,
-  source: WriteSource,
-): void {
-  ctx.events.publish({
-    type,
-    accountId: identity.accountId,
-    identity,
-    source,
-    occurredAt: identity.lastModified,
-  })
 }

@@ -12,10 +12,11 @@ import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
 import { readJsonBody } from '../../http/read-json-body.ts'
+import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
 import { SCIM_LIST_SCHEMA } from '../constants.ts'
 import { listQueryFromParams, listQueryFromSearch, type ListQuery } from '../list-query.ts'
-import { parseUserBody, type UserFields } from '../parse-user.ts'
+import { parseUserBody } from '../parse-user.ts'
 import { applyPatch, type UserState } from '../patch/apply-patch.ts'
 import { projectResource } from '../projection.ts'
 import { queryParams, scimJson } from '../respond.ts'
@@ -68,8 +69,7 @@ export function usersRoutes(ctx: MockContext): Hono {
       source: 'scim',
     }
     assertValid(identity, ctx.defects)
-    store(ctx, identity, 'insert')
-    publish(ctx, 'IdentityCreated', identity)
+    save(ctx, identity, 'IdentityCreated')
     const base = scimBaseOf(c)
     return scimJson(ctx, c, toScimUser(identity, base), 201, {
       Location: userLocation(base, identity.id),
@@ -94,7 +94,7 @@ export function usersRoutes(ctx: MockContext): Hono {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
     const fields = parseUserBody(await body(c), ctx.behaviour, warningsOf(c))
-    const next = nextVersion(ctx, current, {
+    const next = scimVersion(ctx, current, {
       userName: fields.userName ?? '',
       displayName: fields.displayName ?? '',
       active: fields.active ?? true,
@@ -113,11 +113,11 @@ export function usersRoutes(ctx: MockContext): Hono {
         behaviour: ctx.behaviour,
         warn: warningsOf(c),
       })
-      return written(ctx, c, nextVersion(ctx, current, state), ctx.behaviour.patchResponse)
+      return written(ctx, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
     } catch (error) {
       // Defect switch (harness sensitivity): non-atomic-patch
       defectPartialPatch(ctx, raw, (first) => {
-        const partial = nextVersion(
+        const partial = scimVersion(
           ctx,
           current,
           applyPatch(stateOf(current), first, { behaviour: ctx.behaviour, warn: () => {} }),
@@ -132,17 +132,7 @@ export function usersRoutes(ctx: MockContext): Hono {
   app.delete('/:id', (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const now = ctx.clock().toISOString()
-    const deleted: Identity = {
-      ...current,
-      deleted: true,
-      deletedAt: now,
-      lastModified: now,
-      version: current.version + 1,
-      source: 'scim',
-    }
-    ctx.store.update(deleted)
-    publish(ctx, 'IdentityDeleted', deleted)
+    saveIdentity(ctx, softDeleted(ctx, current, 'scim'), 'IdentityDeleted')
     return c.body(null, 204)
   })
 
@@ -184,23 +174,12 @@ function stateOf(identity: Identity): UserState {
   }
 }
 
-function nextVersion(ctx: MockContext, current: Identity, state: UserFields & UserState): Identity {
-  return {
-    ...current,
-    userName: state.userName,
-    displayName: state.displayName,
-    active: state.active,
-    attributes: state.attributes,
-    lastModified: ctx.clock().toISOString(),
-    version: current.version + 1,
-    source: 'scim',
-  }
-}
+const scimVersion = (ctx: MockContext, current: Identity, state: UserState): Identity =>
+  nextVersion(ctx, current, state, 'scim')
 
 function written(ctx: MockContext, c: Context, identity: Identity, status: 200 | 204): Response {
   assertValid(identity, ctx.defects)
-  store(ctx, identity, 'update')
-  publish(ctx, 'IdentityUpdated', identity)
+  save(ctx, identity, 'IdentityUpdated')
   const headers = { ETag: etagOf(identity) }
   if (status === 204) return c.body(null, 204, headers)
   return scimJson(ctx, c, toScimUser(identity, scimBaseOf(c)), 200, headers)
@@ -211,10 +190,9 @@ function assertValid(identity: Identity, defects?: DefectSwitches): void {
   if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
 }
 
-function store(ctx: MockContext, identity: Identity, how: 'insert' | 'update'): void {
+function save(ctx: MockContext, identity: Identity, type: IdentityEventType): void {
   try {
-    if (how === 'insert') ctx.store.insert(identity)
-    else ctx.store.update(identity)
+    saveIdentity(ctx, identity, type)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
     if (defectAcceptsDuplicate(ctx, error, identity.accountId)) return // Defect switch (harness sensitivity): uniqueness defects
@@ -227,14 +205,4 @@ function store(ctx: MockContext, identity: Identity, how: 'insert' | 'update'): 
       error.attribute,
     )
   }
-}
-
-function publish(ctx: MockContext, type: IdentityEventType, identity: Identity): void {
-  ctx.events.publish({
-    type,
-    accountId: identity.accountId,
-    identity,
-    source: 'scim',
-    occurredAt: identity.lastModified,
-  })
 }
