@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { reasonPhrase } from '../../model/http-status.ts'
 import { ApiError } from './api-error.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
 
@@ -59,7 +60,7 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
       headers['Content-Type'] = 'application/problem+json'
       const body: Record<string, unknown> = {
         type: `https://httpstatuses.io/${error.status}`,
-        title: titleOf(error.status),
+        title: reasonPhrase(error.status) ?? 'Error',
         status: error.status,
         detail: error.detail,
       }
@@ -67,24 +68,4 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
       return c.body(JSON.stringify(body), status, headers)
     }
   }
-}
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  503: 'Service Unavailable',
-}
-
-function titleOf(status: number): string {
-  return TITLES[status] ?? 'Error'
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { reasonPhrase } from '../../../model/http-status.ts'
 import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../../rules/rule.ts'
 
 export interface TranscriptOptions {
@@ -13,31 +14,8 @@ export interface TranscriptOptions {
 
 export const DEFAULT_BODY_LIMIT = 16_000
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  304: 'Not Modified',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
 export function statusLine(status: number): string {
-  const text = STATUS_TEXT[status]
+  const text = reasonPhrase(status)
   return text ? `HTTP ${status} ${text}` : `HTTP ${status}`
 }
 
