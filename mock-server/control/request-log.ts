@@ -8,6 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
+import { RingBuffer } from '../traffic/ring-buffer.ts'
 
 export interface RequestLogEntry {
   readonly timeUtc: string
@@ -23,19 +24,19 @@ const ACCOUNT_PATH =
   /^\/(scim|identityservice|searchservice)\/(?:v2|api\/v\d+)\/accounts\/([^/]+)(?:\/|$)/
 
 export class RequestLog {
-  readonly #entries = new Map<string, RequestLogEntry[]>()
+  // A ring per account: a full log drops its oldest entry without moving the other entries.
+  readonly #entries = new Map<string, RingBuffer<RequestLogEntry>>()
   constructor(private readonly limit: number) {}
 
   record(accountId: string, entry: RequestLogEntry): void {
     let list = this.#entries.get(accountId)
-    if (!list) this.#entries.set(accountId, (list = []))
+    if (!list) this.#entries.set(accountId, (list = new RingBuffer(Math.max(0, this.limit))))
     list.push(entry)
-    if (list.length > this.limit) list.splice(0, list.length - this.limit)
   }
 
   /** Newest first. */
   list(accountId: string): RequestLogEntry[] {
-    return [...(this.#entries.get(accountId) ?? [])].reverse()
+    return (this.#entries.get(accountId)?.toArray() ?? []).reverse()
   }
 
   clear(accountId: string): void {

@@ -73,7 +73,10 @@ export function restServices(options: AppOptions, core: Core): RestServices {
  */
 export function installRestMiddleware(app: Hono, ctx: MockContext, scimMount: string): void {
   app.use('*', requestLogger(ctx))
-  app.use(`${scimMount}/Users/:id`, scimResetGate(ctx))
+  // PATCH only (the gate acts on nothing else): as an all-methods `use`, its `/Users/:id` would
+  // overlap `POST /Users/.search`, which the RegExpRouter cannot order, and Hono would fall back to
+  // the slower TrieRouter for every request.
+  app.on('PATCH', `${scimMount}/Users/:id`, scimResetGate(ctx))
 }
 
 export function installRestRoutes(app: Hono, ctx: MockContext, options: AppOptions): void {

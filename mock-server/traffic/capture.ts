@@ -76,6 +76,26 @@ export function defineBody(
   if (cut) target.bodyCut = true
 }
 
+/** Defines an enumerable property on `target` whose value `compute` gives on first read. */
+export function defineLazy(
+  target: Record<string, unknown>,
+  name: string,
+  compute: () => unknown,
+): void {
+  let value: unknown
+  let read = false
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    get() {
+      if (!read) {
+        value = compute()
+        read = true
+      }
+      return value
+    },
+  })
+}
+
 function parseOrText(text: string): unknown {
   try {
     return redactValue(JSON.parse(text))

@@ -11,7 +11,7 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
-import { credentialOf, defineBody, redactedHeaders, safeUrl } from './capture.ts'
+import { credentialOf, defineBody, defineLazy, redactedHeaders, safeUrl } from './capture.ts'
 import type { AuthState, RecordedRequest, RecordedResponse, TrafficRecord } from './record.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
@@ -40,43 +40,93 @@ export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
     try {
       await next()
     } catch (error) {
-      await append(log, c, start, error)
+      const appending = append(log, c, start, error)
+      if (appending) await appending
       throw error
     }
-    await append(log, c, start)
+    const appending = append(log, c, start)
+    if (appending) await appending
   }
 }
 
-/** Recording never changes the outcome of a request: a failure to record is only counted. */
-async function append(log: TrafficLog, c: Context, start: Start, error?: unknown): Promise<void> {
+/**
+ * Recording never changes the outcome of a request: a failure to record is only counted. Only
+ * reading a body the route did not read is asynchronous; otherwise (every GET) the record is built
+ * and appended without a promise, which keeps the per-request cost of recording down.
+ */
+function append(
+  log: TrafficLog,
+  c: Context,
+  start: Start,
+  error?: unknown,
+): Promise<void> | undefined {
   try {
-    log.append(await recordOf(log, c, start, error))
+    const appended = whenReady(recordOf(log, c, start, error), (record) => log.append(record))
+    if (appended instanceof Promise) {
+      return appended.catch(() => {
+        log.recordErrors++
+      })
+    }
   } catch {
     log.recordErrors++
   }
+  return undefined
+}
+
+/** `then(value)`, waiting for `value` only when it is a promise. */
+function whenReady<T, R>(
+  value: T | Promise<T>,
+  then: (value: T) => R | Promise<R>,
+): R | Promise<R> {
+  return value instanceof Promise ? value.then(then) : then(value)
 }
 
 /** Wraps `c.body` for this request so the rendered text is kept without cloning the response. */
 function keepRenderedText(c: Context): { text?: string } {
   const rendered: { text?: string } = {}
-  const original = c.body.bind(c)
-  const body = (data: unknown, ...rest: unknown[]) => {
+  // Hono's `c.body` is an arrow bound to its context, so no `bind`. The wrapper is assigned
+  // directly, not through a named const: under tsx that would cost a `__name` call per request.
+  const original = c.body as (...args: unknown[]) => Response
+  c.body = ((data: unknown, ...rest: unknown[]) => {
     if (typeof data === 'string') rendered.text = data
-    return (original as (...args: unknown[]) => Response)(data, ...rest)
-  }
-  c.body = body as typeof c.body
+    return original(data, ...rest)
+  }) as typeof c.body
   return rendered
 }
 
-async function recordOf(
+function recordOf(
   log: TrafficLog,
   c: Context,
   start: Start,
   error?: unknown,
-): Promise<TrafficRecord> {
+): TrafficRecord | Promise<TrafficRecord> {
   const secret = credentialOf(c.req.header('authorization'))
   const failed = error !== undefined
-  const response = failed ? undefined : await responseOf(log, c, start, secret)
+  const responseText = failed ? undefined : responseTextOf(c, start)
+  return whenReady(responseText, (text) => {
+    const response = failed ? undefined : responseOf(log, c, text, secret)
+    const durationMs = Math.round((log.now() - start.t) * 100) / 100
+    return whenReady(requestText(c, log.maxBodyChars), (body) =>
+      recordWith(log, c, start, {
+        durationMs,
+        request: requestOf(log, c, start.accountId, secret, body),
+        response,
+        error,
+      }),
+    )
+  })
+}
+
+interface Outcome {
+  readonly durationMs: number
+  readonly request: RecordedRequest
+  readonly response: RecordedResponse | undefined
+  readonly error: unknown
+}
+
+function recordWith(log: TrafficLog, c: Context, start: Start, outcome: Outcome): TrafficRecord {
+  const { durationMs, request, response, error } = outcome
+  const failed = error !== undefined
   const rejection = c.error instanceof ApiError ? c.error.options : undefined
   const fault = c.get('mockFault')
   return {
@@ -84,8 +134,8 @@ async function recordOf(
     accountId: start.accountId,
     at: start.at,
     t: start.t,
-    durationMs: Math.round((log.now() - start.t) * 100) / 100,
-    request: await requestOf(log, c, start.accountId, secret),
+    durationMs,
+    request,
     ...(response && { response }),
     ...(failed && { error: errorText(error) }),
     auth: authState(c, response),
@@ -101,12 +151,13 @@ async function recordOf(
   }
 }
 
-async function requestOf(
+function requestOf(
   log: TrafficLog,
   c: Context,
   accountId: string,
   secret: string | undefined,
-): Promise<RecordedRequest> {
+  body: string | undefined,
+): RecordedRequest {
   const url = safeUrl(c.req.url, secret)
   const queryAt = url.indexOf('?')
   const prefix = `/scim/v2/accounts/${accountId}`
@@ -118,13 +169,17 @@ async function requestOf(
     query: queryAt === -1 ? '' : url.slice(queryAt + 1),
     headers: redactedHeaders(c.req.raw.headers),
   }
-  defineBody(request, await requestText(c, log.maxBodyChars), log.maxBodyChars, secret)
+  defineBody(request, body, log.maxBodyChars, secret)
   return request as unknown as RecordedRequest
 }
 
 /** The body text the route read; a body it did not read is read now, at most `limit` + 1 chars. */
-async function requestText(c: Context, limit: number): Promise<string | undefined> {
+function requestText(c: Context, limit: number): Promise<string | undefined> | undefined {
   if (NO_BODY_METHODS.has(c.req.method)) return undefined
+  return readRequestText(c, limit)
+}
+
+async function readRequestText(c: Context, limit: number): Promise<string | undefined> {
   try {
     if (c.req.bodyCache.text) return await c.req.bodyCache.text
     if (c.req.raw.bodyUsed || !c.req.raw.body) return undefined
@@ -150,27 +205,34 @@ async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Pr
   }
 }
 
-async function responseOf(
-  log: TrafficLog,
+/** The text the route rendered; when it rendered some other way, a copy, only for JSON. */
+function responseTextOf(
   c: Context,
   start: Start,
-  secret: string | undefined,
-): Promise<RecordedResponse> {
+): string | Promise<string | undefined> | undefined {
   const res = c.res
-  const response: Record<string, unknown> = {
-    status: res.status,
-    headers: redactedHeaders(res.headers),
-  }
-  let text = start.rendered.text
-  if (text === undefined && res.status !== 204 && res.status !== 304) {
-    // Rendered some other way (not through c.body): read a copy, only for JSON.
-    const type = res.headers.get('content-type') ?? ''
-    if (type.includes('json'))
-      text = await res
-        .clone()
-        .text()
-        .catch(() => undefined)
-  }
+  const text = start.rendered.text
+  if (text !== undefined || res.status === 204 || res.status === 304) return text
+  const type = res.headers.get('content-type') ?? ''
+  if (!type.includes('json')) return undefined
+  return res
+    .clone()
+    .text()
+    .catch(() => undefined)
+}
+
+function responseOf(
+  log: TrafficLog,
+  c: Context,
+  text: string | undefined,
+  secret: string | undefined,
+): RecordedResponse {
+  const res = c.res
+  const response: Record<string, unknown> = { status: res.status }
+  // Read on first use: under the Node adapter, touching `res.headers` now would turn the route's
+  // plain header record into a Headers object and take the response off the adapter's fast path.
+  // Response headers carry no request credential, so holding them unredacted until then is safe.
+  defineLazy(response, 'headers', () => redactedHeaders(res.headers))
   defineBody(response, text, log.maxBodyChars, secret)
   return response as unknown as RecordedResponse
 }
