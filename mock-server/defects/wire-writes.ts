@@ -110,7 +110,11 @@ export const WRITE_DEFECTS: WireDefects = {
   },
   'patch-answers-501': {
     request: (wire) => {
-      if (isPatch(wire)) throw new ApiError(501, 'PATCH is not implemented.')
+      if (isPatch(wire))
+        throw new ApiError(
+          501,
+          'This server does not support PATCH (defect switch patch-answers-501).',
+        )
     },
   },
   'read-without-last-modified': {
