@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Identity, WriteSource } from '../model/identity.ts'
+import type { Identity, StoredIdentity, WriteSource } from '../model/identity.ts'
 import type { MockContext } from './context.ts'
 import type { IdentityEventType } from './events.ts'
 
@@ -16,7 +16,7 @@ type ChangeContext = Pick<MockContext, 'clock' | 'store' | 'events'>
 /** The identity after a write of `fields`: a new version, same id and creation time. */
 export function nextVersion(
   ctx: ChangeContext,
-  current: Identity,
+  current: StoredIdentity,
   fields: IdentityFields,
   source: WriteSource,
 ): Identity {
@@ -33,7 +33,11 @@ export function nextVersion(
 }
 
 /** Soft delete: hidden from SCIM, kept for the search service; frees userName and externalId. */
-export function softDeleted(ctx: ChangeContext, current: Identity, source: WriteSource): Identity {
+export function softDeleted(
+  ctx: ChangeContext,
+  current: StoredIdentity,
+  source: WriteSource,
+): Identity {
   const now = ctx.clock().toISOString()
   return {
     ...current,

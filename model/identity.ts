@@ -30,12 +30,20 @@ export interface Identity {
   source: WriteSource
 }
 
+/**
+ * An identity as the store hands it out: the stored record itself, shared, so read-only. Copy it
+ * (`cloneIdentity`) to change it, and write the copy back through the store.
+ */
+export type StoredIdentity = Readonly<Omit<Identity, 'attributes'>> & {
+  readonly attributes: Readonly<Record<string, AttributeValue>>
+}
+
 /** The extension `externalId`, the sync key. */
-export function externalIdOf(identity: Identity): string | undefined {
+export function externalIdOf(identity: StoredIdentity): string | undefined {
   const value = identity.attributes.externalId
   return typeof value === 'string' ? value : undefined
 }
 
-export function cloneIdentity(identity: Identity): Identity {
+export function cloneIdentity(identity: StoredIdentity): Identity {
   return { ...identity, attributes: { ...identity.attributes } }
 }

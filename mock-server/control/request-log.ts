@@ -23,12 +23,17 @@ export interface RequestLogEntry {
 const ACCOUNT_PATH =
   /^\/(scim|identityservice|searchservice)\/(?:v2|api\/v\d+)\/accounts\/([^/]+)(?:\/|$)/
 
+/** As kept: the time as a number, formatted only when the log is read (most entries never are). */
+interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {
+  readonly atMs: number
+}
+
 export class RequestLog {
   // A ring per account: a full log drops its oldest entry without moving the other entries.
-  readonly #entries = new Map<string, RingBuffer<RequestLogEntry>>()
+  readonly #entries = new Map<string, RingBuffer<KeptEntry>>()
   constructor(private readonly limit: number) {}
 
-  record(accountId: string, entry: RequestLogEntry): void {
+  record(accountId: string, entry: KeptEntry): void {
     let list = this.#entries.get(accountId)
     if (!list) this.#entries.set(accountId, (list = new RingBuffer(Math.max(0, this.limit))))
     list.push(entry)
@@ -36,7 +41,11 @@ export class RequestLog {
 
   /** Newest first. */
   list(accountId: string): RequestLogEntry[] {
-    return (this.#entries.get(accountId)?.toArray() ?? []).reverse()
+    const kept = this.#entries.get(accountId)?.toArray() ?? []
+    return kept.reverse().map(({ atMs, ...entry }) => ({
+      timeUtc: new Date(atMs).toISOString(),
+      ...entry,
+    }))
   }
 
   clear(accountId: string): void {
@@ -45,23 +54,36 @@ export class RequestLog {
 }
 
 export function requestLogger(ctx: MockContext): MiddlewareHandler {
-  return async function requestLogger(c, next) {
-    const match = ACCOUNT_PATH.exec(c.req.path)
-    const accountId = match?.[2] && decodeURIComponent(match[2])
+  // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
+  return function requestLogger(c, next) {
+    const path = c.req.path
+    const match = ACCOUNT_PATH.exec(path)
+    const encoded = match?.[2]
+    const accountId = encoded?.includes('%') ? decodedOrUndefined(encoded) : encoded
     if (!match || !accountId || !ctx.accounts.get(accountId)) return next()
     const started = Date.now()
-    const timeUtc = ctx.clock().toISOString()
-    await next()
-    const url = c.req.url
-    const queryIndex = url.indexOf('?')
-    ctx.requestLog.record(accountId, {
-      timeUtc,
-      surface: match[1] as string,
-      method: c.req.method,
-      path: c.req.path,
-      query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
-      status: c.res.status,
-      durationMs: Date.now() - started,
+    const atMs = ctx.clock().getTime()
+    return next().then(() => {
+      const url = c.req.url
+      const queryIndex = url.indexOf('?')
+      ctx.requestLog.record(accountId, {
+        atMs,
+        surface: match[1] as string,
+        method: c.req.method,
+        path,
+        query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
+        status: c.res.status,
+        durationMs: Date.now() - started,
+      })
     })
+  }
+}
+
+/** A malformed escape names no account; the route answers that request, not the log. */
+function decodedOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return undefined
   }
 }

@@ -9,6 +9,7 @@
 import type { Context, MiddlewareHandler, Next } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError, badRequest, conflict, notFound } from '../errors/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { describeAction, FaultSpecError, type FaultAction, type FaultType } from './fault-rule.ts'
 import type { ActiveFault, FaultRequest } from './fault-registry.ts'
 import { faultRuleFromText } from './fault-text.ts'
@@ -37,8 +38,9 @@ declare module 'hono' {
 type FaultState = Pick<MockContext, 'faults' | 'store' | 'clock'>
 
 export function faultInjection(ctx: FaultState): MiddlewareHandler {
-  return async function faultInjection(c, next) {
-    const header = c.req.header(FAULT_HEADER)
+  // Synchronous until a fault applies: most requests pass straight through.
+  return function faultInjection(c, next) {
+    const header = requestHeader(c, FAULT_HEADER)
     if (header === undefined && ctx.faults.empty) return next()
     const request = faultRequestOf(c)
     const condition = (fault: ActiveFault) => applicable(ctx, fault, request)

@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono'
 import { ApiError, badRequest } from '../errors/api-error.ts'
+import { requestHeader } from './request-header.ts'
 
 export interface BodyLimits {
   readonly maxBytes: number
@@ -20,7 +21,7 @@ export function mediaTypeOf(contentType: string | undefined): string | undefined
 }
 
 export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unknown> {
-  const mediaType = mediaTypeOf(c.req.header('content-type'))
+  const mediaType = mediaTypeOf(requestHeader(c, 'content-type'))
   if (mediaType !== undefined && !limits.mediaTypes.includes(mediaType)) {
     throw new ApiError(
       415,
@@ -28,7 +29,7 @@ export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unkn
       { scimType: 'invalidSyntax' },
     )
   }
-  const declared = Number(c.req.header('content-length'))
+  const declared = Number(requestHeader(c, 'content-length'))
   if (Number.isFinite(declared) && declared > limits.maxBytes) throw tooLarge(limits.maxBytes)
   const text = await c.req.text()
   if (new TextEncoder().encode(text).length > limits.maxBytes) throw tooLarge(limits.maxBytes)

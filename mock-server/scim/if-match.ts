@@ -7,12 +7,13 @@
 import type { Context } from 'hono'
 import type { Identity } from '../../model/identity.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { etagOf } from './user-resource.ts'
 
 const opaque = (tag: string): string => tag.trim().replace(/^W\//, '')
 
 export function checkIfMatch(c: Context, identity: Identity): void {
-  const header = c.req.header('if-match')
+  const header = requestHeader(c, 'if-match')
   if (header === undefined || header.trim() === '*') return
   const current = opaque(etagOf(identity))
   const tags = header.split(',').map(opaque)

@@ -7,6 +7,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { MockContext } from '../context.ts'
+import { keepRenderedBody } from '../traffic/rendered-body.ts'
 import { SCIM_CONTENT_TYPE } from './constants.ts'
 
 export function scimJson(
@@ -17,7 +18,12 @@ export function scimJson(
   headers: Record<string, string> = {},
 ): Response {
   const contentType = ctx.defects['json-content-type'] ? 'application/json' : SCIM_CONTENT_TYPE
-  return c.body(JSON.stringify(body), status, { ...headers, 'Content-Type': contentType })
+  const text = JSON.stringify(body)
+  return keepRenderedBody(
+    c,
+    text,
+    c.body(text, status, { ...headers, 'Content-Type': contentType }),
+  )
 }
 
 /** Form-style query decoding (`+` is a space), as Entra encodes filters (SPEC §2.1). */

@@ -22,12 +22,36 @@ export function userLocation(scimBase: string, id: string): string {
   return `${scimBase}/Users/${id}`
 }
 
-export function toScimUser(identity: Identity, scimBase: string): ScimUser {
-  const extension: Record<string, unknown> = {}
-  for (const definition of EXTENSION_ATTRIBUTES) {
-    const value = identity.attributes[definition.name]
-    if (value !== undefined) extension[definition.name] = value
+/** Catalogue position of each extension attribute: the order they are rendered in. */
+const RENDER_ORDER = new Map(
+  EXTENSION_ATTRIBUTES.map((definition, index) => [definition.name, index]),
+)
+
+const byRenderOrder = (a: string, b: string): number => RENDER_ORDER.get(a)! - RENDER_ORDER.get(b)!
+
+/**
+ * The extension object, in catalogue order. It walks the few attributes an identity has rather than
+ * probing it for each of the catalogue's names: those lookups were most of the cost of rendering.
+ */
+function extensionOf(attributes: Identity['attributes']): Record<string, unknown> {
+  const names: string[] = []
+  let ordered = true
+  let last = -1
+  for (const name in attributes) {
+    const position = RENDER_ORDER.get(name)
+    if (position === undefined || attributes[name] === undefined) continue
+    if (position < last) ordered = false
+    last = position
+    names.push(name)
   }
+  if (!ordered) names.sort(byRenderOrder)
+  const extension: Record<string, unknown> = {}
+  for (const name of names) extension[name] = attributes[name]
+  return extension
+}
+
+export function toScimUser(identity: Identity, scimBase: string): ScimUser {
+  const extension = extensionOf(identity.attributes)
   return {
     schemas: [CORE_USER_SCHEMA, CLEARID_USER_EXTENSION],
     id: identity.id,

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Identity } from '../../model/identity.ts'
+import type { Identity, StoredIdentity } from '../../model/identity.ts'
 
 export interface PageOptions {
   readonly offset: number
@@ -26,17 +26,23 @@ export class UniquenessConflict extends Error {
   }
 }
 
+/**
+ * Reads return the stored record itself, typed read-only (`StoredIdentity`): writes go through
+ * `insert` and `update`, which keep their own copy, and a caller that wants to change an identity
+ * copies it first. Not copying on every read keeps Entra's per-user lookups cheap. (Freezing was
+ * tried: V8 reads frozen records markedly slower.)
+ */
 export interface IdentityStore {
-  /** By id, including soft-deleted identities. Returns a copy. */
-  get(accountId: string, id: string): Identity | undefined
+  /** By id, including soft-deleted identities. */
+  get(accountId: string, id: string): StoredIdentity | undefined
   /** Live identity whose userName matches case-insensitively. */
-  findByUserName(accountId: string, userName: string): Identity | undefined
+  findByUserName(accountId: string, userName: string): StoredIdentity | undefined
   /** Live identity whose extension externalId matches exactly. */
-  findByExternalId(accountId: string, externalId: string): Identity | undefined
+  findByExternalId(accountId: string, externalId: string): StoredIdentity | undefined
   /** Identities in creation order, without copying the collection. */
-  scan(accountId: string, includeDeleted: boolean): Iterable<Identity>
+  scan(accountId: string, includeDeleted: boolean): Iterable<StoredIdentity>
   count(accountId: string, includeDeleted: boolean): number
-  page(accountId: string, options: PageOptions): Identity[]
+  page(accountId: string, options: PageOptions): StoredIdentity[]
   /** Throws `UniquenessConflict` and writes nothing when a unique value is taken. */
   insert(identity: Identity): void
   /** Replaces the identity with the same id; same uniqueness guarantee as `insert`. */

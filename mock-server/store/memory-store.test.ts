@@ -82,14 +82,35 @@ describe('MemoryIdentityStore', () => {
     expect(store.get('a', two.id)?.userName).toBe('two@example.com')
   })
 
-  it('pages in creation order, skipping deleted identities, without exposing stored objects', () => {
+  it('pages in creation order, skipping deleted identities', () => {
     const store = new MemoryIdentityStore()
     const all = Array.from({ length: 10 }, () => identity())
     for (const item of all) store.insert(item)
     store.update({ ...all[2]!, deleted: true })
     const page = store.page('a', { offset: 2, limit: 3, includeDeleted: false })
     expect(page.map((p) => p.id)).toEqual([all[3]!.id, all[4]!.id, all[5]!.id])
-    page[0]!.displayName = 'mutated'
-    expect(store.get('a', all[3]!.id)?.displayName).not.toBe('mutated')
+  })
+
+  it('hands out records the type system keeps callers from changing', () => {
+    // Compile-time only (npm test type-checks this file): never called.
+    const attempts = (store: MemoryIdentityStore) => {
+      const found = store.get('a', 'id')!
+      // @ts-expect-error read-only: copy with cloneIdentity, then store.update
+      found.displayName = 'changed'
+      // @ts-expect-error read-only attributes
+      found.attributes.firstName = 'changed'
+    }
+    expect(typeof attempts).toBe('function')
+  })
+
+  it('keeps its own copy: changing what was inserted changes nothing stored', () => {
+    const store = new MemoryIdentityStore()
+    const item = identity()
+    store.insert(item)
+    item.displayName = 'changed after insert'
+    item.attributes.firstName = 'changed after insert'
+    const stored = store.get('a', item.id)
+    expect(stored?.displayName).not.toBe('changed after insert')
+    expect(stored?.attributes.firstName).not.toBe('changed after insert')
   })
 })

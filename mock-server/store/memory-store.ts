@@ -4,7 +4,12 @@
  *
  * @module
  */
-import { cloneIdentity, externalIdOf, type Identity } from '../../model/identity.ts'
+import {
+  cloneIdentity,
+  externalIdOf,
+  type Identity,
+  type StoredIdentity,
+} from '../../model/identity.ts'
 import { UniquenessConflict, type IdentityStore, type PageOptions } from './identity-store.ts'
 
 interface AccountData {
@@ -30,22 +35,19 @@ export class MemoryIdentityStore implements IdentityStore {
     return data
   }
 
-  get(accountId: string, id: string): Identity | undefined {
-    const found = this.#accounts.get(accountId)?.byId.get(id)
-    return found && cloneIdentity(found)
+  get(accountId: string, id: string): StoredIdentity | undefined {
+    return this.#accounts.get(accountId)?.byId.get(id)
   }
 
-  findByUserName(accountId: string, userName: string): Identity | undefined {
-    const found = this.#accounts.get(accountId)?.byUserName.get(fold(userName))
-    return found && cloneIdentity(found)
+  findByUserName(accountId: string, userName: string): StoredIdentity | undefined {
+    return this.#accounts.get(accountId)?.byUserName.get(fold(userName))
   }
 
-  findByExternalId(accountId: string, externalId: string): Identity | undefined {
-    const found = this.#accounts.get(accountId)?.byExternalId.get(externalId)
-    return found && cloneIdentity(found)
+  findByExternalId(accountId: string, externalId: string): StoredIdentity | undefined {
+    return this.#accounts.get(accountId)?.byExternalId.get(externalId)
   }
 
-  *scan(accountId: string, includeDeleted: boolean): Iterable<Identity> {
+  *scan(accountId: string, includeDeleted: boolean): Iterable<StoredIdentity> {
     const data = this.#accounts.get(accountId)
     if (!data) return
     for (const identity of data.byId.values()) {
@@ -59,8 +61,8 @@ export class MemoryIdentityStore implements IdentityStore {
     return includeDeleted ? data.byId.size : data.live
   }
 
-  page(accountId: string, { offset, limit, includeDeleted }: PageOptions): Identity[] {
-    const out: Identity[] = []
+  page(accountId: string, { offset, limit, includeDeleted }: PageOptions): StoredIdentity[] {
+    const out: StoredIdentity[] = []
     if (limit <= 0) return out
     let skipped = 0
     for (const identity of this.scan(accountId, includeDeleted)) {
@@ -68,7 +70,7 @@ export class MemoryIdentityStore implements IdentityStore {
         skipped++
         continue
       }
-      out.push(cloneIdentity(identity))
+      out.push(identity)
       if (out.length >= limit) break
     }
     return out

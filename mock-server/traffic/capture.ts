@@ -14,11 +14,11 @@ import {
 } from '../../reports/redact.ts'
 
 /** Lower-case names; secret-named values replaced (`Authorization` keeps its scheme). */
-export function redactedHeaders(headers: Headers): Record<string, string> {
+export function redactedHeaders(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {}
-  headers.forEach((value, name) => {
+  for (const [name, value] of headers) {
     out[name] = isSecretName(name) ? redactHeaderValue(name, value) : value
-  })
+  }
   return out
 }
 
@@ -48,52 +48,9 @@ export function safeUrl(url: string, secret: string | undefined): string {
   return MAYBE_SECRET.test(scrubbed) ? redactUrl(scrubbed) : scrubbed
 }
 
-/**
- * Defines an enumerable, memoised `body` on `target` (so `JSON.stringify` and spreading see it):
- * JSON when the kept text parses, else the text. A cut body is never parsed.
- */
-export function defineBody(
-  target: Record<string, unknown>,
-  text: string | undefined,
-  limit: number,
-  secret: string | undefined,
-): void {
-  if (text === undefined || text === '') return
-  const cut = text.length > limit
-  const kept = scrub(cut ? text.slice(0, limit) : text, secret)
-  let parsed: unknown
-  let read = false
-  Object.defineProperty(target, 'body', {
-    enumerable: true,
-    get() {
-      if (!read) {
-        parsed = cut ? `${kept}… [cut: ${text.length} characters]` : parseOrText(kept)
-        read = true
-      }
-      return parsed
-    },
-  })
-  if (cut) target.bodyCut = true
-}
-
-/** Defines an enumerable property on `target` whose value `compute` gives on first read. */
-export function defineLazy(
-  target: Record<string, unknown>,
-  name: string,
-  compute: () => unknown,
-): void {
-  let value: unknown
-  let read = false
-  Object.defineProperty(target, name, {
-    enumerable: true,
-    get() {
-      if (!read) {
-        value = compute()
-        read = true
-      }
-      return value
-    },
-  })
+/** JSON (redacted) when the kept text parses, else the text; a cut body is never parsed. */
+export function parseKept(text: string, cutFrom: number | undefined): unknown {
+  return cutFrom === undefined ? parseOrText(text) : `${text}… [cut: ${cutFrom} characters]`
 }
 
 function parseOrText(text: string): unknown {

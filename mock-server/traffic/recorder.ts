@@ -1,8 +1,10 @@
 /**
  * The traffic recorder: outermost middleware of the SCIM surface. It times each exchange and, once
- * the response is decided, appends a redacted record to the account's log. It never reads a body
- * the route did not read (except small declared ones), never clones a response it can avoid
- * cloning (it keeps the text the route rendered), and records only accounts that exist.
+ * the response is decided, appends a record to the account's log. It never reads a body the route
+ * did not read (except small declared ones), never clones a response it can avoid cloning (it keeps
+ * the text the route rendered), and records only accounts that exist. The record holds references
+ * and derives its redacted views on first read (`captured-exchange.ts`), so a GET costs a few
+ * property writes.
  *
  * @module
  */
@@ -11,8 +13,10 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
-import { credentialOf, defineBody, defineLazy, redactedHeaders, safeUrl } from './capture.ts'
-import type { AuthState, RecordedRequest, RecordedResponse, TrafficRecord } from './record.ts'
+import { CapturedExchange } from './captured-exchange.ts'
+import type { AuthState, Rejection } from './record.ts'
+import { rawHeadersOf, requestHeader } from '../http/request-header.ts'
+import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
 type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'clock'>
@@ -22,37 +26,33 @@ const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
 interface Start {
   readonly accountId: string
   readonly t: number
-  readonly at: string
-  readonly rendered: { text?: string }
+  readonly atMs: number
 }
 
 export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
   const log = ctx.traffic
-  return async function trafficRecorder(c, next) {
+  // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
+  return function trafficRecorder(c, next) {
     const accountId = c.req.param('accountId')
     if (!log.enabled || accountId === undefined || !ctx.accounts.get(accountId)) return next()
-    const start: Start = {
-      accountId,
-      t: log.now(),
-      at: ctx.clock().toISOString(),
-      rendered: keepRenderedText(c),
-    }
-    try {
-      await next()
-    } catch (error) {
-      const appending = append(log, c, start, error)
-      if (appending) await appending
-      throw error
-    }
-    const appending = append(log, c, start)
-    if (appending) await appending
+    const start: Start = { accountId, t: log.now(), atMs: ctx.clock().getTime() }
+    return next().then(
+      () => append(log, c, start),
+      (error: unknown) => {
+        const appending = append(log, c, start, error)
+        if (!appending) throw error
+        return appending.then(() => {
+          throw error
+        })
+      },
+    )
   }
 }
 
 /**
  * Recording never changes the outcome of a request: a failure to record is only counted. Only
  * reading a body the route did not read is asynchronous; otherwise (every GET) the record is built
- * and appended without a promise, which keeps the per-request cost of recording down.
+ * and appended without a promise.
  */
 function append(
   log: TrafficLog,
@@ -61,124 +61,78 @@ function append(
   error?: unknown,
 ): Promise<void> | undefined {
   try {
-    const appended = whenReady(recordOf(log, c, start, error), (record) => log.append(record))
-    if (appended instanceof Promise) {
-      return appended.catch(() => {
-        log.recordErrors++
-      })
+    const failed = error !== undefined
+    const responseText = failed ? undefined : responseTextOf(c)
+    const durationMs = Math.round((log.now() - start.t) * 100) / 100
+    const requestText = NO_BODY_METHODS.has(c.req.method)
+      ? undefined
+      : readRequestText(c, log.maxBodyChars)
+    if (responseText instanceof Promise || requestText instanceof Promise) {
+      return Promise.all([responseText, requestText])
+        .then(([response, request]) =>
+          appendWith(log, c, start, durationMs, request, response, error),
+        )
+        .catch(() => {
+          log.recordErrors++
+        })
     }
+    appendWith(log, c, start, durationMs, requestText, responseText, error)
   } catch {
     log.recordErrors++
   }
   return undefined
 }
 
-/** `then(value)`, waiting for `value` only when it is a promise. */
-function whenReady<T, R>(
-  value: T | Promise<T>,
-  then: (value: T) => R | Promise<R>,
-): R | Promise<R> {
-  return value instanceof Promise ? value.then(then) : then(value)
-}
-
-/** Wraps `c.body` for this request so the rendered text is kept without cloning the response. */
-function keepRenderedText(c: Context): { text?: string } {
-  const rendered: { text?: string } = {}
-  // Hono's `c.body` is an arrow bound to its context, so no `bind`. The wrapper is assigned
-  // directly, not through a named const: under tsx that would cost a `__name` call per request.
-  const original = c.body as (...args: unknown[]) => Response
-  c.body = ((data: unknown, ...rest: unknown[]) => {
-    if (typeof data === 'string') rendered.text = data
-    return original(data, ...rest)
-  }) as typeof c.body
-  return rendered
-}
-
-function recordOf(
+function appendWith(
   log: TrafficLog,
   c: Context,
   start: Start,
-  error?: unknown,
-): TrafficRecord | Promise<TrafficRecord> {
-  const secret = credentialOf(c.req.header('authorization'))
+  durationMs: number,
+  requestText: string | undefined,
+  responseText: string | undefined,
+  error: unknown,
+): void {
   const failed = error !== undefined
-  const responseText = failed ? undefined : responseTextOf(c, start)
-  return whenReady(responseText, (text) => {
-    const response = failed ? undefined : responseOf(log, c, text, secret)
-    const durationMs = Math.round((log.now() - start.t) * 100) / 100
-    return whenReady(requestText(c, log.maxBodyChars), (body) =>
-      recordWith(log, c, start, {
-        durationMs,
-        request: requestOf(log, c, start.accountId, secret, body),
-        response,
-        error,
-      }),
-    )
-  })
-}
-
-interface Outcome {
-  readonly durationMs: number
-  readonly request: RecordedRequest
-  readonly response: RecordedResponse | undefined
-  readonly error: unknown
-}
-
-function recordWith(log: TrafficLog, c: Context, start: Start, outcome: Outcome): TrafficRecord {
-  const { durationMs, request, response, error } = outcome
-  const failed = error !== undefined
-  const rejection = c.error instanceof ApiError ? c.error.options : undefined
-  const fault = c.get('mockFault')
-  return {
-    seq: log.nextSeq(start.accountId),
-    accountId: start.accountId,
-    at: start.at,
-    t: start.t,
-    durationMs,
-    request,
-    ...(response && { response }),
-    ...(failed && { error: errorText(error) }),
-    auth: authState(c, response),
-    warnings: collectedWarnings(c),
-    ...(rejection &&
-      (rejection.scimType !== undefined || rejection.attribute !== undefined) && {
-        rejection: {
-          ...(rejection.scimType !== undefined && { scimType: rejection.scimType }),
-          ...(rejection.attribute !== undefined && { attribute: rejection.attribute }),
-        },
-      }),
-    ...(fault && { fault }),
-  }
-}
-
-function requestOf(
-  log: TrafficLog,
-  c: Context,
-  accountId: string,
-  secret: string | undefined,
-  body: string | undefined,
-): RecordedRequest {
-  const url = safeUrl(c.req.url, secret)
-  const queryAt = url.indexOf('?')
+  const response = failed ? undefined : c.res
+  const accountId = start.accountId
   const prefix = `/scim/v2/accounts/${accountId}`
-  const path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) || '/' : c.req.path
-  const request: Record<string, unknown> = {
-    method: c.req.method,
-    url,
-    path,
-    query: queryAt === -1 ? '' : url.slice(queryAt + 1),
-    headers: redactedHeaders(c.req.raw.headers),
+  const path = c.req.path
+  log.append(
+    new CapturedExchange({
+      seq: log.nextSeq(accountId),
+      accountId,
+      atMs: start.atMs,
+      t: start.t,
+      durationMs,
+      method: c.req.method,
+      url: c.req.url,
+      path: path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
+      requestHeaders: rawHeadersOf(c) ?? c.req.raw.headers,
+      requestText,
+      response,
+      responseText,
+      maxBodyChars: log.maxBodyChars,
+      error: failed ? errorText(error) : undefined,
+      auth: authState(c, response),
+      warnings: collectedWarnings(c),
+      rejection: rejectionOf(c),
+      fault: c.get('mockFault'),
+    }),
+  )
+}
+
+function rejectionOf(c: Context): Rejection | undefined {
+  const rejection = c.error instanceof ApiError ? c.error.options : undefined
+  if (!rejection || (rejection.scimType === undefined && rejection.attribute === undefined)) {
+    return undefined
   }
-  defineBody(request, body, log.maxBodyChars, secret)
-  return request as unknown as RecordedRequest
+  return {
+    ...(rejection.scimType !== undefined && { scimType: rejection.scimType }),
+    ...(rejection.attribute !== undefined && { attribute: rejection.attribute }),
+  }
 }
 
 /** The body text the route read; a body it did not read is read now, at most `limit` + 1 chars. */
-function requestText(c: Context, limit: number): Promise<string | undefined> | undefined {
-  if (NO_BODY_METHODS.has(c.req.method)) return undefined
-  return readRequestText(c, limit)
-}
-
 async function readRequestText(c: Context, limit: number): Promise<string | undefined> {
   try {
     if (c.req.bodyCache.text) return await c.req.bodyCache.text
@@ -206,12 +160,9 @@ async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Pr
 }
 
 /** The text the route rendered; when it rendered some other way, a copy, only for JSON. */
-function responseTextOf(
-  c: Context,
-  start: Start,
-): string | Promise<string | undefined> | undefined {
+function responseTextOf(c: Context): string | Promise<string | undefined> | undefined {
   const res = c.res
-  const text = start.rendered.text
+  const text = renderedBody(c)
   if (text !== undefined || res.status === 204 || res.status === 304) return text
   const type = res.headers.get('content-type') ?? ''
   if (!type.includes('json')) return undefined
@@ -221,24 +172,8 @@ function responseTextOf(
     .catch(() => undefined)
 }
 
-function responseOf(
-  log: TrafficLog,
-  c: Context,
-  text: string | undefined,
-  secret: string | undefined,
-): RecordedResponse {
-  const res = c.res
-  const response: Record<string, unknown> = { status: res.status }
-  // Read on first use: under the Node adapter, touching `res.headers` now would turn the route's
-  // plain header record into a Headers object and take the response off the adapter's fast path.
-  // Response headers carry no request credential, so holding them unredacted until then is safe.
-  defineLazy(response, 'headers', () => redactedHeaders(res.headers))
-  defineBody(response, text, log.maxBodyChars, secret)
-  return response as unknown as RecordedResponse
-}
-
-function authState(c: Context, response: RecordedResponse | undefined): AuthState {
-  if (c.req.header('authorization') === undefined) return 'none'
+function authState(c: Context, response: Response | undefined): AuthState {
+  if (requestHeader(c, 'authorization') === undefined) return 'none'
   return response?.status === 401 ? 'rejected' : 'sent'
 }
 

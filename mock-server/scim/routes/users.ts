@@ -12,6 +12,7 @@ import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
 import { readJsonBody } from '../../http/read-json-body.ts'
+import { requestHeader } from '../../http/request-header.ts'
 import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
 import { SCIM_LIST_SCHEMA } from '../constants.ts'
@@ -81,7 +82,7 @@ export function usersRoutes(ctx: MockContext): Hono {
     const identity = live(ctx, account(c), c.req.param('id'))
     const params = queryParams(c)
     const query = listQueryFromParams(params, ctx.behaviour)
-    if (c.req.header('if-none-match') === etagOf(identity)) return c.body(null, 304)
+    if (requestHeader(c, 'if-none-match') === etagOf(identity)) return c.body(null, 304)
     const resource = projectResource(
       toScimUser(identity, scimBaseOf(c)),
       query.attributes,
