@@ -341,6 +341,18 @@ describe('request log', () => {
     expect((await admin(app, 'GET', '/accounts/other/log')).body.entries).toEqual([])
   })
 
+  it('logs what the client got, an injected fault too, with traffic recording off', async () => {
+    const faulted = restTestApp({
+      traffic: false,
+      faults: [{ route: 'GET /Users', status: 503, next: 1 }],
+    })
+    await scim(faulted, 'GET', '/Users')
+    await scim(faulted, 'GET', '/Users')
+    const entries = (await admin(faulted, 'GET', '/accounts/acme/log')).body.entries
+    expect(entries.map((e: { status: number }) => e.status)).toEqual([200, 503])
+    expect(faulted.mock.traffic.records('acme')).toEqual([])
+  })
+
   it('is bounded per account', async () => {
     const small = restTestApp({ requestLogLimit: 3 })
     for (let i = 0; i < 5; i++) await scim(small, 'GET', `/Users?count=${i}`)

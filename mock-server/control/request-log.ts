@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
 import { RingBuffer } from '../traffic/ring-buffer.ts'
 
@@ -20,8 +20,7 @@ export interface RequestLogEntry {
   readonly durationMs: number
 }
 
-const ACCOUNT_PATH =
-  /^\/(scim|identityservice|searchservice)\/(?:v2|api\/v\d+)\/accounts\/([^/]+)(?:\/|$)/
+const ACCOUNT_PATH = /^\/(identityservice|searchservice)\/api\/v\d+\/accounts\/([^/]+)(?:\/|$)/
 
 /** As kept: the time as a number, formatted only when the log is read (most entries never are). */
 interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {
@@ -53,30 +52,47 @@ export class RequestLog {
   }
 }
 
+/**
+ * Logs the identity and search services. The SCIM surface is logged by its outermost middleware,
+ * the traffic recorder, which times every SCIM exchange anyway (one layer fewer per SCIM request).
+ */
 export function requestLogger(ctx: MockContext): MiddlewareHandler {
   // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
   return function requestLogger(c, next) {
-    const path = c.req.path
-    const match = ACCOUNT_PATH.exec(path)
+    const match = ACCOUNT_PATH.exec(c.req.path)
     const encoded = match?.[2]
     const accountId = encoded?.includes('%') ? decodedOrUndefined(encoded) : encoded
     if (!match || !accountId || !ctx.accounts.get(accountId)) return next()
-    const started = Date.now()
-    const atMs = ctx.clock().getTime()
-    return next().then(() => {
-      const url = c.req.url
-      const queryIndex = url.indexOf('?')
-      ctx.requestLog.record(accountId, {
-        atMs,
-        surface: match[1] as string,
-        method: c.req.method,
-        path,
-        query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
-        status: c.res.status,
-        durationMs: Date.now() - started,
-      })
-    })
+    const started = { atMs: ctx.clock().getTime(), wallMs: Date.now() }
+    return next().then(() => logExchange(ctx.requestLog, c, accountId, match[1]!, started))
   }
+}
+
+/** When an exchange started: the app's clock for the entry, the wall clock for its duration. */
+export interface ExchangeStart {
+  readonly atMs: number
+  readonly wallMs: number
+}
+
+/** Appends the entry of an answered exchange (`c.res` is its response). */
+export function logExchange(
+  log: RequestLog,
+  c: Context,
+  accountId: string,
+  surface: string,
+  started: ExchangeStart,
+): void {
+  const url = c.req.url
+  const queryIndex = url.indexOf('?')
+  log.record(accountId, {
+    atMs: started.atMs,
+    surface,
+    method: c.req.method,
+    path: c.req.path,
+    query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
+    status: c.res.status,
+    durationMs: Date.now() - started.wallMs,
+  })
 }
 
 /** A malformed escape names no account; the route answers that request, not the log. */

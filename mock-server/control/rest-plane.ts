@@ -72,7 +72,9 @@ export function restServices(options: AppOptions, core: Core): RestServices {
  * traffic capture, so the capture records the body the client sent, not the reset's rewrite.
  */
 export function installRestMiddleware(app: Hono, ctx: MockContext, scimMount: string): void {
-  app.use('*', requestLogger(ctx))
+  // The SCIM surface's request log is written by its traffic recorder (mock-server/traffic).
+  app.use('/identityservice/*', requestLogger(ctx))
+  app.use('/searchservice/*', requestLogger(ctx))
   // PATCH only (the gate acts on nothing else): as an all-methods `use`, its `/Users/:id` would
   // overlap `POST /Users/.search`, which the RegExpRouter cannot order, and Hono would fall back to
   // the slower TrieRouter for every request.

@@ -5,6 +5,7 @@
  * @module
  */
 import { badRequest } from '../errors/api-error.ts'
+import type { QueryParams } from '../http/form-query.ts'
 import type { Behaviour } from '../options.ts'
 import { SCIM_SEARCH_SCHEMA } from './constants.ts'
 import { parseAttributeList } from './projection.ts'
@@ -46,22 +47,26 @@ function build(raw: Record<string, unknown>, behaviour: Behaviour): ListQuery {
   const startIndex = Math.max(1, readInteger('startIndex', raw.startIndex) ?? 1)
   const requested = readInteger('count', raw.count) ?? behaviour.maxResults
   const count = Math.min(Math.max(0, requested), behaviour.maxResults)
-  const query: ListQuery = {
-    startIndex,
-    count,
-    attributes: listOf('attributes', raw.attributes),
-    excludedAttributes: listOf('excludedAttributes', raw.excludedAttributes),
-  }
-  return filter === undefined || filter.trim() === '' ? query : { ...query, filter }
+  const attributes = listOf('attributes', raw.attributes)
+  const excludedAttributes = listOf('excludedAttributes', raw.excludedAttributes)
+  // Two literals rather than a spread: V8 spreads an object into a new one slowly.
+  return filter === undefined || filter.trim() === ''
+    ? { startIndex, count, attributes, excludedAttributes }
+    : { filter, startIndex, count, attributes, excludedAttributes }
 }
 
-export function listQueryFromParams(params: URLSearchParams, behaviour: Behaviour): ListQuery {
-  const raw: Record<string, unknown> = {}
-  for (const name of ['filter', 'startIndex', 'count', 'attributes', 'excludedAttributes']) {
-    const value = params.get(name)
-    if (value !== null) raw[name] = value
-  }
-  return build(raw, behaviour)
+export function listQueryFromParams(params: QueryParams, behaviour: Behaviour): ListQuery {
+  // A literal, not a loop over names: objects built key by key were most of this function's cost.
+  return build(
+    {
+      filter: params.get('filter') ?? undefined,
+      startIndex: params.get('startIndex') ?? undefined,
+      count: params.get('count') ?? undefined,
+      attributes: params.get('attributes') ?? undefined,
+      excludedAttributes: params.get('excludedAttributes') ?? undefined,
+    },
+    behaviour,
+  )
 }
 
 export function listQueryFromSearch(body: unknown, behaviour: Behaviour): ListQuery {

@@ -7,6 +7,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { MockContext } from '../context.ts'
+import { FormQuery, type QueryParams } from '../http/form-query.ts'
 import { keepRenderedBody } from '../traffic/rendered-body.ts'
 import { SCIM_CONTENT_TYPE } from './constants.ts'
 
@@ -19,16 +20,16 @@ export function scimJson(
 ): Response {
   const contentType = ctx.defects['json-content-type'] ? 'application/json' : SCIM_CONTENT_TYPE
   const text = JSON.stringify(body)
-  return keepRenderedBody(
-    c,
-    text,
-    c.body(text, status, { ...headers, 'Content-Type': contentType }),
-  )
+  // Copied key by key: spreading `headers` into a new object is slow in V8 on this hot path.
+  const all: Record<string, string> = {}
+  for (const name in headers) all[name] = headers[name]!
+  all['Content-Type'] = contentType
+  return keepRenderedBody(c, text, c.body(text, status, all))
 }
 
 /** Form-style query decoding (`+` is a space), as Entra encodes filters (SPEC §2.1). */
-export function queryParams(c: Context): URLSearchParams {
+export function queryParams(c: Context): QueryParams {
   const url = c.req.url
   const index = url.indexOf('?')
-  return new URLSearchParams(index === -1 ? '' : url.slice(index + 1))
+  return new FormQuery(index === -1 ? '' : url.slice(index + 1))
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Identity } from '../../model/identity.ts'
+import type { StoredIdentity } from '../../model/identity.ts'
 import type { MockContext } from '../context.ts'
 import { badRequest } from '../errors/api-error.ts'
 import {
@@ -13,8 +13,9 @@ import {
   FilterSyntaxError,
   indexableEquality,
   parseFilter,
-  type FilterNode,
+  quickEquality,
   type FilterPredicate,
+  type IndexableEquality,
 } from './filter/index.ts'
 import type { ListQuery } from './list-query.ts'
 import { defectCaseSensitiveUserName } from './defect-behaviour.ts'
@@ -22,7 +23,7 @@ import { toScimUser } from './user-resource.ts'
 
 export interface UserPage {
   readonly totalResults: number
-  readonly identities: Identity[]
+  readonly identities: StoredIdentity[]
 }
 
 /** Runs `step`, turning a filter error into 400 invalidFilter. */
@@ -37,11 +38,9 @@ function asInvalidFilter<T>(step: () => T): T {
   }
 }
 
-function byIndex(ctx: MockContext, accountId: string, node: FilterNode): Identity[] | undefined {
-  const lookup = indexableEquality(node)
-  if (!lookup) return undefined
+function byIndex(ctx: MockContext, accountId: string, lookup: IndexableEquality): StoredIdentity[] {
   const { store } = ctx
-  let found: Identity | undefined
+  let found: StoredIdentity | undefined
   if (lookup.attribute === 'userName') {
     found = store.findByUserName(accountId, lookup.value)
     found = defectCaseSensitiveUserName(ctx, found, lookup.value) // Defect switch (harness sensitivity): case-sensitive-username-filter
@@ -49,6 +48,11 @@ function byIndex(ctx: MockContext, accountId: string, node: FilterNode): Identit
     found = store.findByExternalId(accountId, lookup.value)
   else found = store.get(accountId, lookup.value)
   return found && !found.deleted ? [found] : []
+}
+
+function indexedPage(found: StoredIdentity[], query: ListQuery): UserPage {
+  const offset = query.startIndex - 1
+  return { totalResults: found.length, identities: found.slice(offset, offset + query.count) }
 }
 
 export function searchUsers(
@@ -65,17 +69,18 @@ export function searchUsers(
     }
   }
   const filter = query.filter
+  // Entra's per-user look-up in its plain form skips the parser; anything else is parsed.
+  const quick = quickEquality(filter)
+  if (quick) return indexedPage(byIndex(ctx, accountId, quick), query)
   const node = asInvalidFilter(() =>
     parseFilter(filter, { lenientBareValues: ctx.behaviour.lenientBareFilterValues }),
   )
-  const indexed = byIndex(ctx, accountId, node)
-  if (indexed) {
-    return { totalResults: indexed.length, identities: indexed.slice(offset, offset + query.count) }
-  }
+  const lookup = indexableEquality(node)
+  if (lookup) return indexedPage(byIndex(ctx, accountId, lookup), query)
   // Compiled once, so type errors surface even when the account holds no identity.
   const matches: FilterPredicate = asInvalidFilter(() => compileFilter(node))
   let totalResults = 0
-  const identities: Identity[] = []
+  const identities: StoredIdentity[] = []
   for (const identity of ctx.store.scan(accountId, false)) {
     if (!asInvalidFilter(() => matches(toScimUser(identity, scimBase)))) continue
     totalResults++

@@ -27,7 +27,19 @@ const RENDER_ORDER = new Map(
   EXTENSION_ATTRIBUTES.map((definition, index) => [definition.name, index]),
 )
 
-const byRenderOrder = (a: string, b: string): number => RENDER_ORDER.get(a)! - RENDER_ORDER.get(b)!
+/** Insertion sort: an identity has a handful of attributes, and `Array.sort` allocates. */
+function sortByRenderOrder(names: string[]): void {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!
+    const position = RENDER_ORDER.get(name)!
+    let j = i - 1
+    while (j >= 0 && RENDER_ORDER.get(names[j]!)! > position) {
+      names[j + 1] = names[j]!
+      j--
+    }
+    names[j + 1] = name
+  }
+}
 
 /**
  * The extension object, in catalogue order. It walks the few attributes an identity has rather than
@@ -44,7 +56,7 @@ function extensionOf(attributes: Identity['attributes']): Record<string, unknown
     last = position
     names.push(name)
   }
-  if (!ordered) names.sort(byRenderOrder)
+  if (!ordered) sortByRenderOrder(names)
   const extension: Record<string, unknown> = {}
   for (const name of names) extension[name] = attributes[name]
   return extension

@@ -1,6 +1,7 @@
 /**
  * The traffic recorder: outermost middleware of the SCIM surface. It times each exchange and, once
- * the response is decided, appends a record to the account's log. It never reads a body the route
+ * the response is decided, appends a record to the account's traffic log and an entry to the
+ * control plane's request log (`control/request-log.ts`). It never reads a body the route
  * did not read (except small declared ones), never clones a response it can avoid cloning (it keeps
  * the text the route rendered), and records only accounts that exist. The record holds references
  * and derives its redacted views on first read (`captured-exchange.ts`), so a GET costs a few
@@ -10,6 +11,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
+import { logExchange, type ExchangeStart } from '../control/request-log.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
@@ -19,14 +21,13 @@ import { rawHeadersOf, requestHeader } from '../http/request-header.ts'
 import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
-type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'clock'>
+type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'clock' | 'requestLog'>
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
 
-interface Start {
+interface Start extends ExchangeStart {
   readonly accountId: string
   readonly t: number
-  readonly atMs: number
 }
 
 export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
@@ -34,12 +35,21 @@ export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
   // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
   return function trafficRecorder(c, next) {
     const accountId = c.req.param('accountId')
-    if (!log.enabled || accountId === undefined || !ctx.accounts.get(accountId)) return next()
-    const start: Start = { accountId, t: log.now(), atMs: ctx.clock().getTime() }
+    if (accountId === undefined || !ctx.accounts.get(accountId)) return next()
+    const start: Start = {
+      accountId,
+      t: log.now(),
+      atMs: ctx.clock().getTime(),
+      wallMs: Date.now(),
+    }
     return next().then(
-      () => append(log, c, start),
+      () => {
+        logExchange(ctx.requestLog, c, accountId, 'scim', start)
+        return log.enabled ? append(log, c, start) : undefined
+      },
       (error: unknown) => {
-        const appending = append(log, c, start, error)
+        // No response was sent (an injected reset or timeout): nothing for the request log.
+        const appending = log.enabled ? append(log, c, start, error) : undefined
         if (!appending) throw error
         return appending.then(() => {
           throw error

@@ -9,7 +9,7 @@ import type { TrafficRecord } from './record.ts'
 import { RingBuffer } from './ring-buffer.ts'
 
 export interface TrafficOptions {
-  /** Default true. False: nothing is recorded and the recorder costs one check per request. */
+  /** Default true. False: no exchange is kept (the control plane's request log still is). */
   readonly enabled?: boolean
   /** Exchanges kept per account. Default 1,000. */
   readonly capacity?: number

@@ -15,7 +15,7 @@ export {
   parseDateTime,
 } from './evaluate.ts'
 export { formatAttrPath, formatFilter, formatLiteral, formatPatchPath } from './format.ts'
-export { indexableEquality } from './indexable.ts'
+export { indexableEquality, quickEquality } from './indexable.ts'
 export { MAX_FILTER_DEPTH, MAX_LOGICAL_OPERATORS, parseFilter, positionOf } from './parser.ts'
 export { parseAttributePath } from './path.ts'
 

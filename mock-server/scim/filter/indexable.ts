@@ -39,3 +39,20 @@ export function indexableEquality(node: FilterNode): IndexableEquality | undefin
   }
   return { attribute, value: node.value }
 }
+
+/**
+ * The same answer as `indexableEquality(parseFilter(filter))` for the plain form Entra sends on
+ * every user (`externalId eq "…"`, `userName eq "…"`, `id eq "…"`: no URN, no escapes), read with
+ * one regular expression instead of the parser; `undefined` for everything else, which then takes
+ * the parser's road. A property test holds the two to the same answer.
+ */
+export function quickEquality(filter: string): IndexableEquality | undefined {
+  const match = QUICK_EQUALITY.exec(filter)
+  if (match === null) return undefined
+  const attribute = INDEXED[match[1]!.toLowerCase()]
+  return attribute === undefined ? undefined : { attribute, value: match[2]! }
+}
+
+// The JSON string without escapes or control characters; spaces as the lexer skips them.
+const QUICK_EQUALITY =
+  /^[ \t\n\r]*(username|externalid|id)[ \t\n\r]+eq[ \t\n\r]+"([^"\\\u0000-\u001f]*)"[ \t\n\r]*$/i
