@@ -54,6 +54,6 @@ export function quickEquality(filter: string): IndexableEquality | undefined {
 }
 
 // The JSON string without escapes or control characters; spaces as the lexer skips them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it must refuse
 const QUICK_EQUALITY =
+  // eslint-disable-next-line no-control-regex -- control characters are what it must refuse
   /^[ \t\n\r]*(username|externalid|id)[ \t\n\r]+eq[ \t\n\r]+"([^"\\\u0000-\u001f]*)"[ \t\n\r]*$/i
