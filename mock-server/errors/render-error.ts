@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
 import { ApiError } from './api-error.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
-import { keepRenderedBody } from '../traffic/rendered-body.ts'
+import { renderJsonText } from '../traffic/rendered-body.ts'
 
 export type ErrorSurface = 'scim' | 'oauth' | 'problem'
 
@@ -45,7 +45,7 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
       }
       if (error.options.scimType) body.scimType = error.options.scimType
       body.detail = error.detail
-      return rendered(c, JSON.stringify(body), status, headers)
+      return renderJsonText(c, JSON.stringify(body), status, headers)
     }
     case 'oauth': {
       headers['Content-Type'] = 'application/json'
@@ -55,7 +55,7 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
           error.options.oauthError ?? (error.status >= 500 ? 'server_error' : 'invalid_request'),
         error_description: error.detail,
       }
-      return rendered(c, JSON.stringify(body), status, headers)
+      return renderJsonText(c, JSON.stringify(body), status, headers)
     }
     case 'problem': {
       headers['Content-Type'] = 'application/problem+json'
@@ -66,16 +66,7 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
         detail: error.detail,
       }
       if (error.options.errors) body.errors = error.options.errors
-      return rendered(c, JSON.stringify(body), status, headers)
+      return renderJsonText(c, JSON.stringify(body), status, headers)
     }
   }
-}
-
-function rendered(
-  c: Context,
-  text: string,
-  status: ContentfulStatusCode,
-  headers: Record<string, string>,
-): Response {
-  return keepRenderedBody(c, text, c.body(text, status, headers))
 }

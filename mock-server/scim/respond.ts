@@ -8,7 +8,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { MockContext } from '../context.ts'
 import { FormQuery, type QueryParams } from '../http/form-query.ts'
-import { keepRenderedBody } from '../traffic/rendered-body.ts'
+import { renderJsonText } from '../traffic/rendered-body.ts'
 import { SCIM_CONTENT_TYPE } from './constants.ts'
 
 export function scimJson(
@@ -24,7 +24,7 @@ export function scimJson(
   const all: Record<string, string> = {}
   for (const name in headers) all[name] = headers[name]!
   all['Content-Type'] = contentType
-  return keepRenderedBody(c, text, c.body(text, status, all))
+  return renderJsonText(c, text, status, all)
 }
 
 /** Form-style query decoding (`+` is a space), as Entra encodes filters (SPEC §2.1). */

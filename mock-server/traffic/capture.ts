@@ -22,6 +22,17 @@ export function redactedHeaders(headers: Iterable<[string, string]>): Record<str
   return out
 }
 
+/** A raw `[name, value, …]` list with secret-named values redacted; names keep their case. */
+export function redactedHeaderList(list: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < list.length - 1; i += 2) {
+    const name = list[i]!
+    const lower = name.toLowerCase()
+    out.push(name, isSecretName(lower) ? redactHeaderValue(lower, list[i + 1]!) : list[i + 1]!)
+  }
+  return out
+}
+
 function redactHeaderValue(name: string, value: string): string {
   if (name !== 'authorization' && name !== 'proxy-authorization') return REDACTED
   const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1]

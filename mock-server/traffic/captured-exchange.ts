@@ -1,23 +1,19 @@
 /**
- * A traffic record as the recorder captures it: the raw parts of the exchange (references the
- * request already holds, nothing copied), with everything derived from them (the redacted URL and
- * headers, the scrubbed and parsed bodies, the ISO timestamp) computed on first read and kept.
+ * A traffic record in two forms. `RawExchange` is what the log keeps: plain strings and numbers,
+ * already free of the request's credential, so it can be packed into bytes (`packed-ring.ts`).
+ * `CapturedExchange` is what readers get: a `TrafficRecord` whose derived parts (the redacted URL
+ * and headers, the parsed bodies, the ISO timestamp) are computed on first read and kept.
  *
- * Why: recording sits on every SCIM request, and most records are never read (the log is a ring
- * that drops the oldest). Deriving on read keeps recording to a few property writes. The derived
- * parts are prototype getters of classes, not per-record `Object.defineProperty` getters: those gave
- * every record its own hidden class, which V8 allocates in the old generation, and the old-space
- * garbage cost a fifth of the mock's throughput. `toJSON` gives the plain serialised form.
- *
- * Secrets: the raw request headers (with the Authorization value) stay inside a private field and
- * never leave it unredacted; every way out (the getters, `toJSON`) redacts first.
+ * The derived parts are prototype getters of classes, not per-record `Object.defineProperty`
+ * getters: those gave every record its own hidden class, which V8 allocates in the old generation.
+ * `toJSON` gives the plain serialised form.
  *
  * @module
  */
 import type { InjectedFault } from '../faults/fault-middleware.ts'
+import { rawHeaderEntries } from '../http/request-header.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
-import { rawHeader, rawHeaderEntries } from '../http/request-header.ts'
-import { credentialOf, parseKept, redactedHeaders, safeUrl, scrub } from './capture.ts'
+import { parseKept, redactedHeaders, safeUrl } from './capture.ts'
 import type {
   AuthState,
   RecordedRequest,
@@ -26,7 +22,13 @@ import type {
   TrafficRecord,
 } from './record.ts'
 
-/** What the recorder takes from the exchange: references, no copies. */
+/** A body as kept: the text (cut to the log's limit) and, when cut, the original length. */
+export interface KeptText {
+  readonly text: string
+  readonly cutFrom?: number
+}
+
+/** What the traffic log keeps of one exchange. Secrets are already gone (`traffic-log.ts`). */
 export interface RawExchange {
   readonly seq: number
   readonly accountId: string
@@ -38,13 +40,13 @@ export interface RawExchange {
   readonly url: string
   /** Path under the account's SCIM base: `/Users/123`. */
   readonly path: string
-  /** The adapter's raw header list when there is one (`http/request-header.ts`), else Headers. */
-  readonly requestHeaders: Headers | readonly string[]
-  readonly requestText: string | undefined
+  /** `[name, value, name, value, …]` as received. */
+  readonly requestHeaders: readonly string[]
+  readonly requestBody: KeptText | undefined
   /** Absent when no response was sent. */
-  readonly response: Response | undefined
-  readonly responseText: string | undefined
-  readonly maxBodyChars: number
+  readonly status: number | undefined
+  readonly responseHeaders: readonly string[] | undefined
+  readonly responseBody: KeptText | undefined
   readonly error: string | undefined
   readonly auth: AuthState
   readonly warnings: readonly RequestWarning[]
@@ -55,7 +57,6 @@ export interface RawExchange {
 export class CapturedExchange implements TrafficRecord {
   readonly #raw: RawExchange
   #at: string | undefined
-  #secret: string | null | undefined
   #request: CapturedRequest | undefined
   #response: CapturedResponse | undefined
 
@@ -95,15 +96,17 @@ export class CapturedExchange implements TrafficRecord {
   }
 
   get request(): RecordedRequest {
-    return (this.#request ??= capturedRequest(this.#raw, this.#credential()))
+    const raw = this.#raw
+    return (this.#request ??= new CapturedRequest(raw, new KeptBody(raw.requestBody)))
   }
 
   get response(): RecordedResponse | undefined {
-    const { response, responseText, maxBodyChars } = this.#raw
-    if (response === undefined) return undefined
+    const { status, responseHeaders, responseBody } = this.#raw
+    if (status === undefined) return undefined
     return (this.#response ??= new CapturedResponse(
-      response,
-      keptBody(responseText, maxBodyChars, this.#credential()),
+      status,
+      responseHeaders ?? [],
+      new KeptBody(responseBody),
     ))
   }
 
@@ -125,140 +128,109 @@ export class CapturedExchange implements TrafficRecord {
       ...(fault && { fault }),
     }
   }
-
-  /** The request's bearer value, scrubbed from everything else the record shows. */
-  #credential(): string | undefined {
-    if (this.#secret === undefined) {
-      this.#secret = credentialOf(headerOf(this.#raw.requestHeaders, 'authorization')) ?? null
-    }
-    return this.#secret ?? undefined
-  }
 }
 
-function headerOf(headers: Headers | readonly string[], name: string): string | undefined {
-  return headers instanceof Headers ? (headers.get(name) ?? undefined) : rawHeader(headers, name)
-}
-
-function headerEntries(headers: Headers | readonly string[]): Iterable<[string, string]> {
-  return headers instanceof Headers ? headers : rawHeaderEntries(headers)
-}
-
-function capturedRequest(raw: RawExchange, secret: string | undefined): CapturedRequest {
-  const url = safeUrl(raw.url, secret)
-  const queryAt = url.indexOf('?')
-  return new CapturedRequest(
-    {
-      method: raw.method,
-      url,
-      path: raw.path,
-      query: queryAt === -1 ? '' : url.slice(queryAt + 1),
-      headers: redactedHeaders(headerEntries(raw.requestHeaders)),
-    },
-    keptBody(raw.requestText, raw.maxBodyChars, secret),
-  )
-}
-
-/** A body kept as (cut, scrubbed) text, parsed and redacted on first read. */
-export class KeptBody {
+/** A kept body, parsed and redacted on first read. */
+class KeptBody {
+  readonly #kept: KeptText | undefined
   #value: unknown
   #read = false
 
-  /** `cutFrom`: the length of the original text when `text` is a cut of it. */
-  constructor(
-    readonly text: string,
-    readonly cutFrom?: number,
-  ) {}
+  constructor(kept: KeptText | undefined) {
+    this.#kept = kept?.text === '' ? undefined : kept
+  }
+
+  get present(): boolean {
+    return this.#kept !== undefined
+  }
+
+  get cut(): boolean {
+    return this.#kept?.cutFrom !== undefined
+  }
 
   get value(): unknown {
-    if (!this.#read) {
-      this.#value = parseKept(this.text, this.cutFrom)
+    if (!this.#read && this.#kept !== undefined) {
+      this.#value = parseKept(this.#kept.text, this.#kept.cutFrom)
       this.#read = true
     }
     return this.#value
   }
-}
 
-/** Keeps `text` (scrubbed of `secret`, cut at `limit` characters) for parsing on first read. */
-function keptBody(
-  text: string | undefined,
-  limit: number,
-  secret: string | undefined,
-): KeptBody | undefined {
-  if (text === undefined || text === '') return undefined
-  if (text.length <= limit) return new KeptBody(scrub(text, secret))
-  return new KeptBody(scrub(text.slice(0, limit), secret), text.length)
+  /** `body` (and `bodyCut`) as the serialised record has them. */
+  fields(): { body?: unknown; bodyCut?: boolean } {
+    if (!this.present) return {}
+    return this.cut ? { body: this.value, bodyCut: true } : { body: this.value }
+  }
 }
-
-type RequestLine = Omit<RecordedRequest, 'body' | 'bodyCut'>
 
 class CapturedRequest implements RecordedRequest {
   readonly method: string
-  readonly url: string
   readonly path: string
-  readonly query: string
-  readonly headers: Readonly<Record<string, string>>
-  readonly #body: KeptBody | undefined
+  readonly #raw: RawExchange
+  readonly #body: KeptBody
+  #url: string | undefined
+  #headers: Readonly<Record<string, string>> | undefined
 
-  constructor(line: RequestLine, body: KeptBody | undefined) {
-    this.method = line.method
-    this.url = line.url
-    this.path = line.path
-    this.query = line.query
-    this.headers = line.headers
+  constructor(raw: RawExchange, body: KeptBody) {
+    this.method = raw.method
+    this.path = raw.path
+    this.#raw = raw
     this.#body = body
   }
 
+  get url(): string {
+    return (this.#url ??= safeUrl(this.#raw.url, undefined))
+  }
+
+  get query(): string {
+    const url = this.url
+    const queryAt = url.indexOf('?')
+    return queryAt === -1 ? '' : url.slice(queryAt + 1)
+  }
+
+  get headers(): Readonly<Record<string, string>> {
+    return (this.#headers ??= redactedHeaders(rawHeaderEntries(this.#raw.requestHeaders)))
+  }
+
   get body(): unknown {
-    return this.#body?.value
+    return this.#body.value
   }
 
   get bodyCut(): boolean | undefined {
-    return this.#body?.cutFrom !== undefined || undefined
+    return this.#body.cut || undefined
   }
 
   toJSON(): RecordedRequest {
     const { method, url, path, query, headers } = this
-    return { method, url, path, query, headers, ...bodyFields(this.#body) }
+    return { method, url, path, query, headers, ...this.#body.fields() }
   }
 }
 
 class CapturedResponse implements RecordedResponse {
-  readonly #response: Response
-  readonly #body: KeptBody | undefined
+  readonly status: number
+  readonly #headerList: readonly string[]
+  readonly #body: KeptBody
   #headers: Readonly<Record<string, string>> | undefined
 
-  constructor(response: Response, body: KeptBody | undefined) {
-    this.#response = response
+  constructor(status: number, headers: readonly string[], body: KeptBody) {
+    this.status = status
+    this.#headerList = headers
     this.#body = body
   }
 
-  get status(): number {
-    return this.#response.status
-  }
-
-  /**
-   * Read on first use: under the Node adapter, touching `res.headers` during the request would turn
-   * the route's plain header record into a Headers object and take the response off the adapter's
-   * fast path. Response headers carry no request credential.
-   */
   get headers(): Readonly<Record<string, string>> {
-    return (this.#headers ??= redactedHeaders(this.#response.headers))
+    return (this.#headers ??= redactedHeaders(rawHeaderEntries(this.#headerList)))
   }
 
   get body(): unknown {
-    return this.#body?.value
+    return this.#body.value
   }
 
   get bodyCut(): boolean | undefined {
-    return this.#body?.cutFrom !== undefined || undefined
+    return this.#body.cut || undefined
   }
 
   toJSON(): RecordedResponse {
-    return { status: this.status, headers: this.headers, ...bodyFields(this.#body) }
+    return { status: this.status, headers: this.headers, ...this.#body.fields() }
   }
-}
-
-function bodyFields(kept: KeptBody | undefined): { body?: unknown; bodyCut?: boolean } {
-  if (kept === undefined) return {}
-  return kept.cutFrom === undefined ? { body: kept.value } : { body: kept.value, bodyCut: true }
 }

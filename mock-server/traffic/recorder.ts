@@ -15,9 +15,10 @@ import { logExchange, type ExchangeStart } from '../control/request-log.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
-import { CapturedExchange } from './captured-exchange.ts'
+import { rawHeader, rawHeadersOf } from '../http/request-header.ts'
+import { credentialOf, redactedHeaderList, scrub } from './capture.ts'
+import type { KeptText } from './captured-exchange.ts'
 import type { AuthState, Rejection } from './record.ts'
-import { rawHeadersOf, requestHeader } from '../http/request-header.ts'
 import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
@@ -72,13 +73,13 @@ function append(
 ): Promise<void> | undefined {
   try {
     const failed = error !== undefined
-    const responseText = failed ? undefined : responseTextOf(c)
+    const rendered = failed ? undefined : renderedOf(c)
     const durationMs = Math.round((log.now() - start.t) * 100) / 100
     const requestText = NO_BODY_METHODS.has(c.req.method)
       ? undefined
       : readRequestText(c, log.maxBodyChars)
-    if (responseText instanceof Promise || requestText instanceof Promise) {
-      return Promise.all([responseText, requestText])
+    if (rendered instanceof Promise || requestText instanceof Promise) {
+      return Promise.all([rendered, requestText])
         .then(([response, request]) =>
           appendWith(log, c, start, durationMs, request, response, error),
         )
@@ -86,7 +87,7 @@ function append(
           log.recordErrors++
         })
     }
-    appendWith(log, c, start, durationMs, requestText, responseText, error)
+    appendWith(log, c, start, durationMs, requestText, rendered, error)
   } catch {
     log.recordErrors++
   }
@@ -99,7 +100,7 @@ function appendWith(
   start: Start,
   durationMs: number,
   requestText: string | undefined,
-  responseText: string | undefined,
+  rendered: Seen | undefined,
   error: unknown,
 ): void {
   const failed = error !== undefined
@@ -107,28 +108,54 @@ function appendWith(
   const accountId = start.accountId
   const prefix = `/scim/v2/accounts/${accountId}`
   const path = c.req.path
-  log.append(
-    new CapturedExchange({
-      seq: log.nextSeq(accountId),
-      accountId,
-      atMs: start.atMs,
-      t: start.t,
-      durationMs,
-      method: c.req.method,
-      url: c.req.url,
-      path: path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
-      requestHeaders: rawHeadersOf(c) ?? c.req.raw.headers,
-      requestText,
-      response,
-      responseText,
-      maxBodyChars: log.maxBodyChars,
-      error: failed ? errorText(error) : undefined,
-      auth: authState(c, response),
-      warnings: collectedWarnings(c),
-      rejection: rejectionOf(c),
-      fault: c.get('mockFault'),
-    }),
-  )
+  const requestHeaders = rawHeadersOf(c) ?? headerList(c.req.raw.headers)
+  // The request's credential goes here, before anything is kept: from headers, URL and bodies.
+  const secret = credentialOf(rawHeader(requestHeaders, 'authorization'))
+  const limit = log.maxBodyChars
+  log.append({
+    seq: log.nextSeq(accountId),
+    accountId,
+    atMs: start.atMs,
+    t: start.t,
+    durationMs,
+    method: c.req.method,
+    url: scrub(c.req.url, secret),
+    path: path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
+    requestHeaders: redactedHeaderList(requestHeaders),
+    requestBody: keptText(requestText, limit, secret),
+    status: response?.status,
+    responseHeaders:
+      response && (rendered?.headers ? recordList(rendered.headers) : headerList(response.headers)),
+    responseBody: keptText(rendered?.text, limit, secret),
+    error: failed ? errorText(error) : undefined,
+    auth: authState(requestHeaders, response),
+    warnings: collectedWarnings(c),
+    rejection: rejectionOf(c),
+    fault: c.get('mockFault'),
+  })
+}
+
+/** `text` cut to `limit` characters and scrubbed of `secret`. */
+function keptText(
+  text: string | undefined,
+  limit: number,
+  secret: string | undefined,
+): KeptText | undefined {
+  if (text === undefined || text === '') return undefined
+  if (text.length <= limit) return { text: scrub(text, secret) }
+  return { text: scrub(text.slice(0, limit), secret), cutFrom: text.length }
+}
+
+function headerList(headers: Headers): string[] {
+  const list: string[] = []
+  headers.forEach((value, name) => list.push(name, value))
+  return list
+}
+
+function recordList(headers: Readonly<Record<string, string>>): string[] {
+  const list: string[] = []
+  for (const name in headers) list.push(name, headers[name]!)
+  return list
 }
 
 function rejectionOf(c: Context): Rejection | undefined {
@@ -169,21 +196,33 @@ async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Pr
   }
 }
 
-/** The text the route rendered; when it rendered some other way, a copy, only for JSON. */
-function responseTextOf(c: Context): string | Promise<string | undefined> | undefined {
+/** A response's text, and its header record when the route rendered it (`rendered-body.ts`). */
+interface Seen {
+  readonly text: string
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+/**
+ * What the route rendered (`rendered-body.ts`); when it rendered some other way, a copy of the
+ * text, only for JSON, with the response's own headers.
+ */
+function renderedOf(c: Context): Seen | Promise<Seen | undefined> | undefined {
+  const rendered = renderedBody(c)
   const res = c.res
-  const text = renderedBody(c)
-  if (text !== undefined || res.status === 204 || res.status === 304) return text
+  if (rendered !== undefined || res.status === 204 || res.status === 304) return rendered
   const type = res.headers.get('content-type') ?? ''
   if (!type.includes('json')) return undefined
   return res
     .clone()
     .text()
-    .catch(() => undefined)
+    .then(
+      (text) => ({ text }),
+      () => undefined,
+    )
 }
 
-function authState(c: Context, response: Response | undefined): AuthState {
-  if (requestHeader(c, 'authorization') === undefined) return 'none'
+function authState(requestHeaders: readonly string[], response: Response | undefined): AuthState {
+  if (rawHeader(requestHeaders, 'authorization') === undefined) return 'none'
   return response?.status === 401 ? 'rejected' : 'sent'
 }
 

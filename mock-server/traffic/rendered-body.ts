@@ -1,6 +1,7 @@
 /**
- * The JSON text a response was rendered from, handed to the traffic recorder by the places that
- * render SCIM bodies (`scimJson`, `renderError`), so recording never has to clone a response.
+ * The JSON text (and header record) a response was rendered from, handed to the traffic recorder by
+ * the places that render SCIM bodies (`scimJson`, `renderError`), so recording never has to clone
+ * a response or turn its headers into a Headers object.
  *
  * It is an explicit hand-off, not a wrapper around `c.body`: replacing `c.body` on every context
  * made V8 keep each request's objects past a young-generation collection (about 1 MB promoted per
@@ -9,9 +10,12 @@
  * @module
  */
 import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
-interface Rendered {
+export interface Rendered {
   readonly text: string
+  /** The header record the response was made with (what the route set, before the adapter's). */
+  readonly headers: Readonly<Record<string, string>>
   readonly response: Response
 }
 
@@ -21,9 +25,15 @@ declare module 'hono' {
   }
 }
 
-/** Notes that `response` carries `text`; returns `response`. */
-export function keepRenderedBody(c: Context, text: string, response: Response): Response {
-  c.set('renderedBody', { text, response })
+/** Renders `text` with `c.body` and notes the response for the recorder. */
+export function renderJsonText(
+  c: Context,
+  text: string,
+  status: ContentfulStatusCode,
+  headers: Record<string, string>,
+): Response {
+  const response = c.body(text, status, headers)
+  c.set('renderedBody', { text, headers, response })
   return response
 }
 
@@ -31,7 +41,7 @@ export function keepRenderedBody(c: Context, text: string, response: Response): 
  * The text of the response the exchange ended with, when it is the one that was noted. A response
  * replaced afterwards (a fault, a defect switch) is a different object, so its text is unknown.
  */
-export function renderedBody(c: Context): string | undefined {
+export function renderedBody(c: Context): Rendered | undefined {
   const rendered = c.get('renderedBody')
-  return rendered !== undefined && rendered.response === c.res ? rendered.text : undefined
+  return rendered !== undefined && rendered.response === c.res ? rendered : undefined
 }

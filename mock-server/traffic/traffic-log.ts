@@ -1,12 +1,14 @@
 /**
- * The traffic log: the last N exchanges per account, in memory, bounded (a ring buffer per account;
- * only existing accounts get one). Listeners (the live CLI view, tests) hear about each new record
+ * The traffic log: the last N exchanges per account, in memory, bounded (a packed ring per account,
+ * `packed-ring.ts`; only existing accounts get one). Exchanges arrive without secrets
+ * (`recorder.ts` removes them) and come out as `TrafficRecord`s. Listeners (the live CLI view, tests) hear about each new record
  * after the response has been decided; a throwing listener never affects a request.
  *
  * @module
  */
+import { CapturedExchange, type RawExchange } from './captured-exchange.ts'
+import { PackedRing } from './packed-ring.ts'
 import type { TrafficRecord } from './record.ts'
-import { RingBuffer } from './ring-buffer.ts'
 
 export interface TrafficOptions {
   /** Default true. False: no exchange is kept (the control plane's request log still is). */
@@ -25,7 +27,7 @@ export const DEFAULT_MAX_BODY_CHARS = 16 * 1024
 export type TrafficListener = (record: TrafficRecord) => void
 
 interface AccountLog {
-  readonly buffer: RingBuffer<TrafficRecord>
+  readonly buffer: PackedRing
   seq: number
   dropped: number
 }
@@ -62,10 +64,12 @@ export class TrafficLog {
     return this.#log(accountId).seq + 1
   }
 
-  append(record: TrafficRecord): void {
-    const log = this.#log(record.accountId)
-    log.seq = Math.max(log.seq, record.seq)
-    if (log.buffer.push(record)) log.dropped++
+  append(exchange: RawExchange): void {
+    const log = this.#log(exchange.accountId)
+    log.seq = Math.max(log.seq, exchange.seq)
+    if (log.buffer.push(exchange)) log.dropped++
+    if (this.#listeners.size === 0) return
+    const record = new CapturedExchange(exchange)
     for (const listener of this.#listeners) {
       try {
         listener(record)
@@ -78,7 +82,8 @@ export class TrafficLog {
   /** Oldest first; `since`: only records with a greater seq. */
   records(accountId: string, since = 0): TrafficRecord[] {
     const all = this.#accounts.get(accountId)?.buffer.toArray() ?? []
-    return since > 0 ? all.filter((record) => record.seq > since) : all
+    const wanted = since > 0 ? all.filter((exchange) => exchange.seq > since) : all
+    return wanted.map((exchange) => new CapturedExchange(exchange))
   }
 
   stats(accountId: string): TrafficStats {
@@ -107,7 +112,7 @@ export class TrafficLog {
   #log(accountId: string): AccountLog {
     let log = this.#accounts.get(accountId)
     if (!log) {
-      log = { buffer: new RingBuffer(this.capacity), seq: 0, dropped: 0 }
+      log = { buffer: new PackedRing(accountId, this.capacity), seq: 0, dropped: 0 }
       this.#accounts.set(accountId, log)
     }
     return log
