@@ -25,6 +25,8 @@ export function warningsOf(c: Context): WarningSink {
   }
 }
 
+const NONE: readonly RequestWarning[] = Object.freeze([])
+
 export function collectedWarnings(c: Context): readonly RequestWarning[] {
-  return c.get('warnings') ?? []
+  return c.get('warnings') ?? NONE
 }

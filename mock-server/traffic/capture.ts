@@ -22,13 +22,26 @@ export function redactedHeaders(headers: Iterable<[string, string]>): Record<str
   return out
 }
 
+/** `isSecretName` per header name, remembered: clients send the same few names every time. */
+const secretHeaders = new Map<string, boolean>()
+
+function secretHeader(lowerName: string): boolean {
+  let secret = secretHeaders.get(lowerName)
+  if (secret === undefined) {
+    secret = isSecretName(lowerName)
+    if (secretHeaders.size >= 256) secretHeaders.clear()
+    secretHeaders.set(lowerName, secret)
+  }
+  return secret
+}
+
 /** A raw `[name, value, …]` list with secret-named values redacted; names keep their case. */
 export function redactedHeaderList(list: readonly string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < list.length - 1; i += 2) {
     const name = list[i]!
     const lower = name.toLowerCase()
-    out.push(name, isSecretName(lower) ? redactHeaderValue(lower, list[i + 1]!) : list[i + 1]!)
+    out.push(name, secretHeader(lower) ? redactHeaderValue(lower, list[i + 1]!) : list[i + 1]!)
   }
   return out
 }
@@ -41,8 +54,13 @@ function redactHeaderValue(name: string, value: string): string {
 
 /** The credential part of an Authorization value, when long enough to scrub safely. */
 export function credentialOf(authorization: string | undefined): string | undefined {
-  const secret = authorization?.trim().split(/\s+/).pop()
-  return secret !== undefined && secret.length >= 8 ? secret : undefined
+  if (authorization === undefined) return undefined
+  const trimmed = authorization.trim()
+  // The last whitespace-separated word, found without splitting the whole value.
+  let start = trimmed.length
+  while (start > 0 && !/\s/.test(trimmed.charAt(start - 1))) start--
+  const secret = trimmed.slice(start)
+  return secret.length >= 8 ? secret : undefined
 }
 
 export function scrub(text: string, secret: string | undefined): string {
