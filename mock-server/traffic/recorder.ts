@@ -16,7 +16,7 @@ import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
 import { rawHeader, rawHeadersOf } from '../http/request-header.ts'
-import { credentialOf, redactedHeaderList, scrub } from './capture.ts'
+import { credentialOf, redactedHeaderList, safeUrl, scrub } from './capture.ts'
 import type { KeptText } from './captured-exchange.ts'
 import type { AuthState, Rejection } from './record.ts'
 import { renderedBody } from './rendered-body.ts'
@@ -119,7 +119,7 @@ function appendWith(
     t: start.t,
     durationMs,
     method: c.req.method,
-    url: scrub(c.req.url, secret),
+    url: safeUrl(c.req.url, secret),
     path: path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
     requestHeaders: redactedHeaderList(requestHeaders),
     requestBody: keptText(requestText, limit, secret),
