@@ -37,7 +37,7 @@ describe('PackedRing', () => {
       status: 409,
       responseHeaders: [],
       auth: 'rejected',
-      warnings: [{ code: 'attribute-ignored', attribute: 'title', message: 'dropped' }],
+      warnings: [{ code: 'unsupported-attribute', attribute: 'title', message: 'dropped' }],
       rejection: { scimType: 'uniqueness', attribute: 'externalId' },
       fault: { id: 'f1', type: 'status', status: 503 },
     } as Partial<RawExchange>)
