@@ -1,8 +1,8 @@
 /**
  * Issue benchmark for the SCIM endpoint. Starts the mock with 100,000 seeded identities and a bare
- * Hono route in separate processes (same node adapter), loads both with autocannon, and prints
- * requests/s and p99 with the ratio to the bare route. Then times the filter lookup in-process at
- * 1,000 and at 100,000 identities.
+ * Hono route in separate processes (same node adapter), loads both with autocannon in alternating
+ * rounds, and prints requests/s, p99 and server CPU per request with the ratios to the bare route.
+ * Then times the filter lookup in-process at 1,000 and at 100,000 identities.
  *
  * Targets: filter GET ≥ 0.6× the bare route; lookup at 100,000 within 1.3× of that at 1,000.
  *
