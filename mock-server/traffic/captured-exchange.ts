@@ -13,7 +13,7 @@
 import type { InjectedFault } from '../faults/fault-middleware.ts'
 import { rawHeaderEntries } from '../http/request-header.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
-import { parseKept, redactedHeaders, safeUrl } from './capture.ts'
+import { parseKept, redactedHeaders } from './capture.ts'
 import type {
   AuthState,
   RecordedRequest,
@@ -37,6 +37,7 @@ export interface RawExchange {
   readonly t: number
   readonly durationMs: number
   readonly method: string
+  /** Scrubbed of the credential, secret-named query parameters redacted. */
   readonly url: string
   /** Path under the account's SCIM base: `/Users/123`. */
   readonly path: string
@@ -166,20 +167,18 @@ class KeptBody {
 class CapturedRequest implements RecordedRequest {
   readonly method: string
   readonly path: string
+  /** Already redacted when the exchange was stored (`recorder.ts`). */
+  readonly url: string
   readonly #raw: RawExchange
   readonly #body: KeptBody
-  #url: string | undefined
   #headers: Readonly<Record<string, string>> | undefined
 
   constructor(raw: RawExchange, body: KeptBody) {
     this.method = raw.method
+    this.url = raw.url
     this.path = raw.path
     this.#raw = raw
     this.#body = body
-  }
-
-  get url(): string {
-    return (this.#url ??= safeUrl(this.#raw.url, undefined))
   }
 
   get query(): string {

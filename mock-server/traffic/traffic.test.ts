@@ -68,7 +68,7 @@ describe('the traffic recorder', () => {
 
   it('keeps secrets out: Authorization, secret-named headers, the key inside bodies and queries', async () => {
     const a = app()
-    await a.request(`${BASE}/Users?access_token=${KEY}`, {
+    await a.request(`${BASE}/Users?access_token=${KEY}&client_secret=param-s3cret`, {
       method: 'POST',
       headers: { ...headers, 'X-Api-Key': 'abc123', Cookie: 'session=s3cret' },
       body: body(2, { nickName: `leaked ${KEY}` }),
