@@ -13,7 +13,10 @@ import type { TrafficRecord } from './record.ts'
 export interface TrafficOptions {
   /** Default true. False: no exchange is kept (the control plane's request log still is). */
   readonly enabled?: boolean
-  /** Exchanges kept per account. Default 1,000. */
+  /**
+   * Exchanges kept per account. Default 1,000, which takes 3 MB (3 KB a slot, `packed-ring.ts`)
+   * for each account that receives SCIM traffic, allocated with its first exchange.
+   */
   readonly capacity?: number
   /** Longest body text kept per request or response, in characters. Default 16,384. */
   readonly maxBodyChars?: number
