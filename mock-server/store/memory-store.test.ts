@@ -91,16 +91,22 @@ describe('MemoryIdentityStore', () => {
     expect(page.map((p) => p.id)).toEqual([all[3]!.id, all[4]!.id, all[5]!.id])
   })
 
-  it('hands out records the type system keeps callers from changing', () => {
-    // Compile-time only (npm test type-checks this file): never called.
-    const attempts = (store: MemoryIdentityStore) => {
-      const found = store.get('a', 'id')!
+  it('hands out its own records, read-only to the type system, without copying them', () => {
+    const store = new MemoryIdentityStore()
+    const item = identity()
+    store.insert(item)
+    const found = store.get('a', item.id)!
+    // The same record on every read: Entra's per-user look-ups must not copy.
+    expect(store.findByUserName('a', item.userName)).toBe(found)
+    expect(store.page('a', { offset: 0, limit: 1, includeDeleted: false })[0]).toBe(found)
+    // Compile-time (npm test type-checks this file): changing a stored record does not compile.
+    const attempts = () => {
       // @ts-expect-error read-only: copy with cloneIdentity, then store.update
       found.displayName = 'changed'
       // @ts-expect-error read-only attributes
       found.attributes.firstName = 'changed'
     }
-    expect(typeof attempts).toBe('function')
+    expect(attempts).toBeTypeOf('function')
   })
 
   it('keeps its own copy: changing what was inserted changes nothing stored', () => {

@@ -1,9 +1,9 @@
 /**
  * One exchange the mock received, as the traffic log keeps it and the client rules judge it.
- * Secrets are gone before a record exists: secret-named headers are redacted, and the bearer value
- * of the request is scrubbed from the URL and bodies. Bodies are kept as (cut) text and parsed on
- * first read, and response headers are copied (and redacted) on first read, so recording stays
- * cheap on the request path.
+ * Secrets are gone before an exchange is stored: secret-named headers and query parameters are
+ * redacted, and the bearer value of the request is scrubbed from the URL and bodies. Bodies are
+ * kept as (cut) text and parsed on first read, and header lists become records on first read, so
+ * recording stays cheap on the request path (`captured-exchange.ts`, `packed-ring.ts`).
  *
  * @module
  */

@@ -110,7 +110,8 @@ function appendWith(
   const path = c.req.path
   const requestHeaders = rawHeadersOf(c) ?? headerList(c.req.raw.headers)
   // The request's credential goes here, before anything is kept: from headers, URL and bodies.
-  const secret = credentialOf(rawHeader(requestHeaders, 'authorization'))
+  const authorization = rawHeader(requestHeaders, 'authorization')
+  const secret = credentialOf(authorization)
   const limit = log.maxBodyChars
   log.append({
     seq: log.nextSeq(accountId),
@@ -128,7 +129,7 @@ function appendWith(
       response && (rendered?.headers ? recordList(rendered.headers) : headerList(response.headers)),
     responseBody: keptText(rendered?.text, limit, secret),
     error: failed ? errorText(error) : undefined,
-    auth: authState(requestHeaders, response),
+    auth: authState(authorization, response),
     warnings: collectedWarnings(c),
     rejection: rejectionOf(c),
     fault: c.get('mockFault'),
@@ -221,8 +222,8 @@ function renderedOf(c: Context): Seen | Promise<Seen | undefined> | undefined {
     )
 }
 
-function authState(requestHeaders: readonly string[], response: Response | undefined): AuthState {
-  if (rawHeader(requestHeaders, 'authorization') === undefined) return 'none'
+function authState(authorization: string | undefined, response: Response | undefined): AuthState {
+  if (authorization === undefined) return 'none'
   return response?.status === 401 ? 'rejected' : 'sent'
 }
 
