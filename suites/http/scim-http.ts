@@ -186,8 +186,9 @@ export class ScimHttpClient implements ScimHttp {
           method: raw.method,
           headers: raw.headers,
           ...(raw.bodyText === undefined ? {} : { body: raw.bodyText }),
-          signal: controller.signal,
         }),
+        // Beside the Request, not inside it: see FetchLike.
+        { signal: controller.signal },
       )
       const text = await response.text()
       const durationMs = performance.now() - started

@@ -7,8 +7,16 @@
  */
 import type { Exchange } from '../../rules/rule.ts'
 
-/** A `fetch`-compatible function: the in-process mock's `app.fetch` or the global `fetch`. */
-export type FetchLike = (request: Request) => Promise<Response>
+/**
+ * A `fetch`-compatible function: the in-process mock's `app.fetch` or the global `fetch`. The SCIM
+ * client passes its timeout as `init.signal`: hand it to `fetch` as the second argument. A signal
+ * given to the Request constructor instead reaches `request.signal` only until the next garbage
+ * collection (nodejs/undici#3644), so the timeout could be lost.
+ */
+export type FetchLike = (
+  request: Request,
+  init?: { readonly signal: AbortSignal },
+) => Promise<Response>
 
 /**
  * Which credentials a request carries. `key`: the SCIM key of the account addressed.

@@ -25,6 +25,6 @@ export function urlTarget(options: UrlTargetOptions): Target {
     description: 'SCIM endpoint over HTTP',
     main: { baseUrl: options.url, key: options.key },
     ...(other ? { other } : {}),
-    fetch: options.fetch ?? ((request) => fetch(request)),
+    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
   }
 }
