@@ -21,7 +21,7 @@ import {
   seedIntegrations,
 } from './control/rest-plane.ts'
 import { ApiError } from './errors/api-error.ts'
-import { renderError } from './errors/render-error.ts'
+import { errorAnswer, renderError } from './errors/render-error.ts'
 import { IdentityEvents } from './events.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -30,12 +30,9 @@ import {
   type AccountSeed,
   type AppOptions,
 } from './options.ts'
+import { isScimPath } from './scim/scim-base.ts'
 import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
-import { isSimulatedNetworkFailure } from './faults/network-failure.ts'
-import {
-  clientVerificationMiddleware,
-  clientVerificationState,
-} from './traffic/client-verification.ts'
+import { clientVerificationState } from './traffic/client-verification.ts'
 import { MemoryIdentityStore } from './store/memory-store.ts'
 
 export interface MockApp extends Hono {
@@ -51,6 +48,7 @@ const DEFAULT_ACCOUNTS: readonly AccountSeed[] = [
 
 export function createApp(options: AppOptions = {}): MockApp {
   const clock = options.clock ?? (() => new Date())
+  const nowMs = options.clock ? () => clock().getTime() : () => Date.now()
   const store = options.store ?? new MemoryIdentityStore()
   const events = new IdentityEvents()
   const ids = options.ids ?? (() => crypto.randomUUID())
@@ -61,6 +59,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     defects: options.defects ?? {},
     events,
     clock,
+    nowMs,
     ids,
     // REST API, token service, webhooks and control plane (mock-server/control/rest-plane.ts).
     ...restServices(options, { store, events, clock, ids }),
@@ -73,25 +72,20 @@ export function createApp(options: AppOptions = {}): MockApp {
 
   const app = new Hono()
   app.get('/health', (c) => c.json({ status: 'ok' }))
-  // Client verification: record every SCIM exchange, then apply fault rules, before the routes.
-  app.use(`${SCIM_MOUNT}/*`, ...clientVerificationMiddleware(ctx))
-  installRestMiddleware(app, ctx, SCIM_MOUNT)
-  app.route(SCIM_MOUNT, scimRouter(ctx))
+  installRestMiddleware(app, ctx)
+  // Every SCIM route runs behind the SCIM surface: recording, faults, authentication.
+  const scim = scimRouter(ctx)
+  app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
   app.notFound((c) =>
-    renderError(
-      c,
-      new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
-    ),
+    isScimPath(c.req.path)
+      ? scim.unmatched(c)
+      : renderError(
+          c,
+          new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+        ),
   )
-  app.onError((err, c) => {
-    // An injected connection drop must leave app.fetch as a rejection, like fetch's network error.
-    if (isSimulatedNetworkFailure(err)) throw err
-    return renderError(c, err, {
-      numericScimStatus: ctx.defects['error-status-as-number'] === true,
-      plainJsonContentType: ctx.defects['json-content-type'] === true,
-    })
-  })
+  app.onError(errorAnswer(ctx.defects))
   return Object.assign(app, { mock: ctx, ready })
 }
 

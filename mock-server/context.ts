@@ -24,6 +24,8 @@ export interface MockContext {
   readonly defects: DefectSwitches
   readonly events: IdentityEvents
   readonly clock: () => Date
+  /** `clock()` in epoch milliseconds, without creating a Date when the clock is the real one. */
+  readonly nowMs: () => number
   readonly ids: () => string
 
   // REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}).

@@ -63,35 +63,43 @@ export function requestLogger(ctx: MockContext): MiddlewareHandler {
     const encoded = match?.[2]
     const accountId = encoded?.includes('%') ? decodedOrUndefined(encoded) : encoded
     if (!match || !accountId || !ctx.accounts.get(accountId)) return next()
-    const started = { atMs: ctx.clock().getTime(), wallMs: Date.now() }
-    return next().then(() => logExchange(ctx.requestLog, c, accountId, match[1]!, started))
+    const atMs = ctx.clock().getTime()
+    const started = performance.now()
+    return next().then(() =>
+      logExchange(ctx.requestLog, c, accountId, match[1]!, {
+        atMs,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      }),
+    )
   }
 }
 
-/** When an exchange started: the app's clock for the entry, the wall clock for its duration. */
-export interface ExchangeStart {
+/** When an exchange started (the app's clock), how it ended and how long it took. */
+export interface ExchangeOutcome {
   readonly atMs: number
-  readonly wallMs: number
+  readonly status: number
+  readonly durationMs: number
 }
 
-/** Appends the entry of an answered exchange (`c.res` is its response). */
+/** Appends the entry of an answered exchange. */
 export function logExchange(
   log: RequestLog,
   c: Context,
   accountId: string,
   surface: string,
-  started: ExchangeStart,
+  outcome: ExchangeOutcome,
 ): void {
   const url = c.req.url
   const queryIndex = url.indexOf('?')
   log.record(accountId, {
-    atMs: started.atMs,
+    atMs: outcome.atMs,
     surface,
     method: c.req.method,
     path: c.req.path,
     query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
-    status: c.res.status,
-    durationMs: Date.now() - started.wallMs,
+    status: outcome.status,
+    durationMs: outcome.durationMs,
   })
 }
 

@@ -1,6 +1,6 @@
 /**
  * Wires the REST side of the mock into `createApp`: the services it adds to the context, the
- * request log and SCIM reset middleware, the emulated STS, identity, search routes, the control
+ * request log middleware, the emulated STS, identity, search routes, the control
  * plane and the `/_mock/` documents. Kept here so `app.ts` only calls it.
  *
  * @module
@@ -27,7 +27,6 @@ import { TokenService } from '../sts/token-service.ts'
 import { WebhookService } from '../webhooks/webhook-service.ts'
 import { ADMIN_MOUNT, adminRouter } from './admin-router.ts'
 import { RequestLog, requestLogger } from './request-log.ts'
-import { scimResetGate } from './scim-reset-gate.ts'
 import { ScimResets } from './scim-resets.ts'
 
 type RestServices = Pick<
@@ -68,17 +67,12 @@ export function restServices(options: AppOptions, core: Core): RestServices {
 }
 
 /**
- * Middleware that must run before the SCIM router; call right before mounting it, after the
- * traffic capture, so the capture records the body the client sent, not the reset's rewrite.
+ * The request log of the identity and search services. The SCIM surface's request log is written
+ * by its traffic recorder, and its pending-reset gate is a step of the surface (scim/scim-surface.ts).
  */
-export function installRestMiddleware(app: Hono, ctx: MockContext, scimMount: string): void {
-  // The SCIM surface's request log is written by its traffic recorder (mock-server/traffic).
+export function installRestMiddleware(app: Hono, ctx: MockContext): void {
   app.use('/identityservice/*', requestLogger(ctx))
   app.use('/searchservice/*', requestLogger(ctx))
-  // PATCH only (the gate acts on nothing else): as an all-methods `use`, its `/Users/:id` would
-  // overlap `POST /Users/.search`, which the RegExpRouter cannot order, and Hono would fall back to
-  // the slower TrieRouter for every request.
-  app.on('PATCH', `${scimMount}/Users/:id`, scimResetGate(ctx))
 }
 
 export function installRestRoutes(app: Hono, ctx: MockContext, options: AppOptions): void {

@@ -1,14 +1,16 @@
 /**
- * Wire-level defect switches: a middleware, mounted on the SCIM router only when a defect is on,
- * that rewrites requests before the mock sees them and answers after it has answered. Each defect
+ * Wire-level defect switches: a step of the SCIM surface, present only when a defect is on, that
+ * rewrites requests before the mock sees them and answers after it has answered. Each defect
  * that can be emulated at the HTTP boundary is one entry of `WIRE_DEFECTS` (area files beside this
  * one), so the mock's own code carries no branch for it and costs nothing when every switch is off.
  *
  * @module
  */
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import type { MockContext } from '../context.ts'
 import type { DefectId } from '../defects.ts'
+import type { Step } from '../http/pipeline.ts'
+import { scimAccountOf } from '../scim/scim-base.ts'
 import { nestingDepth } from '../http/read-json-body.ts'
 
 /** One request as a wire defect sees it. */
@@ -39,25 +41,19 @@ export function wireDefectsOn(ctx: MockContext, all: WireDefects): WireDefect[] 
   )
 }
 
-export function wireMiddleware(ctx: MockContext, active: readonly WireDefect[]): MiddlewareHandler {
+export function wireStep(ctx: MockContext, active: readonly WireDefect[]): Step {
   return async function defectWire(c, next) {
     const wire: Wire = {
       ctx,
       c,
       method: c.req.method,
       path: c.req.path.replace(/^\/scim\/v2\/accounts\/[^/]+/, '') || '/',
-      accountId: c.req.param('accountId') ?? '',
+      accountId: scimAccountOf(c),
     }
     for (const defect of active) await defect.request?.(wire)
-    await next()
-    for (const defect of active) {
-      const replaced = await defect.response?.(wire, c.res)
-      if (replaced) {
-        // Assigning over an existing answer would copy its headers into the new one.
-        c.res = undefined
-        c.res = replaced
-      }
-    }
+    let answer = await next()
+    for (const defect of active) answer = (await defect.response?.(wire, answer)) ?? answer
+    return answer
   }
 }
 

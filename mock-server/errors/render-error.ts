@@ -7,6 +7,8 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
+import type { DefectSwitches } from '../defects.ts'
+import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { ApiError } from './api-error.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
@@ -24,6 +26,22 @@ export interface ErrorRenderOptions {
   readonly numericScimStatus?: boolean
   /** Defect switch: answer `application/json` instead of `application/scim+json`. */
   readonly plainJsonContentType?: boolean
+}
+
+/**
+ * The app's answer to any error (`app.onError` and the SCIM surface), with the defect switches
+ * that change error bodies. An injected connection drop is thrown on: it must leave `app.fetch` as
+ * a rejection, like fetch's network error, never as a 500.
+ */
+export function errorAnswer(defects: DefectSwitches): (err: unknown, c: Context) => Response {
+  const options: ErrorRenderOptions = {
+    numericScimStatus: defects['error-status-as-number'] === true,
+    plainJsonContentType: defects['json-content-type'] === true,
+  }
+  return (err, c) => {
+    if (isSimulatedNetworkFailure(err)) throw err
+    return renderError(c, err, options)
+  }
 }
 
 /** Turns any thrown value into a response. Unknown errors become a 500 without internals. */

@@ -15,18 +15,28 @@ type AppFetch = (request: Request, env: Bindings) => Response | Promise<Response
 /** Tells the adapter the response was handled elsewhere (here: the socket is gone). */
 const ALREADY_SENT = { 'x-hono-already-sent': 'true' }
 
-export function withNetworkFaults(
-  fetch: AppFetch,
-): (request: Request, env: Bindings) => Promise<Response> {
-  return async (request, env) => {
+/**
+ * Synchronous when the app is: an answer the app gives at once goes to the adapter at once, which
+ * writes it without a promise (see `http/pipeline.ts`).
+ */
+export function withNetworkFaults(fetch: AppFetch): AppFetch {
+  return (request, env) => {
     try {
-      return await fetch(request, env)
+      const answer = fetch(request, env)
+      return answer instanceof Promise
+        ? answer.catch((error: unknown) => dropped(error, env))
+        : answer
     } catch (error) {
-      if (!isSimulatedNetworkFailure(error)) throw error
-      dropConnection((env.incoming as { socket?: Socket }).socket)
-      return new Response(null, { headers: ALREADY_SENT })
+      return dropped(error, env)
     }
   }
+}
+
+/** The adapter's answer once the connection is dropped; any other error is passed on. */
+function dropped(error: unknown, env: Bindings): Response {
+  if (!isSimulatedNetworkFailure(error)) throw error
+  dropConnection((env.incoming as { socket?: Socket }).socket)
+  return new Response(null, { headers: ALREADY_SENT })
 }
 
 function dropConnection(socket: Socket | undefined): void {

@@ -18,8 +18,18 @@ export function scimJson(
   status: ContentfulStatusCode = 200,
   headers: Record<string, string> = {},
 ): Response {
+  return scimText(ctx, c, JSON.stringify(body), status, headers)
+}
+
+/** A SCIM body already written as JSON text (`user-json.ts`). */
+export function scimText(
+  ctx: MockContext,
+  c: Context,
+  text: string,
+  status: ContentfulStatusCode = 200,
+  headers: Record<string, string> = {},
+): Response {
   const contentType = ctx.defects['json-content-type'] ? 'application/json' : SCIM_CONTENT_TYPE
-  const text = JSON.stringify(body)
   // Copied key by key: spreading `headers` into a new object is slow in V8 on this hot path.
   const all: Record<string, string> = {}
   for (const name in headers) all[name] = headers[name]!

@@ -4,18 +4,18 @@
  *
  * @module
  */
-import type { MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import type { Step } from '../http/pipeline.ts'
 import { requestHeader } from '../http/request-header.ts'
 import { defectForeignKeyAccepted, defectForeignKeyDetail } from './defect-behaviour.ts'
+import { scimAccountOf } from './scim-base.ts'
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID SCIM"' }
 
-export function scimAuth(ctx: MockContext): MiddlewareHandler {
-  // Synchronous: an async middleware costs a promise and a suspended frame on every request.
+export function scimAuth(ctx: MockContext): Step {
   return function scimAuth(c, next) {
-    const accountId = c.req.param('accountId') ?? ''
+    const accountId = scimAccountOf(c)
     const header = requestHeader(c, 'authorization') ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
     if (!match?.[1]) {

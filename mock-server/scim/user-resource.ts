@@ -9,7 +9,7 @@ import {
   CORE_USER_SCHEMA,
   EXTENSION_ATTRIBUTES,
 } from '../../model/attributes.ts'
-import type { Identity } from '../../model/identity.ts'
+import type { Identity, StoredIdentity } from '../../model/identity.ts'
 
 export type ScimUser = Record<string, unknown> & { id: string }
 
@@ -42,10 +42,11 @@ function sortByRenderOrder(names: string[]): void {
 }
 
 /**
- * The extension object, in catalogue order. It walks the few attributes an identity has rather than
- * probing it for each of the catalogue's names: those lookups were most of the cost of rendering.
+ * The names of the extension attributes an identity holds, in catalogue order. It walks the few
+ * attributes an identity has rather than probing it for each of the catalogue's names: those
+ * lookups were most of the cost of rendering.
  */
-function extensionOf(attributes: Identity['attributes']): Record<string, unknown> {
+export function extensionNames(attributes: StoredIdentity['attributes']): string[] {
   const names: string[] = []
   let ordered = true
   let last = -1
@@ -57,8 +58,12 @@ function extensionOf(attributes: Identity['attributes']): Record<string, unknown
     names.push(name)
   }
   if (!ordered) sortByRenderOrder(names)
+  return names
+}
+
+function extensionOf(attributes: StoredIdentity['attributes']): Record<string, unknown> {
   const extension: Record<string, unknown> = {}
-  for (const name of names) extension[name] = attributes[name]
+  for (const name of extensionNames(attributes)) extension[name] = attributes[name]
   return extension
 }
 

@@ -5,11 +5,21 @@ import { BASE, KEY, testApp, userBody } from './scim-test-client.ts'
 
 describe('the mock over HTTP (node adapter, supertest)', () => {
   let server: RunningServer
+  const app = testApp()
 
   beforeAll(async () => {
-    server = await startServer(testApp())
+    server = await startServer(app)
   })
   afterAll(() => server.close())
+
+  it('records the headers the route set, not what the adapter adds while writing', async () => {
+    const res = await request(server.url).get(`${BASE}/Users`).set('Authorization', `Bearer ${KEY}`)
+    expect(res.headers['content-length']).toBeDefined()
+    // Read after the answer was written: the log packs its notes later, in batches.
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const [record] = app.mock.traffic.records('acme')
+    expect(record?.response?.headers).toEqual({ 'content-type': 'application/scim+json' })
+  })
 
   it('answers the health check without auth', async () => {
     const res = await request(server.url).get('/health')

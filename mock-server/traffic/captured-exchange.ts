@@ -10,10 +10,10 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-middleware.ts'
+import type { InjectedFault } from '../faults/fault-step.ts'
 import { rawHeaderEntries } from '../http/request-header.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
-import { parseKept, redactedHeaders } from './capture.ts'
+import { headerListOf, parseKept, redactedHeaders } from './capture.ts'
 import type {
   AuthState,
   RecordedRequest,
@@ -41,12 +41,13 @@ export interface RawExchange {
   readonly url: string
   /** Path under the account's SCIM base: `/Users/123`. */
   readonly path: string
-  /** `[name, value, name, value, …]` as received. */
-  readonly requestHeaders: readonly string[]
+  /** Header text (`capture.ts`): names as received, secret-named values redacted. */
+  readonly requestHeaders: string
   readonly requestBody: KeptText | undefined
   /** Absent when no response was sent. */
   readonly status: number | undefined
-  readonly responseHeaders: readonly string[] | undefined
+  /** Header text (`capture.ts`); absent when no response was sent. */
+  readonly responseHeaders: string | undefined
   readonly responseBody: KeptText | undefined
   readonly error: string | undefined
   readonly auth: AuthState
@@ -106,7 +107,7 @@ export class CapturedExchange implements TrafficRecord {
     if (status === undefined) return undefined
     return (this.#response ??= new CapturedResponse(
       status,
-      responseHeaders ?? [],
+      responseHeaders ?? '',
       new KeptBody(responseBody),
     ))
   }
@@ -188,7 +189,9 @@ class CapturedRequest implements RecordedRequest {
   }
 
   get headers(): Readonly<Record<string, string>> {
-    return (this.#headers ??= redactedHeaders(rawHeaderEntries(this.#raw.requestHeaders)))
+    return (this.#headers ??= redactedHeaders(
+      rawHeaderEntries(headerListOf(this.#raw.requestHeaders)),
+    ))
   }
 
   get body(): unknown {
@@ -207,18 +210,18 @@ class CapturedRequest implements RecordedRequest {
 
 class CapturedResponse implements RecordedResponse {
   readonly status: number
-  readonly #headerList: readonly string[]
+  readonly #headerText: string
   readonly #body: KeptBody
   #headers: Readonly<Record<string, string>> | undefined
 
-  constructor(status: number, headers: readonly string[], body: KeptBody) {
+  constructor(status: number, headerText: string, body: KeptBody) {
     this.status = status
-    this.#headerList = headers
+    this.#headerText = headerText
     this.#body = body
   }
 
   get headers(): Readonly<Record<string, string>> {
-    return (this.#headers ??= redactedHeaders(rawHeaderEntries(this.#headerList)))
+    return (this.#headers ??= redactedHeaders(rawHeaderEntries(headerListOf(this.#headerText))))
   }
 
   get body(): unknown {

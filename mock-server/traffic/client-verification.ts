@@ -1,14 +1,14 @@
 /**
  * What `createApp` needs for client verification, in one place: the options, the state it adds to
- * the context, and the middlewares of the SCIM surface (recorder outermost, then faults).
+ * the context, and the steps it adds to the SCIM surface (recorder outermost, then faults).
  *
  * @module
  */
-import type { MiddlewareHandler } from 'hono'
 import type { MockContext } from '../context.ts'
-import { faultInjection } from '../faults/fault-middleware.ts'
+import { faultStep } from '../faults/fault-step.ts'
 import { FaultRegistry, type FaultOption } from '../faults/fault-registry.ts'
-import { trafficRecorder } from './recorder.ts'
+import type { Step } from '../http/pipeline.ts'
+import { recordingStep } from './recorder.ts'
 import { TrafficLog, type TrafficOptions } from './traffic-log.ts'
 
 export interface ClientVerificationOptions {
@@ -33,7 +33,7 @@ export function clientVerificationState(
   }
 }
 
-/** Register on `${SCIM_MOUNT}/*` before the SCIM router. */
-export function clientVerificationMiddleware(ctx: MockContext): MiddlewareHandler[] {
-  return [trafficRecorder(ctx), faultInjection(ctx)]
+/** The first steps of every SCIM request (`scim/scim-surface.ts`). */
+export function clientVerificationSteps(ctx: MockContext): Step[] {
+  return [recordingStep(ctx), faultStep(ctx)]
 }

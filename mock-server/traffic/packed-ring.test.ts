@@ -12,10 +12,10 @@ function exchange(seq: number, overrides: Partial<RawExchange> = {}): RawExchang
     method: 'GET',
     url: `http://127.0.0.1:8080/scim/v2/accounts/acme/Users?filter=externalId%20eq%20%22${seq}%22`,
     path: '/Users',
-    requestHeaders: ['Host', '127.0.0.1:8080', 'Authorization', 'Bearer [REDACTED]'],
+    requestHeaders: 'Host\u0000127.0.0.1:8080\u0000Authorization\u0000Bearer [REDACTED]',
     requestBody: undefined,
     status: 200,
-    responseHeaders: ['Content-Type', 'application/scim+json', 'ETag', 'W/"1"'],
+    responseHeaders: 'Content-Type\u0000application/scim+json\u0000ETag\u0000W/"1"',
     responseBody: { text: '{"totalResults":1}' },
     error: undefined,
     auth: 'sent',
@@ -35,7 +35,7 @@ describe('PackedRing', () => {
       requestBody: { text: '{"userName":"Zoë 😀 \\u0000"}' },
       responseBody: { text: 'x'.repeat(100), cutFrom: 20_000 },
       status: 409,
-      responseHeaders: [],
+      responseHeaders: '',
       auth: 'rejected',
       warnings: [{ code: 'unsupported-attribute', attribute: 'title', message: 'dropped' }],
       rejection: { scimType: 'uniqueness', attribute: 'externalId' },
@@ -47,9 +47,9 @@ describe('PackedRing', () => {
       responseBody: undefined,
       error: 'connection reset (injected)',
       auth: 'none',
-      requestHeaders: [],
+      requestHeaders: '',
     })
-    const lone = exchange(4, { requestBody: { text: 'a\uD800b' }, requestHeaders: ['X-Empty', ''] })
+    const lone = exchange(4, { requestBody: { text: 'a\uD800b' }, requestHeaders: 'X-Empty\u0000' })
     for (const item of [plain, full, lost, lone]) ring.push(item)
     const [a, b, c, d] = ring.toArray()
     expect(a).toEqual(plain)

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-middleware.ts'
+import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
 import type { KeptText, RawExchange } from './captured-exchange.ts'
 import type { AuthState, Rejection } from './record.ts'
@@ -44,9 +44,6 @@ const AUTH = 5
 const REQUEST_CUT = 6
 const RESPONSE_CUT = 7
 const NUMBERS = 8
-
-/** Header lists hold no NUL (HTTP forbids it in names and values), so it can join them. */
-const SEPARATOR = '\u0000'
 
 interface Extras {
   readonly warnings?: readonly RequestWarning[]
@@ -167,10 +164,10 @@ export class PackedRing {
       method: texts[METHOD]!,
       url: texts[URL_]!,
       path: texts[PATH]!,
-      requestHeaders: splitList(texts[REQUEST_HEADERS]) ?? [],
+      requestHeaders: texts[REQUEST_HEADERS] ?? '',
       requestBody: kept(texts[REQUEST_BODY], number(REQUEST_CUT)),
       status: number(STATUS),
-      responseHeaders: splitList(texts[RESPONSE_HEADERS]),
+      responseHeaders: texts[RESPONSE_HEADERS],
       responseBody: kept(texts[RESPONSE_BODY], number(RESPONSE_CUT)),
       error: texts[ERROR],
       auth: AUTH_STATES[number(AUTH)!] ?? 'none',
@@ -186,9 +183,9 @@ function textsOf(exchange: RawExchange): (string | undefined)[] {
     exchange.method,
     exchange.url,
     exchange.path,
-    exchange.requestHeaders.join(SEPARATOR),
+    exchange.requestHeaders,
     exchange.requestBody?.text,
-    exchange.responseHeaders?.join(SEPARATOR),
+    exchange.responseHeaders,
     exchange.responseBody?.text,
     exchange.error,
     extrasOf(exchange),
@@ -204,11 +201,6 @@ function extrasOf({ warnings, rejection, fault }: RawExchange): string | undefin
     ...(fault && { fault }),
   }
   return JSON.stringify(extras)
-}
-
-function splitList(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined
-  return text === '' ? [] : text.split(SEPARATOR)
 }
 
 function kept(text: string | undefined, cutFrom: number | undefined): KeptText | undefined {

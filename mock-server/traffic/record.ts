@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-middleware.ts'
+import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
 
 export interface RecordedRequest {

@@ -1,161 +1,161 @@
 /**
- * The traffic recorder: outermost middleware of the SCIM surface. It times each exchange and, once
- * the response is decided, appends a record to the account's traffic log and an entry to the
- * control plane's request log (`control/request-log.ts`). It never reads a body the route
- * did not read (except small declared ones), never clones a response it can avoid cloning (it keeps
- * the text the route rendered), and records only accounts that exist. The record holds references
- * and derives its redacted views on first read (`captured-exchange.ts`), so a GET costs a few
- * property writes.
+ * The traffic recorder: the outermost step of the SCIM surface (`scim/scim-surface.ts`). It times
+ * each exchange and, once the answer is decided, notes it in the account's traffic log (which
+ * removes its secrets and packs it in batches, `traffic-log.ts`) and adds an entry to the control
+ * plane's request log (`control/request-log.ts`). It never reads a body the route did not read
+ * (except small declared ones), never clones a response it can avoid cloning (it keeps the text the
+ * route rendered), and records only accounts that exist. For a GET it works synchronously, so the
+ * answer is not held back by a promise.
  *
  * @module
  */
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import type { MockContext } from '../context.ts'
-import { logExchange, type ExchangeStart } from '../control/request-log.ts'
+import { logExchange } from '../control/request-log.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
+import type { Step } from '../http/pipeline.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
-import { rawHeader, rawHeadersOf } from '../http/request-header.ts'
-import { credentialOf, redactedHeaderList, safeUrl, scrub } from './capture.ts'
-import type { KeptText } from './captured-exchange.ts'
-import type { AuthState, Rejection } from './record.ts'
+import { scimAccountOf } from '../scim/scim-base.ts'
+import { rawHeadersOf } from '../http/request-header.ts'
+import { headerText } from './exchange-note.ts'
+import type { Rejection } from './record.ts'
 import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
-type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'clock' | 'requestLog'>
+type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'nowMs' | 'requestLog'>
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
 
-interface Start extends ExchangeStart {
+/** When an exchange started: the app's clock for its record, the log's clock for its duration. */
+interface Start {
   readonly accountId: string
+  readonly atMs: number
   readonly t: number
 }
 
-export function trafficRecorder(ctx: RecorderState): MiddlewareHandler {
+export function recordingStep(ctx: RecorderState): Step {
   const log = ctx.traffic
-  // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
   return function trafficRecorder(c, next) {
-    const accountId = c.req.param('accountId')
-    if (accountId === undefined || !ctx.accounts.get(accountId)) return next()
-    const start: Start = {
-      accountId,
-      t: log.now(),
-      atMs: ctx.clock().getTime(),
-      wallMs: Date.now(),
+    const accountId = scimAccountOf(c)
+    if (!ctx.accounts.get(accountId)) return next()
+    const start: Start = { accountId, atMs: ctx.nowMs(), t: log.now() }
+    let answer: Response | Promise<Response>
+    try {
+      answer = next()
+    } catch (error) {
+      return unanswered(ctx, c, start, error)
     }
-    return next().then(
-      () => {
-        logExchange(ctx.requestLog, c, accountId, 'scim', start)
-        return log.enabled ? append(log, c, start) : undefined
-      },
-      (error: unknown) => {
-        // No response was sent (an injected reset or timeout): nothing for the request log.
-        const appending = log.enabled ? append(log, c, start, error) : undefined
-        if (!appending) throw error
-        return appending.then(() => {
-          throw error
-        })
-      },
-    )
+    // Inline callbacks, not named closures: tsx names every named function it creates (a
+    // defineProperty per request).
+    return answer instanceof Promise
+      ? answer.then(
+          (response) => answered(ctx, c, start, response),
+          (error: unknown) => unanswered(ctx, c, start, error),
+        )
+      : answered(ctx, c, start, answer)
   }
+}
+
+function answered(
+  ctx: RecorderState,
+  c: Context,
+  start: Start,
+  response: Response,
+): Response | Promise<Response> {
+  const durationMs = ctx.traffic.now() - start.t
+  logExchange(ctx.requestLog, c, start.accountId, 'scim', {
+    atMs: start.atMs,
+    status: response.status,
+    durationMs: Math.round(durationMs),
+  })
+  const appending = ctx.traffic.enabled
+    ? append(ctx.traffic, c, start, durationMs, response)
+    : undefined
+  // The client gets its answer once the exchange is in the log, so a test can read it at once.
+  return appending ? appending.then(() => response) : response
+}
+
+/** No response was sent (an injected reset or timeout): nothing for the request log. */
+function unanswered(ctx: RecorderState, c: Context, start: Start, error: unknown): Promise<never> {
+  const appending = ctx.traffic.enabled
+    ? append(ctx.traffic, c, start, ctx.traffic.now() - start.t, undefined, error)
+    : undefined
+  return (appending ?? Promise.resolve()).then(() => {
+    throw error
+  })
 }
 
 /**
  * Recording never changes the outcome of a request: a failure to record is only counted. Only
- * reading a body the route did not read is asynchronous; otherwise (every GET) the record is built
- * and appended without a promise.
+ * reading a body the route did not read is asynchronous; otherwise (every GET) the exchange is
+ * noted without a promise, and the log removes its secrets and packs it later (`traffic-log.ts`).
  */
 function append(
   log: TrafficLog,
   c: Context,
   start: Start,
+  elapsedMs: number,
+  response: Response | undefined,
   error?: unknown,
 ): Promise<void> | undefined {
   try {
-    const failed = error !== undefined
-    const rendered = failed ? undefined : renderedOf(c)
-    const durationMs = Math.round((log.now() - start.t) * 100) / 100
+    const rendered = response === undefined ? undefined : renderedOf(c, response)
     const requestText = NO_BODY_METHODS.has(c.req.method)
       ? undefined
       : readRequestText(c, log.maxBodyChars)
     if (rendered instanceof Promise || requestText instanceof Promise) {
       return Promise.all([rendered, requestText])
-        .then(([response, request]) =>
-          appendWith(log, c, start, durationMs, request, response, error),
-        )
+        .then(([seen, request]) => note(log, c, start, elapsedMs, request, response, seen, error))
         .catch(() => {
           log.recordErrors++
         })
     }
-    appendWith(log, c, start, durationMs, requestText, rendered, error)
+    note(log, c, start, elapsedMs, requestText, response, rendered, error)
   } catch {
     log.recordErrors++
   }
   return undefined
 }
 
-function appendWith(
+/** References only: the log turns the note into a secret-free record (`exchange-note.ts`). */
+function note(
   log: TrafficLog,
   c: Context,
   start: Start,
-  durationMs: number,
+  elapsedMs: number,
   requestText: string | undefined,
+  response: Response | undefined,
   rendered: Seen | undefined,
   error: unknown,
 ): void {
-  const failed = error !== undefined
-  const response = failed ? undefined : c.res
   const accountId = start.accountId
   const prefix = `/scim/v2/accounts/${accountId}`
   const path = c.req.path
-  const requestHeaders = rawHeadersOf(c) ?? headerList(c.req.raw.headers)
-  // The request's credential goes here, before anything is kept: from headers, URL and bodies.
-  const authorization = rawHeader(requestHeaders, 'authorization')
-  const secret = credentialOf(authorization)
-  const limit = log.maxBodyChars
-  log.append({
-    seq: log.nextSeq(accountId),
+  log.note({
     accountId,
     atMs: start.atMs,
     t: start.t,
-    durationMs,
+    durationMs: Math.round(elapsedMs * 100) / 100,
     method: c.req.method,
-    url: safeUrl(c.req.url, secret),
+    url: c.req.url,
     path: path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
-    requestHeaders: redactedHeaderList(requestHeaders),
-    requestBody: keptText(requestText, limit, secret),
+    requestHeaders: rawHeadersOf(c) ?? headerList(c.req.raw.headers),
+    requestText,
     status: response?.status,
     responseHeaders:
-      response && (rendered?.headers ? recordList(rendered.headers) : headerList(response.headers)),
-    responseBody: keptText(rendered?.text, limit, secret),
-    error: failed ? errorText(error) : undefined,
-    auth: authState(authorization, response),
+      response && (rendered?.headers ? headerText(rendered.headers) : response.headers),
+    responseText: rendered?.text,
+    error: response === undefined ? errorText(error) : undefined,
     warnings: collectedWarnings(c),
     rejection: rejectionOf(c),
     fault: c.get('mockFault'),
   })
 }
 
-/** `text` cut to `limit` characters and scrubbed of `secret`. */
-function keptText(
-  text: string | undefined,
-  limit: number,
-  secret: string | undefined,
-): KeptText | undefined {
-  if (text === undefined || text === '') return undefined
-  if (text.length <= limit) return { text: scrub(text, secret) }
-  return { text: scrub(text.slice(0, limit), secret), cutFrom: text.length }
-}
-
 function headerList(headers: Headers): string[] {
   const list: string[] = []
   headers.forEach((value, name) => list.push(name, value))
-  return list
-}
-
-function recordList(headers: Readonly<Record<string, string>>): string[] {
-  const list: string[] = []
-  for (const name in headers) list.push(name, headers[name]!)
   return list
 }
 
@@ -207,9 +207,8 @@ interface Seen {
  * What the route rendered (`rendered-body.ts`); when it rendered some other way, a copy of the
  * text, only for JSON, with the response's own headers.
  */
-function renderedOf(c: Context): Seen | Promise<Seen | undefined> | undefined {
-  const rendered = renderedBody(c)
-  const res = c.res
+function renderedOf(c: Context, res: Response): Seen | Promise<Seen | undefined> | undefined {
+  const rendered = renderedBody(c, res)
   if (rendered !== undefined || res.status === 204 || res.status === 304) return rendered
   const type = res.headers.get('content-type') ?? ''
   if (!type.includes('json')) return undefined
@@ -220,11 +219,6 @@ function renderedOf(c: Context): Seen | Promise<Seen | undefined> | undefined {
       (text) => ({ text }),
       () => undefined,
     )
-}
-
-function authState(authorization: string | undefined, response: Response | undefined): AuthState {
-  if (authorization === undefined) return 'none'
-  return response?.status === 401 ? 'rejected' : 'sent'
 }
 
 function errorText(error: unknown): string {

@@ -38,10 +38,10 @@ export function renderJsonText(
 }
 
 /**
- * The text of the response the exchange ended with, when it is the one that was noted. A response
- * replaced afterwards (a fault, a defect switch) is a different object, so its text is unknown.
+ * The text of `response`, the answer the exchange ended with, when it is the one that was noted. A
+ * response replaced afterwards (a fault, a defect switch) is a different object: its text is unknown.
  */
-export function renderedBody(c: Context): Rendered | undefined {
+export function renderedBody(c: Context, response: Response): Rendered | undefined {
   const rendered = c.get('renderedBody')
-  return rendered !== undefined && rendered.response === c.res ? rendered : undefined
+  return rendered !== undefined && rendered.response === response ? rendered : undefined
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-middleware.ts'
+import type { InjectedFault } from '../faults/fault-step.ts'
 import type { IdMap } from './id-map.ts'
 import type { ReplayTarget } from './replay.ts'
 import type { SessionExchange } from './session.ts'

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-middleware.ts'
+import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
 import type { AuthState, Rejection, TrafficRecord } from './record.ts'
 

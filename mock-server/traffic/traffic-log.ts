@@ -1,14 +1,22 @@
 /**
  * The traffic log: the last N exchanges per account, in memory, bounded (a packed ring per account,
- * `packed-ring.ts`; only existing accounts get one). Exchanges arrive without secrets
- * (`recorder.ts` removes them) and come out as `TrafficRecord`s. Listeners (the live CLI view, tests) hear about each new record
- * after the response has been decided; a throwing listener never affects a request.
+ * `packed-ring.ts`; only existing accounts get one). The recorder notes each exchange
+ * (`exchange-note.ts`); notes wait, at most until the end of the current event-loop turn or until
+ * 64 have gathered, then lose their secrets and are packed, in one batch. Every read flushes first,
+ * so a reader sees every exchange that has been answered. Exchanges come out as `TrafficRecord`s.
+ * Listeners (the live CLI view, tests) hear about each new record before its response leaves (no
+ * batching while anyone listens); a throwing listener never affects a request.
  *
  * @module
  */
 import { CapturedExchange, type RawExchange } from './captured-exchange.ts'
+import { redactedExchange, type ExchangeNote } from './exchange-note.ts'
 import { PackedRing } from './packed-ring.ts'
 import type { TrafficRecord } from './record.ts'
+
+/** Notes waiting for a flush, at most: a batch is big enough to keep the flush's code hot. */
+const BATCH = 64
+const FLUSH_MS = 0
 
 export interface TrafficOptions {
   /** Default true. False: no exchange is kept (the control plane's request log still is). */
@@ -54,6 +62,8 @@ export class TrafficLog {
   listenerErrors = 0
   /** Exchanges that could not be recorded (never affects the request). */
   recordErrors = 0
+  readonly #notes: ExchangeNote[] = []
+  #flushTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(options: TrafficOptions = {}) {
     this.capacity = Math.max(0, Math.floor(options.capacity ?? DEFAULT_TRAFFIC_CAPACITY))
@@ -62,14 +72,31 @@ export class TrafficLog {
     this.now = options.now ?? (() => performance.now())
   }
 
-  /** The seq the next record of the account gets. */
-  nextSeq(accountId: string): number {
-    return this.#log(accountId).seq + 1
+  /** Keeps `note` (an answered exchange); it is in the log for every read from now on. */
+  note(note: ExchangeNote): void {
+    this.#notes.push(note)
+    if (this.#listeners.size > 0 || this.#notes.length >= BATCH) this.flush()
+    // setTimeout rather than setImmediate: the app factory runs outside Node too.
+    else this.#flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS)
   }
 
-  append(exchange: RawExchange): void {
-    const log = this.#log(exchange.accountId)
-    log.seq = Math.max(log.seq, exchange.seq)
+  /** Removes the secrets of the waiting notes and packs them, oldest first. */
+  flush(): void {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer)
+    this.#flushTimer = undefined
+    const notes = this.#notes.splice(0)
+    for (const note of notes) {
+      try {
+        const log = this.#log(note.accountId)
+        this.#append(log, redactedExchange(note, log.seq + 1, this.maxBodyChars))
+      } catch {
+        this.recordErrors++
+      }
+    }
+  }
+
+  #append(log: AccountLog, exchange: RawExchange): void {
+    log.seq = exchange.seq
     if (log.buffer.push(exchange)) log.dropped++
     if (this.#listeners.size === 0) return
     const record = new CapturedExchange(exchange)
@@ -84,12 +111,14 @@ export class TrafficLog {
 
   /** Oldest first; `since`: only records with a greater seq. */
   records(accountId: string, since = 0): TrafficRecord[] {
+    this.flush()
     const all = this.#accounts.get(accountId)?.buffer.toArray() ?? []
     const wanted = since > 0 ? all.filter((exchange) => exchange.seq > since) : all
     return wanted.map((exchange) => new CapturedExchange(exchange))
   }
 
   stats(accountId: string): TrafficStats {
+    this.flush()
     const log = this.#accounts.get(accountId)
     return {
       capacity: this.capacity,
@@ -101,6 +130,7 @@ export class TrafficLog {
 
   /** Forgets the account's records; seq numbers keep counting so pollers see no reuse. */
   clear(accountId: string): void {
+    this.flush()
     const log = this.#accounts.get(accountId)
     if (!log) return
     log.buffer.clear()

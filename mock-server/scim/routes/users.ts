@@ -20,8 +20,9 @@ import { listQueryFromParams, listQueryFromSearch, type ListQuery } from '../lis
 import { parseUserBody } from '../parse-user.ts'
 import { applyPatch, type UserState } from '../patch/apply-patch.ts'
 import { projectResource } from '../projection.ts'
-import { queryParams, scimJson } from '../respond.ts'
+import { queryParams, scimJson, scimText } from '../respond.ts'
 import { searchUsers } from '../search-users.ts'
+import { scimUserJson, userListJson } from '../user-json.ts'
 import { etagOf, toScimUser, userLocation } from '../user-resource.ts'
 import { warningsOf } from '../request-warnings.ts'
 import { checkIfMatch } from '../if-match.ts'
@@ -72,7 +73,7 @@ export function usersRoutes(ctx: MockContext): Hono {
     assertValid(identity, ctx.defects)
     save(ctx, identity, 'IdentityCreated')
     const base = scimBaseOf(c)
-    return scimJson(ctx, c, toScimUser(identity, base), 201, {
+    return scimText(ctx, c, scimUserJson(identity, base), 201, {
       Location: userLocation(base, identity.id),
       ETag: etagOf(identity),
     })
@@ -83,12 +84,17 @@ export function usersRoutes(ctx: MockContext): Hono {
     const params = queryParams(c)
     const query = listQueryFromParams(params, ctx.behaviour)
     if (requestHeader(c, 'if-none-match') === etagOf(identity)) return c.body(null, 304)
+    const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
+    const headers = { ETag: etagOf(identity) }
+    if (query.attributes.length === 0 && excluded.length === 0) {
+      return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
+    }
     const resource = projectResource(
       toScimUser(identity, scimBaseOf(c)),
       query.attributes,
-      defectExcluded(ctx, query.excludedAttributes), // Defect switch (harness sensitivity): ignore-excluded-attributes
+      excluded,
     )
-    return scimJson(ctx, c, resource, 200, { ETag: etagOf(identity) })
+    return scimJson(ctx, c, resource, 200, headers)
   })
 
   app.put('/:id', async (c) => {
@@ -144,13 +150,17 @@ function list(ctx: MockContext, c: Context, query: ListQuery): Response {
   const base = scimBaseOf(c)
   const page = searchUsers(ctx, c.req.param('accountId') ?? '', query, base)
   defectNoMatch(ctx, query.filter, page.totalResults) // Defect switch (harness sensitivity): no-match-filter-404
+  const totalResults = defectTotalResults(ctx, page.totalResults, page.identities.length) // Defect switch (harness sensitivity): wrong-total-results
   const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
+  if (query.attributes.length === 0 && excluded.length === 0) {
+    return scimText(ctx, c, userListJson(page.identities, base, totalResults, query.startIndex))
+  }
   const resources = page.identities.map((identity) =>
     projectResource(toScimUser(identity, base), query.attributes, excluded),
   )
   return scimJson(ctx, c, {
     schemas: [SCIM_LIST_SCHEMA],
-    totalResults: defectTotalResults(ctx, page.totalResults, resources.length), // Defect switch (harness sensitivity): wrong-total-results
+    totalResults,
     startIndex: query.startIndex,
     itemsPerPage: resources.length,
     Resources: resources,
@@ -183,7 +193,7 @@ function written(ctx: MockContext, c: Context, identity: Identity, status: 200 |
   save(ctx, identity, 'IdentityUpdated')
   const headers = { ETag: etagOf(identity) }
   if (status === 204) return c.body(null, 204, headers)
-  return scimJson(ctx, c, toScimUser(identity, scimBaseOf(c)), 200, headers)
+  return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
 }
 
 function assertValid(identity: Identity, defects?: DefectSwitches): void {

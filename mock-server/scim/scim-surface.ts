@@ -1,0 +1,77 @@
+/**
+ * The SCIM surface: what every request under `/scim/v2/accounts/{accountId}` passes through before
+ * its route, in this order:
+ *
+ * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
+ * 2. fault injection, before authentication, as a load balancer fails before the application;
+ * 3. the wire-level defect switches, only when one is on;
+ * 4. SCIM key authentication;
+ * 5. on `PATCH /Users/{id}`, a pending SCIM reset.
+ *
+ * Each route is registered with one handler that runs these steps and then the route, and a SCIM
+ * path that no route serves runs the same steps before its 404. One handler per route keeps the
+ * common request synchronous end to end (`http/pipeline.ts` says why that matters).
+ *
+ * @module
+ */
+import { Hono, type Context } from 'hono'
+import type { RouterRoute } from 'hono/types'
+import type { MockContext } from '../context.ts'
+import { scimResetGate } from '../control/scim-reset-gate.ts'
+import { defectWire } from '../defects/wire-defects.ts'
+import { errorAnswer } from '../errors/render-error.ts'
+import { pipeline, type Answer, type Endpoint, type Step } from '../http/pipeline.ts'
+import { clientVerificationSteps } from '../traffic/client-verification.ts'
+import { scimAuth } from './scim-auth.ts'
+
+export interface ScimSurface {
+  /** Every route of the SCIM routes, as one handler each. */
+  readonly routes: Hono
+  /** The answer for a SCIM path no route serves (from `app.notFound`). */
+  readonly unmatched: (c: Context) => Answer
+}
+
+/**
+ * `routes` (route modules register endpoints only: cross-cutting work belongs in the steps above)
+ * behind the surface; `unmatched` is the endpoint for paths none of them serves.
+ */
+export function scimSurface(ctx: MockContext, routes: Hono, unmatched: Endpoint): ScimSurface {
+  const defects = defectWire(ctx) // Defect switch (harness sensitivity): wire-level defects
+  const steps: Step[] = [
+    ...clientVerificationSteps(ctx),
+    ...(defects ? [defects] : []),
+    scimAuth(ctx),
+  ]
+  const userPatchSteps = [...steps, scimResetGate(ctx)]
+  const onError = errorAnswer(ctx.defects)
+  const surfaced = new Hono()
+  for (const route of routes.routes) {
+    const routeSteps = isUserPatch(route) ? userPatchSteps : steps
+    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), onError))
+  }
+  return { routes: surfaced, unmatched: pipeline(steps, unmatched, onError) }
+}
+
+const isUserPatch = (route: RouterRoute): boolean =>
+  route.method === 'PATCH' && route.path.endsWith('/Users/:id')
+
+/** A route handler as an endpoint: it answers and never calls `next`. */
+function endpointOf(route: RouterRoute): Endpoint {
+  const handler = route.handler
+  const noNext = (): Promise<void> => {
+    throw new Error(`The SCIM route ${route.method} ${route.path} called next().`)
+  }
+  return (c) => {
+    const answer = handler(c, noNext) as unknown
+    if (answer instanceof Response) return answer
+    if (answer instanceof Promise) return answer.then(responseOf(route))
+    return responseOf(route)(answer)
+  }
+}
+
+const responseOf =
+  (route: RouterRoute) =>
+  (answer: unknown): Response => {
+    if (answer instanceof Response) return answer
+    throw new Error(`The SCIM route ${route.method} ${route.path} returned no response.`)
+  }
