@@ -1,6 +1,7 @@
 /**
- * A benchmark server process: `mock` (the mock with N seeded identities) or `bare` (a Hono route
- * returning a fixed JSON body), both served by the same node adapter. Prints `READY <url>`.
+ * A benchmark server process: `mock` (the mock with N seeded identities, default options, served
+ * as `npm start` serves it), `mock-unrecorded` (the same with traffic recording off) or `bare` (a
+ * Hono route returning a fixed JSON body), all on the same node adapter. Prints `READY <url>`.
  *
  * @module
  */
@@ -8,6 +9,7 @@ import { Hono } from 'hono'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '../mock-server/app.ts'
+import { startServer } from '../mock-server/node/serve.ts'
 import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
 import { seedIdentities } from './seed-identities.ts'
 
@@ -29,11 +31,24 @@ function bareApp(): Hono {
 function mockApp() {
   const store = new MemoryIdentityStore()
   seedIdentities(store, 'bench', Number(countText))
-  return createApp({ store, accounts: [{ id: 'bench', scimKey: BENCH_KEY }] })
+  return createApp({
+    store,
+    accounts: [{ id: 'bench', scimKey: BENCH_KEY }],
+    ...(kind === 'mock-unrecorded' && { traffic: false }),
+  })
 }
 
-const app = kind === 'bare' ? bareApp() : mockApp()
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-  process.stdout.write(`READY http://127.0.0.1:${info.port}\n`)
-})
-process.on('SIGTERM', () => server.close(() => process.exit(0)))
+if (kind === 'bare') {
+  const app = bareApp()
+  const server = serve(
+    { fetch: app.fetch, port: 0, hostname: '127.0.0.1' },
+    (info: AddressInfo) => {
+      process.stdout.write(`READY http://127.0.0.1:${info.port}\n`)
+    },
+  )
+  process.on('SIGTERM', () => server.close(() => process.exit(0)))
+} else {
+  const running = await startServer(mockApp(), 0, '127.0.0.1')
+  process.stdout.write(`READY ${running.url}\n`)
+  process.on('SIGTERM', () => void running.close().then(() => process.exit(0)))
+}

@@ -1,8 +1,9 @@
 /**
- * Issue benchmark for the SCIM endpoint. Starts the mock with 100,000 seeded identities and a bare
- * Hono route in separate processes (same node adapter), loads both with autocannon in alternating
- * rounds, and prints requests/s, p99 and server CPU per request with the ratios to the bare route.
- * Then times the filter lookup in-process at 1,000 and at 100,000 identities.
+ * Issue benchmark for the SCIM endpoint. Starts the mock with 100,000 seeded identities (as
+ * `npm start` serves it, and once more with traffic recording off, to show what recording costs)
+ * and a bare Hono route in separate processes (same node adapter), loads them with autocannon in
+ * alternating rounds, and prints requests/s, p99 and server CPU per request with the ratios to the
+ * bare route. Then times the filter lookup in-process at 1,000 and at 100,000 identities.
  *
  * Targets: filter GET ≥ 0.6× the bare route; lookup at 100,000 within 1.3× of that at 1,000.
  *
@@ -23,7 +24,9 @@ const KEY = 'bench-key'
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const serverScript = fileURLToPath(new URL('./scim-server.ts', import.meta.url))
 
-async function startProcess(kind: 'mock' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
+async function startProcess(
+  kind: 'mock' | 'mock-unrecorded' | 'bare',
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(SEEDED)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -120,6 +123,7 @@ function postBody(): string {
 async function httpBench(): Promise<void> {
   const bare = await startProcess('bare')
   const mock = await startProcess('mock')
+  const unrecorded = await startProcess('mock-unrecorded')
   try {
     const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
     const base = `${mock.url}/scim/v2/accounts/bench/Users`
@@ -145,18 +149,23 @@ async function httpBench(): Promise<void> {
     // alternating rounds so that drift hits the baseline and the mock alike.
     await load({ ...lookups(bare.url), duration: 1 }, bare.child)
     await load({ ...lookups(mock.url), duration: 1 }, mock.child)
+    await load({ ...lookups(unrecorded.url), duration: 1 }, unrecorded.child)
     const bareRounds: LoadResult[] = []
     const filterRounds: LoadResult[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      bareRounds.push(await load({ ...lookups(bare.url), duration: DURATION / ROUNDS }, bare.child))
-      filterRounds.push(
-        await load({ ...lookups(mock.url), duration: DURATION / ROUNDS }, mock.child),
-      )
+    const unrecordedRounds: LoadResult[] = []
+    const round = (server: { url: string; child: ChildProcess }) =>
+      load({ ...lookups(server.url), duration: DURATION / ROUNDS }, server.child)
+    for (let i = 0; i < ROUNDS; i++) {
+      bareRounds.push(await round(bare))
+      filterRounds.push(await round(mock))
+      unrecordedRounds.push(await round(unrecorded))
     }
     const bareResult = combined(bareRounds)
     const filterResult = combined(filterRounds)
     // The ratio of each round with the baseline round next to it; the median resists drift.
-    const filterRatio = median(filterRounds.map((round, i) => round.rps / bareRounds[i]!.rps))
+    const ratioTo = (rounds: LoadResult[]) =>
+      median(rounds.map((result, i) => result.rps / bareRounds[i]!.rps))
+    const filterRatio = ratioTo(filterRounds)
     const postResult = await load(
       {
         url: base,
@@ -170,9 +179,15 @@ async function httpBench(): Promise<void> {
     )
     report('bare Hono route (baseline)', bareResult, bareResult, 1)
     report('GET /Users?filter=externalId eq', filterResult, bareResult, filterRatio, 0.6)
+    report(
+      '  the same, traffic recording off',
+      combined(unrecordedRounds),
+      bareResult,
+      ratioTo(unrecordedRounds),
+    )
     report('POST /Users', postResult, bareResult, postResult.rps / bareResult.rps)
   } finally {
-    for (const child of [bare.child, mock.child]) {
+    for (const child of [bare.child, mock.child, unrecorded.child]) {
       child.kill('SIGTERM')
       await once(child, 'exit')
     }
