@@ -90,7 +90,8 @@ export function redactValue(value: unknown): unknown {
   return out
 }
 
-function safeDecode(text: string): string {
+/** A form-encoded name decoded (`+` is a space); the text itself when it does not decode. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '))
   } catch {

@@ -11,6 +11,7 @@ import {
   redactString,
   redactUrl,
   redactValue,
+  safeDecode,
 } from '../../reports/redact.ts'
 
 /** Lower-case names; secret-named values replaced (`Authorization` keeps its scheme). */
@@ -168,19 +169,11 @@ const secretParameters = new Map<string, boolean>()
 function secretParameter(name: string): boolean {
   let secret = secretParameters.get(name)
   if (secret === undefined) {
-    secret = isSecretName(decodedName(name))
+    secret = isSecretName(safeDecode(name))
     if (secretParameters.size >= 256) secretParameters.clear()
     secretParameters.set(name, secret)
   }
   return secret
-}
-
-function decodedName(name: string): string {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '))
-  } catch {
-    return name
-  }
 }
 
 /** JSON (redacted) when the kept text parses, else the text; a cut body is never parsed. */

@@ -9,40 +9,39 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-step.ts'
 import { rawHeader } from '../http/request-header.ts'
-import type { RequestWarning } from '../scim/warnings.ts'
 import { credentialOf, HEADER_SEPARATOR, redactedHeaderText, safeUrl, scrub } from './capture.ts'
 import type { KeptText, RawExchange } from './captured-exchange.ts'
-import type { AuthState, Rejection } from './record.ts'
+import type { AuthState } from './record.ts'
 
-/** An exchange as it happened, secrets included: held only until the log's next flush. */
-export interface ExchangeNote {
-  readonly accountId: string
-  /** Wall-clock start, epoch milliseconds. */
-  readonly atMs: number
-  /** Monotonic start (the log's clock). */
-  readonly t: number
-  readonly durationMs: number
-  readonly method: string
-  readonly url: string
-  /** Path under the account's SCIM base: `/Users/123`. */
-  readonly path: string
-  /** `[name, value, …]` as received. */
+/**
+ * An exchange as it happened, secrets included: held only until the log's next flush. The fields it
+ * shares with `RawExchange` are the same values; the others are what redaction reads.
+ */
+export interface ExchangeNote extends Pick<
+  RawExchange,
+  | 'accountId'
+  | 'atMs'
+  | 't'
+  | 'durationMs'
+  | 'method'
+  | 'url'
+  | 'path'
+  | 'status'
+  | 'error'
+  | 'warnings'
+  | 'rejection'
+  | 'fault'
+> {
+  /** `[name, value, …]` as received (and `url` as received, not yet scrubbed). */
   readonly requestHeaders: readonly string[]
   readonly requestText: string | undefined
-  /** Absent when no response was sent. */
-  readonly status: number | undefined
   /**
    * Header text (`capture.ts`) of the record the route rendered with, taken when noted (the Node
    * adapter adds `Content-Length` to that record as it writes), or the response's own headers.
    */
   readonly responseHeaders: string | Headers | undefined
   readonly responseText: string | undefined
-  readonly error: string | undefined
-  readonly warnings: readonly RequestWarning[]
-  readonly rejection: Rejection | undefined
-  readonly fault: InjectedFault | undefined
 }
 
 /** The note without secrets: the request's credential, secret-named headers and parameters. */
