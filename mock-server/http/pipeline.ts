@@ -47,8 +47,3 @@ export function pipeline(
   }
   return (c) => run(c, 0)
 }
-
-/** Calls `then` with the answer, at once when it is already there. */
-export function whenAnswered(answer: Answer, then: (response: Response) => Answer): Answer {
-  return answer instanceof Promise ? answer.then(then) : then(answer)
-}

@@ -16,7 +16,6 @@ import type { TrafficRecord } from './record.ts'
 
 /** Notes waiting for a flush, at most: a batch is big enough to keep the flush's code hot. */
 const BATCH = 64
-const FLUSH_MS = 0
 
 export interface TrafficOptions {
   /** Default true. False: no exchange is kept (the control plane's request log still is). */
@@ -77,7 +76,7 @@ export class TrafficLog {
     this.#notes.push(note)
     if (this.#listeners.size > 0 || this.#notes.length >= BATCH) this.flush()
     // setTimeout rather than setImmediate: the app factory runs outside Node too.
-    else this.#flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS)
+    else this.#flushTimer ??= setTimeout(() => this.flush(), 0)
   }
 
   /** Removes the secrets of the waiting notes and packs them, oldest first. */
