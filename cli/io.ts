@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FetchLike } from '../suites/http/types.ts'
+import type { FetchLike } from '../driver/http/types.ts'
 
 export interface CliIo {
   stdout(text: string): void

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { RULES } from '../rules/index.ts'
 import { TestData } from '../fixtures/test-data.ts'
-import { EntraClient } from '../suites/entra/client.ts'
-import { ScimHttpClient } from '../suites/http/scim-http.ts'
+import { EntraClient } from '../driver/entra/client.ts'
+import { ScimHttpClient } from '../driver/http/scim-http.ts'
 import { selectRules } from '../suites/runner/select.ts'
-import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../suites/test-support.ts'
+import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../testing/suite-support.ts'
 import { main } from './main.ts'
 
 describe('clearid-conformance', () => {

@@ -6,7 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Dialect } from '../reports/model.ts'
-import type { RuleLevel, RuleProfile } from '../rules/rule.ts'
+import type { RuleLevel, RuleProfile } from '../model/rule.ts'
 import { UsageError } from './io.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>

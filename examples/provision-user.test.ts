@@ -8,7 +8,7 @@
  */
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { createMswHandlers } from '../mock-server/msw/index.ts'
+import { createMswHandlers } from '../msw/index.ts'
 import { HrConnector } from './vendor-scim-client.ts'
 
 const clearid = createMswHandlers({ origin: 'https://clearid.test' })

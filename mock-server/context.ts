@@ -13,6 +13,7 @@ import type { FaultRegistry } from './faults/fault-registry.ts'
 import type { IdentityEvents } from './events.ts'
 import type { Behaviour } from './options.ts'
 import type { IdentityStore } from './store/identity-store.ts'
+import type { TrafficAuditor } from './traffic/client-verification.ts'
 import type { TrafficLog } from './traffic/traffic-log.ts'
 import type { TokenService } from './sts/token-service.ts'
 import type { WebhookService } from './webhooks/webhook-service.ts'
@@ -41,4 +42,6 @@ export interface MockContext {
   // and the fault rules the SCIM surface applies.
   readonly traffic: TrafficLog
   readonly faults: FaultRegistry
+  /** The `trafficAudit` option: makes an account's auditor; absent, the audit route answers 501. */
+  readonly trafficAudit?: () => TrafficAuditor
 }

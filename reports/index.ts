@@ -20,7 +20,7 @@ export {
   redactString,
   redactUrl,
   redactValue,
-} from './redact.ts'
+} from '../model/redact.ts'
 export { redactExchange, redactFinding, redactReport } from './redact-report.ts'
 export { writeReports, DEFAULT_OUT_DIR } from './write.ts'
 export { loadReportFile, loadWaiverFile } from './load.ts'

@@ -14,7 +14,7 @@ import type {
   RuleProfile,
   RuleSide,
   RuleSource,
-} from '../rules/rule.ts'
+} from '../model/rule.ts'
 
 export const REPORT_SCHEMA_VERSION = '1.0' as const
 

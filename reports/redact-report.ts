@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { Exchange, Finding } from '../rules/rule.ts'
+import type { Exchange, Finding } from '../model/rule.ts'
 import type { ConformanceReport, RuleResult, RunInfo } from './model.ts'
-import { redactHeaders, redactString, redactUrl, redactValue } from './redact.ts'
+import { redactHeaders, redactString, redactUrl, redactValue } from '../model/redact.ts'
 
 export function redactExchange(exchange: Exchange): Exchange {
   const { request, response } = exchange

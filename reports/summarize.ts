@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { RuleLevel } from '../rules/rule.ts'
+import type { RuleLevel } from '../model/rule.ts'
 import type { ReportSummary, RuleResult, RuleStatus, StatusCounts } from './model.ts'
 
 export const RULE_STATUSES: readonly RuleStatus[] = [

@@ -30,7 +30,7 @@ import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
-import type { RuleMeta } from './rule.ts'
+import type { RuleMeta } from '../model/rule.ts'
 
 export type { ServerRule }
 

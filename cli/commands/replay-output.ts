@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { Outcome, ReplayResult } from '../../mock-server/traffic/replay.ts'
-import { redactString } from '../../reports/redact.ts'
+import type { Outcome, ReplayResult } from '../../verify/replay.ts'
+import { redactString } from '../../model/redact.ts'
 
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value)

@@ -8,15 +8,11 @@
  * @module
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Behaviour } from '../../mock-server/options.ts'
-import { emitReplayTest } from '../../mock-server/traffic/emit-test.ts'
-import {
-  replaySession,
-  type ReplayResult,
-  type ReplayTarget,
-} from '../../mock-server/traffic/replay.ts'
+import { emitReplayTest } from '../../verify/emit-test.ts'
+import { replaySession, type ReplayResult, type ReplayTarget } from '../../verify/replay.ts'
 import {
   parseSession,
   SessionFormatError,
@@ -57,7 +53,7 @@ the recorded ones; ids, meta times, versions and locations are not compared.
                             behaviour of the in-process mock (as the session was recorded)
   --emit-test FILE          also write a vitest regression test that replays this session in-process
   --import-from SPEC        module the test imports (default: a relative path inside this package,
-                            else clearid-conformance/traffic)
+                            else clearid-conformance/verify)
   --name NAME               name of the emitted test
   --json                    print the result as JSON
 
@@ -179,20 +175,18 @@ async function loadSession(file: string): Promise<SessionExchange[]> {
   }
 }
 
-/** Where this package's library entry for sessions lives. */
-const TRAFFIC_ENTRY = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'mock-server',
-  'traffic',
-  'index.ts',
-)
-const PACKAGE_ROOT = resolve(dirname(TRAFFIC_ENTRY), '..', '..')
+/**
+ * Where this package's library entry for sessions lives: beside this file's tree, with this file's
+ * own extension (`.ts` from a clone, `.js` once built), so an emitted test inside the checkout
+ * imports the code it was emitted by.
+ */
+const HERE = fileURLToPath(import.meta.url)
+const TRAFFIC_ENTRY = resolve(dirname(HERE), '..', '..', 'verify', `index${extname(HERE)}`)
+const PACKAGE_ROOT = resolve(dirname(TRAFFIC_ENTRY), '..')
 
 function importSpecifier(testFile: string): string {
   const absolute = resolve(testFile)
-  if (relative(PACKAGE_ROOT, absolute).startsWith('..')) return 'clearid-conformance/traffic'
+  if (relative(PACKAGE_ROOT, absolute).startsWith('..')) return 'clearid-conformance/verify'
   const path = relative(dirname(absolute), TRAFFIC_ENTRY).split('\\').join('/')
   return path.startsWith('.') ? path : `./${path}`
 }

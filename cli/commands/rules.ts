@@ -4,7 +4,7 @@
  * @module
  */
 import { CLIENT_RULES, RULES } from '../../rules/index.ts'
-import type { RuleMeta } from '../../rules/rule.ts'
+import type { RuleMeta } from '../../model/rule.ts'
 import { selectRules } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'

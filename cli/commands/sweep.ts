@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ScimHttpClient } from '../../suites/http/scim-http.ts'
+import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'

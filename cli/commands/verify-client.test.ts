@@ -7,9 +7,9 @@ import { startServer } from '../../mock-server/node/serve.ts'
 import { DEV_ADMIN_TOKEN } from '../../mock-server/options.ts'
 import { parseSession } from '../../mock-server/traffic/session.ts'
 import { validateReport } from '../../reports/validate.ts'
-import { userBody, withExtension } from '../../rules/client/testing-users.ts'
-import { lookupPath } from '../../suites/entra/requests.ts'
-import { captureIo, type CapturedIo } from '../../suites/test-support.ts'
+import { userBody, withExtension } from '../../testing/client-users.ts'
+import { lookupPath } from '../../driver/entra/requests.ts'
+import { captureIo, type CapturedIo } from '../../testing/suite-support.ts'
 import { replayCommand } from './replay.ts'
 import { verifyClientCommand } from './verify-client.ts'
 
@@ -207,13 +207,13 @@ describe('replay', () => {
     const testFile = join(dir, 'session.test.ts')
     expect(
       await replayCommand(
-        [file, '--emit-test', testFile, '--import-from', 'clearid-conformance/traffic'],
+        [file, '--emit-test', testFile, '--import-from', 'clearid-conformance/verify'],
         ok,
       ),
     ).toBe(0)
     expect(ok.out.join('')).toMatch(/3 matched, 0 differed, 0 skipped/)
     const emitted = await readFile(testFile, 'utf8')
-    expect(emitted).toContain('from "clearid-conformance/traffic"')
+    expect(emitted).toContain('from "clearid-conformance/verify"')
     expect(emitted).toContain('201, 200, 204')
     expect(emitted).not.toContain('replay-cli-key-1234')
 

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { ClientAuditor } from '../../mock-server/traffic/audit.ts'
-import { buildClientReport } from '../../mock-server/traffic/client-report.ts'
+import { ClientAuditor } from '../../verify/audit.ts'
+import { buildClientReport } from '../../verify/client-report.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { renderConsoleSummary } from '../../reports/renderers/console.ts'
 import { writeReports } from '../../reports/write.ts'

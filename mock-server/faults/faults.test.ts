@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../app.ts'
-import { createFetchHandler } from '../msw/fetch-handler.ts'
+import { createFetchHandler } from '../../msw/fetch-handler.ts'
 import { DEV_ADMIN_TOKEN } from '../options.ts'
 import { FaultSpecError, toFaultRule } from './fault-rule.ts'
 import { faultRuleFromText, parseFaultText } from './fault-text.ts'

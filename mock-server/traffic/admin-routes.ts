@@ -14,8 +14,7 @@ import { ApiError } from '../errors/api-error.ts'
 import { FaultSpecError, toFaultRule, type FaultRule } from '../faults/fault-rule.ts'
 import { faultRuleFromText } from '../faults/fault-text.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
-import { ClientAuditor } from './audit.ts'
-import { buildClientReport } from './client-report.ts'
+import type { TrafficAuditor } from './client-verification.ts'
 import { toNdjson } from './session.ts'
 
 const BODY_LIMITS = { maxBytes: 64 * 1024, maxDepth: 16, mediaTypes: ['application/json'] }
@@ -23,7 +22,7 @@ const MAX_FAULTS_PER_REQUEST = 50
 
 export function clientVerificationAdminRoutes(ctx: MockContext): Hono {
   const app = new Hono()
-  const auditors = new Map<string, ClientAuditor>()
+  const auditors = new Map<string, TrafficAuditor>()
   const account = (c: Context) => c.req.param('accountId') ?? ''
 
   app.get('/traffic', (c) => {
@@ -43,10 +42,18 @@ export function clientVerificationAdminRoutes(ctx: MockContext): Hono {
   })
   app.get('/audit', (c) => {
     const id = account(c)
-    const auditor = auditors.get(id) ?? new ClientAuditor()
+    const makeAuditor = ctx.trafficAudit
+    if (makeAuditor === undefined) {
+      throw new ApiError(
+        501,
+        'This mock records traffic but has no client audit: pass `trafficAudit: clientAudit` ' +
+          "(from 'clearid-conformance/verify') to createApp, or run `clearid-conformance verify-client`.",
+      )
+    }
+    const auditor = auditors.get(id) ?? makeAuditor()
     auditors.set(id, auditor)
     const tenantUrl = `${new URL(c.req.url).origin}/scim/v2/accounts/${id}`
-    return c.json(buildClientReport(ctx.traffic.records(id), { accountId: id, tenantUrl }, auditor))
+    return c.json(auditor.audit(ctx.traffic.records(id), { accountId: id, tenantUrl }) as object)
   })
   app.get('/faults', (c) => c.json({ faults: ctx.faults.list(account(c)) }))
   app.post('/faults', async (c) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { REDACTED, redactUrl } from '../../reports/redact.ts'
+import { REDACTED, redactUrl } from '../../model/redact.ts'
 import { credentialOf, headerListOf, redactedHeaderText, safeUrl } from './capture.ts'
 
 /** URL text made of the pieces redaction reacts to, in any order. */

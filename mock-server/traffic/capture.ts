@@ -12,7 +12,7 @@ import {
   redactUrl,
   redactValue,
   safeDecode,
-} from '../../reports/redact.ts'
+} from '../../model/redact.ts'
 
 /** Lower-case names; secret-named values replaced (`Authorization` keeps its scheme). */
 export function redactedHeaders(headers: Iterable<[string, string]>): Record<string, string> {

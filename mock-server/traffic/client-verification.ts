@@ -9,7 +9,18 @@ import { faultStep } from '../faults/fault-step.ts'
 import { FaultRegistry, type FaultOption } from '../faults/fault-registry.ts'
 import type { Step } from '../http/pipeline.ts'
 import { recordingStep } from './recorder.ts'
+import type { TrafficRecord } from './record.ts'
 import { TrafficLog, type TrafficOptions } from './traffic-log.ts'
+
+/**
+ * Judges one account's recorded traffic for `GET /_admin/accounts/{id}/audit`. The mock records;
+ * judging belongs to the client-verification layer (`verify/`), which passes its auditor in, so the
+ * emulated ClearID never loads a rule catalogue.
+ */
+export interface TrafficAuditor {
+  /** The report body for this account's records (a `ConformanceReport` with `run.judged: 'client'`). */
+  audit(records: readonly TrafficRecord[], info: { accountId: string; tenantUrl: string }): unknown
+}
 
 export interface ClientVerificationOptions {
   /**
@@ -22,12 +33,19 @@ export interface ClientVerificationOptions {
    * next: 2 }]`; `account` limits one to an account. Invalid specs throw `FaultSpecError`.
    */
   readonly faults?: readonly FaultOption[]
+  /**
+   * Makes the auditor of one account's traffic (called once per account, again after the traffic
+   * is cleared). Without it `GET /_admin/accounts/{id}/audit` answers 501; `verify/`'s
+   * `clientAudit` is the toolkit's own.
+   */
+  readonly trafficAudit?: () => TrafficAuditor
 }
 
 export function clientVerificationState(
   options: ClientVerificationOptions,
-): Pick<MockContext, 'traffic' | 'faults'> {
+): Pick<MockContext, 'traffic' | 'faults' | 'trafficAudit'> {
   return {
+    ...(options.trafficAudit !== undefined && { trafficAudit: options.trafficAudit }),
     traffic: new TrafficLog(options.traffic === false ? { enabled: false } : options.traffic),
     faults: new FaultRegistry(options.faults),
   }

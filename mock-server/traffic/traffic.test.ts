@@ -3,6 +3,7 @@ import { validateReport } from '../../reports/validate.ts'
 import { createApp, type MockApp } from '../app.ts'
 import { DEV_ADMIN_TOKEN, type AppOptions } from '../options.ts'
 import { parseSession } from './session.ts'
+import { clientAudit } from '../../verify/client-audit.ts'
 
 const KEY = 'traffic-test-key-1234'
 const BASE = '/scim/v2/accounts/acme'
@@ -138,7 +139,8 @@ describe('traffic and audit on the control plane', () => {
   const admin = { Authorization: `Bearer ${DEV_ADMIN_TOKEN}` }
 
   it('serves the log as JSON and NDJSON, clears it, and serves the audit report', async () => {
-    const a = app()
+    // The auditor comes from the client-verification layer, as the CLI and msw handlers pass it.
+    const a = app({ trafficAudit: clientAudit })
     await a.request(`${BASE}/Users`, { method: 'POST', headers, body: body(1) })
     await a.request(`${BASE}/Users`, { headers })
     const log = (await (
@@ -176,5 +178,11 @@ describe('traffic and audit on the control plane', () => {
       404,
     )
     expect((await a.request('/_admin/accounts/acme/traffic')).status).toBe(401)
+  })
+
+  it('answers 501 with the way out when the app was made without an auditor', async () => {
+    const res = await app().request('/_admin/accounts/acme/audit', { headers: admin })
+    expect(res.status).toBe(501)
+    expect(JSON.stringify(await res.json())).toContain('trafficAudit')
   })
 })

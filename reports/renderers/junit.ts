@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Finding } from '../../rules/rule.ts'
+import type { Finding } from '../../model/rule.ts'
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { keyFinding, oneLine, resultName } from './shared/describe.ts'

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { RuleMeta } from '../../rules/rule.ts'
+import type { RuleMeta } from '../../model/rule.ts'
 import type { Dialect, RuleResult } from '../model.ts'
 import { paint } from './shared/ansi.ts'
 import { oneLine } from './shared/describe.ts'

@@ -10,7 +10,7 @@
  * @module
  */
 import type { TrafficRecord } from '../../mock-server/traffic/record.ts'
-import type { Finding, RuleLevel, RuleMeta } from '../rule.ts'
+import type { Finding, RuleLevel, RuleMeta } from '../../model/rule.ts'
 
 export type { TrafficRecord }
 

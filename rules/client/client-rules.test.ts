@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { patchUserBody } from '../../suites/entra/requests.ts'
+import { patchUserBody } from '../../driver/entra/requests.ts'
 import { validateReport } from '../../reports/validate.ts'
 import { CLIENT_RULES } from './index.ts'
-import { scripted, type Answer, type ScriptedClient } from './testing.ts'
-import { CORE, EXT, createFakerUser, patchBody, userBody, withExtension } from './testing-users.ts'
+import { scripted, type Answer, type ScriptedClient } from '../../testing/client-rules.ts'
+import {
+  CORE,
+  EXT,
+  createFakerUser,
+  patchBody,
+  userBody,
+  withExtension,
+} from '../../testing/client-users.ts'
 
 /** Lookup then create, as Entra does; returns the created user's id. */
 async function provision(client: ScriptedClient, body: Record<string, unknown>): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RuleResult } from '../../reports/model.ts'
-import { scripted, type ScriptedClient } from './testing.ts'
-import { userBody } from './testing-users.ts'
+import { scripted, type ScriptedClient } from '../../testing/client-rules.ts'
+import { userBody } from '../../testing/client-users.ts'
 
 const USER = userBody(1)
 const USER_NAME = String(USER.userName)

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { RuleSource } from '../rule.ts'
+import type { RuleSource } from '../../model/rule.ts'
 
 export {
   entraCompat,

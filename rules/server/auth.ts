@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { AuthChoice, HttpAnswer, HttpRequest } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { AuthChoice, HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'

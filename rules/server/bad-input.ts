@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { HttpAnswer, HttpRequest } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, type ErrorExpectation } from './findings.ts'
 import { rfc7644, spec } from './sources.ts'

@@ -6,9 +6,9 @@
  */
 import type { Dialect } from '../../reports/model.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
-import { userValue } from '../../suites/entra/diff.ts'
-import { mappedExtension, type EntraMapping } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { userValue } from '../../driver/entra/diff.ts'
+import { mappedExtension, type EntraMapping } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Findings } from './findings.ts'
 
 /** Expected SCIM values (name → value) for what the mapping sent. */

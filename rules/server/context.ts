@@ -7,8 +7,8 @@
  */
 import type { TestData } from '../../fixtures/test-data.ts'
 import type { Dialect } from '../../reports/model.ts'
-import type { EntraClient } from '../../suites/entra/client.ts'
-import type { ScimHttp } from '../../suites/http/types.ts'
+import type { EntraClient } from '../../driver/entra/client.ts'
+import type { ScimHttp } from '../../driver/http/types.ts'
 
 type Json = Record<string, unknown>
 

@@ -7,8 +7,8 @@
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
 import { badUserBody, type TolerableUserVariant } from '../../fixtures/bad-users.ts'
-import { extensionOf, memberOf } from '../../suites/entra/diff.ts'
-import { createUserBody } from '../../suites/entra/requests.ts'
+import { extensionOf, memberOf } from '../../driver/entra/diff.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'

@@ -6,8 +6,8 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, ENTRA_SCIM2_FLAG } from '../../model/attributes.ts'
-import { userValue } from '../../suites/entra/diff.ts'
-import { createUserBody } from '../../suites/entra/requests.ts'
+import { userValue } from '../../driver/entra/diff.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
 import { entraCompat, rfc7643, seed, spec } from './sources.ts'

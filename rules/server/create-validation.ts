@@ -10,14 +10,14 @@ import {
   type BadUserVariant,
   type TolerableUserVariant,
 } from '../../fixtures/bad-users.ts'
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule, type ServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { rfc7643, rfc7644, seed, spec } from './sources.ts'
 import { createFromBody } from './steps.ts'
-import { userValue } from '../../suites/entra/diff.ts'
+import { userValue } from '../../driver/entra/diff.ts'
 
 /** POSTs the variant of a valid Entra body. Flag dialect, so booleans are not what is tested. */
 async function postVariant(

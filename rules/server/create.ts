@@ -5,7 +5,7 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
-import { createUserBody } from '../../suites/entra/requests.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
 import { expectRoundTrip, sentValues } from './compare.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'

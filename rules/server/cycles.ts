@@ -11,7 +11,7 @@ import {
   repeatCycle,
   type LinkedUser,
   type StepFailure,
-} from '../../suites/scenarios/provisioning.ts'
+} from '../../driver/provisioning.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'

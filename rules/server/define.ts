@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { HarnessStop, TransportError } from '../../suites/http/errors.ts'
-import type { Finding, RuleMeta } from '../rule.ts'
+import { HarnessStop, TransportError } from '../../driver/http/errors.ts'
+import type { Finding, RuleMeta } from '../../model/rule.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
 export interface ServerRule extends RuleMeta {

@@ -11,13 +11,13 @@ import {
   EXTENSION_ATTRIBUTES,
   type AttributeDefinition,
 } from '../../model/attributes.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject, type Json } from './findings.ts'
 import { rfc7643, rfc7644, seed, spec } from './sources.ts'
 import { createUser } from './steps.ts'
-import { lookupPath } from '../../suites/entra/requests.ts'
+import { lookupPath } from '../../driver/entra/requests.ts'
 
 const SPC_URN = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'
 const FEATURES = ['patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'] as const

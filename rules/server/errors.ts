@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { HttpAnswer, HttpRequest } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'
 import { MALFORMED_JSON, NOT_AN_OBJECT, TRUNCATED_PATCH } from './bad-input.ts'

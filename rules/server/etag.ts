@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import { notApplicable, type ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'

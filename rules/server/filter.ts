@@ -6,8 +6,8 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
-import { lookupPath } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { lookupPath } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { entraTutorial, msValidator, okta, rfc7643, rfc7644, spec } from './sources.ts'

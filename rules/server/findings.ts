@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { HttpAnswer } from '../../suites/http/types.ts'
-import type { Finding } from '../rule.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
+import type { Finding } from '../../model/rule.ts'
 import { SetupFailure } from './define.ts'
 
 export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error'

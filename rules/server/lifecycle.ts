@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { lookupPath } from '../../suites/entra/requests.ts'
+import { lookupPath } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
 import { expectIds } from './filter.ts'

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AttributeChange } from '../../suites/entra/requests.ts'
+import type { AttributeChange } from '../../driver/entra/requests.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'

@@ -5,7 +5,7 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, ENTRA_SCIM2_FLAG } from '../../model/attributes.ts'
-import { userValue } from '../../suites/entra/diff.ts'
+import { userValue } from '../../driver/entra/diff.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, type ErrorExpectation } from './findings.ts'

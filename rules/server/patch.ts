@@ -6,9 +6,9 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
-import { userValue } from '../../suites/entra/diff.ts'
-import { PATCH_OP_SCHEMA, type AttributeChange } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { userValue } from '../../driver/entra/diff.ts'
+import { PATCH_OP_SCHEMA, type AttributeChange } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'

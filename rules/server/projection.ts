@@ -5,8 +5,8 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
-import { extensionOf, memberOf } from '../../suites/entra/diff.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { extensionOf, memberOf } from '../../driver/entra/diff.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { rfc7643, rfc7644, spec } from './sources.ts'

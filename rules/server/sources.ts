@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { RuleSource } from '../rule.ts'
+import type { RuleSource } from '../../model/rule.ts'
 
 const RFC7643 = 'https://datatracker.ietf.org/doc/html/rfc7643'
 const RFC7644 = 'https://datatracker.ietf.org/doc/html/rfc7644'

@@ -6,8 +6,8 @@
  */
 import type { UserOverrides } from '../../fixtures/test-data.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
-import { createUserBody } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { createUserBody } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { RuleNotApplicable } from './define.ts'
 import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'

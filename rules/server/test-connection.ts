@@ -5,8 +5,8 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
-import { lookupPath } from '../../suites/entra/requests.ts'
-import type { HttpAnswer } from '../../suites/http/types.ts'
+import { lookupPath } from '../../driver/entra/requests.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { entraTutorial, msValidator, okta, spec } from './sources.ts'

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { TransportError } from '../http/errors.ts'
-import type { ScimHttpClient } from '../http/scim-http.ts'
-import { mapPool } from './pool.ts'
+import { TransportError } from '../../driver/http/errors.ts'
+import type { ScimHttpClient } from '../../driver/http/scim-http.ts'
+import { mapPool } from '../../driver/pool.ts'
 
 export interface CleanupFailure {
   readonly path: string

@@ -8,8 +8,8 @@
 import { isObject } from '../../rules/server/findings.ts'
 import type { Discovery } from '../../rules/server/context.ts'
 import { discoveryResources } from '../../rules/server/discovery.ts'
-import { TransportError } from '../http/errors.ts'
-import type { ScimHttp } from '../http/types.ts'
+import { TransportError } from '../../driver/http/errors.ts'
+import type { ScimHttp } from '../../driver/http/types.ts'
 
 export class ConnectionError extends Error {
   override readonly name = 'ConnectionError'

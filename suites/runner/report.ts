@@ -12,7 +12,7 @@ import {
   type RuleResult,
 } from '../../reports/model.ts'
 import { summarize } from '../../reports/summarize.ts'
-import type { RuleProfile } from '../../rules/rule.ts'
+import type { RuleProfile } from '../../model/rule.ts'
 import { reportTarget } from '../targets/target.ts'
 import type { CleanupOutcome } from './cleanup.ts'
 import type { RunOptions } from './run.ts'

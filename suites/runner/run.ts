@@ -8,17 +8,17 @@
  */
 import { TestData } from '../../fixtures/test-data.ts'
 import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model.ts'
-import type { RuleProfile } from '../../rules/rule.ts'
+import type { RuleProfile } from '../../model/rule.ts'
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
-import { EntraClient } from '../entra/client.ts'
-import { WRITES_REFUSED_REASON } from '../http/errors.ts'
-import { ScimHttpClient } from '../http/scim-http.ts'
-import type { HttpAnswer } from '../http/types.ts'
+import { EntraClient } from '../../driver/entra/client.ts'
+import { WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
+import { ScimHttpClient } from '../../driver/http/scim-http.ts'
+import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Target } from '../targets/target.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
 import { loadDiscovery, preflight } from './preflight.ts'
-import { mapPool } from './pool.ts'
+import { mapPool } from '../../driver/pool.ts'
 import { buildReport } from './report.ts'
 
 export interface RunProgress {

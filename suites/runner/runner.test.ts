@@ -8,7 +8,13 @@ import { validateReport } from '../../reports/validate.ts'
 import { RULES } from '../../rules/index.ts'
 import { selectRules } from './select.ts'
 import { runConformance, type RunOptions } from './run.ts'
-import { captureIo, DEPLOYMENT, fakeDeployment, KEY, writesIn } from '../test-support.ts'
+import {
+  captureIo,
+  DEPLOYMENT,
+  fakeDeployment,
+  KEY,
+  writesIn,
+} from '../../testing/suite-support.ts'
 
 let out: string
 beforeEach(async () => {

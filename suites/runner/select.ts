@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { RuleLevel, RuleProfile } from '../../rules/rule.ts'
-import type { RuleMeta } from '../../rules/rule.ts'
+import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
+import type { RuleMeta } from '../../model/rule.ts'
 
 export interface RuleSelection {
   readonly ids?: readonly string[]

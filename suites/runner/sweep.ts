@@ -9,8 +9,8 @@ import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { isObject, type Json } from '../../rules/server/findings.ts'
 import { usersQuery } from '../../rules/server/steps.ts'
-import { userValue } from '../entra/diff.ts'
-import type { ScimHttp } from '../http/types.ts'
+import { userValue } from '../../driver/entra/diff.ts'
+import type { ScimHttp } from '../../driver/http/types.ts'
 
 export interface SweepCandidate {
   readonly id: string

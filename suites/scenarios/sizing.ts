@@ -6,9 +6,9 @@
  */
 import { TestData } from '../../fixtures/test-data.ts'
 import type { Dialect, LatencyStats } from '../../reports/model.ts'
-import { EntraClient } from '../entra/client.ts'
-import type { ScimHttpClient } from '../http/scim-http.ts'
-import { initialCycle, type StepFailure } from './provisioning.ts'
+import { EntraClient } from '../../driver/entra/client.ts'
+import type { ScimHttpClient } from '../../driver/http/scim-http.ts'
+import { initialCycle, type StepFailure } from '../../driver/provisioning.ts'
 
 export const SIZING_SCOPE = 'initial-cycle'
 

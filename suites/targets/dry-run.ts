@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { FetchLike } from '../http/types.ts'
+import type { FetchLike } from '../../driver/http/types.ts'
 import { inProcessTarget } from './in-process.ts'
 import type { Target } from './target.ts'
 

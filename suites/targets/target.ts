@@ -6,9 +6,9 @@
  * @module
  */
 import type { ReportTarget } from '../../reports/model.ts'
-import { redactUrl } from '../../reports/redact.ts'
-import type { AccountEndpoint } from '../http/scim-http.ts'
-import type { FetchLike } from '../http/types.ts'
+import { redactUrl } from '../../model/redact.ts'
+import type { AccountEndpoint } from '../../driver/http/scim-http.ts'
+import type { FetchLike } from '../../driver/http/types.ts'
 
 export interface Target {
   readonly kind: 'in-process' | 'url'

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { FetchLike } from '../http/types.ts'
+import type { FetchLike } from '../../driver/http/types.ts'
 import type { Target } from './target.ts'
 
 export interface UrlTargetOptions {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import type { Dialect } from '../../reports/model.ts'
 import { resultKey } from '../../reports/result-key.ts'
-import type { RuleProfile } from '../../rules/rule.ts'
+import type { RuleProfile } from '../../model/rule.ts'
 import { isProbeId, type ProbeId } from './probes.ts'
 
 interface BaseEntry {

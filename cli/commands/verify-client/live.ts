@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { ClientAuditor } from '../../../mock-server/traffic/audit.ts'
+import type { ClientAuditor } from '../../../verify/audit.ts'
 import type { TrafficRecord } from '../../../mock-server/traffic/record.ts'
-import { redactString } from '../../../reports/redact.ts'
+import { redactString } from '../../../model/redact.ts'
 import { describeRequest } from '../../../rules/client/inspect/requests.ts'
 
 const TAGS = { error: 'FAIL', warning: 'WARN', info: 'NOTE' } as const

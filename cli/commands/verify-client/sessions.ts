@@ -10,6 +10,7 @@ import { createApp } from '../../../mock-server/app.ts'
 import { describeFault } from '../../../mock-server/faults/fault-rule.ts'
 import { startServer } from '../../../mock-server/node/serve.ts'
 import type { TrafficRecord } from '../../../mock-server/traffic/record.ts'
+import { clientAudit } from '../../../verify/client-audit.ts'
 import type { Settings } from './settings.ts'
 
 export type RecordListener = (record: TrafficRecord, history: readonly TrafficRecord[]) => void
@@ -35,6 +36,7 @@ export async function startLocalSession(settings: Settings): Promise<ClientSessi
     behaviour: settings.behaviour,
     traffic: { capacity: settings.capacity },
     adminToken: settings.adminToken ?? false,
+    trafficAudit: clientAudit,
   })
   const faults = settings.faults.map((rule) => app.mock.faults.add(rule, settings.account))
   const server = await startServer(app, settings.port, settings.host).catch((error: unknown) => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Exchange, Finding } from '../../../rules/rule.ts'
+import type { Exchange, Finding } from '../../../model/rule.ts'
 import type { RuleResult } from '../../model.ts'
 import { resultKey } from '../../result-key.ts'
 import { STATUS_LABEL } from '../shared/describe.ts'

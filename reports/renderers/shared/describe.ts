@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Finding } from '../../../rules/rule.ts'
+import type { Finding } from '../../../model/rule.ts'
 import type { RuleResult, RuleStatus } from '../../model.ts'
 
 export const STATUS_LABEL: Readonly<Record<RuleStatus, string>> = {

@@ -5,7 +5,7 @@
  * @module
  */
 import { reasonPhrase } from '../../../model/http-status.ts'
-import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../../rules/rule.ts'
+import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../../model/rule.ts'
 
 export interface TranscriptOptions {
   /** Bodies longer than this many characters are cut, with a note. */

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import type { ConformanceReport, RuleResult } from '../../reports/model.ts'
-import type { MockApp } from '../../mock-server/app.ts'
-import { createFetchHandler, type FetchHandler } from '../../mock-server/msw/fetch-handler.ts'
-import type { AppOptions } from '../../mock-server/options.ts'
-import { buildClientReport } from '../../mock-server/traffic/client-report.ts'
-import { lookupPath } from '../../suites/entra/requests.ts'
+import type { ConformanceReport, RuleResult } from '../reports/model.ts'
+import type { MockApp } from '../mock-server/app.ts'
+import { createFetchHandler, type FetchHandler } from '../msw/fetch-handler.ts'
+import type { AppOptions } from '../mock-server/options.ts'
+import { buildClientReport } from '../verify/client-report.ts'
+import { lookupPath } from '../driver/entra/requests.ts'
 
 export const ACCOUNT = 'acme'
 export const KEY = 'scripted-client-key-1234'

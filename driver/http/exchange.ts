@@ -6,8 +6,8 @@
  * @module
  */
 import { redactExchange } from '../../reports/redact-report.ts'
-import { REDACTED } from '../../reports/redact.ts'
-import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../rules/rule.ts'
+import { REDACTED } from '../../model/redact.ts'
+import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/rule.ts'
 
 /** Longest body text kept verbatim in a report. */
 export const MAX_RECORDED_BODY = 8 * 1024

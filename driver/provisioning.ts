@@ -6,12 +6,12 @@
  *
  * @module
  */
-import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
-import type { EntraClient } from '../entra/client.ts'
-import { diffUser } from '../entra/diff.ts'
-import type { AttributeChange } from '../entra/requests.ts'
-import type { HttpAnswer } from '../http/types.ts'
-import { mapPool } from '../runner/pool.ts'
+import type { ClearIdUserValues } from '../fixtures/workforce.ts'
+import type { EntraClient } from './entra/client.ts'
+import { diffUser } from './entra/diff.ts'
+import type { AttributeChange } from './entra/requests.ts'
+import type { HttpAnswer } from './http/types.ts'
+import { mapPool } from './pool.ts'
 
 /** A source user Entra has linked to a target id. */
 export interface LinkedUser {

@@ -5,9 +5,15 @@
  * @module
  */
 export { ClientAuditor, toExchange, type LiveFinding } from './audit.ts'
+export { clientAudit } from './client-audit.ts'
 export { buildClientReport, type ClientReportInfo } from './client-report.ts'
 export { emitReplayTest, type EmitTestOptions } from './emit-test.ts'
-export type { AuthState, RecordedRequest, RecordedResponse, TrafficRecord } from './record.ts'
+export type {
+  AuthState,
+  RecordedRequest,
+  RecordedResponse,
+  TrafficRecord,
+} from '../mock-server/traffic/record.ts'
 export {
   inProcessTarget,
   replaySession,
@@ -24,5 +30,5 @@ export {
   toNdjson,
   toSessionExchange,
   type SessionExchange,
-} from './session.ts'
-export type { TrafficOptions } from './traffic-log.ts'
+} from '../mock-server/traffic/session.ts'
+export type { TrafficOptions } from '../mock-server/traffic/traffic-log.ts'

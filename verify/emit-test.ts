@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SessionExchange } from './session.ts'
+import type { SessionExchange } from '../mock-server/traffic/session.ts'
 
 export interface EmitTestOptions {
   /** Module specifier the test imports `parseSession`/`replaySession` from. */

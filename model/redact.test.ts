@@ -7,8 +7,8 @@ import {
   redactUrl,
   redactValue,
 } from './redact.ts'
-import { redactReport } from './redact-report.ts'
-import { report, result } from './test/builders.ts'
+import { redactReport } from '../reports/redact-report.ts'
+import { report, result } from '../reports/test/builders.ts'
 
 describe('redactHeaders', () => {
   it('keeps the Authorization scheme and hides the credential', () => {

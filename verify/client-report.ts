@@ -9,11 +9,11 @@ import {
   REPORT_SCHEMA_VERSION,
   type ConformanceReport,
   type LatencyStats,
-} from '../../reports/model.ts'
-import { summarize } from '../../reports/summarize.ts'
-import { LatencyRecorder, operationOf } from '../../suites/http/latency.ts'
+} from '../reports/model.ts'
+import { summarize } from '../reports/summarize.ts'
+import { LatencyRecorder, operationOf } from '../reports/latency.ts'
 import { ClientAuditor } from './audit.ts'
-import type { TrafficRecord } from './record.ts'
+import type { TrafficRecord } from '../mock-server/traffic/record.ts'
 
 export interface ClientReportInfo {
   readonly accountId: string

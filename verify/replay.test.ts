@@ -4,16 +4,16 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { scripted } from '../../rules/client/testing.ts'
-import { patchBody, userBody } from '../../rules/client/testing-users.ts'
-import { createApp } from '../app.ts'
-import { startServer } from '../node/serve.ts'
+import { scripted } from '../testing/client-rules.ts'
+import { patchBody, userBody } from '../testing/client-users.ts'
+import { createApp } from '../mock-server/app.ts'
+import { startServer } from '../mock-server/node/serve.ts'
 import { emitReplayTest } from './emit-test.ts'
 import { replaySession, type ReplayTarget } from './replay.ts'
-import { parseSession, toNdjson, type SessionExchange } from './session.ts'
+import { parseSession, toNdjson, type SessionExchange } from '../mock-server/traffic/session.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const root = join(here, '..', '..')
+const root = join(here, '..')
 
 /** A session with every kind of exchange: lookup, create, read, patch, a fault, a 401, delete. */
 async function recordSession(): Promise<string> {

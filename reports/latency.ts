@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { LatencyStats } from '../../reports/model.ts'
+import type { LatencyStats } from './model.ts'
 
 /** The operation a request belongs to, with ids and query values removed. */
 export function operationOf(method: string, path: string): string {

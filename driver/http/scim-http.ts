@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { Exchange } from '../../rules/rule.ts'
-import { redactString } from '../../reports/redact.ts'
+import type { Exchange } from '../../model/rule.ts'
+import { redactString } from '../../model/redact.ts'
 import { buildExchange, headersOf, scrubSecrets, type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
@@ -16,7 +16,7 @@ import {
   TransportError,
   WritesRefusedError,
 } from './errors.ts'
-import { LatencyRecorder, operationOf } from './latency.ts'
+import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
 import { retryDelay } from './retry-after.ts'
 import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
 

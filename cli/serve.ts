@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { createApp } from './app.ts'
-import { randomSecret } from './accounts/secrets.ts'
-import { restStartupFromEnv } from './node/rest-env.ts'
-import { isLoopback, startServer } from './node/serve.ts'
-import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from './options.ts'
+import { createApp } from '../mock-server/app.ts'
+import { randomSecret } from '../mock-server/accounts/secrets.ts'
+import { restStartupFromEnv } from '../mock-server/node/rest-env.ts'
+import { isLoopback, startServer } from '../mock-server/node/serve.ts'
+import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from '../mock-server/options.ts'
+import { clientAudit } from '../verify/client-audit.ts'
 
 const port = Number(process.env.PORT ?? 8080)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -37,6 +38,8 @@ const rest = restStartupFromEnv(process.env, host, accountId)
 const app = createApp({
   accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }],
   ...rest.options,
+  // The control plane's audit route judges recorded traffic with the client rules.
+  trafficAudit: clientAudit,
 })
 const running = await startServer(app, port, host).catch((error: unknown) => {
   const reason = error instanceof Error ? error.message : String(error)

@@ -7,9 +7,9 @@
 import { createApp } from '../mock-server/app.ts'
 import type { AppOptions } from '../mock-server/options.ts'
 import type { CliIo } from '../cli/io.ts'
-import type { FetchLike } from './http/types.ts'
-import { urlTarget } from './targets/url.ts'
-import type { Target } from './targets/target.ts'
+import type { FetchLike } from '../driver/http/types.ts'
+import { urlTarget } from '../suites/targets/url.ts'
+import type { Target } from '../suites/targets/target.ts'
 
 export const DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/acme'
 export const OTHER_DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/other'

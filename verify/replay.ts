@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { createApp } from '../app.ts'
-import type { AppOptions } from '../options.ts'
-import { bodyDifferences, VOLATILE_PATHS, withoutVolatile } from './compare.ts'
+import { createApp } from '../mock-server/app.ts'
+import type { AppOptions } from '../mock-server/options.ts'
+import { bodyDifferences, VOLATILE_PATHS, withoutVolatile } from '../driver/body-compare.ts'
 import { IdMap } from './id-map.ts'
 import { buildReplayRequest, faultHeaderOf } from './replay-request.ts'
-import type { SessionExchange } from './session.ts'
+import type { SessionExchange } from '../mock-server/traffic/session.ts'
 
 export interface ReplayTarget {
   readonly fetch: (request: Request) => Promise<Response>

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Exchange } from '../../rules/rule.ts'
+import type { Exchange } from '../../model/rule.ts'
 
 /**
  * A `fetch`-compatible function: the in-process mock's `app.fetch` or the global `fetch`. The SCIM

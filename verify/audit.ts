@@ -6,11 +6,11 @@
  *
  * @module
  */
-import type { RuleResult } from '../../reports/model.ts'
-import { severityFor, type ClientFinding, type ClientRule } from '../../rules/client/client-rule.ts'
-import { CLIENT_RULES } from '../../rules/client/index.ts'
-import type { Exchange, Finding } from '../../rules/rule.ts'
-import type { TrafficRecord } from './record.ts'
+import type { RuleResult } from '../reports/model.ts'
+import { severityFor, type ClientFinding, type ClientRule } from '../rules/client/client-rule.ts'
+import { CLIENT_RULES } from '../rules/client/index.ts'
+import type { Exchange, Finding } from '../model/rule.ts'
+import type { TrafficRecord } from '../mock-server/traffic/record.ts'
 
 /** A flaw seen for the first time, for the live view. */
 export interface LiveFinding {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Exchange } from '../../rules/rule.ts'
+import type { Exchange } from '../../model/rule.ts'
 
 /** No HTTP answer: connection refused, DNS failure, timeout, aborted. */
 export class TransportError extends Error {

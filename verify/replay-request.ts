@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-step.ts'
+import type { InjectedFault } from '../mock-server/faults/fault-step.ts'
 import type { IdMap } from './id-map.ts'
 import type { ReplayTarget } from './replay.ts'
-import type { SessionExchange } from './session.ts'
+import type { SessionExchange } from '../mock-server/traffic/session.ts'
 
 const DROPPED_HEADERS = new Set([
   'authorization',

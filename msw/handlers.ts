@@ -13,16 +13,17 @@
  * @module
  */
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import type { ConformanceReport } from '../../reports/model.ts'
-import { createApp, type MockApp } from '../app.ts'
-import type { FaultView } from '../faults/fault-registry.ts'
-import { toFaultRule, type FaultSpec } from '../faults/fault-rule.ts'
-import { faultRuleFromText } from '../faults/fault-text.ts'
-import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
-import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from '../options.ts'
-import { ClientAuditor } from '../traffic/audit.ts'
-import { buildClientReport } from '../traffic/client-report.ts'
-import type { TrafficRecord } from '../traffic/record.ts'
+import type { ConformanceReport } from '../reports/model.ts'
+import { createApp, type MockApp } from '../mock-server/app.ts'
+import type { FaultView } from '../mock-server/faults/fault-registry.ts'
+import { toFaultRule, type FaultSpec } from '../mock-server/faults/fault-rule.ts'
+import { faultRuleFromText } from '../mock-server/faults/fault-text.ts'
+import { isSimulatedNetworkFailure } from '../mock-server/faults/network-failure.ts'
+import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from '../mock-server/options.ts'
+import { ClientAuditor } from '../verify/audit.ts'
+import { clientAudit } from '../verify/client-audit.ts'
+import { buildClientReport } from '../verify/client-report.ts'
+import type { TrafficRecord } from '../mock-server/traffic/record.ts'
 import { DEFAULT_ORIGIN, type InMemoryOptions } from './fetch-handler.ts'
 
 export interface ClearIdMsw {
@@ -44,7 +45,7 @@ export interface ClearIdMsw {
 }
 
 export function createMswHandlers(options: InMemoryOptions = {}): ClearIdMsw {
-  const app = options.app ?? createApp(options.options)
+  const app = options.app ?? createApp({ trafficAudit: clientAudit, ...options.options })
   const origin = (options.origin ?? DEFAULT_ORIGIN).replace(/\/$/, '')
   const auditor = new ClientAuditor()
   const handler = http.all(`${origin}/*`, async ({ request }) => {

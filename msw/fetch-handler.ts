@@ -14,8 +14,9 @@
  * ```
  * @module
  */
-import { createApp, type MockApp } from '../app.ts'
-import type { AppOptions } from '../options.ts'
+import { createApp, type MockApp } from '../mock-server/app.ts'
+import type { AppOptions } from '../mock-server/options.ts'
+import { clientAudit } from '../verify/client-audit.ts'
 
 export const DEFAULT_ORIGIN = 'https://clearid.test'
 
@@ -32,7 +33,8 @@ export type FetchHandler = ((input: RequestInfo | URL, init?: RequestInit) => Pr
 }
 
 export function createFetchHandler(handlerOptions: InMemoryOptions = {}): FetchHandler {
-  const app = handlerOptions.app ?? createApp(handlerOptions.options)
+  const app =
+    handlerOptions.app ?? createApp({ trafficAudit: clientAudit, ...handlerOptions.options })
   const origin = handlerOptions.origin ?? DEFAULT_ORIGIN
   const handler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request =

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { createFaker } from '../../fixtures/seeded-faker.ts'
-import { workforceUser, type ClearIdUserValues } from '../../fixtures/workforce.ts'
-import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
-import type { Dialect } from '../../reports/model.ts'
-import { createUserBody, defaultMapping } from '../../suites/entra/requests.ts'
+import { createFaker } from '../fixtures/seeded-faker.ts'
+import { workforceUser, type ClearIdUserValues } from '../fixtures/workforce.ts'
+import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../model/attributes.ts'
+import type { Dialect } from '../reports/model.ts'
+import { createUserBody, defaultMapping } from '../driver/entra/requests.ts'
 
 export const EXT = CLEARID_USER_EXTENSION
 export const CORE = CORE_USER_SCHEMA
