@@ -11,7 +11,16 @@ import { UsageError } from './io.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
-export function parse<O extends OptionsConfig>(args: string[], options: O, command: string) {
+/** What `parse` returns: named, so the declaration build can spell it. */
+export type Parsed<O extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>
+
+export function parse<O extends OptionsConfig>(
+  args: string[],
+  options: O,
+  command: string,
+): Parsed<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {

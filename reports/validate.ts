@@ -9,7 +9,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { ConformanceReport } from './model.ts'
 import schema from './report.schema.json' with { type: 'json' }
 
-export { schema as REPORT_JSON_SCHEMA }
+/**
+ * The report's JSON Schema. Typed as plain JSON rather than `typeof schema`, so the published
+ * declarations do not import the JSON file (which strict `nodenext` consumers reject).
+ */
+export const REPORT_JSON_SCHEMA: Readonly<Record<string, unknown>> = schema
 
 export type ReportValidation =
   | { readonly ok: true; readonly report: ConformanceReport }

@@ -30,9 +30,11 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   bench: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
   // A vendor's code as it would use the package: only the public entries.
   examples: ['mock-server', 'msw', 'verify', 'suites', 'reports'],
+  // Build tooling: Node and the compiler only.
+  scripts: [],
 }
 /** Folders of test-only machinery and tooling that no product layer may import. */
-const TEST_ONLY = ['testing', 'sensitivity', 'oracles', 'bench', 'examples']
+const TEST_ONLY = ['testing', 'sensitivity', 'oracles', 'bench', 'examples', 'scripts']
 const IGNORED = new Set(['node_modules', 'dist', 'out', 'conformance-reports', 'coverage', 'docs'])
 
 interface ImportEdge {

@@ -11,6 +11,7 @@ import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { RULES } from '../../rules/index.ts'
 import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
+import { defaultRunId, RUN_DEFAULTS, runIdProblem } from '../../suites/runner/run-id.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { dryRunTarget } from '../../suites/targets/dry-run.ts'
 import type { Target } from '../../suites/targets/target.ts'
@@ -41,7 +42,7 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
-export const DEFAULT_SEED = 1
+export const DEFAULT_SEED = RUN_DEFAULTS.seed
 
 export const RUN_HELP = `Usage: clearid-conformance run [options]
 
@@ -109,15 +110,20 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     dialects: read.dialects(values.dialect),
     seed,
     runId: runIdOf(values['run-id'], target, seed),
-    concurrency: read.integer('concurrency', values.concurrency, scenario ? 8 : 4, 1),
+    concurrency: read.integer(
+      'concurrency',
+      values.concurrency,
+      scenario ? 8 : RUN_DEFAULTS.concurrency,
+      1,
+    ),
     allowWrites,
     dryRun,
     maxCreates: read.integer(
       'max-creates',
       values['max-creates'],
-      target.kind === 'in-process' ? Number.MAX_SAFE_INTEGER : 200,
+      target.kind === 'in-process' ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates,
     ),
-    timeoutMs: read.duration('timeout', values.timeout, 10_000),
+    timeoutMs: read.duration('timeout', values.timeout, RUN_DEFAULTS.timeoutMs),
     ...(scenario ? { scenario } : {}),
     out: values.out ?? DEFAULT_OUT_DIR,
     formats,
@@ -180,17 +186,11 @@ async function loadExtras(
   return out
 }
 
-/** In-process runs are reproducible from the seed; runs against a deployment get a fresh tag. */
 function runIdOf(given: string | undefined, target: Target, seed: number): string {
-  if (given !== undefined) {
-    if (!/^[a-z0-9]{1,16}$/.test(given))
-      throw new UsageError('--run-id must be 1–16 lower-case letters or digits')
-    return given
-  }
-  if (target.kind === 'in-process') return `s${seed}`
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => (b % 36).toString(36)).join(
-    '',
-  )
+  if (given === undefined) return defaultRunId(target.kind === 'in-process', seed)
+  const problem = runIdProblem(given)
+  if (problem !== undefined) throw new UsageError(`--run-id ${problem}`)
+  return given
 }
 
 function recordedOptions(values: Values, settings: RunSettings): Record<string, unknown> {

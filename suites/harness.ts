@@ -1,0 +1,140 @@
+/**
+ * The harness as a library (`clearid-conformance/harness`): `runConformance(options)` runs the rule
+ * catalogue against the embedded mock, a SCIM URL or any `fetch`, and returns the same report model
+ * the CLI writes. It applies the CLI's safety defaults: against anything but the embedded mock,
+ * nothing is written unless `allowWrites` is set, and what a run created is deleted before it returns.
+ *
+ * @example
+ * ```ts
+ * import { runConformance } from 'clearid-conformance/harness'
+ * const report = await runConformance({ rules: { profiles: ['rfc', 'entra'] } })
+ * if (report.summary.verdict === 'fail') process.exitCode = 1
+ * ```
+ * @module
+ */
+import type { FetchLike } from '../driver/http/types.ts'
+import type { RuleMeta } from '../model/rule.ts'
+import { DIALECTS } from '../driver/entra/requests.ts'
+import type { ConformanceReport, Dialect, RuleResult } from '../reports/model.ts'
+import { RULES, CATALOGUE } from '../rules/index.ts'
+import { defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
+import { runConformance as runRules } from './runner/run.ts'
+import { selectRules, unmatchedIds, type RuleSelection } from './runner/select.ts'
+import { inProcessTarget, type InProcessOptions } from './targets/in-process.ts'
+import type { Target } from './targets/target.ts'
+import { urlTarget } from './targets/url.ts'
+
+/** A SCIM endpoint to judge: its base URL (`…/scim/v2/accounts/{id}`) and SCIM key. */
+export interface UrlTargetSpec {
+  readonly url: string
+  readonly key: string
+  /** A second account of the same deployment, for the cross-account check. */
+  readonly other?: { readonly url: string; readonly key: string }
+  /** How requests are sent. Default: the global `fetch`. Pass `app.fetch` of your own app. */
+  readonly fetch?: FetchLike
+}
+
+export interface ConformanceOptions {
+  /**
+   * What to judge. Default: a fresh embedded mock, in-process, with `mock` as its `createApp`
+   * options. Otherwise a SCIM endpoint (`{ url, key }`).
+   */
+  readonly target?: UrlTargetSpec
+  /** Options of the embedded mock (ignored with `target`), e.g. `{ behaviour: { … } }`. */
+  readonly mock?: InProcessOptions
+  /** Which rules: ids (exact, prefix or glob), tags, levels, profiles. Default: all server rules. */
+  readonly rules?: RuleSelection
+  /** Entra ID's request dialects to send. Default: both. */
+  readonly dialects?: readonly Dialect[]
+  /** Traffic seed: the same seed sends the same users. Default 1. */
+  readonly seed?: number
+  /** Tag of created identities (`cc-<runId>-…`). Default: `s<seed>` in-process, random otherwise. */
+  readonly runId?: string
+  /** Rules in flight at once. Default 4. */
+  readonly concurrency?: number
+  /** Allow requests that change data on a `target`. Default false (the embedded mock: always). */
+  readonly allowWrites?: boolean
+  /** Most identities one run may create on a `target`. Default 200. */
+  readonly maxCreates?: number
+  /** Per-request timeout. Default 10 s. */
+  readonly timeoutMs?: number
+  /** Aborts the run; what it created is still cleaned up. */
+  readonly signal?: AbortSignal
+  /** Called as each rule run finishes. */
+  readonly onResult?: (result: RuleResult) => void
+}
+
+/** Thrown for options that cannot run (a selection that matches nothing, a bad run id). */
+export class ConformanceOptionsError extends Error {
+  override readonly name = 'ConformanceOptionsError'
+}
+
+export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const target = targetOf(options)
+  const inProcess = target.kind === 'in-process'
+  const seed = options.seed ?? RUN_DEFAULTS.seed
+  const outcome = await runRules({
+    target,
+    rules: rulesOf(options.rules ?? {}),
+    dialects: options.dialects ?? DIALECTS,
+    seed,
+    runId: runIdOf(options.runId, inProcess, seed),
+    concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
+    allowWrites: inProcess || options.allowWrites === true,
+    maxCreates:
+      options.maxCreates ?? (inProcess ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates),
+    timeoutMs: options.timeoutMs ?? RUN_DEFAULTS.timeoutMs,
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onResult && { progress: { ruleFinished: options.onResult } }),
+    ...(options.rules?.profiles && { profiles: options.rules.profiles }),
+    options: { selection: options.rules ?? {}, library: true },
+  })
+  await target.close?.()
+  return outcome.report
+}
+
+/** Every rule's metadata (server and client rules, in catalogue order), without the checks. */
+export function ruleCatalogue(): RuleMeta[] {
+  return CATALOGUE.map(
+    ({ id, level, title, side, profile, area, tags, sources, fix, msValidatorTest }) => ({
+      id,
+      level,
+      title,
+      side,
+      profile,
+      area,
+      tags,
+      sources,
+      fix,
+      ...(msValidatorTest !== undefined && { msValidatorTest }),
+    }),
+  )
+}
+
+function targetOf(options: ConformanceOptions): Target {
+  const spec = options.target
+  if (spec === undefined) return inProcessTarget(options.mock ?? {})
+  return urlTarget({
+    url: spec.url,
+    key: spec.key,
+    ...(spec.other && { otherUrl: spec.other.url, otherKey: spec.other.key }),
+    ...(spec.fetch && { fetch: spec.fetch }),
+  })
+}
+
+function rulesOf(selection: RuleSelection) {
+  const unmatched = unmatchedIds(RULES, selection.ids ?? [])
+  if (unmatched.length > 0) {
+    throw new ConformanceOptionsError(`no server rule matches ${unmatched.join(', ')}`)
+  }
+  const rules = selectRules(RULES, selection)
+  if (rules.length === 0) throw new ConformanceOptionsError('the rule selection matches no rule')
+  return rules
+}
+
+function runIdOf(given: string | undefined, inProcess: boolean, seed: number): string {
+  if (given === undefined) return defaultRunId(inProcess, seed)
+  const problem = runIdProblem(given)
+  if (problem !== undefined) throw new ConformanceOptionsError(`runId ${problem}`)
+  return given
+}
