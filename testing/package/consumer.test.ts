@@ -188,6 +188,28 @@ describe('the tarball', () => {
   })
 })
 
+describe('the package linters', () => {
+  it('publint finds nothing, suggestions included', async () => {
+    const ran = await run('npx', ['--no-install', 'publint', 'run', tarball, '--strict'], ROOT)
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0)
+    expect(ran.stdout).toMatch(/All good!/)
+  })
+
+  it('arethetypeswrong finds no problem for ESM consumers (the package ships no CommonJS)', async () => {
+    const args = ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--format', 'json']
+    const ran = await run('npx', args, ROOT)
+    const result = JSON.parse(ran.stdout) as {
+      analysis: { problems: { kind: string; entrypoint: string; resolutionKind?: string }[] }
+    }
+    // The esm-only profile leaves out what only CommonJS and pre-exports resolvers would see.
+    const seen = result.analysis.problems.filter(
+      (p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs',
+    )
+    expect(seen).toEqual([])
+    expect(ran.code).toBe(0)
+  })
+})
+
 describe('a plain JavaScript ESM consumer', () => {
   it('imports createApp, serves it, provisions a user and runs the harness, without msw', async () => {
     const out = await mustRun('node', ['serve-and-provision.mjs'], dirs.esm)
