@@ -8,10 +8,20 @@
 import { Hono } from 'hono'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { createApp } from '../mock-server/app.ts'
-import { startServer } from '../mock-server/node/serve.ts'
-import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
+import type * as MockEntry from '../mock-server/index.ts'
+import type * as NodeEntry from '../mock-server/node/index.ts'
 import { seedIdentities } from './seed-identities.ts'
+
+/**
+ * The mock as users run it: the built package (dist/, through the package's own exports), unless
+ * BENCH_FROM_SOURCE=1 asks for the TypeScript sources under tsx, to compare the two.
+ */
+const fromSource = process.env.BENCH_FROM_SOURCE === '1'
+const entries = fromSource
+  ? ['../mock-server/index.ts', '../mock-server/node/index.ts']
+  : ['clearid-conformance', 'clearid-conformance/node']
+const { createApp, MemoryIdentityStore } = (await import(entries[0] as string)) as typeof MockEntry
+const { startServer } = (await import(entries[1] as string)) as typeof NodeEntry
 
 export const BENCH_KEY = 'bench-key'
 const [kind = 'mock', countText = '100000'] = process.argv.slice(2)

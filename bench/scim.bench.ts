@@ -302,6 +302,8 @@ export async function run(): Promise<void> {
   console.log(
     `\n## SCIM endpoint (${SEEDED.toLocaleString('en')} seeded identities, ${DURATION} s per load, ${CONNECTIONS} connections)`,
   )
+  const built = process.env.BENCH_FROM_SOURCE === '1' ? 'the TypeScript sources under tsx' : 'dist/'
+  console.log(`Mock server processes run ${built}.`)
   await httpBench()
   await lookupBench()
 }
