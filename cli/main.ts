@@ -10,6 +10,7 @@ import { replayCommand } from './commands/replay.ts'
 import { reportCommand } from './commands/report.ts'
 import { rulesCommand } from './commands/rules.ts'
 import { runCommand } from './commands/run.ts'
+import { serveCommand } from './commands/serve.ts'
 import { sweepCommand } from './commands/sweep.ts'
 import { verifyClientCommand } from './commands/verify-client.ts'
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts'
@@ -24,6 +25,7 @@ Commands:
   report         re-render a saved report, or diff two reports
   verify-client  serve the mock to a vendor's SCIM client and judge the traffic it sends
   replay         replay a recorded session against the mock or another target
+  serve          serve the mock ClearID on a port (what npm start runs)
 
 clearid-conformance <command> --help shows the options of a command.
 `
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   report: reportCommand,
   'verify-client': verifyClientCommand,
   replay: replayCommand,
+  serve: serveCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -56,8 +59,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The process entry: Ctrl-C aborts the run, which then cleans up and exits 130; a second Ctrl-C
- * exits at once (cleanup skipped).
+ * The process entry: Ctrl-C (or SIGTERM, as a CI runner or container stop sends) aborts the
+ * command, which then cleans up and exits 130 (`serve`: 0); a second one exits at once (cleanup
+ * skipped).
  */
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<number> {
   const controller = new AbortController()
@@ -69,10 +73,12 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<nu
     controller.abort()
   }
   process.on('SIGINT', onSigint)
+  process.on('SIGTERM', onSigint)
   try {
     return await main(argv, processIo(controller.signal))
   } finally {
     process.off('SIGINT', onSigint)
+    process.off('SIGTERM', onSigint)
   }
 }
 
