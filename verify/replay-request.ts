@@ -7,7 +7,7 @@
  */
 import type { InjectedFault } from '../mock-server/faults/fault-step.ts'
 import type { IdMap } from './id-map.ts'
-import type { ReplayTarget } from './replay.ts'
+import type { ReplayTarget } from './replay-target.ts'
 import type { SessionExchange } from '../mock-server/traffic/session.ts'
 
 const DROPPED_HEADERS = new Set([

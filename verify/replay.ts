@@ -12,15 +12,9 @@ import { bodyDifferences, VOLATILE_PATHS, withoutVolatile } from '../driver/body
 import { IdMap } from './id-map.ts'
 import { buildReplayRequest, faultHeaderOf } from './replay-request.ts'
 import type { SessionExchange } from '../mock-server/traffic/session.ts'
+import type { ReplayTarget } from './replay-target.ts'
 
-export interface ReplayTarget {
-  readonly fetch: (request: Request) => Promise<Response>
-  /** The SCIM base (Tenant URL) of the target account. */
-  readonly baseUrl: string
-  readonly key: string
-  /** The target is the mock: recorded faults are re-injected with `X-Mock-Fault`. */
-  readonly injectFaults: boolean
-}
+export type { ReplayTarget } from './replay-target.ts'
 
 export interface ReplayOptions {
   /** Default: a fresh in-process mock with one account. */

@@ -15,7 +15,7 @@ import { summarize } from '../../reports/summarize.ts'
 import type { RuleProfile } from '../../model/rule.ts'
 import { reportTarget } from '../targets/target.ts'
 import type { CleanupOutcome } from './cleanup.ts'
-import type { RunOptions } from './run.ts'
+import type { RunOptions } from './run-options.ts'
 import { TOOL_VERSION } from './version.ts'
 
 export interface ReportInput {

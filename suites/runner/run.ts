@@ -8,47 +8,19 @@
  */
 import { TestData } from '../../fixtures/test-data.ts'
 import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model.ts'
-import type { RuleProfile } from '../../model/rule.ts'
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
 import { EntraClient } from '../../driver/entra/client.ts'
 import { WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
-import type { Target } from '../targets/target.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
 import { loadDiscovery, preflight } from './preflight.ts'
 import { mapPool } from '../../driver/pool.ts'
 import { buildReport } from './report.ts'
+import type { RunOptions } from './run-options.ts'
 
-export interface RunProgress {
-  ruleStarted?(rule: ServerRule, dialect: Dialect | undefined): void
-  ruleFinished?(result: RuleResult): void
-}
-
-export interface RunOptions {
-  readonly target: Target
-  readonly rules: readonly ServerRule[]
-  readonly dialects: readonly Dialect[]
-  readonly seed: number
-  readonly runId: string
-  readonly concurrency?: number
-  readonly allowWrites: boolean
-  readonly dryRun?: boolean
-  readonly maxCreates?: number
-  readonly timeoutMs?: number
-  readonly maxRetries?: number
-  readonly maxRetryWaitMs?: number
-  readonly sleep?: (ms: number) => Promise<void>
-  readonly signal?: AbortSignal
-  readonly progress?: RunProgress
-  /** Every request sent (dry run: every request that would be sent), redacted. */
-  readonly onRequest?: (answer: HttpAnswer) => void
-  /** Profiles the run was asked to judge, for the report (default: those of the rules). */
-  readonly profiles?: readonly RuleProfile[]
-  /** Recorded in `run.options`. */
-  readonly options?: Record<string, unknown>
-}
+export type { RunOptions, RunProgress } from './run-options.ts'
 
 export interface RunOutcome {
   readonly report: ConformanceReport

@@ -1,0 +1,40 @@
+/**
+ * What one run is asked to do: target, rules, dialects, safety limits and the hooks that watch it.
+ * Its own file, so the runner and the report builder share it without importing each other.
+ *
+ * @module
+ */
+import type { HttpAnswer } from '../../driver/http/types.ts'
+import type { RuleProfile } from '../../model/rule.ts'
+import type { Dialect, RuleResult } from '../../reports/model.ts'
+import type { ServerRule } from '../../rules/server/define.ts'
+import type { Target } from '../targets/target.ts'
+
+export interface RunProgress {
+  ruleStarted?(rule: ServerRule, dialect: Dialect | undefined): void
+  ruleFinished?(result: RuleResult): void
+}
+
+export interface RunOptions {
+  readonly target: Target
+  readonly rules: readonly ServerRule[]
+  readonly dialects: readonly Dialect[]
+  readonly seed: number
+  readonly runId: string
+  readonly concurrency?: number
+  readonly allowWrites: boolean
+  readonly dryRun?: boolean
+  readonly maxCreates?: number
+  readonly timeoutMs?: number
+  readonly maxRetries?: number
+  readonly maxRetryWaitMs?: number
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly signal?: AbortSignal
+  readonly progress?: RunProgress
+  /** Every request sent (dry run: every request that would be sent), redacted. */
+  readonly onRequest?: (answer: HttpAnswer) => void
+  /** Profiles the run was asked to judge, for the report (default: those of the rules). */
+  readonly profiles?: readonly RuleProfile[]
+  /** Recorded in `run.options`. */
+  readonly options?: Record<string, unknown>
+}
