@@ -74,7 +74,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   app.get('/health', (c) => c.json({ status: 'ok' }))
   installRestMiddleware(app, ctx)
   // Every SCIM route runs behind the SCIM surface: recording, faults, authentication.
-  const scim = scimRouter(ctx)
+  const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
   app.notFound((c) =>

@@ -5,8 +5,9 @@
  * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
  * 2. fault injection, before authentication, as a load balancer fails before the application;
  * 3. the wire-level defect switches, only when one is on;
- * 4. SCIM key authentication;
- * 5. on `PATCH /Users/{id}`, a pending SCIM reset.
+ * 4. the `scimSteps` a caller added (`components.ts`), none by default;
+ * 5. SCIM key authentication;
+ * 6. on `PATCH /Users/{id}`, a pending SCIM reset.
  *
  * Each route is registered with one handler that runs these steps and then the route, and a SCIM
  * path that no route serves runs the same steps before its 404. One handler per route keeps the
@@ -16,6 +17,7 @@
  */
 import { Hono, type Context } from 'hono'
 import type { RouterRoute } from 'hono/types'
+import { component, type AppComponents } from '../components.ts'
 import type { MockContext } from '../context.ts'
 import { scimResetGate } from '../control/scim-reset-gate.ts'
 import { defectWire } from '../defects/wire-defects.ts'
@@ -35,12 +37,18 @@ export interface ScimSurface {
  * `routes` (route modules register endpoints only: cross-cutting work belongs in the steps above)
  * behind the surface; `unmatched` is the endpoint for paths none of them serves.
  */
-export function scimSurface(ctx: MockContext, routes: Hono, unmatched: Endpoint): ScimSurface {
+export function scimSurface(
+  ctx: MockContext,
+  routes: Hono,
+  unmatched: Endpoint,
+  components: AppComponents = {},
+): ScimSurface {
   const defects = defectWire(ctx) // Defect switch (harness sensitivity): wire-level defects
   const steps: Step[] = [
     ...clientVerificationSteps(ctx),
     ...(defects ? [defects] : []),
-    scimAuth(ctx),
+    ...(components.scimSteps?.(ctx) ?? []),
+    component(components.scimAuth, scimAuth(ctx), ctx),
   ]
   const userPatchSteps = [...steps, scimResetGate(ctx)]
   const onError = errorAnswer(ctx.defects)

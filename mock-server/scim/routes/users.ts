@@ -8,6 +8,12 @@
 import { Hono, type Context } from 'hono'
 import type { Identity } from '../../../model/identity.ts'
 import { validateIdentityFields } from '../../../model/validate.ts'
+import {
+  component,
+  type AppComponents,
+  type SaveUser,
+  type ValidateUser,
+} from '../../components.ts'
 import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
@@ -40,8 +46,22 @@ import {
 
 const MEDIA_TYPES = ['application/scim+json', 'application/json']
 
-export function usersRoutes(ctx: MockContext): Hono {
+/** How a write is checked and stored: the mock's own, or what `components` makes of them. */
+interface Writes {
+  readonly validate: ValidateUser
+  readonly save: SaveUser
+}
+
+export function usersRoutes(ctx: MockContext, components: AppComponents = {}): Hono {
   const app = new Hono()
+  const writes: Writes = {
+    validate: component(components.validateUser, validateIdentityFields, ctx),
+    save: component(
+      components.saveUser,
+      (identity, type) => saveIdentity(ctx, identity, type),
+      ctx,
+    ),
+  }
   const body = (c: Context) =>
     readJsonBody(c, {
       maxBytes: ctx.behaviour.maxBodyBytes,
@@ -70,8 +90,8 @@ export function usersRoutes(ctx: MockContext): Hono {
       deleted: false,
       source: 'scim',
     }
-    assertValid(identity, ctx.defects)
-    save(ctx, identity, 'IdentityCreated')
+    assertValid(identity, writes, ctx.defects)
+    save(ctx, writes, identity, 'IdentityCreated')
     const base = scimBaseOf(c)
     return scimText(ctx, c, scimUserJson(identity, base), 201, {
       Location: userLocation(base, identity.id),
@@ -107,7 +127,7 @@ export function usersRoutes(ctx: MockContext): Hono {
       active: fields.active ?? true,
       attributes: fields.attributes,
     })
-    return written(ctx, c, next, 200)
+    return written(ctx, writes, c, next, 200)
   })
 
   app.patch('/:id', async (c) => {
@@ -120,7 +140,7 @@ export function usersRoutes(ctx: MockContext): Hono {
         behaviour: ctx.behaviour,
         warn: warningsOf(c),
       })
-      return written(ctx, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
+      return written(ctx, writes, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
     } catch (error) {
       // Defect switch (harness sensitivity): non-atomic-patch
       defectPartialPatch(ctx, raw, (first) => {
@@ -129,7 +149,7 @@ export function usersRoutes(ctx: MockContext): Hono {
           current,
           applyPatch(stateOf(current), first, { behaviour: ctx.behaviour, warn: () => {} }),
         )
-        assertValid(partial, ctx.defects)
+        assertValid(partial, writes, ctx.defects)
         ctx.store.update(partial)
       })
       throw error
@@ -139,7 +159,7 @@ export function usersRoutes(ctx: MockContext): Hono {
   app.delete('/:id', (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    saveIdentity(ctx, softDeleted(ctx, current, 'scim'), 'IdentityDeleted')
+    writes.save(softDeleted(ctx, current, 'scim'), 'IdentityDeleted')
     return c.body(null, 204)
   })
 
@@ -188,22 +208,28 @@ function stateOf(identity: Identity): UserState {
 const scimVersion = (ctx: MockContext, current: Identity, state: UserState): Identity =>
   nextVersion(ctx, current, state, 'scim')
 
-function written(ctx: MockContext, c: Context, identity: Identity, status: 200 | 204): Response {
-  assertValid(identity, ctx.defects)
-  save(ctx, identity, 'IdentityUpdated')
+function written(
+  ctx: MockContext,
+  writes: Writes,
+  c: Context,
+  identity: Identity,
+  status: 200 | 204,
+): Response {
+  assertValid(identity, writes, ctx.defects)
+  save(ctx, writes, identity, 'IdentityUpdated')
   const headers = { ETag: etagOf(identity) }
   if (status === 204) return c.body(null, 204, headers)
   return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
 }
 
-function assertValid(identity: Identity, defects?: DefectSwitches): void {
-  const [issue] = defectIssues(defects, validateIdentityFields(identity)) // Defect switch (harness sensitivity): accept-two-letter-country-code
+function assertValid(identity: Identity, writes: Writes, defects?: DefectSwitches): void {
+  const [issue] = defectIssues(defects, writes.validate(identity)) // Defect switch (harness sensitivity): accept-two-letter-country-code
   if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
 }
 
-function save(ctx: MockContext, identity: Identity, type: IdentityEventType): void {
+function save(ctx: MockContext, writes: Writes, identity: Identity, type: IdentityEventType): void {
   try {
-    saveIdentity(ctx, identity, type)
+    writes.save(identity, type)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
     if (defectAcceptsDuplicate(ctx, error, identity.accountId)) return // Defect switch (harness sensitivity): uniqueness defects
