@@ -4,10 +4,9 @@
  *
  * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
  * 2. fault injection, before authentication, as a load balancer fails before the application;
- * 3. the wire-level defect switches, only when one is on;
- * 4. the `scimSteps` a caller added (`components.ts`), none by default;
- * 5. SCIM key authentication;
- * 6. on `PATCH /Users/{id}`, a pending SCIM reset.
+ * 3. the `scimSteps` a caller added (`components.ts`), none by default;
+ * 4. SCIM key authentication;
+ * 5. on `PATCH /Users/{id}`, a pending SCIM reset.
  *
  * Each route is registered with one handler that runs these steps and then the route, and a SCIM
  * path that no route serves runs the same steps before its 404. One handler per route keeps the
@@ -20,7 +19,6 @@ import type { RouterRoute } from 'hono/types'
 import { component, type AppComponents } from '../components.ts'
 import type { MockContext } from '../context.ts'
 import { scimResetGate } from '../control/scim-reset-gate.ts'
-import { defectWire } from '../defects/wire-defects.ts'
 import { errorAnswer } from '../errors/render-error.ts'
 import { pipeline, type Answer, type Endpoint, type Step } from '../http/pipeline.ts'
 import { clientVerificationSteps } from '../traffic/client-verification.ts'
@@ -43,10 +41,8 @@ export function scimSurface(
   unmatched: Endpoint,
   components: AppComponents = {},
 ): ScimSurface {
-  const defects = defectWire(ctx) // Defect switch (harness sensitivity): wire-level defects
   const steps: Step[] = [
     ...clientVerificationSteps(ctx),
-    ...(defects ? [defects] : []),
     ...(components.scimSteps?.(ctx) ?? []),
     component(components.scimAuth, scimAuth(ctx), ctx),
   ]

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFECTS } from '../mock-server/defects.ts'
 import { RULES } from '../rules/index.ts'
-import { evaluateDefect, runWithDefects, serverRuleIds } from './sensitivity/evaluate.ts'
+import { evaluateDefect, runWithDefects, serverRuleIds } from './evaluate.ts'
 
 describe.each(DEFECTS.map((defect) => [defect.id, defect] as const))('defect %s', (_id, defect) => {
   it('fails the rules it targets and no unrelated MUST rule', async () => {

@@ -5,7 +5,7 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
-import { ApiError, badRequest } from '../errors/api-error.ts'
+import { ApiError, badRequest } from '../../mock-server/errors/api-error.ts'
 import {
   answerJson,
   isRecord,

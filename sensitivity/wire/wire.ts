@@ -1,17 +1,17 @@
 /**
- * Wire-level defect switches: a step of the SCIM surface, present only when a defect is on, that
- * rewrites requests before the mock sees them and answers after it has answered. Each defect
- * that can be emulated at the HTTP boundary is one entry of `WIRE_DEFECTS` (area files beside this
- * one), so the mock's own code carries no branch for it and costs nothing when every switch is off.
+ * Wire-level defects: one step of the SCIM surface (added through `createApp`'s
+ * `components.scimSteps`) that rewrites requests before the mock sees them and answers after it
+ * has answered. Each defect that can be emulated at the HTTP boundary is one entry of
+ * `WIRE_DEFECTS` (area files beside this one), so the mock's own code carries no branch for it.
  *
  * @module
  */
 import type { Context } from 'hono'
-import type { MockContext } from '../context.ts'
-import type { DefectId } from '../defects.ts'
-import type { Step } from '../http/pipeline.ts'
-import { scimAccountOf } from '../scim/scim-base.ts'
-import { nestingDepth } from '../http/read-json-body.ts'
+import type { MockContext } from '../../mock-server/context.ts'
+import type { DefectId } from '../../mock-server/defects.ts'
+import type { Step } from '../../mock-server/http/pipeline.ts'
+import { scimAccountOf } from '../../mock-server/scim/scim-base.ts'
+import { nestingDepth } from '../../mock-server/http/read-json-body.ts'
 
 /** One request as a wire defect sees it. */
 export interface Wire {
@@ -34,12 +34,6 @@ export interface WireDefect {
 }
 
 export type WireDefects = Partial<Record<DefectId, WireDefect>>
-
-export function wireDefectsOn(ctx: MockContext, all: WireDefects): WireDefect[] {
-  return Object.entries(all).flatMap(([id, defect]) =>
-    ctx.defects[id as DefectId] === true && defect ? [defect] : [],
-  )
-}
 
 export function wireStep(ctx: MockContext, active: readonly WireDefect[]): Step {
   return async function defectWire(c, next) {

@@ -4,8 +4,8 @@
  * @module
  */
 import { CORE_USER_SCHEMA, EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
-import { ApiError, badRequest } from '../errors/api-error.ts'
-import { parseFilter, type AttrPath, type FilterNode } from '../scim/filter/index.ts'
+import { ApiError, badRequest } from '../../mock-server/errors/api-error.ts'
+import { parseFilter, type AttrPath, type FilterNode } from '../../mock-server/scim/filter/index.ts'
 import {
   answerJson,
   isRecord,
