@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DEFECTS, type DefectDefinition, type DefectId } from '../mock-server/defects.ts'
+import { DEFECTS, type DefectDefinition, type DefectId } from './defects.ts'
 import type { RuleResult } from '../reports/model.ts'
 import { RULES } from '../rules/index.ts'
 import type { ServerRule } from '../rules/server/define.ts'
@@ -47,10 +47,7 @@ export async function runWithDefects(
   rules: readonly ServerRule[] = RULES,
 ): Promise<readonly RuleResult[]> {
   const { report } = await runConformance({
-    target: inProcessTarget({
-      defects: Object.fromEntries(defects.map((id) => [id, true])),
-      components: defectComponents(defects),
-    }),
+    target: inProcessTarget({ components: defectComponents(defects) }),
     rules,
     dialects: ['entra-default', 'entra-flag'],
     seed: 1,

@@ -47,13 +47,12 @@ export function scimSurface(
     component(components.scimAuth, scimAuth(ctx), ctx),
   ]
   const userPatchSteps = [...steps, scimResetGate(ctx)]
-  const onError = errorAnswer(ctx.defects)
   const surfaced = new Hono()
   for (const route of routes.routes) {
     const routeSteps = isUserPatch(route) ? userPatchSteps : steps
-    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), onError))
+    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), errorAnswer))
   }
-  return { routes: surfaced, unmatched: pipeline(steps, unmatched, onError) }
+  return { routes: surfaced, unmatched: pipeline(steps, unmatched, errorAnswer) }
 }
 
 const isUserPatch = (route: RouterRoute): boolean =>

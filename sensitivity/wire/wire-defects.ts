@@ -5,8 +5,9 @@
  * @module
  */
 import type { AppComponents } from '../../mock-server/components.ts'
-import type { DefectId } from '../../mock-server/defects.ts'
+import type { DefectId } from '../defects.ts'
 import { LIST_DEFECTS } from './wire-lists.ts'
+import { PATCH_DEFECTS } from './wire-patch.ts'
 import { SURFACE_DEFECTS } from './wire-surface.ts'
 import { USER_DEFECTS } from './wire-users.ts'
 import { WRITE_DEFECTS } from './wire-writes.ts'
@@ -17,6 +18,7 @@ export const WIRE_DEFECTS: WireDefects = {
   ...USER_DEFECTS,
   ...LIST_DEFECTS,
   ...WRITE_DEFECTS,
+  ...PATCH_DEFECTS,
 }
 
 /** `scimSteps` for the wire defects among `ids`; undefined when none of them is one. */

@@ -8,7 +8,7 @@
  */
 import type { Context } from 'hono'
 import type { MockContext } from '../../mock-server/context.ts'
-import type { DefectId } from '../../mock-server/defects.ts'
+import type { DefectId } from '../defects.ts'
 import type { Step } from '../../mock-server/http/pipeline.ts'
 import { scimAccountOf } from '../../mock-server/scim/scim-base.ts'
 import { nestingDepth } from '../../mock-server/http/read-json-body.ts'
@@ -126,6 +126,22 @@ export function withoutHeader(answer: Response, name: string): Response {
   const headers = new Headers(answer.headers)
   headers.delete(name)
   return new Response(answer.body, { status: answer.status, headers })
+}
+
+export function withHeader(answer: Response, name: string, value: string): Response {
+  const headers = new Headers(answer.headers)
+  headers.set(name, value)
+  return new Response(answer.body, { status: answer.status, headers })
+}
+
+/** The SCIM key the request presents as a Bearer token, if any. */
+export function presentedKey(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+}
+
+/** Whether some account of the mock holds `key`. */
+export function anyAccountHolds(ctx: MockContext, key: string): boolean {
+  return ctx.accounts.list().some((account) => ctx.accounts.verifyScimKey(account.id, key))
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -33,16 +33,6 @@ import { etagOf, toScimUser, userLocation } from '../user-resource.ts'
 import { warningsOf } from '../request-warnings.ts'
 import { checkIfMatch } from '../if-match.ts'
 import { scimBaseOf } from '../scim-base.ts'
-import type { DefectSwitches } from '../../defects.ts'
-import {
-  defectAcceptsDuplicate,
-  defectExcluded,
-  defectIssues,
-  defectNoMatch,
-  defectPartialPatch,
-  defectRejectCapitalisedOps,
-  defectTotalResults,
-} from '../defect-behaviour.ts'
 
 const MEDIA_TYPES = ['application/scim+json', 'application/json']
 
@@ -90,10 +80,10 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
       deleted: false,
       source: 'scim',
     }
-    assertValid(identity, writes, ctx.defects)
-    save(ctx, writes, identity, 'IdentityCreated')
+    assertValid(identity, writes)
+    save(writes, identity, 'IdentityCreated')
     const base = scimBaseOf(c)
-    return scimText(ctx, c, scimUserJson(identity, base), 201, {
+    return scimText(c, scimUserJson(identity, base), 201, {
       Location: userLocation(base, identity.id),
       ETag: etagOf(identity),
     })
@@ -104,17 +94,16 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
     const params = queryParams(c)
     const query = listQueryFromParams(params, ctx.behaviour)
     if (requestHeader(c, 'if-none-match') === etagOf(identity)) return c.body(null, 304)
-    const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
     const headers = { ETag: etagOf(identity) }
-    if (query.attributes.length === 0 && excluded.length === 0) {
-      return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
+    if (query.attributes.length === 0 && query.excludedAttributes.length === 0) {
+      return scimText(c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
     }
     const resource = projectResource(
       toScimUser(identity, scimBaseOf(c)),
       query.attributes,
-      excluded,
+      query.excludedAttributes,
     )
-    return scimJson(ctx, c, resource, 200, headers)
+    return scimJson(c, resource, 200, headers)
   })
 
   app.put('/:id', async (c) => {
@@ -127,33 +116,17 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
       active: fields.active ?? true,
       attributes: fields.attributes,
     })
-    return written(ctx, writes, c, next, 200)
+    return written(writes, c, next, 200)
   })
 
   app.patch('/:id', async (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const raw = await body(c)
-    defectRejectCapitalisedOps(ctx, raw) // Defect switch (harness sensitivity): patch-ops-case-sensitive
-    try {
-      const state = applyPatch(stateOf(current), raw, {
-        behaviour: ctx.behaviour,
-        warn: warningsOf(c),
-      })
-      return written(ctx, writes, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
-    } catch (error) {
-      // Defect switch (harness sensitivity): non-atomic-patch
-      defectPartialPatch(ctx, raw, (first) => {
-        const partial = scimVersion(
-          ctx,
-          current,
-          applyPatch(stateOf(current), first, { behaviour: ctx.behaviour, warn: () => {} }),
-        )
-        assertValid(partial, writes, ctx.defects)
-        ctx.store.update(partial)
-      })
-      throw error
-    }
+    const state = applyPatch(stateOf(current), await body(c), {
+      behaviour: ctx.behaviour,
+      warn: warningsOf(c),
+    })
+    return written(writes, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
   })
 
   app.delete('/:id', (c) => {
@@ -169,18 +142,15 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
 function list(ctx: MockContext, c: Context, query: ListQuery): Response {
   const base = scimBaseOf(c)
   const page = searchUsers(ctx, c.req.param('accountId') ?? '', query, base)
-  defectNoMatch(ctx, query.filter, page.totalResults) // Defect switch (harness sensitivity): no-match-filter-404
-  const totalResults = defectTotalResults(ctx, page.totalResults, page.identities.length) // Defect switch (harness sensitivity): wrong-total-results
-  const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
-  if (query.attributes.length === 0 && excluded.length === 0) {
-    return scimText(ctx, c, userListJson(page.identities, base, totalResults, query.startIndex))
+  if (query.attributes.length === 0 && query.excludedAttributes.length === 0) {
+    return scimText(c, userListJson(page.identities, base, page.totalResults, query.startIndex))
   }
   const resources = page.identities.map((identity) =>
-    projectResource(toScimUser(identity, base), query.attributes, excluded),
+    projectResource(toScimUser(identity, base), query.attributes, query.excludedAttributes),
   )
-  return scimJson(ctx, c, {
+  return scimJson(c, {
     schemas: [SCIM_LIST_SCHEMA],
-    totalResults,
+    totalResults: page.totalResults,
     startIndex: query.startIndex,
     itemsPerPage: resources.length,
     Resources: resources,
@@ -208,31 +178,24 @@ function stateOf(identity: Identity): UserState {
 const scimVersion = (ctx: MockContext, current: Identity, state: UserState): Identity =>
   nextVersion(ctx, current, state, 'scim')
 
-function written(
-  ctx: MockContext,
-  writes: Writes,
-  c: Context,
-  identity: Identity,
-  status: 200 | 204,
-): Response {
-  assertValid(identity, writes, ctx.defects)
-  save(ctx, writes, identity, 'IdentityUpdated')
+function written(writes: Writes, c: Context, identity: Identity, status: 200 | 204): Response {
+  assertValid(identity, writes)
+  save(writes, identity, 'IdentityUpdated')
   const headers = { ETag: etagOf(identity) }
   if (status === 204) return c.body(null, 204, headers)
-  return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
+  return scimText(c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
 }
 
-function assertValid(identity: Identity, writes: Writes, defects?: DefectSwitches): void {
-  const [issue] = defectIssues(defects, writes.validate(identity)) // Defect switch (harness sensitivity): accept-two-letter-country-code
+function assertValid(identity: Identity, writes: Writes): void {
+  const [issue] = writes.validate(identity)
   if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
 }
 
-function save(ctx: MockContext, writes: Writes, identity: Identity, type: IdentityEventType): void {
+function save(writes: Writes, identity: Identity, type: IdentityEventType): void {
   try {
     writes.save(identity, type)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
-    if (defectAcceptsDuplicate(ctx, error, identity.accountId)) return // Defect switch (harness sensitivity): uniqueness defects
     const what =
       error.attribute === 'userName'
         ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (userName is compared case-insensitively)`
