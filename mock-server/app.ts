@@ -56,7 +56,6 @@ export function createApp(options: AppOptions = {}): MockApp {
     store,
     accounts: new AccountRegistry(clock),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
-    defects: options.defects ?? {},
     events,
     clock,
     nowMs,
@@ -74,7 +73,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   app.get('/health', (c) => c.json({ status: 'ok' }))
   installRestMiddleware(app, ctx)
   // Every SCIM route runs behind the SCIM surface: recording, faults, authentication.
-  const scim = scimRouter(ctx)
+  const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
   app.notFound((c) =>
@@ -85,7 +84,7 @@ export function createApp(options: AppOptions = {}): MockApp {
           new ApiError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
         ),
   )
-  app.onError(errorAnswer(ctx.defects))
+  app.onError(errorAnswer)
   return Object.assign(app, { mock: ctx, ready })
 }
 

@@ -8,7 +8,6 @@ import type { AccountRegistry } from './accounts/account-registry.ts'
 import type { ApiIntegrationRegistry } from './accounts/api-integrations.ts'
 import type { RequestLog } from './control/request-log.ts'
 import type { ScimResets } from './control/scim-resets.ts'
-import type { DefectSwitches } from './defects.ts'
 import type { FaultRegistry } from './faults/fault-registry.ts'
 import type { IdentityEvents } from './events.ts'
 import type { Behaviour } from './options.ts'
@@ -22,7 +21,6 @@ export interface MockContext {
   readonly store: IdentityStore
   readonly accounts: AccountRegistry
   readonly behaviour: Behaviour
-  readonly defects: DefectSwitches
   readonly events: IdentityEvents
   readonly clock: () => Date
   /** `clock()` in epoch milliseconds, without creating a Date when the clock is the real one. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { DefectSwitches } from './defects.ts'
+import type { AppComponents } from './components.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
 
@@ -59,8 +59,8 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
   readonly accounts?: readonly AccountSeed[]
   readonly store?: IdentityStore
   readonly behaviour?: Partial<Behaviour>
-  /** Deliberate defects for proving the harness (never on by default). */
-  readonly defects?: DefectSwitches
+  /** Parts of the SCIM surface to wrap or replace (`components.ts`). Default: the mock's own. */
+  readonly components?: AppComponents
   /** Time source (tests pin it). */
   readonly clock?: () => Date
   /** Id source (tests pin it). Default: `crypto.randomUUID()`. */

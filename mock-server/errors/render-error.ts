@@ -7,7 +7,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
-import type { DefectSwitches } from '../defects.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { ApiError } from './api-error.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
@@ -21,31 +20,17 @@ export function surfaceOf(path: string): ErrorSurface {
   return 'problem'
 }
 
-export interface ErrorRenderOptions {
-  /** Defect switch: render SCIM `status` as a number. */
-  readonly numericScimStatus?: boolean
-  /** Defect switch: answer `application/json` instead of `application/scim+json`. */
-  readonly plainJsonContentType?: boolean
-}
-
 /**
- * The app's answer to any error (`app.onError` and the SCIM surface), with the defect switches
- * that change error bodies. An injected connection drop is thrown on: it must leave `app.fetch` as
- * a rejection, like fetch's network error, never as a 500.
+ * The app's answer to any error (`app.onError` and the SCIM surface). An injected connection drop
+ * is thrown on: it must leave `app.fetch` as a rejection, like fetch's network error, never as a 500.
  */
-export function errorAnswer(defects: DefectSwitches): (err: unknown, c: Context) => Response {
-  const options: ErrorRenderOptions = {
-    numericScimStatus: defects['error-status-as-number'] === true,
-    plainJsonContentType: defects['json-content-type'] === true,
-  }
-  return (err, c) => {
-    if (isSimulatedNetworkFailure(err)) throw err
-    return renderError(c, err, options)
-  }
+export function errorAnswer(err: unknown, c: Context): Response {
+  if (isSimulatedNetworkFailure(err)) throw err
+  return renderError(c, err)
 }
 
 /** Turns any thrown value into a response. Unknown errors become a 500 without internals. */
-export function renderError(c: Context, err: unknown, options: ErrorRenderOptions = {}): Response {
+export function renderError(c: Context, err: unknown): Response {
   const error =
     err instanceof ApiError
       ? err
@@ -54,12 +39,10 @@ export function renderError(c: Context, err: unknown, options: ErrorRenderOption
   const headers: Record<string, string> = { ...error.options.headers }
   switch (surfaceOf(c.req.path)) {
     case 'scim': {
-      headers['Content-Type'] = options.plainJsonContentType
-        ? 'application/json'
-        : SCIM_CONTENT_TYPE
+      headers['Content-Type'] = SCIM_CONTENT_TYPE
       const body: Record<string, unknown> = {
         schemas: [SCIM_ERROR_SCHEMA],
-        status: options.numericScimStatus ? error.status : String(error.status),
+        status: String(error.status),
       }
       if (error.options.scimType) body.scimType = error.options.scimType
       body.detail = error.detail

@@ -1,39 +1,35 @@
 /**
  * SCIM success responses: always `application/scim+json` (SPEC §2.1). The one place that writes a
- * SCIM body, so a defect switch can change it for the whole surface.
+ * SCIM body.
  *
  * @module
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { MockContext } from '../context.ts'
 import { FormQuery, type QueryParams } from '../http/form-query.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
 import { SCIM_CONTENT_TYPE } from './constants.ts'
 
 export function scimJson(
-  ctx: MockContext,
   c: Context,
   body: unknown,
   status: ContentfulStatusCode = 200,
   headers: Record<string, string> = {},
 ): Response {
-  return scimText(ctx, c, JSON.stringify(body), status, headers)
+  return scimText(c, JSON.stringify(body), status, headers)
 }
 
 /** A SCIM body already written as JSON text (`user-json.ts`). */
 export function scimText(
-  ctx: MockContext,
   c: Context,
   text: string,
   status: ContentfulStatusCode = 200,
   headers: Record<string, string> = {},
 ): Response {
-  const contentType = ctx.defects['json-content-type'] ? 'application/json' : SCIM_CONTENT_TYPE
   // Copied key by key: spreading `headers` into a new object is slow in V8 on this hot path.
   const all: Record<string, string> = {}
   for (const name in headers) all[name] = headers[name]!
-  all['Content-Type'] = contentType
+  all['Content-Type'] = SCIM_CONTENT_TYPE
   return renderJsonText(c, text, status, all)
 }
 

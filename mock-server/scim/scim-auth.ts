@@ -8,7 +8,6 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import type { Step } from '../http/pipeline.ts'
 import { requestHeader } from '../http/request-header.ts'
-import { defectForeignKeyAccepted, defectForeignKeyDetail } from './defect-behaviour.ts'
 import { scimAccountOf } from './scim-base.ts'
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID SCIM"' }
@@ -25,14 +24,10 @@ export function scimAuth(ctx: MockContext): Step {
         { headers: CHALLENGE },
       )
     }
-    if (
-      !ctx.accounts.verifyScimKey(accountId, match[1]) &&
-      !defectForeignKeyAccepted(ctx, match[1]) // Defect switch (harness sensitivity): accept-foreign-key
-    ) {
+    if (!ctx.accounts.verifyScimKey(accountId, match[1])) {
       throw new ApiError(
         401,
-        defectForeignKeyDetail(ctx, match[1]) ?? // Defect switch (harness sensitivity): foreign-key-distinct-detail
-          'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
+        'The SCIM key is not valid for this endpoint. Copy the current key of this account into the Secret Token field; a regenerated key replaces the old one at once.',
         {
           headers: {
             ...CHALLENGE,

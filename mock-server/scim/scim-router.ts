@@ -6,6 +6,7 @@
  * @module
  */
 import { Hono, type Context } from 'hono'
+import type { AppComponents } from '../components.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { discoveryRoutes } from './routes/discovery.ts'
@@ -15,12 +16,12 @@ import { scimSurface, type ScimSurface } from './scim-surface.ts'
 
 export const SCIM_MOUNT = '/scim/v2/accounts/:accountId'
 
-export function scimRouter(ctx: MockContext): ScimSurface {
+export function scimRouter(ctx: MockContext, components: AppComponents = {}): ScimSurface {
   const routes = new Hono()
   routes.route('/', discoveryRoutes(ctx))
-  routes.route('/Users', usersRoutes(ctx))
+  routes.route('/Users', usersRoutes(ctx, components))
   routes.route('/Groups', groupsRoutes(ctx))
-  return scimSurface(ctx, routes, notAScimResource)
+  return scimSurface(ctx, routes, notAScimResource, components)
 }
 
 function notAScimResource(c: Context): never {

@@ -4,7 +4,7 @@
  *
  * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
  * 2. fault injection, before authentication, as a load balancer fails before the application;
- * 3. the wire-level defect switches, only when one is on;
+ * 3. the `scimSteps` a caller added (`components.ts`), none by default;
  * 4. SCIM key authentication;
  * 5. on `PATCH /Users/{id}`, a pending SCIM reset.
  *
@@ -16,9 +16,9 @@
  */
 import { Hono, type Context } from 'hono'
 import type { RouterRoute } from 'hono/types'
+import { component, type AppComponents } from '../components.ts'
 import type { MockContext } from '../context.ts'
 import { scimResetGate } from '../control/scim-reset-gate.ts'
-import { defectWire } from '../defects/wire-defects.ts'
 import { errorAnswer } from '../errors/render-error.ts'
 import { pipeline, type Answer, type Endpoint, type Step } from '../http/pipeline.ts'
 import { clientVerificationSteps } from '../traffic/client-verification.ts'
@@ -35,21 +35,24 @@ export interface ScimSurface {
  * `routes` (route modules register endpoints only: cross-cutting work belongs in the steps above)
  * behind the surface; `unmatched` is the endpoint for paths none of them serves.
  */
-export function scimSurface(ctx: MockContext, routes: Hono, unmatched: Endpoint): ScimSurface {
-  const defects = defectWire(ctx) // Defect switch (harness sensitivity): wire-level defects
+export function scimSurface(
+  ctx: MockContext,
+  routes: Hono,
+  unmatched: Endpoint,
+  components: AppComponents = {},
+): ScimSurface {
   const steps: Step[] = [
     ...clientVerificationSteps(ctx),
-    ...(defects ? [defects] : []),
-    scimAuth(ctx),
+    ...(components.scimSteps?.(ctx) ?? []),
+    component(components.scimAuth, scimAuth(ctx), ctx),
   ]
   const userPatchSteps = [...steps, scimResetGate(ctx)]
-  const onError = errorAnswer(ctx.defects)
   const surfaced = new Hono()
   for (const route of routes.routes) {
     const routeSteps = isUserPatch(route) ? userPatchSteps : steps
-    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), onError))
+    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), errorAnswer))
   }
-  return { routes: surfaced, unmatched: pipeline(steps, unmatched, onError) }
+  return { routes: surfaced, unmatched: pipeline(steps, unmatched, errorAnswer) }
 }
 
 const isUserPatch = (route: RouterRoute): boolean =>

@@ -18,7 +18,6 @@ import {
   type IndexableEquality,
 } from './filter/index.ts'
 import type { ListQuery } from './list-query.ts'
-import { defectCaseSensitiveUserName } from './defect-behaviour.ts'
 import { toScimUser } from './user-resource.ts'
 
 export interface UserPage {
@@ -41,10 +40,8 @@ function asInvalidFilter<T>(step: () => T): T {
 function byIndex(ctx: MockContext, accountId: string, lookup: IndexableEquality): StoredIdentity[] {
   const { store } = ctx
   let found: StoredIdentity | undefined
-  if (lookup.attribute === 'userName') {
-    found = store.findByUserName(accountId, lookup.value)
-    found = defectCaseSensitiveUserName(ctx, found, lookup.value) // Defect switch (harness sensitivity): case-sensitive-username-filter
-  } else if (lookup.attribute === 'externalId')
+  if (lookup.attribute === 'userName') found = store.findByUserName(accountId, lookup.value)
+  else if (lookup.attribute === 'externalId')
     found = store.findByExternalId(accountId, lookup.value)
   else found = store.get(accountId, lookup.value)
   return found && !found.deleted ? [found] : []

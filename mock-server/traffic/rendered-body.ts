@@ -39,7 +39,7 @@ export function renderJsonText(
 
 /**
  * The text of `response`, the answer the exchange ended with, when it is the one that was noted. A
- * response replaced afterwards (a fault, a defect switch) is a different object: its text is unknown.
+ * response replaced afterwards (a fault, an added step) is a different object: its text is unknown.
  */
 export function renderedBody(c: Context, response: Response): Rendered | undefined {
   const rendered = c.get('renderedBody')

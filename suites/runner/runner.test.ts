@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCommand } from '../../cli/commands/run.ts'
+import type { Step } from '../../mock-server/http/pipeline.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { validateReport } from '../../reports/validate.ts'
 import { RULES } from '../../rules/index.ts'
@@ -196,7 +197,14 @@ describe('exit codes', () => {
   })
 
   it('1 when a MUST rule fails', async () => {
-    const deployment = fakeDeployment({ defects: { 'json-content-type': true } })
+    // A server that labels its SCIM bodies application/json.
+    const plainJson: Step = async (_c, next) => {
+      const answer = await next()
+      const headers = new Headers(answer.headers)
+      headers.set('content-type', 'application/json')
+      return new Response(answer.body, { status: answer.status, headers })
+    }
+    const deployment = fakeDeployment({ components: { scimSteps: () => [plainJson] } })
     const io = captureIo({ fetch: deployment.fetch })
     expect(
       await runCommand(

@@ -23,23 +23,23 @@ const listOf = (resources: unknown[]) => ({
 export function discoveryRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   app.get('/ServiceProviderConfig', (c) =>
-    scimJson(ctx, c, serviceProviderConfig(scimBaseOf(c), ctx.behaviour)),
+    scimJson(c, serviceProviderConfig(scimBaseOf(c), ctx.behaviour)),
   )
-  app.get('/ResourceTypes', (c) => scimJson(ctx, c, listOf([userResourceType(scimBaseOf(c))])))
+  app.get('/ResourceTypes', (c) => scimJson(c, listOf([userResourceType(scimBaseOf(c))])))
   app.get('/ResourceTypes/:id', (c) => {
     if (c.req.param('id').toLowerCase() !== 'user') {
       throw notFound(
         `No resource type "${c.req.param('id').slice(0, 100)}": ClearID SCIM serves User only.`,
       )
     }
-    return scimJson(ctx, c, userResourceType(scimBaseOf(c)))
+    return scimJson(c, userResourceType(scimBaseOf(c)))
   })
-  app.get('/Schemas', (c) => scimJson(ctx, c, listOf(schemaDocuments(scimBaseOf(c)))))
+  app.get('/Schemas', (c) => scimJson(c, listOf(schemaDocuments(scimBaseOf(c)))))
   app.get('/Schemas/:id', (c) => {
     const id = c.req.param('id').toLowerCase()
     const schema = schemaDocuments(scimBaseOf(c)).find((s) => String(s.id).toLowerCase() === id)
     if (!schema) throw notFound(`No schema "${c.req.param('id').slice(0, 200)}".`)
-    return scimJson(ctx, c, schema)
+    return scimJson(c, schema)
   })
   return app
 }

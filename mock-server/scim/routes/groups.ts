@@ -11,7 +11,6 @@ import { ApiError, notFound } from '../../errors/api-error.ts'
 import { SCIM_LIST_SCHEMA } from '../constants.ts'
 import { listQueryFromParams } from '../list-query.ts'
 import { queryParams, scimJson } from '../respond.ts'
-import { defectGroups404 } from '../defect-behaviour.ts'
 
 const NOT_SUPPORTED =
   'ClearID does not synchronize groups. In the Entra enterprise application, open Provisioning > Mappings and set "Provision Microsoft Entra ID Groups" to Enabled = No.'
@@ -19,9 +18,8 @@ const NOT_SUPPORTED =
 export function groupsRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   app.get('/', (c) => {
-    defectGroups404(ctx) // Defect switch (harness sensitivity): groups-404
     const query = listQueryFromParams(queryParams(c), ctx.behaviour)
-    return scimJson(ctx, c, {
+    return scimJson(c, {
       schemas: [SCIM_LIST_SCHEMA],
       totalResults: 0,
       startIndex: query.startIndex,

@@ -8,6 +8,12 @@
 import { Hono, type Context } from 'hono'
 import type { Identity } from '../../../model/identity.ts'
 import { validateIdentityFields } from '../../../model/validate.ts'
+import {
+  component,
+  type AppComponents,
+  type SaveUser,
+  type ValidateUser,
+} from '../../components.ts'
 import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
@@ -27,21 +33,25 @@ import { etagOf, toScimUser, userLocation } from '../user-resource.ts'
 import { warningsOf } from '../request-warnings.ts'
 import { checkIfMatch } from '../if-match.ts'
 import { scimBaseOf } from '../scim-base.ts'
-import type { DefectSwitches } from '../../defects.ts'
-import {
-  defectAcceptsDuplicate,
-  defectExcluded,
-  defectIssues,
-  defectNoMatch,
-  defectPartialPatch,
-  defectRejectCapitalisedOps,
-  defectTotalResults,
-} from '../defect-behaviour.ts'
 
 const MEDIA_TYPES = ['application/scim+json', 'application/json']
 
-export function usersRoutes(ctx: MockContext): Hono {
+/** How a write is checked and stored: the mock's own, or what `components` makes of them. */
+interface Writes {
+  readonly validate: ValidateUser
+  readonly save: SaveUser
+}
+
+export function usersRoutes(ctx: MockContext, components: AppComponents = {}): Hono {
   const app = new Hono()
+  const writes: Writes = {
+    validate: component(components.validateUser, validateIdentityFields, ctx),
+    save: component(
+      components.saveUser,
+      (identity, type) => saveIdentity(ctx, identity, type),
+      ctx,
+    ),
+  }
   const body = (c: Context) =>
     readJsonBody(c, {
       maxBytes: ctx.behaviour.maxBodyBytes,
@@ -70,10 +80,10 @@ export function usersRoutes(ctx: MockContext): Hono {
       deleted: false,
       source: 'scim',
     }
-    assertValid(identity, ctx.defects)
-    save(ctx, identity, 'IdentityCreated')
+    assertValid(identity, writes)
+    save(writes, identity, 'IdentityCreated')
     const base = scimBaseOf(c)
-    return scimText(ctx, c, scimUserJson(identity, base), 201, {
+    return scimText(c, scimUserJson(identity, base), 201, {
       Location: userLocation(base, identity.id),
       ETag: etagOf(identity),
     })
@@ -84,17 +94,16 @@ export function usersRoutes(ctx: MockContext): Hono {
     const params = queryParams(c)
     const query = listQueryFromParams(params, ctx.behaviour)
     if (requestHeader(c, 'if-none-match') === etagOf(identity)) return c.body(null, 304)
-    const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
     const headers = { ETag: etagOf(identity) }
-    if (query.attributes.length === 0 && excluded.length === 0) {
-      return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
+    if (query.attributes.length === 0 && query.excludedAttributes.length === 0) {
+      return scimText(c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
     }
     const resource = projectResource(
       toScimUser(identity, scimBaseOf(c)),
       query.attributes,
-      excluded,
+      query.excludedAttributes,
     )
-    return scimJson(ctx, c, resource, 200, headers)
+    return scimJson(c, resource, 200, headers)
   })
 
   app.put('/:id', async (c) => {
@@ -107,39 +116,23 @@ export function usersRoutes(ctx: MockContext): Hono {
       active: fields.active ?? true,
       attributes: fields.attributes,
     })
-    return written(ctx, c, next, 200)
+    return written(writes, c, next, 200)
   })
 
   app.patch('/:id', async (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const raw = await body(c)
-    defectRejectCapitalisedOps(ctx, raw) // Defect switch (harness sensitivity): patch-ops-case-sensitive
-    try {
-      const state = applyPatch(stateOf(current), raw, {
-        behaviour: ctx.behaviour,
-        warn: warningsOf(c),
-      })
-      return written(ctx, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
-    } catch (error) {
-      // Defect switch (harness sensitivity): non-atomic-patch
-      defectPartialPatch(ctx, raw, (first) => {
-        const partial = scimVersion(
-          ctx,
-          current,
-          applyPatch(stateOf(current), first, { behaviour: ctx.behaviour, warn: () => {} }),
-        )
-        assertValid(partial, ctx.defects)
-        ctx.store.update(partial)
-      })
-      throw error
-    }
+    const state = applyPatch(stateOf(current), await body(c), {
+      behaviour: ctx.behaviour,
+      warn: warningsOf(c),
+    })
+    return written(writes, c, scimVersion(ctx, current, state), ctx.behaviour.patchResponse)
   })
 
   app.delete('/:id', (c) => {
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    saveIdentity(ctx, softDeleted(ctx, current, 'scim'), 'IdentityDeleted')
+    writes.save(softDeleted(ctx, current, 'scim'), 'IdentityDeleted')
     return c.body(null, 204)
   })
 
@@ -149,18 +142,15 @@ export function usersRoutes(ctx: MockContext): Hono {
 function list(ctx: MockContext, c: Context, query: ListQuery): Response {
   const base = scimBaseOf(c)
   const page = searchUsers(ctx, c.req.param('accountId') ?? '', query, base)
-  defectNoMatch(ctx, query.filter, page.totalResults) // Defect switch (harness sensitivity): no-match-filter-404
-  const totalResults = defectTotalResults(ctx, page.totalResults, page.identities.length) // Defect switch (harness sensitivity): wrong-total-results
-  const excluded = defectExcluded(ctx, query.excludedAttributes) // Defect switch (harness sensitivity): ignore-excluded-attributes
-  if (query.attributes.length === 0 && excluded.length === 0) {
-    return scimText(ctx, c, userListJson(page.identities, base, totalResults, query.startIndex))
+  if (query.attributes.length === 0 && query.excludedAttributes.length === 0) {
+    return scimText(c, userListJson(page.identities, base, page.totalResults, query.startIndex))
   }
   const resources = page.identities.map((identity) =>
-    projectResource(toScimUser(identity, base), query.attributes, excluded),
+    projectResource(toScimUser(identity, base), query.attributes, query.excludedAttributes),
   )
-  return scimJson(ctx, c, {
+  return scimJson(c, {
     schemas: [SCIM_LIST_SCHEMA],
-    totalResults,
+    totalResults: page.totalResults,
     startIndex: query.startIndex,
     itemsPerPage: resources.length,
     Resources: resources,
@@ -188,25 +178,24 @@ function stateOf(identity: Identity): UserState {
 const scimVersion = (ctx: MockContext, current: Identity, state: UserState): Identity =>
   nextVersion(ctx, current, state, 'scim')
 
-function written(ctx: MockContext, c: Context, identity: Identity, status: 200 | 204): Response {
-  assertValid(identity, ctx.defects)
-  save(ctx, identity, 'IdentityUpdated')
+function written(writes: Writes, c: Context, identity: Identity, status: 200 | 204): Response {
+  assertValid(identity, writes)
+  save(writes, identity, 'IdentityUpdated')
   const headers = { ETag: etagOf(identity) }
   if (status === 204) return c.body(null, 204, headers)
-  return scimText(ctx, c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
+  return scimText(c, scimUserJson(identity, scimBaseOf(c)), 200, headers)
 }
 
-function assertValid(identity: Identity, defects?: DefectSwitches): void {
-  const [issue] = defectIssues(defects, validateIdentityFields(identity)) // Defect switch (harness sensitivity): accept-two-letter-country-code
+function assertValid(identity: Identity, writes: Writes): void {
+  const [issue] = writes.validate(identity)
   if (issue) throw badRequest('invalidValue', issue.message, issue.attribute)
 }
 
-function save(ctx: MockContext, identity: Identity, type: IdentityEventType): void {
+function save(writes: Writes, identity: Identity, type: IdentityEventType): void {
   try {
-    saveIdentity(ctx, identity, type)
+    writes.save(identity, type)
   } catch (error) {
     if (!(error instanceof UniquenessConflict)) throw error
-    if (defectAcceptsDuplicate(ctx, error, identity.accountId)) return // Defect switch (harness sensitivity): uniqueness defects
     const what =
       error.attribute === 'userName'
         ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (userName is compared case-insensitively)`

@@ -1,7 +1,8 @@
 /**
- * Defect switches: options to `createApp` that break exactly one behaviour, so a test can prove the
- * harness rule that checks that behaviour fails. Never on by default, never used outside tests and
- * the sensitivity report.
+ * Defect switches: each breaks exactly one behaviour of the mock, so a test can prove the harness
+ * rule that checks that behaviour fails. The mock knows none of them: a run turns switches on by
+ * passing the components they make (`defect-components.ts`) to `createApp`. The behaviour of a
+ * switch is in `wire/` (at the HTTP boundary) or in `in-domain.ts` (inside the mock's components).
  *
  * @module
  */
@@ -25,7 +26,6 @@ export const DEFECTS = [
     description: 'SCIM responses are sent as application/json instead of application/scim+json.',
     breaks: ['SRV-ERR-002', 'SRV-ERR-003'],
   },
-  // Added for the harness's sensitivity tests; behaviour in mock-server/scim/defect-behaviour.ts.
   {
     id: 'case-sensitive-username-filter',
     description: '`userName eq` compares case-sensitively, so a case variant finds nothing.',
@@ -98,7 +98,6 @@ export const DEFECTS = [
     description: 'GET /Groups answers 404 instead of an empty ListResponse.',
     breaks: ['SRV-CONN-002', 'SRV-GROUP-001'],
   },
-  // Wire-level defects: mock-server/defects/wire-*.ts; the rest: mock-server/scim/defect-behaviour.ts.
   {
     id: 'missing-key-no-challenge',
     description: 'A 401 for a request without a key carries no WWW-Authenticate challenge.',
@@ -616,5 +615,3 @@ export const DEFECTS = [
 ] as const satisfies readonly DefectDefinition[]
 
 export type DefectId = (typeof DEFECTS)[number]['id']
-
-export type DefectSwitches = Partial<Record<DefectId, boolean>>

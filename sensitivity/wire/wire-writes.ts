@@ -5,9 +5,9 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, isExtensionUrn } from '../../model/attributes.ts'
-import { ApiError, badRequest } from '../errors/api-error.ts'
-import { nestingDepth } from '../http/read-json-body.ts'
-import { etagOf, toScimUser } from '../scim/user-resource.ts'
+import { ApiError, badRequest } from '../../mock-server/errors/api-error.ts'
+import { nestingDepth } from '../../mock-server/http/read-json-body.ts'
+import { etagOf, toScimUser } from '../../mock-server/scim/user-resource.ts'
 import {
   answerJson,
   isRecord,

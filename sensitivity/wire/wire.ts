@@ -1,17 +1,17 @@
 /**
- * Wire-level defect switches: a step of the SCIM surface, present only when a defect is on, that
- * rewrites requests before the mock sees them and answers after it has answered. Each defect
- * that can be emulated at the HTTP boundary is one entry of `WIRE_DEFECTS` (area files beside this
- * one), so the mock's own code carries no branch for it and costs nothing when every switch is off.
+ * Wire-level defects: one step of the SCIM surface (added through `createApp`'s
+ * `components.scimSteps`) that rewrites requests before the mock sees them and answers after it
+ * has answered. Each defect that can be emulated at the HTTP boundary is one entry of
+ * `WIRE_DEFECTS` (area files beside this one), so the mock's own code carries no branch for it.
  *
  * @module
  */
 import type { Context } from 'hono'
-import type { MockContext } from '../context.ts'
+import type { MockContext } from '../../mock-server/context.ts'
 import type { DefectId } from '../defects.ts'
-import type { Step } from '../http/pipeline.ts'
-import { scimAccountOf } from '../scim/scim-base.ts'
-import { nestingDepth } from '../http/read-json-body.ts'
+import type { Step } from '../../mock-server/http/pipeline.ts'
+import { scimAccountOf } from '../../mock-server/scim/scim-base.ts'
+import { nestingDepth } from '../../mock-server/http/read-json-body.ts'
 
 /** One request as a wire defect sees it. */
 export interface Wire {
@@ -34,12 +34,6 @@ export interface WireDefect {
 }
 
 export type WireDefects = Partial<Record<DefectId, WireDefect>>
-
-export function wireDefectsOn(ctx: MockContext, all: WireDefects): WireDefect[] {
-  return Object.entries(all).flatMap(([id, defect]) =>
-    ctx.defects[id as DefectId] === true && defect ? [defect] : [],
-  )
-}
 
 export function wireStep(ctx: MockContext, active: readonly WireDefect[]): Step {
   return async function defectWire(c, next) {
@@ -132,6 +126,22 @@ export function withoutHeader(answer: Response, name: string): Response {
   const headers = new Headers(answer.headers)
   headers.delete(name)
   return new Response(answer.body, { status: answer.status, headers })
+}
+
+export function withHeader(answer: Response, name: string, value: string): Response {
+  const headers = new Headers(answer.headers)
+  headers.set(name, value)
+  return new Response(answer.body, { status: answer.status, headers })
+}
+
+/** The SCIM key the request presents as a Bearer token, if any. */
+export function presentedKey(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+}
+
+/** Whether some account of the mock holds `key`. */
+export function anyAccountHolds(ctx: MockContext, key: string): boolean {
+  return ctx.accounts.list().some((account) => ctx.accounts.verifyScimKey(account.id, key))
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

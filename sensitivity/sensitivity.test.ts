@@ -1,11 +1,13 @@
 /**
- * A rule is not done until it can fail: for every defect switch of the mock, the rules it names
- * fail and no other MUST rule does; every server rule is named by a switch; every switch is noticed.
+ * A rule is not done until it can fail: for every defect switch, the rules it names fail and no
+ * other MUST rule does; every server rule is named by a switch; every switch is noticed.
  */
 import { describe, expect, it } from 'vitest'
-import { DEFECTS } from '../mock-server/defects.ts'
+import { DEFECTS } from './defects.ts'
 import { RULES } from '../rules/index.ts'
-import { evaluateDefect, runWithDefects, serverRuleIds } from './sensitivity/evaluate.ts'
+import { evaluateDefect, runWithDefects, serverRuleIds } from './evaluate.ts'
+import { DOMAIN_DEFECTS } from './in-domain.ts'
+import { WIRE_DEFECTS } from './wire/wire-defects.ts'
 
 describe.each(DEFECTS.map((defect) => [defect.id, defect] as const))('defect %s', (_id, defect) => {
   it('fails the rules it targets and no unrelated MUST rule', async () => {
@@ -25,6 +27,13 @@ it('every server-side rule is named by at least one defect', () => {
 
 it('defect ids are unique', () => {
   expect(new Set(DEFECTS.map((d) => d.id)).size).toBe(DEFECTS.length)
+})
+
+it('every defect has one behaviour, at the wire or inside the mock', () => {
+  const both = DEFECTS.filter((d) => d.id in WIRE_DEFECTS && d.id in DOMAIN_DEFECTS)
+  const neither = DEFECTS.filter((d) => !(d.id in WIRE_DEFECTS) && !(d.id in DOMAIN_DEFECTS))
+  expect(both.map((d) => d.id)).toEqual([])
+  expect(neither.map((d) => d.id)).toEqual([])
 })
 
 it('a dialect defect fails only the runs in that dialect', async () => {

@@ -5,10 +5,14 @@
  * @module
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
-import { ApiError, badRequest } from '../errors/api-error.ts'
+import { ApiError, badRequest, notFound } from '../../mock-server/errors/api-error.ts'
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../mock-server/scim/constants.ts'
 import {
   answerJson,
+  anyAccountHolds,
   isRecord,
+  presentedKey,
+  withHeader,
   withJson,
   withoutHeader,
   type Wire,
@@ -48,6 +52,38 @@ function changeSchemaAttribute(
 }
 
 export const SURFACE_DEFECTS: WireDefects = {
+  'error-status-as-number': {
+    response: async (_wire, answer) => {
+      const body = answer.status >= 400 ? await answerJson(answer) : undefined
+      const isError = Array.isArray(body?.schemas) && body.schemas.includes(SCIM_ERROR_SCHEMA)
+      return isError && typeof body?.status === 'string'
+        ? withJson(answer, { ...body, status: Number(body.status) })
+        : undefined
+    },
+  },
+  'json-content-type': {
+    response: (_wire, answer) =>
+      answer.headers.get('content-type')?.startsWith(SCIM_CONTENT_TYPE)
+        ? withHeader(answer, 'content-type', 'application/json')
+        : undefined,
+  },
+  'groups-404': {
+    response: (wire, answer) => {
+      if (wire.method === 'GET' && wire.path === '/Groups' && answer.ok) {
+        throw notFound('Groups are not supported.')
+      }
+      return undefined
+    },
+  },
+  'foreign-key-distinct-detail': {
+    response: async (wire, answer) => {
+      const key = answer.status === 401 ? presentedKey(wire.c) : undefined
+      const body = key !== undefined && anyAccountHolds(wire.ctx, key) && (await answerJson(answer))
+      return body
+        ? withJson(answer, { ...body, detail: 'This SCIM key belongs to another account.' })
+        : undefined
+    },
+  },
   'missing-key-no-challenge': {
     response: (wire, answer) =>
       unauthorized(answer) && !hasAuthorization(wire)

@@ -12,8 +12,8 @@ import {
   isUnsupportedAttribute,
 } from '../../model/attributes.ts'
 import { isIsoAlpha3 } from '../../model/validate.ts'
-import { badRequest, conflict } from '../errors/api-error.ts'
-import { toScimUser } from '../scim/user-resource.ts'
+import { badRequest, conflict } from '../../mock-server/errors/api-error.ts'
+import { toScimUser } from '../../mock-server/scim/user-resource.ts'
 import {
   answerJson,
   isRecord,

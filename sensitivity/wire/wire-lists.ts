@@ -4,12 +4,13 @@
  * @module
  */
 import { CORE_USER_SCHEMA, EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
-import { ApiError, badRequest } from '../errors/api-error.ts'
-import { parseFilter, type AttrPath, type FilterNode } from '../scim/filter/index.ts'
+import { ApiError, badRequest, notFound } from '../../mock-server/errors/api-error.ts'
+import { parseFilter, type AttrPath, type FilterNode } from '../../mock-server/scim/filter/index.ts'
 import {
   answerJson,
   isRecord,
   isUsers,
+  isUsersItem,
   setQuery,
   setRequest,
   setRequestJson,
@@ -22,6 +23,22 @@ import {
 type Body = Record<string, unknown>
 
 const isList = (wire: Wire): boolean => wire.method === 'GET' && isUsers(wire)
+
+const isSearch = (wire: Wire): boolean => wire.method === 'POST' && wire.path === '/Users/.search'
+
+/** The body of a `/.search`, kept by a request hook: the mock has read it by the time it answers. */
+const searches = new WeakMap<Wire['c'], Body>()
+
+async function keepSearch(wire: Wire): Promise<void> {
+  const body = isSearch(wire) ? await requestJson(wire) : undefined
+  if (isRecord(body)) searches.set(wire.c, body)
+}
+
+/** The filter of a list or of a search (kept by `keepSearch`); undefined when blank. */
+function queryFilterOf(wire: Wire): string | undefined {
+  const filter = isSearch(wire) ? searches.get(wire.c)?.filter : filterOf(wire)
+  return typeof filter === 'string' && filter.trim() !== '' ? filter : undefined
+}
 
 /** The raw query string's `filter`, decoded as the mock decodes it. */
 function filterOf(wire: Wire): string | undefined {
@@ -128,6 +145,49 @@ function plusInQuotesLiteral(search: string): string {
 }
 
 export const LIST_DEFECTS: WireDefects = {
+  'case-sensitive-username-filter': {
+    request: keepSearch,
+    response: (wire, answer) => {
+      const node = compareOf(parsed(queryFilterOf(wire)))
+      if (node?.op !== 'eq' || node.path.name.toLowerCase() !== 'username') return undefined
+      // Compared as stored: `attributes` may have left userName out of the answer.
+      const stored = (user: Body) => wire.ctx.store.get(wire.accountId, String(user.id))
+      return narrow(answer, (user) => stored(user)?.userName === node.value)
+    },
+  },
+  'no-match-filter-404': {
+    request: keepSearch,
+    response: async (wire, answer) => {
+      if (queryFilterOf(wire) === undefined || !answer.ok) return undefined
+      if ((await answerJson(answer))?.totalResults === 0) {
+        throw notFound('No User matches the filter.')
+      }
+      return undefined
+    },
+  },
+  'wrong-total-results': {
+    response: async (wire, answer) => {
+      const body = isList(wire) || isSearch(wire) ? await answerJson(answer) : undefined
+      return body && Array.isArray(body.Resources)
+        ? withJson(answer, { ...body, totalResults: body.Resources.length })
+        : undefined
+    },
+  },
+  'ignore-excluded-attributes': {
+    request: async (wire) => {
+      if (wire.method === 'GET' && (isUsers(wire) || isUsersItem(wire))) {
+        if (new URL(wire.c.req.url).searchParams.has('excludedAttributes')) {
+          setQuery(wire, (params) => params.delete('excludedAttributes'))
+        }
+        return
+      }
+      const body = isSearch(wire) ? await requestJson(wire) : undefined
+      if (isRecord(body) && 'excludedAttributes' in body) {
+        const { excludedAttributes: _e, ...rest } = body
+        setRequestJson(wire, rest)
+      }
+    },
+  },
   'plus-not-space': {
     request: (wire) => {
       const url = new URL(wire.c.req.url)

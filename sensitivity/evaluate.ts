@@ -1,17 +1,18 @@
 /**
  * Harness sensitivity: runs the catalogue against the mock once per defect switch and judges
  * whether the switch is caught (the rules it names fail), whether it is precise (no other MUST rule
- * fails), and which server rules no switch proves. Shared by `suites/sensitivity.test.ts` and
+ * fails), and which server rules no switch proves. Shared by `sensitivity.test.ts` and
  * `npm run sensitivity`.
  *
  * @module
  */
-import { DEFECTS, type DefectDefinition, type DefectId } from '../../mock-server/defects.ts'
-import type { RuleResult } from '../../reports/model.ts'
-import { RULES } from '../../rules/index.ts'
-import type { ServerRule } from '../../rules/server/define.ts'
-import { runConformance } from '../runner/run.ts'
-import { inProcessTarget } from '../targets/in-process.ts'
+import { DEFECTS, type DefectDefinition, type DefectId } from './defects.ts'
+import type { RuleResult } from '../reports/model.ts'
+import { RULES } from '../rules/index.ts'
+import type { ServerRule } from '../rules/server/define.ts'
+import { runConformance } from '../suites/runner/run.ts'
+import { inProcessTarget } from '../suites/targets/in-process.ts'
+import { defectComponents } from './defect-components.ts'
 
 export interface DefectVerdict {
   readonly defect: DefectDefinition
@@ -46,7 +47,7 @@ export async function runWithDefects(
   rules: readonly ServerRule[] = RULES,
 ): Promise<readonly RuleResult[]> {
   const { report } = await runConformance({
-    target: inProcessTarget({ defects: Object.fromEntries(defects.map((id) => [id, true])) }),
+    target: inProcessTarget({ components: defectComponents(defects) }),
     rules,
     dialects: ['entra-default', 'entra-flag'],
     seed: 1,

@@ -1,0 +1,28 @@
+/**
+ * The defects a run switches on, as `createApp` components: the mock knows nothing of defects, it
+ * only takes the components (`mock-server/components.ts`) these build. Wire-level defects become
+ * one SCIM step; defects inside the mock wrap the component they change, one around the other.
+ *
+ * @module
+ */
+import type { AppComponents, Wrap } from '../mock-server/components.ts'
+import type { DefectId } from './defects.ts'
+import { DOMAIN_DEFECTS } from './in-domain.ts'
+import { wireSteps } from './wire/wire-defects.ts'
+
+export function defectComponents(ids: readonly DefectId[]): AppComponents {
+  const domain = ids.flatMap((id) => DOMAIN_DEFECTS[id] ?? [])
+  return {
+    scimSteps: wireSteps(ids),
+    scimAuth: chain(domain.map((defect) => defect.scimAuth)),
+    validateUser: chain(domain.map((defect) => defect.validateUser)),
+    saveUser: chain(domain.map((defect) => defect.saveUser)),
+  }
+}
+
+/** One wrap made of several, the first innermost; undefined when there is none. */
+function chain<F>(wraps: readonly (Wrap<F> | undefined)[]): Wrap<F> | undefined {
+  const present = wraps.filter((wrap) => wrap !== undefined)
+  if (present.length === 0) return undefined
+  return (own, ctx) => present.reduce((inner, wrap) => wrap(inner, ctx), own)
+}
