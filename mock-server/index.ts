@@ -7,6 +7,8 @@
  */
 export { createApp, type MockApp } from './app.ts'
 export type { MockContext } from './context.ts'
+export type { AppComponents, SaveUser, ValidateUser, Wrap } from './components.ts'
+export type { Step } from './http/pipeline.ts'
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,

@@ -5,43 +5,13 @@
  *
  * @module
  */
+import type { Behaviour } from './behaviour.ts'
 import type { AppComponents } from './components.ts'
 import type { IdentityStore } from './store/identity-store.ts'
+import type { WebhookFetch, WebhookRetryPolicy } from './webhooks/webhook-options.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
 
-export interface Behaviour {
-  /**
-   * Extension booleans (`hasExtendedTime`, `hasWebPortalAccess`, `isAdmin`) sent as strings.
-   * `reject` (default): 400 invalidValue naming the Entra SCIM 2.0 flag, because the seed says they
-   * only work with the flag. `coerce`: accept "True"/"False" in any case.
-   */
-  readonly extensionBooleanStrings: 'reject' | 'coerce'
-  /** Unknown or unsupported attributes: `ignore` (default, with an audit warning) or `reject` (400). */
-  readonly unknownAttributes: 'ignore' | 'reject'
-  /** Successful PATCH: 200 with the resource (default) or 204 without a body. */
-  readonly patchResponse: 200 | 204
-  /** Largest page and the default `count` (ServiceProviderConfig `filter.maxResults`). */
-  readonly maxResults: number
-  /** Largest accepted request body in bytes; larger bodies get 413. */
-  readonly maxBodyBytes: number
-  /** Deepest JSON nesting accepted in a request body. */
-  readonly maxJsonDepth: number
-  /** Largest number of PATCH operations in one request. */
-  readonly maxPatchOperations: number
-  /** Accept unquoted filter values (`externalId eq abc`), seen in legacy Entra docs. */
-  readonly lenientBareFilterValues: boolean
-}
-
-export const DEFAULT_BEHAVIOUR: Behaviour = {
-  extensionBooleanStrings: 'reject',
-  unknownAttributes: 'ignore',
-  patchResponse: 200,
-  maxResults: 100,
-  maxBodyBytes: 1024 * 1024,
-  maxJsonDepth: 32,
-  maxPatchOperations: 1000,
-  lenientBareFilterValues: false,
-}
+export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts'
 
 export interface AccountSeed {
   readonly id: string
@@ -78,25 +48,11 @@ export interface ApiIntegrationSeed {
   readonly name?: string
 }
 
-/** Webhook delivery retry policy: exponential backoff between attempts. */
-export interface WebhookRetryPolicy {
-  /** Attempts per callback, first one included. */
-  readonly attempts: number
-  readonly initialDelayMs: number
-  readonly maxDelayMs: number
-  /** Time allowed for one attempt; then it is logged as `RequestTimeout`. */
-  readonly timeoutMs: number
-}
-
-export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
-  attempts: 3,
-  initialDelayMs: 1000,
-  maxDelayMs: 30_000,
-  timeoutMs: 10_000,
-}
-
-/** The `fetch` webhook deliveries use; tests and msw replace it. */
-export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>
+export {
+  DEFAULT_WEBHOOK_RETRY,
+  type WebhookFetch,
+  type WebhookRetryPolicy,
+} from './webhooks/webhook-options.ts'
 
 /** Development credentials used on loopback when none are configured. Documented in docs/rest-api.md. */
 export const DEV_CLIENT_SECRET = 'clearid-dev-client-secret'

@@ -114,6 +114,26 @@ describe('the folder layers', () => {
     expect(cycles).toEqual([])
   })
 
+  it('has no cycle between files either, type-only imports included', () => {
+    const next = new Map<string, string[]>()
+    for (const e of edges.filter((x) => !isTest(join(ROOT, x.from)))) {
+      next.set(e.from, [...(next.get(e.from) ?? []), e.to])
+    }
+    const state = new Map<string, 'open' | 'done'>()
+    const cycles: string[] = []
+    const visit = (file: string, path: string[]) => {
+      state.set(file, 'open')
+      for (const to of next.get(file) ?? []) {
+        if (state.get(to) === 'open')
+          cycles.push([...path.slice(path.indexOf(to)), to].join(' -> '))
+        else if (!state.has(to)) visit(to, [...path, to])
+      }
+      state.set(file, 'done')
+    }
+    for (const file of next.keys()) if (!state.has(file)) visit(file, [file])
+    expect(cycles).toEqual([])
+  })
+
   it('keeps test-only machinery out of product code', () => {
     const leaks = edges
       .filter((e) => !isTest(join(ROOT, e.from)) && !TEST_ONLY.includes(e.from.split('/')[0] ?? ''))

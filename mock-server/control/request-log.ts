@@ -7,7 +7,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import type { MockContext } from '../context.ts'
+import type { AccountRegistry } from '../accounts/account-registry.ts'
 import { RingBuffer } from '../traffic/ring-buffer.ts'
 
 export interface RequestLogEntry {
@@ -56,7 +56,11 @@ export class RequestLog {
  * Logs the identity and search services. The SCIM surface is logged by its outermost middleware,
  * the traffic recorder, which times every SCIM exchange anyway (one layer fewer per SCIM request).
  */
-export function requestLogger(ctx: MockContext): MiddlewareHandler {
+export function requestLogger(ctx: {
+  readonly accounts: AccountRegistry
+  readonly clock: () => Date
+  readonly requestLog: RequestLog
+}): MiddlewareHandler {
   // Not an async function: `next().then` costs one promise, an awaiting frame costs several.
   return function requestLogger(c, next) {
     const match = ACCOUNT_PATH.exec(c.req.path)

@@ -7,13 +7,13 @@
  * @module
  */
 import type { Context } from 'hono'
-import type { MockContext } from '../context.ts'
 import { ApiError, badRequest, conflict, notFound } from '../errors/api-error.ts'
 import type { Answer, Step } from '../http/pipeline.ts'
 import { requestHeader } from '../http/request-header.ts'
 import { scimAccountOf } from '../scim/scim-base.ts'
 import { describeAction, FaultSpecError, type FaultAction, type FaultType } from './fault-rule.ts'
-import type { ActiveFault, FaultRequest } from './fault-registry.ts'
+import type { ActiveFault, FaultRegistry, FaultRequest } from './fault-registry.ts'
+import type { IdentityStore } from '../store/identity-store.ts'
 import { faultRuleFromText } from './fault-text.ts'
 import { matchesRoute } from './fault-registry.ts'
 import { SimulatedNetworkFailure } from './network-failure.ts'
@@ -37,7 +37,12 @@ declare module 'hono' {
   }
 }
 
-type FaultState = Pick<MockContext, 'faults' | 'store' | 'clock'>
+/** What fault injection reads of the app: its rules, the store (a 409 for a create that worked), the clock. */
+export interface FaultState {
+  readonly faults: FaultRegistry
+  readonly store: IdentityStore
+  readonly clock: () => Date
+}
 
 export function faultStep(ctx: FaultState): Step {
   // Synchronous until a fault applies: most requests pass straight through.

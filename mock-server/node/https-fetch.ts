@@ -7,7 +7,7 @@
  */
 import http from 'node:http'
 import https from 'node:https'
-import type { WebhookFetch } from '../options.ts'
+import type { WebhookFetch } from '../webhooks/webhook-options.ts'
 
 export interface HttpsFetchOptions {
   /** PEM certificate(s) to trust in addition to nothing else (Node's `ca` option). */

@@ -8,7 +8,7 @@
 import { findExtensionAttribute, type AttributeDefinition } from '../../model/attributes.ts'
 import type { AttributeValue } from '../../model/identity.ts'
 import { ApiError } from '../errors/api-error.ts'
-import type { Behaviour } from '../options.ts'
+import type { Behaviour } from '../behaviour.ts'
 import {
   attributesOf,
   READ_ONLY_SYSTEM_DATA,

@@ -6,7 +6,7 @@
  */
 import { badRequest } from '../errors/api-error.ts'
 import type { QueryParams } from '../http/form-query.ts'
-import type { Behaviour } from '../options.ts'
+import type { Behaviour } from '../behaviour.ts'
 import { SCIM_SEARCH_SCHEMA } from './constants.ts'
 import { parseAttributeList } from './projection.ts'
 

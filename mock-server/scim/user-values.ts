@@ -7,7 +7,7 @@
 import { ENTRA_SCIM2_FLAG, type AttributeDefinition } from '../../model/attributes.ts'
 import type { AttributeValue } from '../../model/identity.ts'
 import { badRequest } from '../errors/api-error.ts'
-import type { Behaviour } from '../options.ts'
+import type { Behaviour } from '../behaviour.ts'
 import type { WarningSink } from './warnings.ts'
 
 const describe = (value: unknown): string => {

@@ -4,11 +4,10 @@
  *
  * @module
  */
-import type { MockContext } from '../context.ts'
-import { faultStep } from '../faults/fault-step.ts'
+import { faultStep, type FaultState } from '../faults/fault-step.ts'
 import { FaultRegistry, type FaultOption } from '../faults/fault-registry.ts'
 import type { Step } from '../http/pipeline.ts'
-import { recordingStep } from './recorder.ts'
+import { recordingStep, type RecorderState } from './recorder.ts'
 import type { TrafficRecord } from './record.ts'
 import { TrafficLog, type TrafficOptions } from './traffic-log.ts'
 
@@ -41,9 +40,11 @@ export interface ClientVerificationOptions {
   readonly trafficAudit?: () => TrafficAuditor
 }
 
-export function clientVerificationState(
-  options: ClientVerificationOptions,
-): Pick<MockContext, 'traffic' | 'faults' | 'trafficAudit'> {
+export function clientVerificationState(options: ClientVerificationOptions): {
+  traffic: TrafficLog
+  faults: FaultRegistry
+  trafficAudit?: () => TrafficAuditor
+} {
   return {
     ...(options.trafficAudit !== undefined && { trafficAudit: options.trafficAudit }),
     traffic: new TrafficLog(options.traffic === false ? { enabled: false } : options.traffic),
@@ -52,6 +53,6 @@ export function clientVerificationState(
 }
 
 /** The first steps of every SCIM request (`scim/scim-surface.ts`). */
-export function clientVerificationSteps(ctx: MockContext): Step[] {
+export function clientVerificationSteps(ctx: FaultState & RecorderState): Step[] {
   return [recordingStep(ctx), faultStep(ctx)]
 }

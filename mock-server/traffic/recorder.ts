@@ -10,8 +10,8 @@
  * @module
  */
 import type { Context } from 'hono'
-import type { MockContext } from '../context.ts'
-import { logExchange } from '../control/request-log.ts'
+import type { AccountRegistry } from '../accounts/account-registry.ts'
+import { logExchange, type RequestLog } from '../control/request-log.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import type { Step } from '../http/pipeline.ts'
@@ -23,7 +23,13 @@ import type { Rejection } from './record.ts'
 import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
 
-type RecorderState = Pick<MockContext, 'traffic' | 'accounts' | 'nowMs' | 'requestLog'>
+/** What the recorder reads of the app: the log it writes, the accounts, the clock, the request log. */
+export interface RecorderState {
+  readonly traffic: TrafficLog
+  readonly accounts: AccountRegistry
+  readonly nowMs: () => number
+  readonly requestLog: RequestLog
+}
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { WebhookFetch, WebhookRetryPolicy } from '../options.ts'
+import type { WebhookFetch, WebhookRetryPolicy } from './webhook-options.ts'
 import type { DeliveryLog } from './delivery-log.ts'
 import { networkErrorName, statusName } from './status-names.ts'
 import type { WebhookConfig } from './webhook-config.ts'

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../errors/api-error.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
-import type { WebhookFetch, WebhookRetryPolicy } from '../options.ts'
+import type { WebhookFetch, WebhookRetryPolicy } from './webhook-options.ts'
 import { DeliveryLog } from './delivery-log.ts'
 import { DeliveryQueue } from './delivery-queue.ts'
 import { payloadOf } from './payload.ts'

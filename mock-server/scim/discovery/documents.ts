@@ -11,7 +11,7 @@ import {
   EXTENSION_ATTRIBUTES,
   type AttributeDefinition,
 } from '../../../model/attributes.ts'
-import type { Behaviour } from '../../options.ts'
+import type { Behaviour } from '../../behaviour.ts'
 import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SPC_SCHEMA } from '../constants.ts'
 
 const DOCS = 'https://help.clearid.io/EN/AboutMicrosoftEntraIDAttributeFields.html'

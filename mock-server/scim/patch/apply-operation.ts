@@ -13,7 +13,7 @@ import {
 } from '../../../model/attributes.ts'
 import type { AttributeValue } from '../../../model/identity.ts'
 import { badRequest } from '../../errors/api-error.ts'
-import type { Behaviour } from '../../options.ts'
+import type { Behaviour } from '../../behaviour.ts'
 import { FilterSyntaxError, parseAttributePath, type PatchPath } from '../filter/index.ts'
 import { coerceAttributeValue } from '../user-values.ts'
 import type { WarningSink } from '../warnings.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ENTRA_SCIM2_FLAG } from '../../../model/attributes.ts'
 import { ApiError, type ScimType } from '../../errors/api-error.ts'
-import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../options.ts'
+import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../behaviour.ts'
 import type { RequestWarning } from '../warnings.ts'
 import { applyPatch } from './apply-patch.ts'
 import {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EXTENSION_ATTRIBUTES, UNSUPPORTED_ATTRIBUTES } from '../../../model/attributes.ts'
 import { ApiError } from '../../errors/api-error.ts'
-import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../options.ts'
+import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../behaviour.ts'
 import { applyPatch, type UserState } from './apply-patch.ts'
 import { baseUser, CORE, ENT, EXT, frozen, PATCH_OP, patchBody } from './patch-fixtures.ts'
 

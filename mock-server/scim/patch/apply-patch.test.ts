@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AttributeValue } from '../../../model/identity.ts'
-import type { Behaviour } from '../../options.ts'
+import type { Behaviour } from '../../behaviour.ts'
 import type { WarningCode } from '../warnings.ts'
 import type { UserState } from './apply-patch.ts'
 import { baseUser, CORE, ENT, EXT, PATCH_OP, patchBody, runPatch } from './patch-fixtures.ts'

@@ -10,7 +10,7 @@
  */
 import type { AttributeValue } from '../../../model/identity.ts'
 import { ApiError } from '../../errors/api-error.ts'
-import type { Behaviour } from '../../options.ts'
+import type { Behaviour } from '../../behaviour.ts'
 import type { RequestWarning, WarningSink } from '../warnings.ts'
 import { applyOperation, type Draft } from './apply-operation.ts'
 import { inOperation, readPatchRequest } from './patch-request.ts'

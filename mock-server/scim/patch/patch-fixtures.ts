@@ -9,7 +9,7 @@ import {
   CORE_USER_SCHEMA,
   ENTERPRISE_USER_EXTENSION,
 } from '../../../model/attributes.ts'
-import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../options.ts'
+import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../behaviour.ts'
 import { SCIM_PATCH_SCHEMA } from '../constants.ts'
 import type { RequestWarning } from '../warnings.ts'
 import { applyPatch, type UserState } from './apply-patch.ts'

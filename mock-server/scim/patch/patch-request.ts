@@ -6,7 +6,7 @@
  * @module
  */
 import { ApiError, badRequest } from '../../errors/api-error.ts'
-import type { Behaviour } from '../../options.ts'
+import type { Behaviour } from '../../behaviour.ts'
 import { SCIM_PATCH_SCHEMA } from '../constants.ts'
 import { quoted, shorten } from './messages.ts'
 

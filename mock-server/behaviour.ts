@@ -1,0 +1,41 @@
+/**
+ * The mock's behaviour switches (`createApp({ behaviour })`): the defaults reproduce ClearID's
+ * documented behaviour and the mock's documented choices (README, "Behaviour choices"). A leaf
+ * module, so the SCIM engines read their switches without importing the app's options.
+ *
+ * @module
+ */
+
+export interface Behaviour {
+  /**
+   * Extension booleans (`hasExtendedTime`, `hasWebPortalAccess`, `isAdmin`) sent as strings.
+   * `reject` (default): 400 invalidValue naming the Entra SCIM 2.0 flag, because the seed says they
+   * only work with the flag. `coerce`: accept "True"/"False" in any case.
+   */
+  readonly extensionBooleanStrings: 'reject' | 'coerce'
+  /** Unknown or unsupported attributes: `ignore` (default, with an audit warning) or `reject` (400). */
+  readonly unknownAttributes: 'ignore' | 'reject'
+  /** Successful PATCH: 200 with the resource (default) or 204 without a body. */
+  readonly patchResponse: 200 | 204
+  /** Largest page and the default `count` (ServiceProviderConfig `filter.maxResults`). */
+  readonly maxResults: number
+  /** Largest accepted request body in bytes; larger bodies get 413. */
+  readonly maxBodyBytes: number
+  /** Deepest JSON nesting accepted in a request body. */
+  readonly maxJsonDepth: number
+  /** Largest number of PATCH operations in one request. */
+  readonly maxPatchOperations: number
+  /** Accept unquoted filter values (`externalId eq abc`), seen in legacy Entra docs. */
+  readonly lenientBareFilterValues: boolean
+}
+
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  extensionBooleanStrings: 'reject',
+  unknownAttributes: 'ignore',
+  patchResponse: 200,
+  maxResults: 100,
+  maxBodyBytes: 1024 * 1024,
+  maxJsonDepth: 32,
+  maxPatchOperations: 1000,
+  lenientBareFilterValues: false,
+}
