@@ -6,6 +6,8 @@
  * @module
  */
 
+import { SECRETS_IN_PLAY } from './secret-values.ts'
+
 export const REDACTED = '[REDACTED]'
 
 /** Header, field and query-parameter names whose values are secrets. */
@@ -24,9 +26,13 @@ const AUTH_HEADER_IN_TEXT =
 const JWT_IN_TEXT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
 const SECRET_PARAM_IN_TEXT = /([?&#;]([^=&#\s"'<>]*)=)([^&#\s"'<>]*)/g
 
-/** Removes credentials that appear inside free text: bearer tokens, JWTs, `?api_key=` values. */
+/**
+ * Removes credentials that appear inside free text: the secrets in play by value, wherever and in
+ * whatever encoding they appear (`secret-values.ts`), then bearer tokens, JWTs and `?api_key=`
+ * values by their shape.
+ */
 export function redactString(text: string): string {
-  return text
+  return SECRETS_IN_PLAY.redact(text)
     .replace(JWT_IN_TEXT, REDACTED)
     .replace(BEARER_IN_TEXT, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(
@@ -84,7 +90,7 @@ export function redactValue(value: unknown): unknown {
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(record)) {
     const secret = isSecretName(key) || (secretPair && key === 'value')
-    out[key] =
+    out[SECRETS_IN_PLAY.redact(key)] =
       secret && item !== null && item !== undefined && item !== '' ? REDACTED : redactValue(item)
   }
   return out

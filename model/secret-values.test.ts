@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { redactString, redactValue } from './redact.ts'
+import { SecretValues, registerSecret, secretForms } from './secret-values.ts'
+
+const KEY = 'k3y-Of/The+Tenant=42'
+
+function values(...secrets: string[]): SecretValues {
+  const set = new SecretValues()
+  for (const s of secrets) set.add(s)
+  return set
+}
+
+describe('redaction by value', () => {
+  it('finds a secret as sent, anywhere in a string', () => {
+    expect(values(KEY).redact(`bad request from token ${KEY}!`)).toBe(
+      'bad request from token [REDACTED]!',
+    )
+    expect(values(KEY).redact(`<b>${KEY}</b>`)).toBe('<b>[REDACTED]</b>')
+  })
+
+  it('finds it percent-encoded, form-encoded and JSON-escaped', () => {
+    const set = values('key with "quotes" & spaces')
+    expect(set.redact(`/Users/${encodeURIComponent('key with "quotes" & spaces')}`)).toBe(
+      '/Users/[REDACTED]',
+    )
+    expect(set.redact('q=key+with+%22quotes%22+%26+spaces')).toBe('q=[REDACTED]')
+    expect(set.redact(JSON.stringify({ detail: 'key with "quotes" & spaces' }))).toBe(
+      '{"detail":"[REDACTED]"}',
+    )
+  })
+
+  it('finds it inside base64, at every alignment: a Basic credential, base64url', () => {
+    const set = values(KEY)
+    for (const user of ['', 'a', 'ab', 'abc', 'user']) {
+      const basic = btoa(`${user}:${KEY}`)
+      expect(set.redact(`Basic ${basic}`), user).not.toContain(basic.slice(-12, -4))
+      const url = basic.replace(/\+/g, '-').replace(/\//g, '_')
+      expect(set.redact(url), user).toContain('[REDACTED]')
+    }
+  })
+
+  it('matches short secrets only as whole tokens', () => {
+    const set = values('secret')
+    expect(set.redact('client secret missing')).toBe('client [REDACTED] missing')
+    expect(set.redact('secretary and secrets')).toBe('secretary and secrets')
+  })
+
+  it('copies keys and values of nested JSON, and forgets the oldest beyond its capacity', () => {
+    expect(values(KEY).redactDeep({ [KEY]: [{ x: `t ${KEY}` }] })).toEqual({
+      '[REDACTED]': [{ x: 't [REDACTED]' }],
+    })
+    const set = new SecretValues()
+    for (let i = 0; i < 600; i += 1) set.add(`token-number-${i}-xxxxxxxx`)
+    expect(set.size).toBe(512)
+    expect(set.redact('token-number-0-xxxxxxxx')).toBe('token-number-0-xxxxxxxx')
+    expect(set.redact('token-number-599-xxxxxxxx')).toBe('[REDACTED]')
+  })
+
+  it('lists the forms longest first and ignores empty secrets', () => {
+    const forms = secretForms(KEY)
+    expect(forms).toContain(encodeURIComponent(KEY))
+    expect([...forms].sort((a, b) => b.length - a.length)).toEqual(forms)
+    expect(values('', '   ').size).toBe(0)
+  })
+
+  it('is applied by every name- and pattern-based redactor', () => {
+    const key = registerSecret(`process-wide-${crypto.randomUUID()}`)
+    expect(redactString(`echo ${key}`)).toBe('echo [REDACTED]')
+    expect(redactValue({ note: `a ${key}`, [key]: 1 })).toEqual({
+      note: 'a [REDACTED]',
+      '[REDACTED]': 1,
+    })
+  })
+})

@@ -1,0 +1,141 @@
+/**
+ * Redaction by value: the secrets in play (SCIM keys, client secrets, access tokens, the admin
+ * token) are removed wherever their text appears, whatever a field is called and however a hostile
+ * server or client wrapped them. Name- and pattern-based redaction (`redact.ts`) misses a key that
+ * a server echoes in an error `detail` or a client puts in a path or an `X-Debug` header; this does
+ * not, because it looks for the values themselves, in the forms they travel in: as sent,
+ * percent-encoded, JSON-escaped and inside base64 (a `Basic` credential, base64url in a JWT).
+ *
+ * @module
+ */
+
+/** What replaces a secret; the same marker as `redact.ts`. */
+const MARK = '[REDACTED]'
+
+/**
+ * Shorter secrets are matched only as whole tokens (not inside longer words), so a short test key
+ * such as `secret` does not blank every "client secret" in a message; longer ones are matched
+ * anywhere.
+ */
+const MIN_SUBSTRING_LENGTH = 8
+/** The most values kept; the oldest are forgotten first (access tokens come and go). */
+const CAPACITY = 512
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function bytesOf(text: string): number[] {
+  return [...new TextEncoder().encode(text)]
+}
+
+function base64Of(bytes: readonly number[]): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/=+$/, '')
+}
+
+/**
+ * The base64 text that stands for `secret` wherever it sits in a longer encoded value: for each of
+ * the three byte alignments, the characters whose six bits all come from the secret.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = bytesOf(secret)
+  const forms: string[] = []
+  for (let offset = 0; offset < 3; offset += 1) {
+    const encoded = base64Of([...new Array<number>(offset).fill(0), ...bytes])
+    const first = Math.ceil((8 * offset) / 6)
+    const last = Math.floor((8 * (offset + bytes.length) - 6) / 6)
+    const stable = encoded.slice(first, last + 1)
+    // Too short a fragment would match unrelated base64; the secret's own length guards it.
+    if (stable.length >= 8) forms.push(stable, stable.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  return forms
+}
+
+/** Every text form a secret travels in, longest first. */
+export function secretForms(secret: string): string[] {
+  const forms = new Set<string>([secret])
+  forms.add(encodeURIComponent(secret))
+  forms.add(encodeURIComponent(secret).replace(/%20/g, '+'))
+  forms.add(JSON.stringify(secret).slice(1, -1))
+  if (secret.length >= MIN_SUBSTRING_LENGTH) for (const form of base64Forms(secret)) forms.add(form)
+  return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length)
+}
+
+export class SecretValues {
+  readonly #values = new Map<string, true>()
+  #pattern: RegExp | undefined
+
+  /** Remembers a secret; empty or whitespace-only values are ignored. Returns the value. */
+  add(value: string | undefined): string | undefined {
+    if (value === undefined || value.trim() === '' || value === MARK) return value
+    if (this.#values.has(value)) return value
+    this.#values.set(value, true)
+    if (this.#values.size > CAPACITY) {
+      const oldest = this.#values.keys().next().value
+      if (oldest !== undefined) this.#values.delete(oldest)
+    }
+    this.#pattern = undefined
+    return value
+  }
+
+  get size(): number {
+    return this.#values.size
+  }
+
+  /** `text` with every form of every known secret replaced by `[REDACTED]`. */
+  redact(text: string): string {
+    if (this.#values.size === 0 || text.length === 0) return text
+    const pattern = this.#compiled()
+    pattern.lastIndex = 0
+    return pattern.test(text) ? text.replace(pattern, MARK) : text
+  }
+
+  /** A deep copy of a JSON-like value with `redact` applied to every string, keys included. */
+  redactDeep(value: unknown): unknown {
+    if (this.#values.size === 0) return value
+    if (typeof value === 'string') return this.redact(value)
+    if (Array.isArray(value)) return value.map((item) => this.redactDeep(item))
+    if (value === null || typeof value !== 'object') return value
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      out[this.redact(key)] = this.redactDeep(item)
+    }
+    return out
+  }
+
+  #compiled(): RegExp {
+    if (this.#pattern) return this.#pattern
+    const long: string[] = []
+    const short: string[] = []
+    for (const secret of this.#values.keys()) {
+      for (const form of secretForms(secret)) {
+        if (form.length >= MIN_SUBSTRING_LENGTH) long.push(escapeRegExp(form))
+        else short.push(escapeRegExp(form))
+      }
+    }
+    long.sort((a, b) => b.length - a.length)
+    short.sort((a, b) => b.length - a.length)
+    const parts = [
+      ...(long.length > 0 ? [long.join('|')] : []),
+      ...(short.length > 0 ? [`(?<![A-Za-z0-9])(?:${short.join('|')})(?![A-Za-z0-9])`] : []),
+    ]
+    this.#pattern = new RegExp(parts.join('|'), 'g')
+    return this.#pattern
+  }
+}
+
+/**
+ * The secrets in play in this process: every key, client secret and token the toolkit sends,
+ * issues or is given is added here, and every redactor (`redact.ts`) applies them. One set for the
+ * process because an output path (a renderer, a log line, an error message) cannot know which run
+ * or app a string came from; a secret is never harmed by being redacted twice.
+ */
+export const SECRETS_IN_PLAY = new SecretValues()
+
+/** Adds a secret to the process-wide set; returns it, so a call can wrap an assignment. */
+export function registerSecret<T extends string | undefined>(value: T): T {
+  SECRETS_IN_PLAY.add(value)
+  return value
+}
