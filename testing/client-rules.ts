@@ -11,6 +11,7 @@ import { createFetchHandler, type FetchHandler } from '../msw/fetch-handler.ts'
 import type { AppOptions } from '../mock-server/options.ts'
 import { buildClientReport } from '../verify/client-report.ts'
 import { lookupPath } from '../driver/entra/requests.ts'
+import { SCIM_CONTENT_TYPE } from '../model/scim-protocol.ts'
 
 export const ACCOUNT = 'acme'
 export const KEY = 'scripted-client-key-1234'
@@ -49,8 +50,7 @@ export class ScriptedClient {
     const key = options.key === undefined ? KEY : options.key
     if (key !== null) headers.Authorization = `Bearer ${key}`
     const text = options.raw ?? (body === undefined ? undefined : JSON.stringify(body))
-    const contentType =
-      options.contentType === undefined ? 'application/scim+json' : options.contentType
+    const contentType = options.contentType === undefined ? SCIM_CONTENT_TYPE : options.contentType
     if (text !== undefined && contentType !== null) headers['Content-Type'] = contentType
     const response = await this.fetch(`${BASE}${path}`, {
       method,

@@ -15,8 +15,8 @@ import {
 } from '../../model/attributes.ts'
 import type { Dialect } from '../../reports/model.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
-export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 export const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
 
 /** How the admin mapped attributes in the Entra enterprise application. */
@@ -125,7 +125,7 @@ export function patchUserBody(
   dialect: Dialect,
 ): { schemas: string[]; Operations: Record<string, unknown>[] } {
   const body = (Operations: Record<string, unknown>[]) => ({
-    schemas: [PATCH_OP_SCHEMA],
+    schemas: [SCIM_PATCH_SCHEMA],
     Operations,
   })
   if (dialect === 'entra-default') {

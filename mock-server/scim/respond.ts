@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { MockContext } from '../context.ts'
 import { FormQuery, type QueryParams } from '../http/form-query.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
-import { SCIM_CONTENT_TYPE } from './constants.ts'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 export function scimJson(
   ctx: MockContext,

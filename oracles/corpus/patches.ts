@@ -12,9 +12,9 @@
  */
 import type { UserState } from '../../mock-server/scim/patch/index.ts'
 import { CLEARID, CORE } from './users.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const X = CLEARID
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
 
 export interface PatchCase {
@@ -41,7 +41,7 @@ export function patchBase(): UserState {
   }
 }
 
-const ops = (...operations: unknown[]) => ({ schemas: [PATCH_OP], Operations: operations })
+const ops = (...operations: unknown[]) => ({ schemas: [SCIM_PATCH_SCHEMA], Operations: operations })
 
 export const PATCH_CASES: readonly PatchCase[] = [
   // --- RFC 7644 §3.5.2 basics ---
@@ -209,7 +209,10 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P24',
     title: 'PatchOp member names in other letter case',
-    body: { schemas: [PATCH_OP], Operations: [{ OP: 'replace', Path: 'displayName', Value: 'X' }] },
+    body: {
+      schemas: [SCIM_PATCH_SCHEMA],
+      Operations: [{ OP: 'replace', Path: 'displayName', Value: 'X' }],
+    },
     expected: 'displayName="X"',
     basis:
       'RFC 7643 §2.1 applies to message members too; entra.md Q15: the Microsoft validator varies their case',

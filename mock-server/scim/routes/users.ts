@@ -15,7 +15,7 @@ import { readJsonBody } from '../../http/read-json-body.ts'
 import { requestHeader } from '../../http/request-header.ts'
 import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
-import { SCIM_LIST_SCHEMA } from '../constants.ts'
+import { SCIM_CONTENT_TYPE, SCIM_LIST_SCHEMA } from '../../../model/scim-protocol.ts'
 import { listQueryFromParams, listQueryFromSearch, type ListQuery } from '../list-query.ts'
 import { parseUserBody } from '../parse-user.ts'
 import { applyPatch, type UserState } from '../patch/apply-patch.ts'
@@ -38,7 +38,7 @@ import {
   defectTotalResults,
 } from '../defect-behaviour.ts'
 
-const MEDIA_TYPES = ['application/scim+json', 'application/json']
+const MEDIA_TYPES = [SCIM_CONTENT_TYPE, 'application/json']
 
 export function usersRoutes(ctx: MockContext): Hono {
   const app = new Hono()
