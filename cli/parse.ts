@@ -5,8 +5,8 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Dialect } from '../reports/model.ts'
-import type { RuleLevel, RuleProfile } from '../model/rule.ts'
+import { DIALECTS, type Dialect } from '../reports/model.ts'
+import { RULE_LEVELS, RULE_PROFILES, type RuleLevel, type RuleProfile } from '../model/rule.ts'
 import { UsageError } from './io.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
@@ -53,10 +53,6 @@ export function duration(name: string, value: string | undefined, fallbackMs: nu
   return Number(match[1]) * unit
 }
 
-const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
-const LEVELS: readonly RuleLevel[] = ['MUST', 'SHOULD', 'MAY']
-const PROFILES: readonly RuleProfile[] = ['rfc', 'entra', 'clearid']
-
 function oneOf<T extends string>(
   name: string,
   values: string[],
@@ -78,11 +74,11 @@ export function dialects(value: string | string[] | undefined): Dialect[] {
 }
 
 export function levels(value: string | string[] | undefined): RuleLevel[] {
-  return oneOf('level', listOf(value), LEVELS, (v) => v.toUpperCase())
+  return oneOf('level', listOf(value), RULE_LEVELS, (v) => v.toUpperCase())
 }
 
 export function profiles(value: string | string[] | undefined): RuleProfile[] {
-  return oneOf('profile', listOf(value), PROFILES, (v) => v.toLowerCase())
+  return oneOf('profile', listOf(value), RULE_PROFILES, (v) => v.toLowerCase())
 }
 
 /** An http(s) URL without a trailing slash. */

@@ -5,7 +5,9 @@
  * @module
  */
 
-export type RuleLevel = 'MUST' | 'SHOULD' | 'MAY'
+/** Every level, strongest first: the order reports and filters list them in. */
+export const RULE_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const
+export type RuleLevel = (typeof RULE_LEVELS)[number]
 
 /** Which side a rule judges: the server's behaviour, a client's traffic, or both. */
 export type RuleSide = 'server' | 'client' | 'both'
@@ -15,7 +17,8 @@ export type RuleSide = 'server' | 'client' | 'both'
  * needs from a server (or sends as a client). `clearid`: ClearID's documented attribute rules and the
  * mock's documented choices.
  */
-export type RuleProfile = 'rfc' | 'entra' | 'clearid'
+export const RULE_PROFILES = ['rfc', 'entra', 'clearid'] as const
+export type RuleProfile = (typeof RULE_PROFILES)[number]
 
 export type SourceKind =
   'seed' | 'rfc' | 'entra-doc' | 'ms-validator' | 'okta' | 'clearid-doc' | 'mock-choice'

@@ -17,8 +17,6 @@ import type { Dialect } from '../../reports/model.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
 import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
-export const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
-
 /** How the admin mapped attributes in the Entra enterprise application. */
 export interface EntraMapping {
   /**
