@@ -11,11 +11,21 @@ import { UsageError } from './io.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
+/**
+ * `parseArgs`, strict, positionals allowed. A bad option becomes a `UsageError` naming the command,
+ * what was wrong (the first line of Node's message) and the options the command takes.
+ */
 export function parse<O extends OptionsConfig>(args: string[], options: O, command: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`)
+    const message = (error as Error).message
+    const unknown = /^Unknown option '([^']+)'/.exec(message)
+    const reason = unknown ? `unknown option ${unknown[1]}` : (message.split('\n')[0] ?? message)
+    const valid = Object.entries(options)
+      .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`)
+      .join(', ')
+    throw new UsageError(`${command}: ${reason}\nValid options: ${valid}`)
   }
 }
 
