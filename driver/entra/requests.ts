@@ -12,6 +12,7 @@ import {
   CORE_USER_SCHEMA,
   EXTENSION_ATTRIBUTES,
   findCoreAttribute,
+  type ExtensionAttributeName,
 } from '../../model/attributes.ts'
 import type { Dialect } from '../../reports/model.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
@@ -66,7 +67,8 @@ export function mappedExtension(
 ): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {}
   for (const definition of EXTENSION_ATTRIBUTES) {
-    const value = values.ext[definition.name]
+    // The catalogue's names are exactly the ExtensionAttributeName union.
+    const value = values.ext[definition.name as ExtensionAttributeName]
     if (value === undefined) continue
     if (typeof value === 'boolean' || isBooleanExtension(definition.name)) {
       if (!mapping.extensionBooleans) continue
