@@ -12,18 +12,12 @@ import type { AppOptions } from '../mock-server/options.ts'
 import { buildClientReport } from '../verify/client-report.ts'
 import { lookupPath } from '../driver/entra/requests.ts'
 import { SCIM_CONTENT_TYPE } from '../model/scim-protocol.ts'
+import { readTestResponse, type TestResponse } from '../mock-server/test/test-response.ts'
 
 export const ACCOUNT = 'acme'
 export const KEY = 'scripted-client-key-1234'
 export const ORIGIN = 'https://clearid.test'
 export const BASE = `${ORIGIN}/scim/v2/accounts/${ACCOUNT}`
-
-export interface Answer {
-  readonly status: number
-  readonly headers: Headers
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary SCIM JSON
-  readonly body: any
-}
 
 export interface SendOptions {
   readonly contentType?: string | null
@@ -45,7 +39,7 @@ export class ScriptedClient {
     path: string,
     body?: unknown,
     options: SendOptions = {},
-  ): Promise<Answer> {
+  ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers }
     const key = options.key === undefined ? KEY : options.key
     if (key !== null) headers.Authorization = `Bearer ${key}`
@@ -57,26 +51,16 @@ export class ScriptedClient {
       headers,
       ...(text !== undefined && { body: text }),
     })
-    const responseText = await response.text()
-    return { status: response.status, headers: response.headers, body: parse(responseText) }
+    return readTestResponse(response)
   }
 
-  lookup(attribute: string, value: string): Promise<Answer> {
+  lookup(attribute: string, value: string): Promise<TestResponse> {
     return this.send('GET', lookupPath(attribute, value))
   }
 
   /** Waits `ms` on the fake clock the traffic log reads. */
   sleep(ms: number): void {
     this.clock.now += ms
-  }
-}
-
-function parse(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
   }
 }
 
