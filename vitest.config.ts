@@ -1,10 +1,49 @@
-import { defineConfig } from 'vitest/config'
+/**
+ * Four test tiers, chosen by file name, so a developer runs the fast one while editing and
+ * `npm test` runs them all:
+ * - `unit`: in-process only (no port, no child process, no browser); seconds. Every `*.test.ts`
+ *   that no other tier claims.
+ * - `integration` (`*.int.test.ts`, and everything under `testing/package/`): real sockets, child
+ *   processes, the CLI as a process, third-party servers, the full catalogue end to end.
+ * - `browser` (`*.browser.test.ts`): the HTML report in Chromium; skips without one.
+ * - `sensitivity`: every defect switch against the rules it must trip (`suites/sensitivity*`, and
+ *   the top-level `sensitivity/` it is moving to).
+ */
+import { configDefaults, defineConfig } from 'vitest/config'
+
+const INTEGRATION = ['**/*.int.test.ts', 'testing/package/**/*.test.ts']
+const BROWSER = ['**/*.browser.test.ts']
+const SENSITIVITY = [
+  'suites/sensitivity.test.ts',
+  'suites/sensitivity/**/*.test.ts',
+  'sensitivity/**/*.test.ts',
+]
+/** Never tests of this project: dependencies, and files that tests write and run themselves. */
+const EXCLUDE = [...configDefaults.exclude, 'out/**']
 
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'out/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          // Files share each worker's module cache: a unit test leaves no global behind (no
+          // vi.mock, fake timers restored after each test). Isolating every file re-imports the
+          // app for each and takes four times as long.
+          isolate: false,
+          exclude: [...EXCLUDE, ...INTEGRATION, ...BROWSER, ...SENSITIVITY],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: INTEGRATION, exclude: [...EXCLUDE, ...SENSITIVITY] },
+      },
+      { extends: true, test: { name: 'browser', include: BROWSER, exclude: EXCLUDE } },
+      { extends: true, test: { name: 'sensitivity', include: SENSITIVITY, exclude: EXCLUDE } },
+    ],
   },
 })

@@ -17,6 +17,7 @@ import { runInitialCycleScenario } from '../suites/runner/scenario.ts'
 import { describeSizing } from '../suites/scenarios/sizing.ts'
 import { inProcessTarget } from '../suites/targets/in-process.ts'
 import { urlTarget } from '../suites/targets/url.ts'
+import { DIALECTS } from '../reports/model.ts'
 
 const CATALOGUE_TARGET_S = 10
 const USERS = Number(process.env.BENCH_USERS ?? 10_000)
@@ -28,7 +29,7 @@ async function catalogue(): Promise<void> {
   const { report } = await runConformance({
     target: inProcessTarget(),
     rules: RULES,
-    dialects: ['entra-default', 'entra-flag'],
+    dialects: [...DIALECTS],
     seed: 1,
     runId: 'bench',
     allowWrites: true,

@@ -5,8 +5,8 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Dialect } from '../reports/model.ts'
-import type { RuleLevel, RuleProfile } from '../model/rule.ts'
+import { DIALECTS, type Dialect } from '../reports/model.ts'
+import { RULE_LEVELS, RULE_PROFILES, type RuleLevel, type RuleProfile } from '../model/rule.ts'
 import { UsageError } from './io.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
@@ -16,6 +16,10 @@ export type Parsed<O extends OptionsConfig> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
 >
 
+/**
+ * `parseArgs`, strict, positionals allowed. A bad option becomes a `UsageError` naming the command,
+ * what was wrong (the first line of Node's message) and the options the command takes.
+ */
 export function parse<O extends OptionsConfig>(
   args: string[],
   options: O,
@@ -24,7 +28,13 @@ export function parse<O extends OptionsConfig>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`)
+    const message = (error as Error).message
+    const unknown = /^Unknown option '([^']+)'/.exec(message)
+    const reason = unknown ? `unknown option ${unknown[1]}` : (message.split('\n')[0] ?? message)
+    const valid = Object.entries(options)
+      .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`)
+      .join(', ')
+    throw new UsageError(`${command}: ${reason}\nValid options: ${valid}`)
   }
 }
 
@@ -62,10 +72,6 @@ export function duration(name: string, value: string | undefined, fallbackMs: nu
   return Number(match[1]) * unit
 }
 
-const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
-const LEVELS: readonly RuleLevel[] = ['MUST', 'SHOULD', 'MAY']
-const PROFILES: readonly RuleProfile[] = ['rfc', 'entra', 'clearid']
-
 function oneOf<T extends string>(
   name: string,
   values: string[],
@@ -87,11 +93,11 @@ export function dialects(value: string | string[] | undefined): Dialect[] {
 }
 
 export function levels(value: string | string[] | undefined): RuleLevel[] {
-  return oneOf('level', listOf(value), LEVELS, (v) => v.toUpperCase())
+  return oneOf('level', listOf(value), RULE_LEVELS, (v) => v.toUpperCase())
 }
 
 export function profiles(value: string | string[] | undefined): RuleProfile[] {
-  return oneOf('profile', listOf(value), PROFILES, (v) => v.toLowerCase())
+  return oneOf('profile', listOf(value), RULE_PROFILES, (v) => v.toLowerCase())
 }
 
 /** An http(s) URL without a trailing slash. */

@@ -64,7 +64,10 @@ function core(def: Def): AttributeDefinition {
   }
 }
 
-function ext(def: Def): AttributeDefinition {
+/** An extension attribute; its name stays a literal type, so the names form a union. */
+function ext<const Name extends string>(
+  def: Def & { readonly name: Name },
+): AttributeDefinition & { readonly name: Name } {
   return {
     schema: CLEARID_USER_EXTENSION,
     caseExact: false,
@@ -102,8 +105,8 @@ export const CORE_ATTRIBUTES: readonly AttributeDefinition[] = [
   }),
 ]
 
-/** The ClearID extension (`urn:ietf:params:scim:schemas:extension:clearid:2.0:User`), in seed order. */
-export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = [
+/** The ClearID extension's attributes with their names as literal types (`ExtensionAttributeName`). */
+const EXTENSION_CATALOGUE = [
   // Basic identity fields
   ext({
     name: 'description',
@@ -228,7 +231,13 @@ export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = [
     group: 'userPermissions',
     description: 'Portal administrator. Boolean; works only with the Entra SCIM 2.0 flag.',
   }),
-]
+] as const satisfies readonly AttributeDefinition[]
+
+/**
+ * The ClearID extension (`urn:ietf:params:scim:schemas:extension:clearid:2.0:User`), in seed order.
+ * Typed wide, so code that looks attributes up by a name it received needs no casts.
+ */
+export const EXTENSION_ATTRIBUTES: readonly AttributeDefinition[] = EXTENSION_CATALOGUE
 
 /**
  * Attributes the seed lists as not supported (dates and id references), plus two system fields the
@@ -248,8 +257,12 @@ export const UNSUPPORTED_ATTRIBUTES: readonly string[] = [
   'culture',
 ]
 
-/** Names of the extension attributes, in catalogue order. */
-export type ExtensionAttributeName = (typeof EXTENSION_ATTRIBUTES)[number]['name']
+/**
+ * The extension attribute names, a union of literals (`'firstName' | 'lastName' | …`): a record
+ * keyed by it must name every attribute, so a new catalogue entry that the fixtures or a mapping
+ * do not cover is a type error.
+ */
+export type ExtensionAttributeName = (typeof EXTENSION_CATALOGUE)[number]['name']
 
 const coreByLower = new Map(CORE_ATTRIBUTES.map((a) => [a.name.toLowerCase(), a]))
 const extByLower = new Map(EXTENSION_ATTRIBUTES.map((a) => [a.name.toLowerCase(), a]))

@@ -5,7 +5,9 @@
  * @module
  */
 
-export type RuleLevel = 'MUST' | 'SHOULD' | 'MAY'
+/** Every level, strongest first: the order reports and filters list them in. */
+export const RULE_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const
+export type RuleLevel = (typeof RULE_LEVELS)[number]
 
 /** Which side a rule judges: the server's behaviour, a client's traffic, or both. */
 export type RuleSide = 'server' | 'client' | 'both'
@@ -15,7 +17,8 @@ export type RuleSide = 'server' | 'client' | 'both'
  * needs from a server (or sends as a client). `clearid`: ClearID's documented attribute rules and the
  * mock's documented choices.
  */
-export type RuleProfile = 'rfc' | 'entra' | 'clearid'
+export const RULE_PROFILES = ['rfc', 'entra', 'clearid'] as const
+export type RuleProfile = (typeof RULE_PROFILES)[number]
 
 export type SourceKind =
   'seed' | 'rfc' | 'entra-doc' | 'ms-validator' | 'okta' | 'clearid-doc' | 'mock-choice'
@@ -37,19 +40,37 @@ export interface Finding {
   readonly exchange?: Exchange
 }
 
-export interface ExchangeRequest {
+/** What both halves of an exchange carry. */
+export interface ExchangeMessage {
+  /** In an `Exchange` and a traffic record: lower-case names, secret-named values redacted. */
+  readonly headers: Readonly<Record<string, string>>
+  /** Parsed JSON, or the text when it is not JSON; large bodies are cut. */
+  readonly body?: unknown
+}
+
+export interface ExchangeRequest extends ExchangeMessage {
   readonly method: string
   readonly url: string
-  readonly headers: Record<string, string>
-  readonly body?: unknown
 }
 
-export interface ExchangeResponse {
+export interface ExchangeResponse extends ExchangeMessage {
   readonly status: number
-  readonly headers: Record<string, string>
-  readonly body?: unknown
 }
 
+/**
+ * One HTTP request and its answer, secrets redacted: what a finding and the JSON report carry. The
+ * other forms of an exchange build on it and differ only where their job needs it:
+ * - `TrafficRecord` (mock-server/traffic/record.ts): an exchange the mock received, with its
+ *   SCIM-relative path and query, sequence number, timing, auth state, warnings and fault.
+ * - `SessionExchange` (mock-server/traffic/session.ts): a record as one NDJSON line of a recorded
+ *   session: no URL (it replays against any Tenant URL), time as an offset, a format version.
+ * - `RawExchange` and `ExchangeNote` (mock-server/traffic): how the recorder keeps a record cheaply
+ *   on the request path (text and packed bytes, redacted later in batches).
+ * - `RawRequest` and `RawResponse` (driver/http/exchange.ts): what the harness sent and got, bodies
+ *   as text, before redaction turns them into this type.
+ * - `HttpAnswer` (driver/http/types.ts): a response as a rule reads it: parsed body, raw text,
+ *   duration, and this exchange for its findings.
+ */
 export interface Exchange {
   readonly request: ExchangeRequest
   readonly response?: ExchangeResponse

@@ -9,9 +9,10 @@
 import { scimPatch } from 'scim-patch'
 import type { ScimResource } from 'scim-patch'
 import { describe, expect, it } from 'vitest'
-import { PATCH_CASES, patchBase } from './corpus/patches.ts'
+import { PATCH_CASES } from './corpus/patches.ts'
 import { PATCH_DISAGREEMENTS, type PatchOracle } from './expected-disagreements.ts'
 import { mockPatchEngine, PATCH_ENGINES, runPatchEngine, toScim } from './patch-engines.ts'
+import { baseUser } from '../mock-server/scim/patch/patch-fixtures.ts'
 
 const listed = new Map(
   PATCH_DISAGREEMENTS.map((entry) => [`${entry.caseId}/${entry.engine}`, entry]),
@@ -35,7 +36,7 @@ describe('PATCH corpus', () => {
   })
 
   it('scim-patch mutates the resource it is given unless mutateDocument is false', () => {
-    const resource = toScim(patchBase())
+    const resource = toScim(baseUser())
     scimPatch(resource as unknown as ScimResource, [
       { op: 'replace', path: 'displayName', value: 'Ada King' },
     ])
@@ -46,10 +47,10 @@ describe('PATCH corpus', () => {
 describe('PATCH oracle: mock vs RFC answer, scim-patch and SCIMMY', () => {
   for (const c of PATCH_CASES) {
     it(`${c.id} ${c.title}`, async () => {
-      const mock = await runPatchEngine(mockPatchEngine, patchBase(), c.body)
+      const mock = await runPatchEngine(mockPatchEngine, baseUser(), c.body)
       const answers: [PatchOracle, string][] = [['expected', c.expected]]
       for (const engine of PATCH_ENGINES) {
-        answers.push([engine.name, await runPatchEngine(engine, patchBase(), c.body)])
+        answers.push([engine.name, await runPatchEngine(engine, baseUser(), c.body)])
       }
       for (const [name, got] of answers) {
         const entry = listed.get(`${c.id}/${name}`)

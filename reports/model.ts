@@ -18,7 +18,9 @@ import type {
 
 export const REPORT_SCHEMA_VERSION = '1.0' as const
 
-export type Dialect = 'entra-default' | 'entra-flag'
+/** The two request dialects of Entra ID: without and with the `aadOptscim062020` flag. */
+export const DIALECTS = ['entra-default', 'entra-flag'] as const
+export type Dialect = (typeof DIALECTS)[number]
 
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'not-applicable' | 'waived'
 

@@ -4,8 +4,10 @@
  *
  * @module
  */
-import type { RuleLevel } from '../model/rule.ts'
 import type { ReportSummary, RuleResult, RuleStatus, StatusCounts } from './model.ts'
+import { RULE_LEVELS, type RuleLevel } from '../model/rule.ts'
+
+export { RULE_LEVELS }
 
 export const RULE_STATUSES: readonly RuleStatus[] = [
   'failed',
@@ -14,8 +16,6 @@ export const RULE_STATUSES: readonly RuleStatus[] = [
   'skipped',
   'not-applicable',
 ]
-
-export const RULE_LEVELS: readonly RuleLevel[] = ['MUST', 'SHOULD', 'MAY']
 
 export function emptyCounts(): StatusCounts {
   return { passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, waived: 0 }

@@ -13,13 +13,19 @@
  *
  * @module
  */
-import type { ConformanceReport, Dialect, RuleResult, Waiver, WaiverRecord } from './model.ts'
+import {
+  DIALECTS,
+  type ConformanceReport,
+  type Dialect,
+  type RuleResult,
+  type Waiver,
+  type WaiverRecord,
+} from './model.ts'
 import { resultKey } from './result-key.ts'
 import { summarize } from './summarize.ts'
 
 export type { Waiver, WaiverRecord }
 
-const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
 const FIELDS = new Set(['rule', 'reason', 'dialect', 'expires'])
 
 export type WaiverParseResult =

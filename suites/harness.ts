@@ -14,8 +14,12 @@
  */
 import type { FetchLike } from '../driver/http/types.ts'
 import type { RuleMeta } from '../model/rule.ts'
-import { DIALECTS } from '../driver/entra/requests.ts'
-import type { ConformanceReport, Dialect, RuleResult } from '../reports/model.ts'
+import {
+  DIALECTS,
+  type ConformanceReport,
+  type Dialect,
+  type RuleResult,
+} from '../reports/model.ts'
 import { RULES, CATALOGUE } from '../rules/index.ts'
 import { defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
 import { runConformance as runRules } from './runner/run.ts'

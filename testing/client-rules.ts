@@ -11,18 +11,13 @@ import { createFetchHandler, type FetchHandler } from '../msw/fetch-handler.ts'
 import type { AppOptions } from '../mock-server/options.ts'
 import { buildClientReport } from '../verify/client-report.ts'
 import { lookupPath } from '../driver/entra/requests.ts'
+import { SCIM_CONTENT_TYPE } from '../model/scim-protocol.ts'
+import { readTestResponse, type TestResponse } from '../mock-server/test/test-response.ts'
 
 export const ACCOUNT = 'acme'
 export const KEY = 'scripted-client-key-1234'
 export const ORIGIN = 'https://clearid.test'
 export const BASE = `${ORIGIN}/scim/v2/accounts/${ACCOUNT}`
-
-export interface Answer {
-  readonly status: number
-  readonly headers: Headers
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary SCIM JSON
-  readonly body: any
-}
 
 export interface SendOptions {
   readonly contentType?: string | null
@@ -44,39 +39,28 @@ export class ScriptedClient {
     path: string,
     body?: unknown,
     options: SendOptions = {},
-  ): Promise<Answer> {
+  ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers }
     const key = options.key === undefined ? KEY : options.key
     if (key !== null) headers.Authorization = `Bearer ${key}`
     const text = options.raw ?? (body === undefined ? undefined : JSON.stringify(body))
-    const contentType =
-      options.contentType === undefined ? 'application/scim+json' : options.contentType
+    const contentType = options.contentType === undefined ? SCIM_CONTENT_TYPE : options.contentType
     if (text !== undefined && contentType !== null) headers['Content-Type'] = contentType
     const response = await this.fetch(`${BASE}${path}`, {
       method,
       headers,
       ...(text !== undefined && { body: text }),
     })
-    const responseText = await response.text()
-    return { status: response.status, headers: response.headers, body: parse(responseText) }
+    return readTestResponse(response)
   }
 
-  lookup(attribute: string, value: string): Promise<Answer> {
+  lookup(attribute: string, value: string): Promise<TestResponse> {
     return this.send('GET', lookupPath(attribute, value))
   }
 
   /** Waits `ms` on the fake clock the traffic log reads. */
   sleep(ms: number): void {
     this.clock.now += ms
-  }
-}
-
-function parse(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
   }
 }
 

@@ -10,10 +10,10 @@ import { workforceUser, type ClearIdUserValues } from '../fixtures/workforce.ts'
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../model/attributes.ts'
 import type { Dialect } from '../reports/model.ts'
 import { createUserBody, defaultMapping } from '../driver/entra/requests.ts'
+import { SCIM_PATCH_SCHEMA } from '../model/scim-protocol.ts'
 
 export const EXT = CLEARID_USER_EXTENSION
 export const CORE = CORE_USER_SCHEMA
-export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 
 /** A valid identity; the same `seq` gives the same user. */
 export function createFakerUser(seq: number): ClearIdUserValues {
@@ -48,5 +48,5 @@ export function withExtension(
 }
 
 export function patchBody(...operations: Record<string, unknown>[]): Record<string, unknown> {
-  return { schemas: [PATCH_SCHEMA], Operations: operations }
+  return { schemas: [SCIM_PATCH_SCHEMA], Operations: operations }
 }

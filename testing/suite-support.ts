@@ -71,20 +71,39 @@ export interface CapturedIo extends CliIo {
   readonly out: string[]
   readonly err: string[]
   text(): string
+  /** Resolves with the match once stdout and stderr, together, match `pattern`: no polling. */
+  written(pattern: RegExp): Promise<RegExpExecArray>
 }
 
 export function captureIo(extra: Partial<CliIo> = {}): CapturedIo {
   const out: string[] = []
   const err: string[] = []
+  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = []
+  const text = () => out.join('') + err.join('')
+  const wrote = (lines: string[], chunk: string) => {
+    lines.push(chunk)
+    for (const waiter of [...waiters]) {
+      const match = waiter.pattern.exec(text())
+      if (!match) continue
+      waiters.splice(waiters.indexOf(waiter), 1)
+      waiter.resolve(match)
+    }
+  }
   return {
     out,
     err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
+    stdout: (t) => wrote(out, t),
+    stderr: (t) => wrote(err, t),
     env: {},
     isTTY: false,
     sleep: async () => {},
-    text: () => out.join('') + err.join(''),
+    text,
+    written: (pattern) =>
+      new Promise((resolve) => {
+        const match = pattern.exec(text())
+        if (match) resolve(match)
+        else waiters.push({ pattern, resolve })
+      }),
     ...extra,
   }
 }

@@ -14,6 +14,7 @@ import { summarize } from '../reports/summarize.ts'
 import { LatencyRecorder, operationOf } from '../reports/latency.ts'
 import { ClientAuditor } from './audit.ts'
 import type { TrafficRecord } from '../mock-server/traffic/record.ts'
+import { RULE_PROFILES } from '../model/rule.ts'
 
 export interface ClientReportInfo {
   readonly accountId: string
@@ -46,7 +47,7 @@ export function buildClientReport(
       finishedAt,
       durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)),
       dialects: [],
-      profiles: ['rfc', 'entra', 'clearid'],
+      profiles: [...RULE_PROFILES],
       target: {
         kind: 'mock-audit',
         ...(info.tenantUrl !== undefined && { url: info.tenantUrl }),

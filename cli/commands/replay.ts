@@ -21,6 +21,7 @@ import {
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 import { describeResult } from './replay-output.ts'
+import { BEHAVIOUR_OPTIONS, behaviourFrom } from '../behaviour-options.ts'
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -28,8 +29,7 @@ const OPTIONS = {
   'inject-faults': { type: 'boolean' },
   ignore: { type: 'string', multiple: true },
   timing: { type: 'string' },
-  'extension-booleans': { type: 'string' },
-  'unknown-attributes': { type: 'string' },
+  ...BEHAVIOUR_OPTIONS,
   'emit-test': { type: 'string' },
   'import-from': { type: 'string' },
   name: { type: 'string' },
@@ -113,7 +113,7 @@ function settingsFrom(values: Values, positionals: string[], io: CliIo): ReplayS
     ...targetOf(values, io),
     ignore: read.listOf(values.ignore),
     timing,
-    behaviour: behaviourOf(values),
+    behaviour: behaviourFrom(values),
     ...(values['emit-test'] !== undefined && { emitTest: values['emit-test'] }),
     ...(values['import-from'] !== undefined && { importFrom: values['import-from'] }),
     ...(values.name !== undefined && { name: values.name }),
@@ -137,21 +137,6 @@ function targetOf(values: Values, io: CliIo): { target?: ReplayTarget } {
       key,
       injectFaults: values['inject-faults'] === true,
     },
-  }
-}
-
-function behaviourOf(values: Values): Partial<Behaviour> {
-  const booleans = values['extension-booleans']
-  const unknown = values['unknown-attributes']
-  if (booleans !== undefined && booleans !== 'reject' && booleans !== 'coerce') {
-    throw new UsageError(`--extension-booleans must be reject or coerce; got "${booleans}"`)
-  }
-  if (unknown !== undefined && unknown !== 'ignore' && unknown !== 'reject') {
-    throw new UsageError(`--unknown-attributes must be ignore or reject; got "${unknown}"`)
-  }
-  return {
-    ...(booleans !== undefined && { extensionBooleanStrings: booleans }),
-    ...(unknown !== undefined && { unknownAttributes: unknown }),
   }
 }
 

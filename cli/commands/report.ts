@@ -7,8 +7,6 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util'
-import type { ParseArgsConfig } from 'node:util'
 import { diffReports } from '../../reports/diff.ts'
 import { loadReportFile, loadWaiverFile } from '../../reports/load.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
@@ -17,15 +15,11 @@ import type { DiffFormat } from '../../reports/renderers/diff.ts'
 import { FORMAT_NAMES, parseFormats } from '../../reports/renderers/index.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
 import { DEFAULT_OUT_DIR, writeReports } from '../../reports/write.ts'
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import * as read from '../parse.ts'
 
-export interface CommandIo {
-  stdout(text: string): void
-  stderr(text: string): void
-}
-
-export const EXIT_OK = 0
-export const EXIT_REGRESSION = 1
-export const EXIT_USAGE = 2
+/** Only output: `report` reads files and nothing else of the outside world. */
+type CommandIo = Pick<CliIo, 'stdout' | 'stderr'>
 
 const USAGE = `Usage:
   clearid-conformance report render REPORT.json [--format ${FORMAT_NAMES.join(',')}] [--out DIR]
@@ -45,32 +39,12 @@ const RENDER_OPTIONS = {
   waivers: { type: 'string' },
   baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options']
+} as const satisfies read.OptionsConfig
 
 const DIFF_OPTIONS = {
   format: { type: 'string', short: 'f' },
   help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options']
-
-class UsageError extends Error {}
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(
-  command: string,
-  args: string[],
-  options: O,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (error) {
-    const valid = Object.entries(options)
-      .map(([name, o]) => `--${name}${'short' in o && o.short ? ` (-${o.short})` : ''}`)
-      .join(', ')
-    const message = (error as Error).message
-    const unknown = /^Unknown option '([^']+)'/.exec(message)
-    const reason = unknown ? `unknown option ${unknown[1]}` : (message.split('\n')[0] ?? message)
-    throw new UsageError(`report ${command}: ${reason}\nValid options: ${valid}`)
-  }
-}
+} as const satisfies read.OptionsConfig
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
   const [sub, ...rest] = argv
@@ -90,7 +64,7 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 async function render(args: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parse('render', args, RENDER_OPTIONS)
+  const { values, positionals } = read.parse(args, RENDER_OPTIONS, 'report render')
   if (values.help) return (io.stdout(USAGE), EXIT_OK)
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -123,7 +97,7 @@ async function render(args: string[], io: CommandIo): Promise<number> {
 }
 
 async function diff(args: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parse('diff', args, DIFF_OPTIONS)
+  const { values, positionals } = read.parse(args, DIFF_OPTIONS, 'report diff')
   if (values.help) return (io.stdout(USAGE), EXIT_OK)
   if (positionals.length !== 2) {
     throw new UsageError(
@@ -140,7 +114,7 @@ async function diff(args: string[], io: CommandIo): Promise<number> {
   if (!next.ok) return fail(io, next.error)
   const doc = diffDocument(diffReports(base.value, next.value), base.value, next.value)
   io.stdout(renderDiff(doc, format))
-  return doc.mustRegressions > 0 ? EXIT_REGRESSION : EXIT_OK
+  return doc.mustRegressions > 0 ? EXIT_FAILED : EXIT_OK
 }
 
 function isDiffFormat(format: string): format is DiffFormat {

@@ -8,6 +8,7 @@ import type { RuleMeta } from '../../model/rule.ts'
 import { selectRules } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { RULE_LEVELS } from '../../model/rule.ts'
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -51,7 +52,7 @@ function table(rules: readonly Listed[], width: number): string {
     const room = Math.max(20, width - head.length)
     return head + (rule.title.length > room ? `${rule.title.slice(0, room - 1)}…` : rule.title)
   })
-  const counts = ['MUST', 'SHOULD', 'MAY'].map(
+  const counts = RULE_LEVELS.map(
     (level) => `${rules.filter((r) => r.level === level).length} ${level}`,
   )
   return `${header}\n${lines.join('\n')}\n\n${rules.length} rules (${counts.join(', ')})\n`

@@ -16,8 +16,7 @@ import {
   type AttributeChange,
   type EntraMapping,
 } from './requests.ts'
-
-const SCIM_JSON = 'application/scim+json'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 export class EntraClient {
   readonly mapping: EntraMapping
@@ -48,7 +47,7 @@ export class EntraClient {
 
   /** POST an arbitrary body the way Entra posts (content type, no If-Match). */
   postUser(body: unknown): Promise<HttpAnswer> {
-    return this.http.send({ method: 'POST', path: '/Users', body, contentType: SCIM_JSON })
+    return this.http.send({ method: 'POST', path: '/Users', body, contentType: SCIM_CONTENT_TYPE })
   }
 
   getUser(id: string): Promise<HttpAnswer> {
@@ -64,7 +63,7 @@ export class EntraClient {
       method: 'PATCH',
       path: `/Users/${encodeURIComponent(id)}`,
       body,
-      contentType: SCIM_JSON,
+      contentType: SCIM_CONTENT_TYPE,
     })
   }
 

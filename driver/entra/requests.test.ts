@@ -9,9 +9,9 @@ import {
   groupProbePath,
   lookupPath,
   patchUserBody,
-  PATCH_OP_SCHEMA,
   type AttributeChange,
 } from './requests.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const user = () => new TestData(1, 'r1', 'requests').user()
 
@@ -81,7 +81,7 @@ describe('PATCH body', () => {
 
   it('default dialect: one capitalised op per attribute, URN paths, "False"', () => {
     expect(patchUserBody(changes, 'entra-default')).toEqual({
-      schemas: [PATCH_OP_SCHEMA],
+      schemas: [SCIM_PATCH_SCHEMA],
       Operations: [
         { op: 'Replace', path: 'displayName', value: 'New Name' },
         { op: 'Add', path: `${CLEARID_USER_EXTENSION}:middleName`, value: 'M' },
@@ -92,7 +92,7 @@ describe('PATCH body', () => {
 
   it('flag: one path-less replace keyed by attribute paths, JSON booleans', () => {
     expect(patchUserBody(changes, 'entra-flag')).toEqual({
-      schemas: [PATCH_OP_SCHEMA],
+      schemas: [SCIM_PATCH_SCHEMA],
       Operations: [
         {
           op: 'replace',

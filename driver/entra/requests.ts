@@ -12,12 +12,11 @@ import {
   CORE_USER_SCHEMA,
   EXTENSION_ATTRIBUTES,
   findCoreAttribute,
+  type ExtensionAttributeName,
 } from '../../model/attributes.ts'
 import type { Dialect } from '../../reports/model.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
-
-export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
-export const DIALECTS: readonly Dialect[] = ['entra-default', 'entra-flag']
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 /** How the admin mapped attributes in the Entra enterprise application. */
 export interface EntraMapping {
@@ -68,7 +67,8 @@ export function mappedExtension(
 ): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {}
   for (const definition of EXTENSION_ATTRIBUTES) {
-    const value = values.ext[definition.name]
+    // The catalogue's names are exactly the ExtensionAttributeName union.
+    const value = values.ext[definition.name as ExtensionAttributeName]
     if (value === undefined) continue
     if (typeof value === 'boolean' || isBooleanExtension(definition.name)) {
       if (!mapping.extensionBooleans) continue
@@ -125,7 +125,7 @@ export function patchUserBody(
   dialect: Dialect,
 ): { schemas: string[]; Operations: Record<string, unknown>[] } {
   const body = (Operations: Record<string, unknown>[]) => ({
-    schemas: [PATCH_OP_SCHEMA],
+    schemas: [SCIM_PATCH_SCHEMA],
     Operations,
   })
   if (dialect === 'entra-default') {

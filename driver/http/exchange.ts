@@ -12,16 +12,13 @@ import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/ru
 /** Longest body text kept verbatim in a report. */
 export const MAX_RECORDED_BODY = 8 * 1024
 
-export interface RawRequest {
-  readonly method: string
-  readonly url: string
-  readonly headers: Record<string, string>
+/** A request as sent, before redaction: the body is the exact text. */
+export interface RawRequest extends Omit<ExchangeRequest, 'body'> {
   readonly bodyText?: string
 }
 
-export interface RawResponse {
-  readonly status: number
-  readonly headers: Record<string, string>
+/** A response as received, before redaction: the body is the exact text. */
+export interface RawResponse extends Omit<ExchangeResponse, 'body'> {
   readonly bodyText: string
 }
 

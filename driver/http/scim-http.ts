@@ -19,6 +19,7 @@ import {
 import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
 import { retryDelay } from './retry-after.ts'
 import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 export interface AccountEndpoint {
   readonly baseUrl: string
@@ -240,8 +241,7 @@ export class ScimHttpClient implements ScimHttp {
     if (authorization !== undefined) headers.Authorization = authorization
     const bodyText =
       request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
-    const contentType =
-      request.contentType === undefined ? 'application/scim+json' : request.contentType
+    const contentType = request.contentType === undefined ? SCIM_CONTENT_TYPE : request.contentType
     if (bodyText !== undefined && contentType !== null) headers['Content-Type'] = contentType
     Object.assign(headers, request.headers)
     return {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Exchange } from '../../model/rule.ts'
+import type { Exchange, ExchangeResponse } from '../../model/rule.ts'
 
 /**
  * A `fetch`-compatible function: the in-process mock's `app.fetch` or the global `fetch`. The SCIM
@@ -41,10 +41,8 @@ export interface HttpRequest {
   readonly account?: 'main' | 'other'
 }
 
-export interface HttpAnswer {
-  readonly status: number
-  /** Response headers with lower-case names. */
-  readonly headers: Readonly<Record<string, string>>
+/** A response as rules read it: an `ExchangeResponse` with its raw text and redacted exchange. */
+export interface HttpAnswer extends ExchangeResponse {
   /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
   readonly body: unknown
   /** The raw body text. */

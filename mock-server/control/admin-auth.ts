@@ -7,13 +7,14 @@
 import type { MiddlewareHandler } from 'hono'
 import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID mock control plane"' }
 
 export function adminAuth(adminToken: string): MiddlewareHandler {
   const stored = storeSecret(adminToken)
   return async function adminAuth(c, next) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')
+    const match = BEARER_AUTHORIZATION.exec(c.req.header('authorization') ?? '')
     if (!match?.[1] || !matchesSecret(stored, match[1])) {
       throw new ApiError(
         401,

@@ -1,9 +1,13 @@
 /**
- * Seeded fake identities in the REST identity shape. Faker is loaded on first use only, so it never
- * weighs on the request path of the emulated API.
+ * Seeded fake identities in the REST identity shape: the harness's workforce generator
+ * (`fixtures/workforce.ts`, one generator for both) with each attribute placed by its catalogue
+ * group. Faker is loaded on first use only, so it never weighs on the request path of the emulated
+ * API nor on `createApp`.
  *
  * @module
  */
+import { findExtensionAttribute } from '../../model/attributes.ts'
+import { workforceUser, type ClearIdUserValues } from '../../fixtures/workforce.ts'
 
 export const MAX_SEED_COUNT = 10_000
 
@@ -12,35 +16,27 @@ export async function fakeIdentities(
   seed: number,
   count: number,
 ): Promise<Record<string, unknown>[]> {
-  const { Faker, en, base } = await import('@faker-js/faker')
-  const faker = new Faker({ locale: [en, base], seed })
-  const identities: Record<string, unknown>[] = []
-  for (let index = 0; index < count; index++) {
-    const firstName = faker.person.firstName()
-    const lastName = faker.person.lastName()
-    const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, '')
-    identities.push({
-      userName: `${local}.${seed}.${index}@example.com`,
-      displayName: `${firstName} ${lastName}`,
-      firstName,
-      lastName,
-      email: faker.internet.email({ firstName, lastName, provider: 'example.com' }),
-      countryCode: faker.location.countryCode('alpha-3'),
-      status: faker.number.int({ min: 0, max: 9 }) === 0 ? 'Inactive' : 'Active',
-      companyData: {
-        employeeNumber: String(faker.number.int({ min: 10_000, max: 99_999 })),
-        cityOfResidence: faker.location.city(),
-        zipCode: faker.location.zipCode(),
-        phoneNumberPrimary: faker.phone.number({ style: 'international' }),
-      },
-      privateData: {
-        jobTitle: faker.person.jobTitle(),
-        departmentName: faker.commerce.department(),
-        companyName: faker.company.name(),
-      },
-      systemData: { externalId: faker.string.uuid(), hasExtendedTime: faker.datatype.boolean() },
-      userPermissions: { hasWebPortalAccess: faker.datatype.boolean(), isAdmin: false },
-    })
+  const { createFaker } = await import('../../fixtures/seeded-faker.ts')
+  const faker = createFaker(seed)
+  const prefix = `seed${seed}-`
+  return Array.from({ length: count }, (_, index) => {
+    const user = workforceUser(faker, { prefix, externalIdPrefix: prefix, seq: index + 1 })
+    // One identity in ten is inactive, as in a directory with leavers.
+    return restIdentityOf(user, faker.number.int({ min: 0, max: 9 }) !== 0)
+  })
+}
+
+/** `basic` attributes at the top level, every other group in its nested object. */
+function restIdentityOf(user: ClearIdUserValues, active: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    userName: user.userName,
+    displayName: user.displayName,
+    status: active ? 'Active' : 'Inactive',
   }
-  return identities
+  for (const [name, value] of Object.entries(user.ext)) {
+    const group = findExtensionAttribute(name)?.group ?? 'basic'
+    if (group === 'basic') body[name] = value
+    else ((body[group] ??= {}) as Record<string, unknown>)[name] = value
+  }
+  return body
 }

@@ -7,6 +7,7 @@
 import { generateKeyPair } from 'jose'
 import { createApp, type MockApp } from '../app.ts'
 import type { AppOptions } from '../options.ts'
+import { readTestResponse, type TestResponse } from '../test/test-response.ts'
 
 export const ADMIN = 'test-admin-token'
 export const ACME = {
@@ -30,13 +31,6 @@ export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 /** One STS signing key for every test app: RSA key generation is the slow part of a test. */
 const SIGNING_KEYS = await generateKeyPair('RS512')
 
-export interface TestResponse {
-  readonly status: number
-  readonly headers: Headers
-  readonly text: string
-  readonly body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-}
-
 export function restTestApp(options: AppOptions = {}): MockApp {
   return createApp({
     accounts: [
@@ -55,15 +49,7 @@ export async function send(
   path: string,
   init: RequestInit = {},
 ): Promise<TestResponse> {
-  const response = await app.request(path, init)
-  const text = await response.text()
-  let body: unknown = undefined
-  try {
-    body = text === '' ? undefined : JSON.parse(text)
-  } catch {
-    body = text
-  }
-  return { status: response.status, headers: response.headers, text, body }
+  return readTestResponse(await app.request(path, init))
 }
 
 export function tokenRequest(

@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { ApiError } from './api-error.ts'
-import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../scim/constants.ts'
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
 
 export type ErrorSurface = 'scim' | 'oauth' | 'problem'

@@ -10,6 +10,7 @@ import { errors } from 'jose'
 import { issuerOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 
 const REALM = 'Bearer realm="ClearID API"'
 
@@ -22,7 +23,7 @@ function unauthorized(detail: string, invalidToken: boolean): ApiError {
 
 export function bearerAuth(ctx: MockContext): MiddlewareHandler {
   return async function bearerAuth(c, next) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')
+    const match = BEARER_AUTHORIZATION.exec(c.req.header('authorization') ?? '')
     if (!match?.[1]) {
       throw unauthorized(
         'Authentication required: send "Authorization: Bearer <access_token>" with a token from POST /sts/connect/token.',

@@ -7,7 +7,7 @@
 import { badRequest } from '../errors/api-error.ts'
 import type { QueryParams } from '../http/form-query.ts'
 import type { Behaviour } from '../behaviour.ts'
-import { SCIM_SEARCH_SCHEMA } from './constants.ts'
+import { SCIM_SEARCH_SCHEMA } from '../../model/scim-protocol.ts'
 import { parseAttributeList } from './projection.ts'
 
 export interface ListQuery {

@@ -8,7 +8,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { FormQuery, type QueryParams } from '../http/form-query.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
-import { SCIM_CONTENT_TYPE } from './constants.ts'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 export function scimJson(
   c: Context,

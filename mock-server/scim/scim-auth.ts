@@ -6,6 +6,7 @@
  */
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 import type { Step } from '../http/pipeline.ts'
 import { requestHeader } from '../http/request-header.ts'
 import { scimAccountOf } from './scim-base.ts'
@@ -16,7 +17,7 @@ export function scimAuth(ctx: MockContext): Step {
   return function scimAuth(c, next) {
     const accountId = scimAccountOf(c)
     const header = requestHeader(c, 'authorization') ?? ''
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+    const match = BEARER_AUTHORIZATION.exec(header)
     if (!match?.[1]) {
       throw new ApiError(
         401,

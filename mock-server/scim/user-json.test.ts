@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
 import type { AttributeValue, StoredIdentity } from '../../model/identity.ts'
-import { SCIM_LIST_SCHEMA } from './constants.ts'
+import { SCIM_LIST_SCHEMA } from '../../model/scim-protocol.ts'
 import { scimUserJson, userListJson } from './user-json.ts'
 import { toScimUser } from './user-resource.ts'
 

@@ -15,7 +15,7 @@ import {
   EXTENSION_ATTRIBUTES,
 } from '../../model/attributes.ts'
 import type { StoredIdentity } from '../../model/identity.ts'
-import { SCIM_LIST_SCHEMA } from './constants.ts'
+import { SCIM_LIST_SCHEMA } from '../../model/scim-protocol.ts'
 import { extensionNames } from './user-resource.ts'
 
 const USER_HEAD = `{"schemas":${JSON.stringify([CORE_USER_SCHEMA, CLEARID_USER_EXTENSION])},"id":`

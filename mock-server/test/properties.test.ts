@@ -6,8 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CLEARID_USER_EXTENSION, EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
 import { call, testApp, userBody } from './scim-test-client.ts'
-
-const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const filterPiece = fc.oneof(
   fc.constantFrom(
@@ -82,7 +81,7 @@ const operation = fc.record(
 )
 const patchBody = fc.oneof(
   fc.record({
-    schemas: fc.constant([PATCH_SCHEMA]),
+    schemas: fc.constant([SCIM_PATCH_SCHEMA]),
     Operations: fc.array(operation, { maxLength: 4 }),
   }),
   fc.jsonValue({ maxDepth: 3 }),

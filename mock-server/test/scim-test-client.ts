@@ -6,16 +6,11 @@
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
 import { createApp, type MockApp } from '../app.ts'
 import type { AppOptions } from '../options.ts'
+import { readTestResponse, type TestResponse } from './test-response.ts'
 
 export const KEY = 'test-key'
 export const OTHER_KEY = 'other-key'
 export const BASE = '/scim/v2/accounts/acme'
-
-export interface TestResponse {
-  readonly status: number
-  readonly headers: Headers
-  readonly body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-}
 
 export function testApp(options: AppOptions = {}): MockApp {
   return createApp({
@@ -43,15 +38,7 @@ export async function call(
     },
   }
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body)
-  const response = await app.request(path.startsWith('/') ? path : `${BASE}/${path}`, init)
-  const text = await response.text()
-  let parsed: unknown = text
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text)
-  } catch {
-    // keep text
-  }
-  return { status: response.status, headers: response.headers, body: parsed }
+  return readTestResponse(await app.request(path.startsWith('/') ? path : `${BASE}/${path}`, init))
 }
 
 let counter = 0

@@ -7,29 +7,21 @@
  *
  * @module
  */
+import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/rule.ts'
 import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
 
-export interface RecordedRequest {
-  readonly method: string
-  /** Full URL as received, secret query parameters redacted. */
-  readonly url: string
+/** `url`: as received, secret query parameters redacted; `body` cut to the log's body limit. */
+export interface RecordedRequest extends ExchangeRequest {
   /** Path under the account's SCIM base: `/Users/123`. */
   readonly path: string
   /** The raw query string without `?` (form-encoded as the client sent it); '' when none. */
   readonly query: string
-  /** Lower-case names; secret-named values redacted. */
-  readonly headers: Readonly<Record<string, string>>
-  /** Parsed JSON body, or its text when it is not JSON, or a note when it was too large to keep. */
-  readonly body?: unknown
   /** True when the body text was cut (over the log's body limit). */
   readonly bodyCut?: boolean
 }
 
-export interface RecordedResponse {
-  readonly status: number
-  readonly headers: Readonly<Record<string, string>>
-  readonly body?: unknown
+export interface RecordedResponse extends ExchangeResponse {
   readonly bodyCut?: boolean
 }
 
@@ -42,7 +34,8 @@ export interface Rejection {
 /** `none`: no Authorization header; `sent`: one was sent and not refused; `rejected`: 401. */
 export type AuthState = 'none' | 'sent' | 'rejected'
 
-export interface TrafficRecord {
+/** An `Exchange` as the mock recorded it, with what the client rules and the session need. */
+export interface TrafficRecord extends Exchange {
   /** 1-based, per account; keeps counting after the log is cleared. */
   readonly seq: number
   readonly accountId: string

@@ -9,37 +9,22 @@
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
-import type { AuthState, Rejection, TrafficRecord } from './record.ts'
+import type { RecordedRequest, TrafficRecord } from './record.ts'
 
 export const SESSION_VERSION = 1
 
-export interface SessionMessage {
-  readonly headers: Readonly<Record<string, string>>
-  readonly body?: unknown
-  readonly bodyCut?: boolean
-}
-
-export interface SessionExchange {
+/**
+ * A `TrafficRecord` as one session line. It differs where a file must: no URL (the request keeps
+ * its path and query, so a session replays against any Tenant URL), `offsetMs` from the session's
+ * first request instead of the log's clock, a format version, and no empty `warnings`.
+ */
+export interface SessionExchange extends Omit<TrafficRecord, 't' | 'request' | 'warnings'> {
   readonly v: typeof SESSION_VERSION
-  readonly seq: number
   /** Milliseconds from the first request of the session. */
   readonly offsetMs: number
-  readonly durationMs: number
-  readonly at: string
-  readonly accountId: string
-  readonly request: SessionMessage & {
-    readonly method: string
-    readonly path: string
-    readonly query: string
-  }
-  readonly response?: SessionMessage & { readonly status: number }
-  readonly error?: string
-  readonly auth: AuthState
+  readonly request: Omit<RecordedRequest, 'url'>
   readonly warnings?: readonly RequestWarning[]
-  readonly rejection?: Rejection
-  readonly fault?: InjectedFault
 }
 
 export class SessionFormatError extends Error {

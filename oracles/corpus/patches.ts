@@ -1,6 +1,6 @@
 /**
  * The shared PATCH corpus: Entra-shaped and RFC-shaped PatchOp bodies applied to one provisioned
- * ClearID user. Each case carries the stored result worked out by hand from RFC 7644 §3.5.2 and
+ * ClearID user (`baseUser`, the user of the mock's own PATCH tests, patch-fixtures.ts). Each case carries the stored result worked out by hand from RFC 7644 §3.5.2 and
  * SPEC §2 (in the `PatchOutcome` notation of patch-engines.ts), naming the rule in `basis` where it
  * is not obvious.
  *
@@ -10,12 +10,12 @@
  *
  * @module
  */
-import type { UserState } from '../../mock-server/scim/patch/index.ts'
 import { CLEARID, CORE } from './users.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
+import { patchBody } from '../../mock-server/scim/patch/patch-fixtures.ts'
+import { ENTERPRISE_USER_EXTENSION } from '../../model/attributes.ts'
 
 const X = CLEARID
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
-const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
 
 export interface PatchCase {
   readonly id: string
@@ -25,66 +25,48 @@ export interface PatchCase {
   readonly basis?: string
 }
 
-export function patchBase(): UserState {
-  return {
-    userName: 'ada@contoso.com',
-    displayName: 'Ada Lovelace',
-    active: true,
-    attributes: {
-      externalId: '9c1f6a55-0d2e-4f1a-9d6e-2b7c2f0e7a11',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: 'ada@contoso.com',
-      jobTitle: 'Analyst',
-      hasExtendedTime: false,
-    },
-  }
-}
-
-const ops = (...operations: unknown[]) => ({ schemas: [PATCH_OP], Operations: operations })
-
 export const PATCH_CASES: readonly PatchCase[] = [
   // --- RFC 7644 §3.5.2 basics ---
   {
     id: 'P01',
     title: 'replace a core attribute',
-    body: ops({ op: 'replace', path: 'displayName', value: 'Ada King' }),
+    body: patchBody({ op: 'replace', path: 'displayName', value: 'Ada King' }),
     expected: 'displayName="Ada King"',
   },
   {
     id: 'P02',
     title: 'replace userName',
-    body: ops({ op: 'replace', path: 'userName', value: 'ada.king@contoso.com' }),
+    body: patchBody({ op: 'replace', path: 'userName', value: 'ada.king@contoso.com' }),
     expected: 'userName="ada.king@contoso.com"',
   },
   {
     id: 'P03',
     title: 'replace active with a JSON boolean',
-    body: ops({ op: 'replace', path: 'active', value: false }),
+    body: patchBody({ op: 'replace', path: 'active', value: false }),
     expected: 'active=false',
   },
   {
     id: 'P04',
     title: 'add an extension attribute by URN path',
-    body: ops({ op: 'add', path: `${X}:countryCode`, value: 'GBR' }),
+    body: patchBody({ op: 'add', path: `${X}:countryCode`, value: 'GBR' }),
     expected: 'x:countryCode="GBR"',
   },
   {
     id: 'P05',
     title: 'replace an extension boolean with a JSON boolean',
-    body: ops({ op: 'replace', path: `${X}:isAdmin`, value: true }),
+    body: patchBody({ op: 'replace', path: `${X}:isAdmin`, value: true }),
     expected: 'x:isAdmin=true',
   },
   {
     id: 'P06',
     title: 'remove an extension attribute',
-    body: ops({ op: 'remove', path: `${X}:jobTitle` }),
+    body: patchBody({ op: 'remove', path: `${X}:jobTitle` }),
     expected: '-x:jobTitle',
   },
   {
     id: 'P07',
     title: 'several operations apply in order',
-    body: ops(
+    body: patchBody(
       { op: 'add', path: `${X}:jobTitle`, value: 'Countess' },
       { op: 'replace', path: `${X}:jobTitle`, value: 'Mathematician' },
       { op: 'replace', path: 'displayName', value: 'Ada King' },
@@ -96,7 +78,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P08',
     title: 'a failing operation discards the whole request',
-    body: ops(
+    body: patchBody(
       { op: 'replace', path: 'displayName', value: 'Ada King' },
       { op: 'replace', path: `${X}:noSuchAttribute`, value: 'x' },
     ),
@@ -106,7 +88,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P09',
     title: 'remove a required core attribute (engine level)',
-    body: ops({ op: 'remove', path: 'displayName' }),
+    body: patchBody({ op: 'remove', path: 'displayName' }),
     expected: 'displayName=""',
     basis:
       'mock engine choice (apply-operation.ts): a removed required core attribute becomes "", which the route then refuses with 400',
@@ -114,21 +96,21 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P10',
     title: 'remove active',
-    body: ops({ op: 'remove', path: 'active' }),
+    body: patchBody({ op: 'remove', path: 'active' }),
     expected: 'unchanged',
     basis: "mock choice (apply-operation.ts): an unassigned active is ClearID's default, true",
   },
   {
     id: 'P11',
     title: 'remove an attribute that is not set',
-    body: ops({ op: 'remove', path: `${X}:middleName` }),
+    body: patchBody({ op: 'remove', path: `${X}:middleName` }),
     expected: 'unchanged',
     basis: 'RFC 7644 §3.5.2.2 does not make this an error; the result is the same state',
   },
   {
     id: 'P12',
     title: 'replace the whole extension object by its URN',
-    body: ops({ op: 'replace', path: X, value: { firstName: 'Augusta', lastName: 'King' } }),
+    body: patchBody({ op: 'replace', path: X, value: { firstName: 'Augusta', lastName: 'King' } }),
     expected: 'x:firstName="Augusta", x:lastName="King"',
     basis:
       'RFC 7644 §3.5.2.3: replacing a complex attribute replaces the sub-attributes the value names',
@@ -136,13 +118,13 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P13',
     title: 'remove the whole extension object',
-    body: ops({ op: 'remove', path: X }),
+    body: patchBody({ op: 'remove', path: X }),
     expected: '-x:email, -x:externalId, -x:firstName, -x:hasExtendedTime, -x:jobTitle, -x:lastName',
   },
   {
     id: 'P14',
     title: 'a null value unassigns (RFC 7643 §2.5)',
-    body: ops({ op: 'replace', path: `${X}:firstName`, value: null }),
+    body: patchBody({ op: 'replace', path: `${X}:firstName`, value: null }),
     expected: '-x:firstName',
   },
 
@@ -150,33 +132,33 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P15',
     title: 'capitalised "Replace"',
-    body: ops({ op: 'Replace', path: 'displayName', value: 'Ada King' }),
+    body: patchBody({ op: 'Replace', path: 'displayName', value: 'Ada King' }),
     expected: 'displayName="Ada King"',
     basis: "SPEC §2.3: Entra's default dialect sends capitalised ops; the mock accepts any case",
   },
   {
     id: 'P16',
     title: 'capitalised "Add" on an extension URN path',
-    body: ops({ op: 'Add', path: `${X}:countryCode`, value: 'GBR' }),
+    body: patchBody({ op: 'Add', path: `${X}:countryCode`, value: 'GBR' }),
     expected: 'x:countryCode="GBR"',
   },
   {
     id: 'P17',
     title: 'capitalised "Remove"',
-    body: ops({ op: 'Remove', path: `${X}:jobTitle` }),
+    body: patchBody({ op: 'Remove', path: `${X}:jobTitle` }),
     expected: '-x:jobTitle',
   },
   {
     id: 'P18',
     title: 'active as the string "False"',
-    body: ops({ op: 'Replace', path: 'active', value: 'False' }),
+    body: patchBody({ op: 'Replace', path: 'active', value: 'False' }),
     expected: 'active=false',
     basis: 'SPEC §2.2: active accepts "True"/"False" in any case and is stored as a boolean',
   },
   {
     id: 'P19',
     title: 'an extension boolean as the string "True"',
-    body: ops({ op: 'Replace', path: `${X}:isAdmin`, value: 'True' }),
+    body: patchBody({ op: 'Replace', path: `${X}:isAdmin`, value: 'True' }),
     expected: 'error',
     basis:
       'SPEC §2.2 (choice): extension booleans sent as strings are 400 invalidValue naming aadOptscim062020',
@@ -184,32 +166,35 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P20',
     title: 'an extension boolean as the string "false"',
-    body: ops({ op: 'add', path: `${X}:hasExtendedTime`, value: 'false' }),
+    body: patchBody({ op: 'add', path: `${X}:hasExtendedTime`, value: 'false' }),
     expected: 'error',
   },
   {
     id: 'P21',
     title: 'core URN-qualified path',
-    body: ops({ op: 'Replace', path: `${CORE}:displayName`, value: 'Ada King' }),
+    body: patchBody({ op: 'Replace', path: `${CORE}:displayName`, value: 'Ada King' }),
     expected: 'displayName="Ada King"',
   },
   {
     id: 'P22',
     title: 'path with other letter case',
-    body: ops({ op: 'replace', path: 'DISPLAYNAME', value: 'Ada King' }),
+    body: patchBody({ op: 'replace', path: 'DISPLAYNAME', value: 'Ada King' }),
     expected: 'displayName="Ada King"',
     basis: 'RFC 7643 §2.1: attribute names are case-insensitive; stored with the schema spelling',
   },
   {
     id: 'P23',
     title: 'URN and attribute name in lower case',
-    body: ops({ op: 'replace', path: `${X.toLowerCase()}:firstname`, value: 'Augusta' }),
+    body: patchBody({ op: 'replace', path: `${X.toLowerCase()}:firstname`, value: 'Augusta' }),
     expected: 'x:firstName="Augusta"',
   },
   {
     id: 'P24',
     title: 'PatchOp member names in other letter case',
-    body: { schemas: [PATCH_OP], Operations: [{ OP: 'replace', Path: 'displayName', Value: 'X' }] },
+    body: {
+      schemas: [SCIM_PATCH_SCHEMA],
+      Operations: [{ OP: 'replace', Path: 'displayName', Value: 'X' }],
+    },
     expected: 'displayName="X"',
     basis:
       'RFC 7643 §2.1 applies to message members too; entra.md Q15: the Microsoft validator varies their case',
@@ -219,26 +204,26 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P25',
     title: 'path-less replace of core attributes',
-    body: ops({ op: 'replace', value: { displayName: 'Ada King', active: false } }),
+    body: patchBody({ op: 'replace', value: { displayName: 'Ada King', active: false } }),
     expected: 'active=false, displayName="Ada King"',
   },
   {
     id: 'P26',
     title: 'path-less replace with a URN-qualified key',
-    body: ops({ op: 'replace', value: { [`${X}:firstName`]: 'Augusta' } }),
+    body: patchBody({ op: 'replace', value: { [`${X}:firstName`]: 'Augusta' } }),
     expected: 'x:firstName="Augusta"',
     basis: 'RFC 7644 §3.5.2.1/§3.10: a key of a path-less value is an attribute path',
   },
   {
     id: 'P27',
     title: 'path-less add with the extension URN as an object key',
-    body: ops({ op: 'add', value: { [X]: { countryCode: 'GBR', isAdmin: true } } }),
+    body: patchBody({ op: 'add', value: { [X]: { countryCode: 'GBR', isAdmin: true } } }),
     expected: 'x:countryCode="GBR", x:isAdmin=true',
   },
   {
     id: 'P28',
     title: 'path-less replace of two extension booleans',
-    body: ops({
+    body: patchBody({
       op: 'replace',
       value: { [`${X}:isAdmin`]: true, [`${X}:hasExtendedTime`]: true },
     }),
@@ -247,13 +232,16 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P29',
     title: 'path-less add mixing core and URN keys',
-    body: ops({ op: 'add', value: { displayName: 'Ada King', [`${X}:jobTitle`]: 'Countess' } }),
+    body: patchBody({
+      op: 'add',
+      value: { displayName: 'Ada King', [`${X}:jobTitle`]: 'Countess' },
+    }),
     expected: 'displayName="Ada King", x:jobTitle="Countess"',
   },
   {
     id: 'P30',
     title: 'path-less replace with a dotted core key ClearID does not store',
-    body: ops({ op: 'replace', value: { 'name.givenName': 'Augusta' } }),
+    body: patchBody({ op: 'replace', value: { 'name.givenName': 'Augusta' } }),
     expected: 'unchanged',
     basis:
       'SPEC §2.2: core attributes other than userName, displayName and active are ignored with a warning',
@@ -261,14 +249,17 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P31',
     title: 'path-less value with an unknown extension key',
-    body: ops({ op: 'replace', value: { displayName: 'Ada King', [`${X}:noSuchAttribute`]: 'x' } }),
+    body: patchBody({
+      op: 'replace',
+      value: { displayName: 'Ada King', [`${X}:noSuchAttribute`]: 'x' },
+    }),
     expected: 'displayName="Ada King"',
     basis: 'SPEC §2.2: unknown attributes in a value object are ignored with a warning',
   },
   {
     id: 'P32',
     title: 'path-less remove',
-    body: ops({ op: 'remove' }),
+    body: patchBody({ op: 'remove' }),
     expected: 'error',
     basis: 'RFC 7644 §3.5.2.2: remove without a path is 400 noTarget',
   },
@@ -277,49 +268,57 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P33',
     title: 'a core attribute ClearID does not use',
-    body: ops({ op: 'replace', path: 'title', value: 'Countess' }),
+    body: patchBody({ op: 'replace', path: 'title', value: 'Countess' }),
     expected: 'unchanged',
     basis: 'SPEC §2.2: ignored with a warning (strict option: 400)',
   },
   {
     id: 'P34',
     title: 'a filtered path on a multi-valued core attribute ClearID does not store',
-    body: ops({ op: 'Replace', path: 'emails[type eq "work"].value', value: 'ada@king.example' }),
+    body: patchBody({
+      op: 'Replace',
+      path: 'emails[type eq "work"].value',
+      value: 'ada@king.example',
+    }),
     expected: 'unchanged',
     basis: 'SPEC §2.2: emails is not a ClearID attribute (ClearID uses the extension email)',
   },
   {
     id: 'P35',
     title: 'an enterprise extension attribute',
-    body: ops({ op: 'Add', path: `${ENTERPRISE}:department`, value: 'Engineering' }),
+    body: patchBody({
+      op: 'Add',
+      path: `${ENTERPRISE_USER_EXTENSION}:department`,
+      value: 'Engineering',
+    }),
     expected: 'unchanged',
     basis: "SPEC §2.2: not part of ClearID's schema, ignored with a warning",
   },
   {
     id: 'P36',
     title: 'a ClearID attribute the seed lists as unsupported',
-    body: ops({ op: 'replace', path: `${X}:birthday`, value: '1815-12-10' }),
+    body: patchBody({ op: 'replace', path: `${X}:birthday`, value: '1815-12-10' }),
     expected: 'unchanged',
     basis: 'SPEC §2.2: date fields are not supported and are ignored with a warning',
   },
   {
     id: 'P37',
     title: 'an unknown extension attribute by path',
-    body: ops({ op: 'replace', path: `${X}:noSuchAttribute`, value: 'x' }),
+    body: patchBody({ op: 'replace', path: `${X}:noSuchAttribute`, value: 'x' }),
     expected: 'error',
     basis: 'SPEC §2.3: an unknown path is 400 invalidPath',
   },
   {
     id: 'P38',
     title: 'core externalId instead of the extension one',
-    body: ops({ op: 'replace', path: 'externalId', value: 'NEW-ID' }),
+    body: patchBody({ op: 'replace', path: 'externalId', value: 'NEW-ID' }),
     expected: 'unchanged',
     basis: "SPEC §2.2: core externalId is not ClearID's sync key; ignored and reported",
   },
   {
     id: 'P39',
     title: 'an extension attribute named without its URN',
-    body: ops({ op: 'replace', path: 'firstName', value: 'Augusta' }),
+    body: patchBody({ op: 'replace', path: 'firstName', value: 'Augusta' }),
     expected: 'x:firstName="Augusta"',
     basis:
       'mock leniency (resolve-path.ts): no core attribute has the name, so it is the extension one',
@@ -327,28 +326,28 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P40',
     title: 'a number for a string attribute',
-    body: ops({ op: 'replace', path: `${X}:countryCode`, value: 42 }),
+    body: patchBody({ op: 'replace', path: `${X}:countryCode`, value: 42 }),
     expected: 'error',
     basis: 'RFC 7644 §3.12: a value of the wrong type is 400 invalidValue',
   },
   {
     id: 'P41',
     title: 'a string that is not a boolean for active',
-    body: ops({ op: 'replace', path: 'active', value: 'yes' }),
+    body: patchBody({ op: 'replace', path: 'active', value: 'yes' }),
     expected: 'error',
   },
 
   {
     id: 'P42',
     title: 'active as the upper-case string "FALSE"',
-    body: ops({ op: 'Replace', path: 'active', value: 'FALSE' }),
+    body: patchBody({ op: 'Replace', path: 'active', value: 'FALSE' }),
     expected: 'active=false',
     basis: 'SPEC §2.2: "True"/"False" in any case',
   },
   {
     id: 'P43',
     title: 'a dotted path to a core attribute ClearID does not store',
-    body: ops({ op: 'replace', path: 'name.givenName', value: 'Augusta' }),
+    body: patchBody({ op: 'replace', path: 'name.givenName', value: 'Augusta' }),
     expected: 'unchanged',
     basis: 'SPEC §2.2: ignored with a warning; ClearID keeps the first name in its extension',
   },
@@ -357,7 +356,7 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P44',
     title: 'empty Operations',
-    body: ops(),
+    body: patchBody(),
     expected: 'unchanged',
     basis:
       'SPEC §2.3 / entra.md: the Microsoft validator sends it; the mock answers a no-op with a warning',
@@ -372,13 +371,13 @@ export const PATCH_CASES: readonly PatchCase[] = [
   {
     id: 'P46',
     title: 'an unknown op',
-    body: ops({ op: 'delete', path: 'displayName' }),
+    body: patchBody({ op: 'delete', path: 'displayName' }),
     expected: 'error',
   },
   {
     id: 'P47',
     title: 'add without a value',
-    body: ops({ op: 'add', path: 'displayName' }),
+    body: patchBody({ op: 'add', path: 'displayName' }),
     expected: 'error',
     basis: 'RFC 7644 §3.5.2.1: add MUST carry a value',
   },

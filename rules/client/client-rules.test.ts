@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { patchUserBody } from '../../driver/entra/requests.ts'
 import { validateReport } from '../../reports/validate.ts'
 import { CLIENT_RULES } from './index.ts'
-import { scripted, type Answer, type ScriptedClient } from '../../testing/client-rules.ts'
+import { scripted, type ScriptedClient } from '../../testing/client-rules.ts'
 import {
   CORE,
   EXT,
@@ -11,6 +11,7 @@ import {
   userBody,
   withExtension,
 } from '../../testing/client-users.ts'
+import type { TestResponse } from '../../mock-server/test/test-response.ts'
 
 /** Lookup then create, as Entra does; returns the created user's id. */
 async function provision(client: ScriptedClient, body: Record<string, unknown>): Promise<string> {
@@ -310,7 +311,7 @@ const FLAWS: readonly FlawCase[] = [
 async function provisionRaw(
   client: ScriptedClient,
   body: Record<string, unknown>,
-): Promise<Answer> {
+): Promise<TestResponse> {
   await client.lookup('userName', String(body.userName ?? 'nobody'))
   return client.send('POST', '/Users', JSON.parse(JSON.stringify(body)))
 }

@@ -7,9 +7,10 @@
 import { defineClientRule, type TrafficRecord } from './client-rule.ts'
 import { describeRequest, isGroupsPath, isObject, statusOf } from './inspect/requests.ts'
 import { rfc7644, spec } from './sources.ts'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH'])
-const ACCEPTED = new Set(['application/scim+json', 'application/json'])
+const ACCEPTED = new Set([SCIM_CONTENT_TYPE, 'application/json'])
 
 function mediaTypeOf(record: TrafficRecord): string | undefined {
   return record.request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase() || undefined

@@ -11,6 +11,7 @@ import { assignmentsOf, operationsOf } from './inspect/assignments.ts'
 import { describeRequest, isObject, isUserPatch, statusOf, userIdOf } from './inspect/requests.ts'
 import { lastSeen, userState } from './inspect/resources.ts'
 import { entraCompat, entraTutorial, rfc7644, spec } from './sources.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const noPatches = (session: readonly TrafficRecord[]) =>
   session.some(isUserPatch) ? undefined : 'No PATCH was sent to a User.'
@@ -40,7 +41,7 @@ export const wellFormedPatch = defineClientRule({
     rfc7644('3.5.2'),
     spec('2.3', 'unknown path: 400 invalidPath; malformed: 400 invalidSyntax'),
   ],
-  fix: 'Send {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[…]} where each operation has op add/replace/remove and a path naming a ClearID attribute (or a value object).',
+  fix: `Send {"schemas":["${SCIM_PATCH_SCHEMA}"],"Operations":[…]} where each operation has op add/replace/remove and a path naming a ClearID attribute (or a value object).`,
   notApplicable: noPatches,
   check: (exchange) => {
     if (!isUserPatch(exchange) || statusOf(exchange) !== 400 || !isObject(exchange.request.body))

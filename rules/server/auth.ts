@@ -8,9 +8,10 @@ import { createUserBody } from '../../driver/entra/requests.ts'
 import type { AuthChoice, HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'
+import { Findings, isObject } from './findings.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { usersQuery } from './steps.ts'
+import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 
 const WRONG_KEY = 'cc-wrong-key-0000000000000000000000000000'
 
@@ -28,10 +29,10 @@ function expectUnauthorized(f: Findings, answer: HttpAnswer, what: string): void
   const body = isObject(answer.body) ? answer.body : undefined
   const schemas = Array.isArray(body?.schemas) ? body.schemas : []
   f.check(
-    schemas.includes(SCIM_ERROR_URN),
+    schemas.includes(SCIM_ERROR_SCHEMA),
     `${what}: the 401 body must be a SCIM error`,
     answer,
-    [SCIM_ERROR_URN],
+    [SCIM_ERROR_SCHEMA],
     body?.schemas,
   )
   f.check(

@@ -8,12 +8,13 @@
 import { createUserBody } from '../../driver/entra/requests.ts'
 import type { HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'
+import { Findings, isObject } from './findings.ts'
 import { MALFORMED_JSON, NOT_AN_OBJECT, TRUNCATED_PATCH } from './bad-input.ts'
 import { MALFORMED_PATCHES } from './patch-invariants.ts'
 import { patchBody } from './patch.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { createUser, usersQuery } from './steps.ts'
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 
 const SCIM_TYPES = [
   'invalidFilter',
@@ -52,10 +53,10 @@ function checkErrorShape(f: Findings, answer: HttpAnswer, what: string): void {
   const b = body as Record<string, unknown>
   const schemas = Array.isArray(b.schemas) ? b.schemas : []
   f.check(
-    schemas.includes(SCIM_ERROR_URN),
-    `${what}: "schemas" must contain ${SCIM_ERROR_URN}`,
+    schemas.includes(SCIM_ERROR_SCHEMA),
+    `${what}: "schemas" must contain ${SCIM_ERROR_SCHEMA}`,
     answer,
-    [SCIM_ERROR_URN],
+    [SCIM_ERROR_SCHEMA],
     b.schemas,
   )
   f.check(
@@ -112,10 +113,10 @@ export const errorShape = defineServerRule({
 function checkScimContentType(f: Findings, answer: HttpAnswer, what: string): void {
   const type = answer.headers['content-type'] ?? ''
   f.check(
-    type.split(';')[0]?.trim().toLowerCase() === 'application/scim+json',
-    `${what}: Content-Type must be application/scim+json`,
+    type.split(';')[0]?.trim().toLowerCase() === SCIM_CONTENT_TYPE,
+    `${what}: Content-Type must be ${SCIM_CONTENT_TYPE}`,
     answer,
-    'application/scim+json',
+    SCIM_CONTENT_TYPE,
     type || '(absent)',
   )
 }

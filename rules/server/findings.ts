@@ -8,9 +8,7 @@
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Finding } from '../../model/rule.ts'
 import { SetupFailure } from './define.ts'
-
-export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error'
-export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
+import { SCIM_LIST_SCHEMA } from '../../model/scim-protocol.ts'
 
 export type Json = Record<string, unknown>
 
@@ -150,10 +148,10 @@ export class Findings {
     }
     const schemas = Array.isArray(body.schemas) ? body.schemas : []
     this.check(
-      schemas.includes(LIST_RESPONSE_URN),
-      `${what}: "schemas" must contain ${LIST_RESPONSE_URN}`,
+      schemas.includes(SCIM_LIST_SCHEMA),
+      `${what}: "schemas" must contain ${SCIM_LIST_SCHEMA}`,
       answer,
-      [LIST_RESPONSE_URN],
+      [SCIM_LIST_SCHEMA],
       body.schemas,
     )
     const total = body.totalResults

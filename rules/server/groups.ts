@@ -7,8 +7,8 @@
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { entraTutorial, seed, spec } from './sources.ts'
+import { GROUP_SCHEMA, SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
-const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group'
 const ENTRA_GROUP_SCHEMA =
   'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'
 
@@ -100,7 +100,7 @@ export const groupOtherWrites = defineServerRule({
     const f = new Findings()
     const id = ctx.data.guid()
     const patch = {
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      schemas: [SCIM_PATCH_SCHEMA],
       Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }],
     }
     const requests = [

@@ -7,18 +7,19 @@
  */
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { userValue } from '../../driver/entra/diff.ts'
-import { PATCH_OP_SCHEMA, type AttributeChange } from '../../driver/entra/requests.ts'
+import { type AttributeChange } from '../../driver/entra/requests.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
 import { entraCompat, entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, readUser, type CreatedUser } from './steps.ts'
+import { SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const ext = (name: string) => `${CLEARID_USER_EXTENSION}:${name}`
 
 export function patchBody(operations: readonly Record<string, unknown>[]) {
-  return { schemas: [PATCH_OP_SCHEMA], Operations: operations }
+  return { schemas: [SCIM_PATCH_SCHEMA], Operations: operations }
 }
 
 const shown = (value: unknown) =>

@@ -10,8 +10,8 @@ import { Findings } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser, quote } from './steps.ts'
+import { SCIM_SEARCH_SCHEMA } from '../../model/scim-protocol.ts'
 
-const SEARCH_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest'
 const ABSENT = [404, 405, 501]
 
 export const searchEndpoint = defineServerRule({
@@ -31,7 +31,7 @@ export const searchEndpoint = defineServerRule({
       method: 'POST',
       path: '/Users/.search',
       body: {
-        schemas: [SEARCH_REQUEST],
+        schemas: [SCIM_SEARCH_SCHEMA],
         filter: `userName eq ${quote(user.values.userName)}`,
         startIndex: 1,
         count: 10,
@@ -58,7 +58,7 @@ export const searchEndpoint = defineServerRule({
     const bad = await ctx.http.send({
       method: 'POST',
       path: '/Users/.search',
-      body: { schemas: [SEARCH_REQUEST], filter: 'userName eq' },
+      body: { schemas: [SCIM_SEARCH_SCHEMA], filter: 'userName eq' },
     })
     f.scimError(
       bad,

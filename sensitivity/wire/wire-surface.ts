@@ -6,7 +6,7 @@
  */
 import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes.ts'
 import { ApiError, badRequest, notFound } from '../../mock-server/errors/api-error.ts'
-import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../mock-server/scim/constants.ts'
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import {
   answerJson,
   anyAccountHolds,

@@ -21,6 +21,7 @@ import {
   type Wire,
   type WireDefects,
 } from './wire.ts'
+import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 
 type Body = Record<string, unknown>
 
@@ -289,4 +290,4 @@ export const WRITE_DEFECTS: WireDefects = {
   },
 }
 
-const SCIM_400 = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400' }
+const SCIM_400 = { schemas: [SCIM_ERROR_SCHEMA], status: '400' }

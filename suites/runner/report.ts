@@ -17,6 +17,7 @@ import { reportTarget } from '../targets/target.ts'
 import type { CleanupOutcome } from './cleanup.ts'
 import type { RunOptions } from './run-options.ts'
 import { TOOL_VERSION } from './version.ts'
+import { RULE_PROFILES } from '../../model/rule.ts'
 
 export interface ReportInput {
   readonly options: RunOptions
@@ -28,8 +29,7 @@ export interface ReportInput {
 
 function profilesOf(options: RunOptions): RuleProfile[] {
   if (options.profiles && options.profiles.length > 0) return [...options.profiles]
-  const order: RuleProfile[] = ['rfc', 'entra', 'clearid']
-  return order.filter((profile) => options.rules.some((rule) => rule.profile === profile))
+  return RULE_PROFILES.filter((profile) => options.rules.some((rule) => rule.profile === profile))
 }
 
 export function buildReport(input: ReportInput): ConformanceReport {

@@ -5,9 +5,9 @@
  * @module
  */
 import { readFileSync } from 'node:fs'
-import type { Dialect } from '../../reports/model.ts'
+import { DIALECTS, type Dialect } from '../../reports/model.ts'
 import { resultKey } from '../../reports/result-key.ts'
-import type { RuleProfile } from '../../model/rule.ts'
+import { RULE_PROFILES, type RuleProfile } from '../../model/rule.ts'
 import { isProbeId, type ProbeId } from './probes.ts'
 
 interface BaseEntry {
@@ -51,9 +51,6 @@ export interface Expectations {
   readonly missedByHarness: readonly MissedByHarness[]
 }
 
-const DIALECTS: readonly string[] = ['entra-default', 'entra-flag']
-const PROFILES: readonly string[] = ['rfc', 'entra', 'clearid']
-
 function fail(file: string, message: string): never {
   throw new Error(`${file}: ${message}`)
 }
@@ -67,7 +64,10 @@ function readBase(file: string, raw: unknown, where: string): BaseEntry & Record
   const entry = raw as Record<string, unknown>
   const { rule, dialect, reason } = entry
   if (typeof rule !== 'string') fail(file, `${where}.rule is not a string`)
-  if (dialect !== undefined && (typeof dialect !== 'string' || !DIALECTS.includes(dialect))) {
+  if (
+    dialect !== undefined &&
+    (typeof dialect !== 'string' || !DIALECTS.includes(dialect as Dialect))
+  ) {
     fail(file, `${where}.dialect is not a dialect`)
   }
   if (typeof reason !== 'string' || reason.length < 10) fail(file, `${where}.reason is missing`)
@@ -114,9 +114,9 @@ export function loadExpectations(name: string): Expectations {
   const { server, profiles, dialects, knownBehaviours, harnessIssues, skipExact, failed } = doc
   const missed = doc['missedByHarness'] ?? []
   if (typeof server !== 'string') fail(file, '"server" is not a string')
-  if (!strings(profiles) || !profiles.every((p) => PROFILES.includes(p)))
+  if (!strings(profiles) || !profiles.every((p) => RULE_PROFILES.includes(p as RuleProfile)))
     fail(file, '"profiles" must list rule profiles')
-  if (!strings(dialects) || !dialects.every((d) => DIALECTS.includes(d)))
+  if (!strings(dialects) || !dialects.every((d) => DIALECTS.includes(d as Dialect)))
     fail(file, '"dialects" must list dialects')
   if (!strings(knownBehaviours) || !knownBehaviours.every(isProbeId))
     fail(file, '"knownBehaviours" must list probe ids')

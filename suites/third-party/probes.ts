@@ -6,6 +6,12 @@
  * @module
  */
 import type { RunningServer } from './listen.ts'
+import {
+  SCIM_CONTENT_TYPE,
+  SCIM_PATCH_SCHEMA,
+  SCIM_SEARCH_SCHEMA,
+} from '../../model/scim-protocol.ts'
+import { CORE_USER_SCHEMA } from '../../model/attributes.ts'
 
 export interface ProbeResult {
   /** Whether the server behaves as the probe describes. */
@@ -18,9 +24,6 @@ export interface Probe {
   readonly description: string
   readonly run: (server: RunningServer) => Promise<ProbeResult>
 }
-
-const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 
 interface Answer {
   readonly status: number
@@ -39,7 +42,7 @@ async function send(
   const response = await fetch(`${server.baseUrl}${path}`, {
     method,
     headers: {
-      'Content-Type': 'application/scim+json',
+      'Content-Type': SCIM_CONTENT_TYPE,
       ...(authorization === null ? {} : { Authorization: authorization }),
     },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -63,7 +66,7 @@ let serial = 0
 function user(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   serial += 1
   return {
-    schemas: [CORE_USER],
+    schemas: [CORE_USER_SCHEMA],
     userName: `probe-${serial}-${Date.now()}@contoso.example`,
     displayName: `Probe User ${serial}`,
     name: { givenName: 'Probe', familyName: `User${serial}` },
@@ -75,7 +78,7 @@ function user(overrides: Record<string, unknown> = {}): Record<string, unknown> 
 /** RFC 7643 §2.1: attribute names are case-insensitive. */
 function oddCaseUser(): Record<string, unknown> {
   const { userName, displayName } = user()
-  return { schemas: [CORE_USER], USERNAME: userName, DisplayName: displayName, Active: true }
+  return { schemas: [CORE_USER_SCHEMA], USERNAME: userName, DisplayName: displayName, Active: true }
 }
 
 async function createUser(
@@ -168,7 +171,7 @@ export const PROBES = {
         server,
         'POST',
         '/Users',
-        user({ schemas: [CORE_USER.toUpperCase()] }),
+        user({ schemas: [CORE_USER_SCHEMA.toUpperCase()] }),
       )
       return { holds: answer.status === 400, observed: seen(answer) }
     },
@@ -197,7 +200,7 @@ export const PROBES = {
     run: async (server) => {
       const { id } = await createUser(server)
       const answer = await send(server, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH_OP],
+        schemas: [SCIM_PATCH_SCHEMA],
         Operations: 'replace displayName',
       })
       return {
@@ -251,7 +254,7 @@ export const PROBES = {
     description: 'POST /Users/.search answers 404',
     run: async (server) => {
       const answer = await send(server, 'POST', '/Users/.search', {
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        schemas: [SCIM_SEARCH_SCHEMA],
       })
       return { holds: answer.status === 404, observed: seen(answer) }
     },
@@ -261,7 +264,7 @@ export const PROBES = {
     run: async (server) => {
       const { id } = await createUser(server)
       const answer = await send(server, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH_OP],
+        schemas: [SCIM_PATCH_SCHEMA],
         Operations: [],
       })
       return { holds: answer.status === 400, observed: seen(answer) }
@@ -272,7 +275,7 @@ export const PROBES = {
     run: async (server) => {
       const { id } = await createUser(server)
       const answer = await send(server, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH_OP],
+        schemas: [SCIM_PATCH_SCHEMA],
         Operations: [],
       })
       return { holds: answer.status === 200 || answer.status === 204, observed: seen(answer) }
@@ -297,7 +300,7 @@ export const PROBES = {
       const answer = await send(
         server,
         'GET',
-        filterPath(`${CORE_USER}:userName eq "${String(body['userName'])}"`),
+        filterPath(`${CORE_USER_SCHEMA}:userName eq "${String(body['userName'])}"`),
       )
       return { holds: answer.json?.['totalResults'] === 0, observed: seen(answer) }
     },
@@ -331,7 +334,7 @@ export const PROBES = {
     description: 'POST /Users/.search with the filter "userName eq" answers 200',
     run: async (server) => {
       const answer = await send(server, 'POST', '/Users/.search', {
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        schemas: [SCIM_SEARCH_SCHEMA],
         filter: 'userName eq',
       })
       return { holds: answer.status === 200, observed: seen(answer) }
@@ -343,7 +346,7 @@ export const PROBES = {
     run: async (server) => {
       const { id } = await createUser(server)
       const answer = await send(server, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH_OP],
+        schemas: [SCIM_PATCH_SCHEMA],
         Operations: [{ op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }],
       })
       return {
@@ -357,7 +360,7 @@ export const PROBES = {
     run: async (server) => {
       const { id } = await createUser(server)
       const answer = await send(server, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH_OP],
+        schemas: [SCIM_PATCH_SCHEMA],
         Operations: [{ op: 'replace', path: 'displayName' }],
       })
       return {

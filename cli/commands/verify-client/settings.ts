@@ -11,6 +11,7 @@ import { FORMAT_NAMES, parseFormats, type FormatName } from '../../../reports/re
 import { DEFAULT_OUT_DIR } from '../../../reports/write.ts'
 import { UsageError } from '../../io.ts'
 import * as read from '../../parse.ts'
+import { BEHAVIOUR_OPTIONS, behaviourFrom } from '../../behaviour-options.ts'
 
 export const OPTIONS = {
   port: { type: 'string' },
@@ -26,8 +27,7 @@ export const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   capacity: { type: 'string' },
-  'extension-booleans': { type: 'string' },
-  'unknown-attributes': { type: 'string' },
+  ...BEHAVIOUR_OPTIONS,
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -118,7 +118,7 @@ export function settingsFrom(
     out: values.out ?? DEFAULT_OUT_DIR,
     formats: formatsOf(values.format),
     capacity: read.integer('capacity', values.capacity, 10_000, 1),
-    behaviour: behaviourOf(values),
+    behaviour: behaviourFrom(values),
     quiet: values.quiet === true,
   }
 }
@@ -173,19 +173,4 @@ function formatsOf(value: string | undefined): FormatName[] {
   const parsed = parseFormats(value)
   if ('error' in parsed) throw new UsageError(`--format: ${parsed.error}`)
   return parsed.formats
-}
-
-function behaviourOf(values: Values): Partial<Behaviour> {
-  const booleans = values['extension-booleans']
-  const unknown = values['unknown-attributes']
-  if (booleans !== undefined && booleans !== 'reject' && booleans !== 'coerce') {
-    throw new UsageError(`--extension-booleans must be reject or coerce; got "${booleans}"`)
-  }
-  if (unknown !== undefined && unknown !== 'ignore' && unknown !== 'reject') {
-    throw new UsageError(`--unknown-attributes must be ignore or reject; got "${unknown}"`)
-  }
-  return {
-    ...(booleans !== undefined && { extensionBooleanStrings: booleans }),
-    ...(unknown !== undefined && { unknownAttributes: unknown }),
-  }
 }

@@ -12,7 +12,7 @@ import {
   type AttributeDefinition,
 } from '../../../model/attributes.ts'
 import type { Behaviour } from '../../behaviour.ts'
-import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SPC_SCHEMA } from '../constants.ts'
+import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SPC_SCHEMA } from '../../../model/scim-protocol.ts'
 
 const DOCS = 'https://help.clearid.io/EN/AboutMicrosoftEntraIDAttributeFields.html'
 

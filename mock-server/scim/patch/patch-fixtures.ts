@@ -10,7 +10,7 @@ import {
   ENTERPRISE_USER_EXTENSION,
 } from '../../../model/attributes.ts'
 import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../behaviour.ts'
-import { SCIM_PATCH_SCHEMA } from '../constants.ts'
+import { SCIM_PATCH_SCHEMA } from '../../../model/scim-protocol.ts'
 import type { RequestWarning } from '../warnings.ts'
 import { applyPatch, type UserState } from './apply-patch.ts'
 

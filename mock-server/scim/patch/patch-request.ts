@@ -7,7 +7,7 @@
  */
 import { ApiError, badRequest } from '../../errors/api-error.ts'
 import type { Behaviour } from '../../behaviour.ts'
-import { SCIM_PATCH_SCHEMA } from '../constants.ts'
+import { SCIM_PATCH_SCHEMA } from '../../../model/scim-protocol.ts'
 import { quoted, shorten } from './messages.ts'
 
 export type PatchOpName = 'add' | 'replace' | 'remove'

@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import type { MockContext } from '../../context.ts'
 import { notFound } from '../../errors/api-error.ts'
-import { SCIM_LIST_SCHEMA } from '../constants.ts'
+import { SCIM_LIST_SCHEMA } from '../../../model/scim-protocol.ts'
 import { schemaDocuments, serviceProviderConfig, userResourceType } from '../discovery/documents.ts'
 import { scimJson } from '../respond.ts'
 import { scimBaseOf } from '../scim-base.ts'

@@ -8,7 +8,7 @@
 import { Hono } from 'hono'
 import type { MockContext } from '../../context.ts'
 import { ApiError, notFound } from '../../errors/api-error.ts'
-import { SCIM_LIST_SCHEMA } from '../constants.ts'
+import { SCIM_LIST_SCHEMA } from '../../../model/scim-protocol.ts'
 import { listQueryFromParams } from '../list-query.ts'
 import { queryParams, scimJson } from '../respond.ts'
 

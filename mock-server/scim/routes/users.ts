@@ -21,7 +21,7 @@ import { readJsonBody } from '../../http/read-json-body.ts'
 import { requestHeader } from '../../http/request-header.ts'
 import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
-import { SCIM_LIST_SCHEMA } from '../constants.ts'
+import { SCIM_CONTENT_TYPE, SCIM_LIST_SCHEMA } from '../../../model/scim-protocol.ts'
 import { listQueryFromParams, listQueryFromSearch, type ListQuery } from '../list-query.ts'
 import { parseUserBody } from '../parse-user.ts'
 import { applyPatch, type UserState } from '../patch/apply-patch.ts'
@@ -34,7 +34,7 @@ import { warningsOf } from '../request-warnings.ts'
 import { checkIfMatch } from '../if-match.ts'
 import { scimBaseOf } from '../scim-base.ts'
 
-const MEDIA_TYPES = ['application/scim+json', 'application/json']
+const MEDIA_TYPES = [SCIM_CONTENT_TYPE, 'application/json']
 
 /** How a write is checked and stored: the mock's own, or what `components` makes of them. */
 interface Writes {

@@ -7,6 +7,7 @@
  * @module
  */
 import type { ConformanceReport } from '../../model.ts'
+import { RULE_LEVELS } from '../../../model/rule.ts'
 
 type Json = Record<string, unknown>
 type Shape = {
@@ -117,7 +118,7 @@ const summary = (v: unknown) =>
       counts,
       byLevel: (l) =>
         ordered(l, {
-          keys: ['MUST', 'SHOULD', 'MAY'],
+          keys: RULE_LEVELS,
           nested: { MUST: counts, SHOULD: counts, MAY: counts },
         }),
       byArea: sortedMap(counts),

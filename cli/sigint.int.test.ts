@@ -8,14 +8,29 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { createApp } from '../mock-server/app.ts'
+import { createApp, type MockApp } from '../mock-server/app.ts'
 import { startServer } from '../mock-server/node/serve.ts'
 
 const BIN = fileURLToPath(new URL('../bin/clearid-conformance.mjs', import.meta.url))
 const KEY = 'sigint-test-key-0123456789'
 
+/** Resolves when the mock holds `count` live identities: its change events say when, no polling. */
+function liveIdentities(app: MockApp, count: number): Promise<void> {
+  let live = 0
+  return new Promise((resolve) => {
+    const unsubscribe = app.mock.events.subscribe((event) => {
+      if (event.type === 'IdentityCreated') live++
+      if (event.type === 'IdentityDeleted') live--
+      if (live < count) return
+      unsubscribe()
+      resolve()
+    })
+  })
+}
+
 it('cleans up and exits 130 on SIGINT', async () => {
-  const server = await startServer(createApp({ accounts: [{ id: 'acme', scimKey: KEY }] }))
+  const app = createApp({ accounts: [{ id: 'acme', scimKey: KEY }] })
+  const server = await startServer(app)
   const out = await mkdtemp(join(tmpdir(), 'cc-sigint-'))
   const base = `${server.url}/scim/v2/accounts/acme`
   const live = async () => {
@@ -36,9 +51,12 @@ it('cleans up and exits 130 on SIGINT', async () => {
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const exited = once(child, 'exit')
-    const deadline = Date.now() + 20_000
-    while ((await live()) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    expect(await live()).toBeGreaterThanOrEqual(3)
+    await Promise.race([
+      liveIdentities(app, 3),
+      exited.then(() => {
+        throw new Error(`the run ended before it held 3 identities:\n${stderr}`)
+      }),
+    ])
     child.kill('SIGINT')
     const [code] = (await exited) as [number | null]
     expect(code, stderr).toBe(130)

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBetterAuthServer } from './better-auth-server.ts'
 import type { RunningServer } from './listen.ts'
 import { startScimmyServer } from './scimmy-server.ts'
-
-const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
+import { CORE_USER_SCHEMA } from '../../model/attributes.ts'
 
 const servers: readonly [string, () => Promise<RunningServer>][] = [
   ['SCIMMY', startScimmyServer],
@@ -52,7 +51,7 @@ describe.each(servers)('%s server', (_name, start) => {
     const created = await call(server, '/Users', {
       method: 'POST',
       body: JSON.stringify({
-        schemas: [CORE_USER],
+        schemas: [CORE_USER_SCHEMA],
         userName: 'ada@contoso.com',
         externalId: 'ext-ada',
         name: { givenName: 'Ada', familyName: 'Lovelace' },
