@@ -3,15 +3,22 @@
  * `npm test` runs them all:
  * - `unit`: in-process only (no port, no child process, no browser); seconds. Every `*.test.ts`
  *   that no other tier claims.
- * - `integration` (`*.int.test.ts`, and everything under `testing/package/`): real sockets, child
- *   processes, the CLI as a process, third-party servers, the full catalogue end to end.
+ * - `integration` (`*.int.test.ts`, everything under `testing/package/`, and the msw tests): real
+ *   sockets, child processes, the CLI as a process, third-party servers, the full catalogue end to
+ *   end, patched globals.
  * - `browser` (`*.browser.test.ts`): the HTML report in Chromium; skips without one.
  * - `sensitivity`: every defect switch against the rules it must trip (`suites/sensitivity*`, and
  *   the top-level `sensitivity/` it is moving to).
  */
 import { configDefaults, defineConfig } from 'vitest/config'
 
-const INTEGRATION = ['**/*.int.test.ts', 'testing/package/**/*.test.ts']
+/**
+ * msw's `setupServer` patches the global `fetch` and request modules, so its tests run in the
+ * isolated integration tier: in the shared unit workers one file's interceptors could still be
+ * in place for another's.
+ */
+const MSW = ['msw/**/*.test.ts', 'examples/**/*.test.ts']
+const INTEGRATION = ['**/*.int.test.ts', 'testing/package/**/*.test.ts', ...MSW]
 const BROWSER = ['**/*.browser.test.ts']
 const SENSITIVITY = [
   'suites/sensitivity.test.ts',
