@@ -27,11 +27,13 @@ import {
   type CliIo,
 } from '../io.ts'
 import * as read from '../parse.ts'
+import { redactingIo } from '../redacting-io.ts'
 import { OPTIONS, readSettings, RUN_HELP, type RunSettings } from './run-settings.ts'
 
 export { DEFAULT_SEED, RUN_HELP } from './run-settings.ts'
 
-export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+export async function runCommand(argv: string[], given: CliIo): Promise<number> {
+  const io = redactingIo(given)
   try {
     const { values } = read.parse(argv, OPTIONS, 'run')
     if (values.help) {

@@ -8,6 +8,7 @@ import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
 
 const OPTIONS = {
@@ -27,7 +28,8 @@ progress); --run-id limits the sweep to one run.
 ${TARGET_HELP}
 `
 
-export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
+export async function sweepCommand(argv: string[], given: CliIo): Promise<number> {
+  const io = redactingIo(given)
   try {
     const { values } = read.parse(argv, OPTIONS, 'sweep')
     if (values.help) {

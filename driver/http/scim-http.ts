@@ -8,6 +8,7 @@
  */
 import type { Exchange } from '../../model/rule.ts'
 import { redactString } from '../../model/redact.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { buildExchange, headersOf, scrubSecrets, type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
@@ -81,6 +82,9 @@ export class ScimHttpClient implements ScimHttp {
     private readonly options: ScimHttpOptions,
     ledger?: Ledger,
   ) {
+    // Whatever this client sends as a credential is a secret in play: every output redacts it.
+    registerSecret(options.main.key)
+    registerSecret(options.other?.key)
     this.ledger = ledger ?? {
       created: [],
       byPath: new Map(),
@@ -261,7 +265,9 @@ export class ScimHttpClient implements ScimHttp {
       const useOther = auth === 'key' ? addressedOther : !addressedOther
       return `Bearer ${(useOther && other ? other : this.options.main).key}`
     }
-    return 'bearer' in auth ? `Bearer ${auth.bearer}` : auth.authorization
+    if ('bearer' in auth) return `Bearer ${registerSecret(auth.bearer)}`
+    registerSecret(/^\S+\s+(\S.*)$/.exec(auth.authorization)?.[1] ?? auth.authorization)
+    return auth.authorization
   }
 
   private afterAnswer(request: HttpRequest, answer: HttpAnswer, operation: string): void {

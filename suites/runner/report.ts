@@ -1,7 +1,8 @@
 /**
  * Assembles the versioned `ConformanceReport` (reports/model.ts) from a run's results: catalogue
  * order, summary and verdict from `reports/summarize.ts`, latency per operation, and the cleanup
- * outcome in `run.options.cleanup`.
+ * outcome in `run.options.cleanup`. The report leaves here redacted: a key a server echoed into a
+ * finding is gone before any caller, renderer or file sees it.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import {
   type LatencyStats,
   type RuleResult,
 } from '../../reports/model.ts'
+import { redactReport } from '../../reports/redact-report.ts'
 import { summarize } from '../../reports/summarize.ts'
 import type { RuleProfile } from '../../model/rule.ts'
 import { reportTarget } from '../targets/target.ts'
@@ -35,7 +37,7 @@ function profilesOf(options: RunOptions): RuleProfile[] {
 export function buildReport(input: ReportInput): ConformanceReport {
   const { options, startedAt, results } = input
   const finishedAt = new Date()
-  return {
+  return redactReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     run: {
       id: options.runId,
@@ -53,5 +55,5 @@ export function buildReport(input: ReportInput): ConformanceReport {
     summary: summarize(results),
     results,
     latency: input.latency,
-  }
+  })
 }

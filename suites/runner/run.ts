@@ -17,6 +17,7 @@ import type { HttpAnswer } from '../../driver/http/types.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
 import { loadDiscovery, preflight } from './preflight.ts'
 import { mapPool } from '../../driver/pool.ts'
+import { redactResult } from '../../reports/redact-report.ts'
 import { buildReport } from './report.ts'
 import type { RunOptions } from './run-options.ts'
 
@@ -108,7 +109,10 @@ async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
     findings: RuleResult['findings'],
     reason?: string,
   ) => {
-    const result = resultOf(rule, dialect, status, findings, performance.now() - started, reason)
+    // Redacted as it is made: the progress hooks and the report see no key a server echoed.
+    const result = redactResult(
+      resultOf(rule, dialect, status, findings, performance.now() - started, reason),
+    )
     options.progress?.ruleFinished?.(result)
     return result
   }
