@@ -7,9 +7,11 @@
  *
  * @module
  */
+import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
+import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
 import { writeReports } from '../../reports/write.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
@@ -48,7 +50,7 @@ export async function runCommand(argv: string[], given: CliIo): Promise<number> 
       return EXIT_USAGE
     }
     if (error instanceof ConnectionError) {
-      io.stderr(`clearid-conformance: ${error.message}\n`)
+      io.stderr(`clearid-conformance: ${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
     throw error
@@ -107,7 +109,9 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
 
 function header(settings: RunSettings, total: number): string {
   const where =
-    settings.target.kind === 'in-process' ? 'the mock (in-process)' : settings.target.main.baseUrl
+    settings.target.kind === 'in-process'
+      ? 'the mock (in-process)'
+      : terminalText(redactUrl(settings.target.main.baseUrl))
   const writes = settings.allowWrites
     ? 'writes allowed'
     : 'read-only (pass --allow-writes to run write rules)'
@@ -119,8 +123,9 @@ async function dryRunMode(settings: RunSettings, io: CliIo): Promise<number> {
   const print = (answer: HttpAnswer) => {
     count += 1
     const { method, url, body } = answer.exchange.request
+    const shown = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
     io.stdout(
-      `${method} ${url}${body === undefined ? '' : `\n  ${typeof body === 'string' ? body : JSON.stringify(body)}`}\n`,
+      `${terminalText(`${method} ${url}`)}${shown === '' ? '' : `\n  ${terminalText(shown)}`}\n`,
     )
   }
   const outcome = await runConformance(runOptionsOf(settings, io, { onRequest: print }))
@@ -175,8 +180,11 @@ export function describeCleanup(cleanup: CleanupOutcome): string {
       : ''
   if (cleanup.created === 0) return `Cleanup: nothing was created.\n${unanswered}`
   const line = `Cleanup: ${cleanup.created} identities created, ${cleanup.deletedByRules} deleted by the rules, ${cleanup.deleted} deleted now, ${cleanup.failed.length} left over.\n`
-  const leftovers = cleanup.failed.map(
-    (f) => `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}\n`,
+  // Paths, names and errors come from the server: plain text only.
+  const leftovers = cleanup.failed.map((f) =>
+    terminalText(
+      `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}`,
+    ).concat('\n'),
   )
   const hint =
     cleanup.failed.length > 0 || cleanup.unanswered > 0

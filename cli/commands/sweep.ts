@@ -7,6 +7,7 @@ import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
@@ -58,11 +59,13 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
         ? {}
         : { olderThanMs: read.duration('older-than', values['older-than'], 0) }),
     })
+    // Ids, names and dates come from the server: plain text only.
     for (const c of outcome.candidates)
       io.stdout(
-        `${dryRun ? 'would delete' : 'delete'} ${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}\n`,
+        `${dryRun ? 'would delete' : 'delete'} ${terminalText(`${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}`)}\n`,
       )
-    for (const f of outcome.failed) io.stderr(`could not delete ${f.id}: ${f.reason}\n`)
+    for (const f of outcome.failed)
+      io.stderr(`could not delete ${terminalText(`${f.id}: ${f.reason}`)}\n`)
     const how =
       outcome.method === 'filter'
         ? 'filter userName sw "cc-"'
@@ -74,7 +77,7 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConnectionError) {
-      io.stderr(`clearid-conformance: ${error.message}\n`)
+      io.stderr(`clearid-conformance: ${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
     throw error
