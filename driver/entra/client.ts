@@ -16,6 +16,7 @@ import {
   type AttributeChange,
   type EntraMapping,
 } from './requests.ts'
+import { resourcePath } from '../http/resource-path.ts'
 
 const SCIM_JSON = 'application/scim+json'
 
@@ -52,7 +53,7 @@ export class EntraClient {
   }
 
   getUser(id: string): Promise<HttpAnswer> {
-    return this.http.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}` })
+    return this.http.send({ method: 'GET', path: resourcePath('Users', id) })
   }
 
   patchUser(id: string, changes: readonly AttributeChange[]): Promise<HttpAnswer> {
@@ -62,7 +63,7 @@ export class EntraClient {
   patchRaw(id: string, body: unknown): Promise<HttpAnswer> {
     return this.http.send({
       method: 'PATCH',
-      path: `/Users/${encodeURIComponent(id)}`,
+      path: resourcePath('Users', id),
       body,
       contentType: SCIM_JSON,
     })
@@ -74,6 +75,6 @@ export class EntraClient {
   }
 
   deleteUser(id: string): Promise<HttpAnswer> {
-    return this.http.send({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` })
+    return this.http.send({ method: 'DELETE', path: resourcePath('Users', id) })
   }
 }

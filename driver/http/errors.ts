@@ -18,6 +18,22 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * A path would carry an id or segment that addresses another resource (`..`, `.`, `a/b`): the
+ * request is never sent, and the rule gets an error finding naming the value.
+ */
+export class UnsafePathError extends Error {
+  override readonly name = 'UnsafePathError'
+  constructor(
+    /** The id or path refused. */
+    readonly value: string,
+    /** What is wrong with it: `contains "/" …`. */
+    readonly problem: string,
+  ) {
+    super(`${JSON.stringify(value)} ${problem}`)
+  }
+}
+
 /** The harness declined to send a request; the rule is reported as skipped with `reason`. */
 export class HarnessStop extends Error {
   override readonly name: string = 'HarnessStop'

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { CreateCapError, InterruptedError, TransportError, WritesRefusedError } from './errors.ts'
+import {
+  CreateCapError,
+  InterruptedError,
+  TransportError,
+  UnsafePathError,
+  WritesRefusedError,
+} from './errors.ts'
 import { parseRetryAfter } from './retry-after.ts'
 import { ScimHttpClient, type ScimHttpOptions } from './scim-http.ts'
 import type { FetchLike } from './types.ts'
@@ -173,5 +179,33 @@ describe('ScimHttpClient', () => {
     const { http } = client(async () => json(413, { status: '413' }))
     const answer = await http.send({ method: 'POST', path: '/Users', rawBody: 'x'.repeat(100_000) })
     expect(String(answer.exchange.request.body).length).toBeLessThan(1000)
+  })
+})
+
+describe('ScimHttpClient on a hostile server', () => {
+  it('never sends a path with a dot segment', async () => {
+    const { http, calls } = client(async () => json(200, {}))
+    await expect(http.send({ method: 'DELETE', path: '/Users/..' })).rejects.toThrow(
+      UnsafePathError,
+    )
+    await expect(http.send({ method: 'PATCH', path: '/Users/%2e' })).rejects.toThrow(
+      UnsafePathError,
+    )
+    expect(calls).toHaveLength(0)
+  })
+
+  it('does not follow redirects: a 3xx is the answer', async () => {
+    const { http, calls } = client(async () =>
+      json(307, undefined, { Location: 'https://elsewhere.example/scim' }),
+    )
+    const answer = await http.send({ method: 'GET', path: '/Users' })
+    expect(calls[0]?.redirect).toBe('manual')
+    expect(answer.status).toBe(307)
+  })
+
+  it('keeps a created resource with an unusable id out of the delete ledger', async () => {
+    const { http } = client(async () => json(201, { id: '../../other/Users/x', userName: 'u' }))
+    await http.send({ method: 'POST', path: '/Users', body: {} })
+    expect(http.created[0]).toMatchObject({ path: '/Users/{id}', unsafeId: expect.any(String) })
   })
 })

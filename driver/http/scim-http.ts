@@ -2,7 +2,8 @@
  * The harness's only way to reach a target. It owns every safety guard so no rule can bypass one:
  * write refusal, the creation cap, 429 `Retry-After` handling with bounded retries, request timeouts,
  * interruption, redaction, latency per operation, and the ledger of created resources that cleanup
- * deletes afterwards.
+ * deletes afterwards. It sends only where the target is: no path with a `.` or `..` segment, and
+ * redirects are never followed (a 3xx is the answer), so the key never travels to another origin.
  *
  * @module
  */
@@ -15,8 +16,10 @@ import {
   HarnessStop,
   InterruptedError,
   TransportError,
+  UnsafePathError,
   WritesRefusedError,
 } from './errors.ts'
+import { idProblem, pathProblem } from './resource-path.ts'
 import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
 import { retryDelay } from './retry-after.ts'
 import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
@@ -57,6 +60,8 @@ export interface CreatedResource {
   readonly path: string
   readonly id: string
   readonly userName?: string
+  /** Why the id cannot be put in a path (`..`, `a/b`): cleanup cannot delete it and says so. */
+  readonly unsafeId?: string
   gone: boolean
 }
 
@@ -148,6 +153,8 @@ export class ScimHttpClient implements ScimHttp {
 
   private guard(request: HttpRequest): void {
     if (this.options.signal?.aborted) throw new InterruptedError()
+    const unsafe = pathProblem(request.path)
+    if (unsafe !== undefined) throw new UnsafePathError(request.path, unsafe)
     const method = request.method.toUpperCase()
     const write = !READ_METHODS.has(method) && !isSearch(method, request.path)
     if (write && this.options.allowWrites === false) throw new WritesRefusedError()
@@ -190,6 +197,8 @@ export class ScimHttpClient implements ScimHttp {
           method: raw.method,
           headers: raw.headers,
           ...(raw.bodyText === undefined ? {} : { body: raw.bodyText }),
+          // A redirect is the answer: following it could carry the key to another origin.
+          redirect: 'manual',
         }),
         // Beside the Request, not inside it: see FetchLike.
         { signal: controller.signal },
@@ -283,15 +292,20 @@ export class ScimHttpClient implements ScimHttp {
       const body = answer.body as { id?: unknown; userName?: unknown } | undefined
       if (typeof body?.id !== 'string' || body.id === '') return
       const collection = request.path.split(/[/?]/)[1] ?? 'Users'
+      const unsafeId = idProblem(body.id)
       const entry: CreatedResource = {
         account,
-        path: `/${collection}/${encodeURIComponent(body.id)}`,
+        path:
+          unsafeId === undefined
+            ? `/${collection}/${encodeURIComponent(body.id)}`
+            : `/${collection}/{id}`,
         id: body.id,
         ...(typeof body.userName === 'string' ? { userName: body.userName } : {}),
+        ...(unsafeId === undefined ? {} : { unsafeId }),
         gone: false,
       }
       this.ledger.created.push(entry)
-      this.ledger.byPath.set(ledgerKey(account, entry.path), entry)
+      if (unsafeId === undefined) this.ledger.byPath.set(ledgerKey(account, entry.path), entry)
       return
     }
     if (method === 'DELETE' && (answer.status === 204 || answer.status === 404)) {

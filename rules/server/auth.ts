@@ -11,6 +11,7 @@ import { defineServerRule } from './define.ts'
 import { Findings, isObject, SCIM_ERROR_URN } from './findings.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { usersQuery } from './steps.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const WRONG_KEY = 'cc-wrong-key-0000000000000000000000000000'
 
@@ -47,7 +48,7 @@ function probes(guid: string): HttpRequest[] {
   return [
     { method: 'GET', path: '/Users' },
     { method: 'GET', path: usersQuery(`userName eq "${guid}"`) },
-    { method: 'GET', path: `/Users/${guid}` },
+    { method: 'GET', path: resourcePath('Users', guid) },
   ]
 }
 

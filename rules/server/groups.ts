@@ -7,6 +7,7 @@
 import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { entraTutorial, seed, spec } from './sources.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group'
 const ENTRA_GROUP_SCHEMA =
@@ -109,7 +110,7 @@ export const groupOtherWrites = defineServerRule({
       { method: 'DELETE' },
     ] as const
     for (const request of requests) {
-      const answer = await ctx.http.send({ ...request, path: `/Groups/${id}` })
+      const answer = await ctx.http.send({ ...request, path: resourcePath('Groups', id) })
       f.scimError(answer, { status: 501 }, `${request.method} /Groups/{id}`)
     }
     return f.list

@@ -6,6 +6,7 @@
  * @module
  */
 import type { RunningServer } from './listen.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 export interface ProbeResult {
   /** Whether the server behaves as the probe describes. */
@@ -196,7 +197,7 @@ export const PROBES = {
       'a PATCH whose Operations is not an array answers 400 invalidValue, not invalidSyntax',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [PATCH_OP],
         Operations: 'replace displayName',
       })
@@ -260,7 +261,7 @@ export const PROBES = {
     description: 'a PATCH with an empty Operations array answers 400',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [PATCH_OP],
         Operations: [],
       })
@@ -271,7 +272,7 @@ export const PROBES = {
     description: 'a PATCH with an empty Operations array answers 200 or 204',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [PATCH_OP],
         Operations: [],
       })
@@ -320,7 +321,7 @@ export const PROBES = {
     description: 'GET /Users/{id}?attributes=displayName answers without "schemas"',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'GET', `/Users/${id}?attributes=displayName`)
+      const answer = await send(server, 'GET', resourcePath('Users', id, '?attributes=displayName'))
       return {
         holds: answer.status === 200 && answer.json !== undefined && !('schemas' in answer.json),
         observed: seen(answer),
@@ -342,7 +343,7 @@ export const PROBES = {
       'PATCH add phoneNumbers[type eq "mobile"].value on a user without phones answers 400 noTarget',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [PATCH_OP],
         Operations: [{ op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }],
       })
@@ -356,7 +357,7 @@ export const PROBES = {
     description: 'PATCH replace displayName without a value answers 200 and removes displayName',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [PATCH_OP],
         Operations: [{ op: 'replace', path: 'displayName' }],
       })
