@@ -2,8 +2,8 @@
  * `run`: the conformance catalogue (or the sizing scenario) against the in-process mock or a SCIM
  * URL, with live progress, report files, baseline diff and waivers.
  *
- * Exit codes: 0 no MUST rule failed; 1 a MUST rule failed; 2 usage or connection error;
- * 130 interrupted (after cleanup).
+ * Exit codes: 0 no MUST rule failed; 1 a MUST rule failed; 2 usage or connection error, or an
+ * answer past the response limit (the run is incomplete); 130 interrupted (after cleanup).
  *
  * @module
  */
@@ -16,6 +16,8 @@ import { applyWaivers } from '../../reports/waivers.ts'
 import { writeReports } from '../../reports/write.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
+import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
+import { formatBytes } from '../../driver/http/read-body.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
 import { runConformance, tasksOf, type RunOptions } from '../../suites/runner/run.ts'
 import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
@@ -73,6 +75,7 @@ function runOptionsOf(
     dryRun: settings.dryRun,
     maxCreates: settings.maxCreates,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     options: settings.recorded,
     ...(io.signal ? { signal: io.signal } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
@@ -104,7 +107,7 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
     }),
   )
   progress.done()
-  return finish(settings, io, outcome.report, outcome.cleanup, tty)
+  return finish(settings, io, outcome, tty)
 }
 
 function header(settings: RunSettings, total: number): string {
@@ -151,17 +154,23 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
     dialect,
   })
   io.stdout(describeSizing(outcome.sizing))
-  return finish(settings, io, outcome.report, outcome.cleanup, interactive(io))
+  return finish(settings, io, outcome, interactive(io))
+}
+
+interface Finished {
+  readonly report: ConformanceReport
+  readonly cleanup: CleanupOutcome
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 async function finish(
   settings: RunSettings,
   io: CliIo,
-  raw: ConformanceReport,
-  cleanup: CleanupOutcome,
+  outcome: Finished,
   color: boolean,
 ): Promise<number> {
-  let report = settings.waivers ? applyWaivers(raw, settings.waivers) : raw
+  const { cleanup } = outcome
+  let report = settings.waivers ? applyWaivers(outcome.report, settings.waivers) : outcome.report
   if (settings.baseline) report = { ...report, baseline: diffReports(settings.baseline, report) }
   const files = await writeReports(report, settings.formats, settings.out)
   io.stdout(renderConsoleSummary(report, { color, files }))
@@ -170,7 +179,17 @@ async function finish(
     io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
     return EXIT_INTERRUPTED
   }
+  if (outcome.responsesOverLimit) {
+    io.stderr(describeOverLimit(outcome.responsesOverLimit))
+    return EXIT_USAGE
+  }
   return report.summary.verdict === 'fail' ? EXIT_FAILED : EXIT_OK
+}
+
+/** Exit 2's message when answers went past the response limit: what happened, what to pass. */
+export function describeOverLimit({ count, limitBytes }: ResponsesOverLimit): string {
+  const answers = count === 1 ? '1 answer was' : `${count} answers were`
+  return `clearid-conformance: ${answers} larger than ${formatBytes(limitBytes)}: the harness stopped reading ${count === 1 ? 'it' : 'them'} there, so the rules that got ${count === 1 ? 'it' : 'them'} could not judge the target (see their findings) and this run is incomplete. If the target's answers are legitimately that large, raise the limit, e.g. --max-response-bytes ${formatBytes(limitBytes * 4).replace(' ', '')}.\n`
 }
 
 export function describeCleanup(cleanup: CleanupOutcome): string {

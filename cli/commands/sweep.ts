@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { TransportError } from '../../driver/http/errors.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
@@ -18,6 +20,7 @@ const OPTIONS = {
   'run-id': { type: 'string' },
   'dry-run': { type: 'boolean' },
   timeout: { type: 'string' },
+  'max-response-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
@@ -25,7 +28,8 @@ const HELP = `Usage: clearid-conformance sweep --target URL --key KEY [--older-t
 
 Finds identities earlier runs left behind (userName and externalId starting with cc-<run id>-) and
 deletes them. --dry-run lists them and deletes nothing; --older-than keeps recent ones (a run in
-progress); --run-id limits the sweep to one run.
+progress); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
+each answer read.
 ${TARGET_HELP}
 `
 
@@ -47,6 +51,11 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
       allowWrites: !dryRun,
       maxCreates: 0,
       timeoutMs: read.duration('timeout', values.timeout, 10_000),
+      maxResponseBytes: read.byteSize(
+        'max-response-bytes',
+        values['max-response-bytes'],
+        DEFAULT_MAX_RESPONSE_BYTES,
+      ),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.sleep ? { sleep: io.sleep } : {}),
     })
@@ -76,8 +85,14 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     )
     return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConnectionError) {
-      io.stderr(`clearid-conformance: ${terminalText(error.message)}\n`)
+    // A listing that got no usable answer (none at all, or one past the response limit).
+    if (
+      error instanceof UsageError ||
+      error instanceof ConnectionError ||
+      error instanceof TransportError
+    ) {
+      const what = error instanceof TransportError ? 'no usable answer while listing users: ' : ''
+      io.stderr(`clearid-conformance: ${what}${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
     throw error

@@ -9,7 +9,7 @@ import type { Exchange } from '../../model/rule.ts'
 
 /** No HTTP answer: connection refused, DNS failure, timeout, aborted. */
 export class TransportError extends Error {
-  override readonly name = 'TransportError'
+  override readonly name: string = 'TransportError'
   constructor(
     message: string,
     readonly exchange: Exchange,
@@ -31,6 +31,22 @@ export class UnsafePathError extends Error {
     readonly problem: string,
   ) {
     super(`${JSON.stringify(value)} ${problem}`)
+  }
+}
+
+/**
+ * The answer's body went past the response limit: the harness stopped reading it and hung up. A
+ * transport failure, since no usable answer arrived (a create that got one may still have been
+ * applied; `sweep` finds it).
+ */
+export class ResponseTooLargeError extends TransportError {
+  override readonly name = 'ResponseTooLargeError'
+  constructor(
+    message: string,
+    exchange: Exchange,
+    readonly limitBytes: number,
+  ) {
+    super(message, exchange)
   }
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   CreateCapError,
   InterruptedError,
+  ResponseTooLargeError,
   TransportError,
   UnsafePathError,
   WritesRefusedError,
@@ -207,5 +208,31 @@ describe('ScimHttpClient on a hostile server', () => {
     const { http } = client(async () => json(201, { id: '../../other/Users/x', userName: 'u' }))
     await http.send({ method: 'POST', path: '/Users', body: {} })
     expect(http.created[0]).toMatchObject({ path: '/Users/{id}', unsafeId: expect.any(String) })
+  })
+})
+
+describe('ScimHttpClient and large answers', () => {
+  it('turns an answer past the limit into ResponseTooLargeError with a bounded exchange', async () => {
+    const big = 'x'.repeat(300 * 1024)
+    const { http } = client(async () => new Response(big, { status: 200 }), {
+      maxResponseBytes: 64 * 1024,
+    })
+    const error = await http.send({ method: 'GET', path: '/Users' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect((error as ResponseTooLargeError).message).toContain('larger than 64 KiB')
+    expect((error as ResponseTooLargeError).message).toContain('--max-response-bytes')
+    const recorded = String((error as ResponseTooLargeError).exchange.response?.body)
+    expect(recorded.length).toBeLessThan(1024)
+    expect(http.responsesOverLimit).toEqual({ count: 1, limitBytes: 64 * 1024 })
+  })
+
+  it('counts a create whose answer was too large as unanswered', async () => {
+    const { http } = client(async () => new Response('y'.repeat(2048), { status: 201 }), {
+      maxResponseBytes: 1024,
+    })
+    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toThrow(
+      ResponseTooLargeError,
+    )
+    expect(http.unansweredCreates).toBe(1)
   })
 })

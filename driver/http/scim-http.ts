@@ -1,7 +1,7 @@
 /**
  * The harness's only way to reach a target. It owns every safety guard so no rule can bypass one:
  * write refusal, the creation cap, 429 `Retry-After` handling with bounded retries, request timeouts,
- * interruption, redaction, latency per operation, and the ledger of created resources that cleanup
+ * the response size limit, interruption, redaction, latency per operation, and the ledger of created resources that cleanup
  * deletes afterwards. It sends only where the target is: no path with a `.` or `..` segment, and
  * redirects are never followed (a 3xx is the answer), so the key never travels to another origin.
  *
@@ -15,10 +15,12 @@ import {
   CreateCapError,
   HarnessStop,
   InterruptedError,
+  ResponseTooLargeError,
   TransportError,
   UnsafePathError,
   WritesRefusedError,
 } from './errors.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from './read-body.ts'
 import { idProblem, pathProblem } from './resource-path.ts'
 import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
 import { retryDelay } from './retry-after.ts'
@@ -35,6 +37,8 @@ export interface ScimHttpOptions {
   readonly fetch: FetchLike
   /** Per attempt. Default 10 s. */
   readonly timeoutMs?: number
+  /** Most bytes of one answer's body read; past it the answer is a `ResponseTooLargeError`. Default 4 MiB. */
+  readonly maxResponseBytes?: number
   /** Retries after a 429. Default 3. */
   readonly maxRetries?: number
   /** Longest single wait a `Retry-After` may impose. Default 30 s. */
@@ -74,6 +78,8 @@ interface Ledger {
   attemptedCreates: number
   /** Creates that got no answer: the server may have applied them (sweep finds them). */
   unansweredCreates: number
+  /** Answers whose body went past the response limit. */
+  overLimit: number
   requests: number
 }
 
@@ -96,6 +102,7 @@ export class ScimHttpClient implements ScimHttp {
       latency: new LatencyRecorder(),
       attemptedCreates: 0,
       unansweredCreates: 0,
+      overLimit: 0,
       requests: 0,
     }
   }
@@ -114,6 +121,16 @@ export class ScimHttpClient implements ScimHttp {
 
   get requestCount(): number {
     return this.ledger.requests
+  }
+
+  get maxResponseBytes(): number {
+    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+  }
+
+  /** How many answers went past the response limit (cleanup's included), when any did. */
+  get responsesOverLimit(): { readonly count: number; readonly limitBytes: number } | undefined {
+    const count = this.ledger.overLimit
+    return count === 0 ? undefined : { count, limitBytes: this.maxResponseBytes }
   }
 
   /** The keys this client may send: redacted from everything it records. */
@@ -203,10 +220,13 @@ export class ScimHttpClient implements ScimHttp {
         // Beside the Request, not inside it: see FetchLike.
         { signal: controller.signal },
       )
-      const text = await response.text()
+      const read = await readBodyText(response, this.maxResponseBytes)
       const durationMs = performance.now() - started
       const headers = headersOf(response.headers)
       const secrets = this.secrets
+      if (read.overLimit)
+        throw this.overLimit(raw, request, response.status, headers, read.text, durationMs)
+      const text = read.text
       let exchange: Exchange | undefined
       // Redacting every exchange costs a fifth of a sizing run; most are never looked at.
       return {
@@ -225,6 +245,7 @@ export class ScimHttpClient implements ScimHttp {
         },
       }
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) throw error
       const durationMs = performance.now() - started
       const message = scrubSecrets(
         redactString(describeFailure(error, controller.signal, timeoutMs)),
@@ -240,6 +261,29 @@ export class ScimHttpClient implements ScimHttp {
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  private overLimit(
+    raw: RawRequest,
+    request: HttpRequest,
+    status: number,
+    headers: Record<string, string>,
+    preview: string,
+    durationMs: number,
+  ): ResponseTooLargeError {
+    this.ledger.overLimit += 1
+    const limit = this.maxResponseBytes
+    const exchange = buildExchange(
+      raw,
+      { status, headers, bodyText: preview, overLimitBytes: limit },
+      { durationMs, secrets: this.secrets },
+    )
+    const what = `${raw.method} ${request.path.split('?')[0] ?? ''}`
+    return new ResponseTooLargeError(
+      `the answer to ${what} (HTTP ${status}) was larger than ${formatBytes(limit)}; the harness stopped reading it there and hung up. If answers this large are expected, raise the limit with --max-response-bytes (maxResponseBytes in the library)`,
+      exchange,
+      limit,
+    )
   }
 
   private rawRequest(request: HttpRequest): RawRequest {

@@ -5,7 +5,12 @@
  *
  * @module
  */
-import { HarnessStop, TransportError, UnsafePathError } from '../../driver/http/errors.ts'
+import {
+  HarnessStop,
+  ResponseTooLargeError,
+  TransportError,
+  UnsafePathError,
+} from '../../driver/http/errors.ts'
 import type { Finding, RuleMeta } from '../../model/rule.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
@@ -73,6 +78,15 @@ function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
         severity: 'error',
         message: `The harness refused to use ${error.message}: no request was sent with it. Return ids that are not empty, "." or "..", and contain no "/".`,
         actual: error.value,
+      },
+    ]
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return [
+      {
+        severity: 'error',
+        message: `Too large to read: ${error.message}`,
+        exchange: error.exchange,
       },
     ]
   }

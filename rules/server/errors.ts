@@ -15,6 +15,7 @@ import { patchBody } from './patch.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { createUser, usersQuery } from './steps.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'
+import { excerpt } from '../../driver/http/excerpt.ts'
 
 const SCIM_TYPES = [
   'invalidFilter',
@@ -46,7 +47,7 @@ function checkErrorShape(f: Findings, answer: HttpAnswer, what: string): void {
       `${what}: the error must have a JSON body`,
       answer,
       'SCIM Error',
-      answer.text.slice(0, 120),
+      excerpt(answer.text, 120),
     )
   )
     return

@@ -8,6 +8,7 @@
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Finding } from '../../model/rule.ts'
 import { SetupFailure } from './define.ts'
+import { excerpt } from '../../driver/http/excerpt.ts'
 
 export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error'
 export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
@@ -106,7 +107,7 @@ export class Findings {
       `${what}: the error answer has no JSON body`,
       answer,
       'a SCIM Error body',
-      answer.text.slice(0, 200),
+      excerpt(answer.text, 200),
     )
     if (!body) return false
     const { scimType, mentions = [] } = expectation
@@ -144,7 +145,7 @@ export class Findings {
         `${what}: the answer is not a JSON object`,
         answer,
         'ListResponse',
-        answer.text.slice(0, 200),
+        excerpt(answer.text, 200),
       )
       return undefined
     }

@@ -20,12 +20,19 @@ import type { CleanupOutcome } from './cleanup.ts'
 import type { RunOptions } from './run-options.ts'
 import { TOOL_VERSION } from './version.ts'
 
+/** Answers cut at the response limit (`run.options.responsesOverLimit` when any were). */
+export interface ResponsesOverLimit {
+  readonly count: number
+  readonly limitBytes: number
+}
+
 export interface ReportInput {
   readonly options: RunOptions
   readonly startedAt: Date
   readonly results: readonly RuleResult[]
   readonly latency: Record<string, LatencyStats>
   readonly cleanup: CleanupOutcome
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 function profilesOf(options: RunOptions): RuleProfile[] {
@@ -50,7 +57,11 @@ export function buildReport(input: ReportInput): ConformanceReport {
       target: reportTarget(options.target),
       judged: 'server',
       versions: { tool: TOOL_VERSION, node: process.version },
-      options: { ...options.options, cleanup: input.cleanup },
+      options: {
+        ...options.options,
+        cleanup: input.cleanup,
+        ...(input.responsesOverLimit && { responsesOverLimit: input.responsesOverLimit }),
+      },
     },
     summary: summarize(results),
     results,
