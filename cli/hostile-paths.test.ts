@@ -126,6 +126,9 @@ describe('a redirect to another origin', () => {
         r.findings.flatMap((f) => (f.exchange?.response ? [f.exchange.response.status] : [])),
       )
       expect(statuses).toContain(307)
+      const messages = report.results.flatMap((r) => r.findings.map((f) => f.message))
+      expect(messages.join('\n')).toContain(`a redirect to ${recorder.origin}`)
+      expect(messages.join('\n')).toContain('which the harness does not follow')
     } finally {
       await rm(out, { recursive: true, force: true })
     }

@@ -202,9 +202,12 @@ export class Findings {
 
 /** `detail` of a SCIM error answer, shortened, for messages. */
 export function errorDetail(answer: HttpAnswer): string | undefined {
+  const location = answer.headers.location
+  if (answer.status >= 300 && answer.status < 400 && location !== undefined)
+    return `a redirect to ${excerpt(location, 160)}, which the harness does not follow`
   const body = answer.body
   if (!isObject(body) || typeof body.detail !== 'string') return undefined
-  return body.detail.length > 160 ? `${body.detail.slice(0, 160)}…` : body.detail
+  return body.detail.length > 160 ? `${excerpt(body.detail, 160)}…` : body.detail
 }
 
 /** Stops the check: a step the rule depends on did not work. */
