@@ -17,7 +17,7 @@ import { main } from './main.ts'
 const KEY = `cc-size-${crypto.randomUUID()}`
 const MiB = 1024 * 1024
 const HUGE = 64 * MiB
-/** The limit plus what the kernel's socket buffers and Node's stream queues may hold on loopback. */
+/** Past the limit: what the kernel's socket buffers and Node's queues may hold on loopback. */
 const SLACK = 16 * MiB
 
 let server: HostileServer

@@ -1,8 +1,9 @@
 /**
  * Builds the redacted `Exchange` a finding carries. Secrets are removed twice: by name (headers,
  * fields, query parameters, via `reports/redact-report.ts`) and by value (the exact keys of this
- * run, in case a server echoes one back). Huge bodies are cut so a 1 MiB probe does not bloat a report,
- * into copies of their own (`excerpt.ts`), so a recorded exchange never keeps a huge answer alive.
+ * run, in case a server echoes one back). Huge bodies are cut so a 1 MiB probe does not bloat a
+ * report, into copies of their own (`excerpt.ts`): a recorded exchange never keeps a huge answer
+ * alive.
  *
  * @module
  */

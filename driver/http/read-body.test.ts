@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readBodyText } from './read-body.ts'
 
-/** A body that never ends, made on demand, counting what was pulled and whether it was cancelled. */
+/** A body that never ends, made on demand; counts what was pulled and whether it was cancelled. */
 function endless(chunkBytes = 64 * 1024) {
   const state = { pulled: 0, cancelled: false }
   const body = new ReadableStream<Uint8Array>({

@@ -1,9 +1,10 @@
 /**
  * The harness's only way to reach a target. It owns every safety guard so no rule can bypass one:
  * write refusal, the creation cap, 429 `Retry-After` handling with bounded retries, request timeouts,
- * the response size limit, interruption, redaction, latency per operation, and the ledger of created resources that cleanup
- * deletes afterwards. It sends only where the target is: no path with a `.` or `..` segment, and
- * redirects are never followed (a 3xx is the answer), so the key never travels to another origin.
+ * the response size limit, interruption, redaction, latency per operation, and the ledger of
+ * created resources that cleanup deletes afterwards. It sends only where the target is: no path
+ * with a `.` or `..` segment, and redirects are never followed (a 3xx is the answer), so the key
+ * never travels to another origin.
  *
  * @module
  */
@@ -37,7 +38,7 @@ export interface ScimHttpOptions {
   readonly fetch: FetchLike
   /** Per attempt. Default 10 s. */
   readonly timeoutMs?: number
-  /** Most bytes of one answer's body read; past it the answer is a `ResponseTooLargeError`. Default 4 MiB. */
+  /** Most bytes of one answer's body read; past it, a `ResponseTooLargeError`. Default 4 MiB. */
   readonly maxResponseBytes?: number
   /** Retries after a 429. Default 3. */
   readonly maxRetries?: number

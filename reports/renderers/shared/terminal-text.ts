@@ -1,7 +1,7 @@
 /**
  * The one sanitiser for text a server sent before it reaches a terminal: the console summary, the
- * live progress, the cleanup leftovers, sweep's listing and the CLI's error messages all pass server
- * text through `terminalText`. A `userName` or an error `detail` could otherwise set the window
+ * live progress, the cleanup leftovers, sweep's listing and the CLI's error messages all pass
+ * server text through `terminalText`. A `userName` or an error `detail` could otherwise set the window
  * title, clear the screen, hide text (`ESC[8m`) or reorder what is shown (bidi overrides). Our own
  * colours are added after it, so they survive.
  *
