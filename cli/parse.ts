@@ -72,6 +72,38 @@ export function duration(name: string, value: string | undefined, fallbackMs: nu
   return Number(match[1]) * unit
 }
 
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kib: 1024,
+  kb: 1000,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  mb: 1000 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  gb: 1000 ** 3,
+}
+
+/** `1048576`, `512KiB`, `4MiB`, `1GiB` (KB/MB/GB: powers of 1000) → bytes; at least `min`. */
+export function byteSize(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min = 1024,
+): number {
+  if (value === undefined) return fallback
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim())
+  const unit = match ? BYTE_UNITS[(match[2] ?? '').toLowerCase()] : undefined
+  const bytes = match && unit !== undefined ? Math.floor(Number(match[1]) * unit) : Number.NaN
+  if (!Number.isFinite(bytes) || bytes < min)
+    throw new UsageError(
+      `--${name} must be a size of at least ${min} bytes such as 4MiB, 512KiB or 1048576; got "${value}"`,
+    )
+  return bytes
+}
+
 function oneOf<T extends string>(
   name: string,
   values: string[],

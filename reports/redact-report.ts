@@ -39,7 +39,7 @@ export function redactFinding(finding: Finding): Finding {
   }
 }
 
-function redactResult(result: RuleResult): RuleResult {
+export function redactResult(result: RuleResult): RuleResult {
   return {
     ...result,
     ...(result.reason === undefined ? {} : { reason: redactString(result.reason) }),

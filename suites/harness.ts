@@ -62,6 +62,11 @@ export interface ConformanceOptions {
   readonly maxCreates?: number
   /** Per-request timeout. Default 10 s. */
   readonly timeoutMs?: number
+  /**
+   * Most bytes of one answer's body the harness reads. Default 4 MiB. Past it, reading stops, the
+   * rule that sent the request gets a finding and `report.run.options.responsesOverLimit` counts it.
+   */
+  readonly maxResponseBytes?: number
   /** Aborts the run; what it created is still cleaned up. */
   readonly signal?: AbortSignal
   /** Called as each rule run finishes. */
@@ -74,6 +79,11 @@ export class ConformanceOptionsError extends Error {
 }
 
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const max = options.maxResponseBytes
+  if (max !== undefined && !(Number.isInteger(max) && max > 0))
+    throw new ConformanceOptionsError(
+      `maxResponseBytes must be a positive whole number of bytes, got ${String(max)}`,
+    )
   const target = targetOf(options)
   const inProcess = target.kind === 'in-process'
   const seed = options.seed ?? RUN_DEFAULTS.seed
@@ -88,6 +98,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     maxCreates:
       options.maxCreates ?? (inProcess ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates),
     timeoutMs: options.timeoutMs ?? RUN_DEFAULTS.timeoutMs,
+    ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
     ...(options.signal && { signal: options.signal }),
     ...(options.onResult && { progress: { ruleFinished: options.onResult } }),
     ...(options.rules?.profiles && { profiles: options.rules.profiles }),

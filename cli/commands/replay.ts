@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Behaviour } from '../../mock-server/options.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { emitReplayTest } from '../../verify/emit-test.ts'
 import { replaySession, type ReplayResult, type ReplayTarget } from '../../verify/replay.ts'
 import {
@@ -129,6 +130,7 @@ function targetOf(values: Values, io: CliIo): { target?: ReplayTarget } {
   }
   const key = values.key ?? io.env?.CLEARID_SCIM_KEY
   if (!key) throw new UsageError('--target needs --key (or env CLEARID_SCIM_KEY)')
+  registerSecret(key)
   const fetcher = io.fetch ?? ((request: Request) => fetch(request))
   return {
     target: {

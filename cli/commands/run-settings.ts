@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { loadReportFile, loadWaiverFile } from '../../reports/load.ts'
 import type { ConformanceReport, Dialect, Waiver } from '../../reports/model.ts'
 import { FORMAT_NAMES, parseFormats, type FormatName } from '../../reports/renderers/index.ts'
@@ -39,6 +40,7 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'max-creates': { type: 'string' },
   timeout: { type: 'string' },
+  'max-response-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
@@ -61,6 +63,8 @@ Safety against a deployment (any --target):
   --dry-run                  print every request that would be sent; send nothing
   --max-creates N            most identities one run may create (default 200)
   --timeout 10s              per-request timeout
+  --max-response-bytes SIZE  most of one answer's body read (default 4MiB); past it the rule fails
+                             and the run exits 2
   --run-id ID                tag of created identities (cc-<run id>-…; default random)
 Reports:
   --out DIR                  directory (default ${DEFAULT_OUT_DIR}/)
@@ -68,7 +72,8 @@ Reports:
   --baseline BASE.json       name what changed since a previous report
   --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] }
 
-Exit codes: 0 no MUST rule failed, 1 a MUST rule failed, 2 usage or connection error, 130 interrupted.
+Exit codes: 0 no MUST rule failed, 1 a MUST rule failed, 2 usage or connection error or an answer
+past --max-response-bytes, 130 interrupted.
 `
 
 export interface RunSettings {
@@ -82,6 +87,7 @@ export interface RunSettings {
   readonly dryRun: boolean
   readonly maxCreates: number
   readonly timeoutMs: number
+  readonly maxResponseBytes: number
   readonly scenario?: { readonly users: number }
   readonly out: string
   readonly formats: FormatName[]
@@ -124,6 +130,11 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
       target.kind === 'in-process' ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates,
     ),
     timeoutMs: read.duration('timeout', values.timeout, RUN_DEFAULTS.timeoutMs),
+    maxResponseBytes: read.byteSize(
+      'max-response-bytes',
+      values['max-response-bytes'],
+      DEFAULT_MAX_RESPONSE_BYTES,
+    ),
     ...(scenario ? { scenario } : {}),
     out: values.out ?? DEFAULT_OUT_DIR,
     formats,
@@ -206,6 +217,7 @@ function recordedOptions(values: Values, settings: RunSettings): Record<string, 
     dryRun: settings.dryRun,
     maxCreates: settings.target.kind === 'in-process' ? null : settings.maxCreates,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     otherAccount: settings.target.other !== undefined,
   }
 }

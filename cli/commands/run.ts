@@ -2,18 +2,22 @@
  * `run`: the conformance catalogue (or the sizing scenario) against the in-process mock or a SCIM
  * URL, with live progress, report files, baseline diff and waivers.
  *
- * Exit codes: 0 no MUST rule failed; 1 a MUST rule failed; 2 usage or connection error;
- * 130 interrupted (after cleanup).
+ * Exit codes: 0 no MUST rule failed; 1 a MUST rule failed; 2 usage or connection error, or an
+ * answer past the response limit (the run is incomplete); 130 interrupted (after cleanup).
  *
  * @module
  */
+import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
+import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
 import { writeReports } from '../../reports/write.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
+import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
+import { formatBytes } from '../../driver/http/read-body.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
 import { runConformance, tasksOf, type RunOptions } from '../../suites/runner/run.ts'
 import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
@@ -27,11 +31,13 @@ import {
   type CliIo,
 } from '../io.ts'
 import * as read from '../parse.ts'
+import { redactingIo } from '../redacting-io.ts'
 import { OPTIONS, readSettings, RUN_HELP, type RunSettings } from './run-settings.ts'
 
 export { DEFAULT_SEED, RUN_HELP } from './run-settings.ts'
 
-export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+export async function runCommand(argv: string[], given: CliIo): Promise<number> {
+  const io = redactingIo(given)
   try {
     const { values } = read.parse(argv, OPTIONS, 'run')
     if (values.help) {
@@ -46,7 +52,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE
     }
     if (error instanceof ConnectionError) {
-      io.stderr(`clearid-conformance: ${error.message}\n`)
+      io.stderr(`clearid-conformance: ${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
     throw error
@@ -69,6 +75,7 @@ function runOptionsOf(
     dryRun: settings.dryRun,
     maxCreates: settings.maxCreates,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     options: settings.recorded,
     ...(io.signal ? { signal: io.signal } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
@@ -100,12 +107,14 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
     }),
   )
   progress.done()
-  return finish(settings, io, outcome.report, outcome.cleanup, tty)
+  return finish(settings, io, outcome, tty)
 }
 
 function header(settings: RunSettings, total: number): string {
   const where =
-    settings.target.kind === 'in-process' ? 'the mock (in-process)' : settings.target.main.baseUrl
+    settings.target.kind === 'in-process'
+      ? 'the mock (in-process)'
+      : terminalText(redactUrl(settings.target.main.baseUrl))
   const writes = settings.allowWrites
     ? 'writes allowed'
     : 'read-only (pass --allow-writes to run write rules)'
@@ -117,8 +126,9 @@ async function dryRunMode(settings: RunSettings, io: CliIo): Promise<number> {
   const print = (answer: HttpAnswer) => {
     count += 1
     const { method, url, body } = answer.exchange.request
+    const shown = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
     io.stdout(
-      `${method} ${url}${body === undefined ? '' : `\n  ${typeof body === 'string' ? body : JSON.stringify(body)}`}\n`,
+      `${terminalText(`${method} ${url}`)}${shown === '' ? '' : `\n  ${terminalText(shown)}`}\n`,
     )
   }
   const outcome = await runConformance(runOptionsOf(settings, io, { onRequest: print }))
@@ -144,17 +154,23 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
     dialect,
   })
   io.stdout(describeSizing(outcome.sizing))
-  return finish(settings, io, outcome.report, outcome.cleanup, interactive(io))
+  return finish(settings, io, outcome, interactive(io))
+}
+
+interface Finished {
+  readonly report: ConformanceReport
+  readonly cleanup: CleanupOutcome
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 async function finish(
   settings: RunSettings,
   io: CliIo,
-  raw: ConformanceReport,
-  cleanup: CleanupOutcome,
+  outcome: Finished,
   color: boolean,
 ): Promise<number> {
-  let report = settings.waivers ? applyWaivers(raw, settings.waivers) : raw
+  const { cleanup } = outcome
+  let report = settings.waivers ? applyWaivers(outcome.report, settings.waivers) : outcome.report
   if (settings.baseline) report = { ...report, baseline: diffReports(settings.baseline, report) }
   const files = await writeReports(report, settings.formats, settings.out)
   io.stdout(renderConsoleSummary(report, { color, files }))
@@ -163,7 +179,17 @@ async function finish(
     io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
     return EXIT_INTERRUPTED
   }
+  if (outcome.responsesOverLimit) {
+    io.stderr(describeOverLimit(outcome.responsesOverLimit))
+    return EXIT_USAGE
+  }
   return report.summary.verdict === 'fail' ? EXIT_FAILED : EXIT_OK
+}
+
+/** Exit 2's message when answers went past the response limit: what happened, what to pass. */
+export function describeOverLimit({ count, limitBytes }: ResponsesOverLimit): string {
+  const answers = count === 1 ? '1 answer was' : `${count} answers were`
+  return `clearid-conformance: ${answers} larger than ${formatBytes(limitBytes)}: the harness stopped reading ${count === 1 ? 'it' : 'them'} there, so the rules that got ${count === 1 ? 'it' : 'them'} could not judge the target (see their findings) and this run is incomplete. If the target's answers are legitimately that large, raise the limit, e.g. --max-response-bytes ${formatBytes(limitBytes * 4).replace(' ', '')}.\n`
 }
 
 export function describeCleanup(cleanup: CleanupOutcome): string {
@@ -173,8 +199,11 @@ export function describeCleanup(cleanup: CleanupOutcome): string {
       : ''
   if (cleanup.created === 0) return `Cleanup: nothing was created.\n${unanswered}`
   const line = `Cleanup: ${cleanup.created} identities created, ${cleanup.deletedByRules} deleted by the rules, ${cleanup.deleted} deleted now, ${cleanup.failed.length} left over.\n`
-  const leftovers = cleanup.failed.map(
-    (f) => `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}\n`,
+  // Paths, names and errors come from the server: plain text only.
+  const leftovers = cleanup.failed.map((f) =>
+    terminalText(
+      `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}`,
+    ).concat('\n'),
   )
   const hint =
     cleanup.failed.length > 0 || cleanup.unanswered > 0

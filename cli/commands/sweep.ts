@@ -3,11 +3,15 @@
  *
  * @module
  */
+import { TransportError } from '../../driver/http/errors.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import * as read from '../parse.ts'
+import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
 
 const OPTIONS = {
@@ -16,6 +20,7 @@ const OPTIONS = {
   'run-id': { type: 'string' },
   'dry-run': { type: 'boolean' },
   timeout: { type: 'string' },
+  'max-response-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
@@ -23,11 +28,13 @@ const HELP = `Usage: clearid-conformance sweep --target URL --key KEY [--older-t
 
 Finds identities earlier runs left behind (userName and externalId starting with cc-<run id>-) and
 deletes them. --dry-run lists them and deletes nothing; --older-than keeps recent ones (a run in
-progress); --run-id limits the sweep to one run.
+progress); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
+each answer read.
 ${TARGET_HELP}
 `
 
-export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
+export async function sweepCommand(argv: string[], given: CliIo): Promise<number> {
+  const io = redactingIo(given)
   try {
     const { values } = read.parse(argv, OPTIONS, 'sweep')
     if (values.help) {
@@ -44,6 +51,11 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
       allowWrites: !dryRun,
       maxCreates: 0,
       timeoutMs: read.duration('timeout', values.timeout, 10_000),
+      maxResponseBytes: read.byteSize(
+        'max-response-bytes',
+        values['max-response-bytes'],
+        DEFAULT_MAX_RESPONSE_BYTES,
+      ),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.sleep ? { sleep: io.sleep } : {}),
     })
@@ -56,11 +68,13 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
         ? {}
         : { olderThanMs: read.duration('older-than', values['older-than'], 0) }),
     })
+    // Ids, names and dates come from the server: plain text only.
     for (const c of outcome.candidates)
       io.stdout(
-        `${dryRun ? 'would delete' : 'delete'} ${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}\n`,
+        `${dryRun ? 'would delete' : 'delete'} ${terminalText(`${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}`)}\n`,
       )
-    for (const f of outcome.failed) io.stderr(`could not delete ${f.id}: ${f.reason}\n`)
+    for (const f of outcome.failed)
+      io.stderr(`could not delete ${terminalText(`${f.id}: ${f.reason}`)}\n`)
     const how =
       outcome.method === 'filter'
         ? 'filter userName sw "cc-"'
@@ -71,8 +85,14 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
     )
     return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConnectionError) {
-      io.stderr(`clearid-conformance: ${error.message}\n`)
+    // A listing that got no usable answer (none at all, or one past the response limit).
+    if (
+      error instanceof UsageError ||
+      error instanceof ConnectionError ||
+      error instanceof TransportError
+    ) {
+      const what = error instanceof TransportError ? 'no usable answer while listing users: ' : ''
+      io.stderr(`clearid-conformance: ${what}${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
     throw error

@@ -17,6 +17,7 @@ import {
   type EntraMapping,
 } from './requests.ts'
 import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
+import { resourcePath } from '../http/resource-path.ts'
 
 export class EntraClient {
   readonly mapping: EntraMapping
@@ -51,7 +52,7 @@ export class EntraClient {
   }
 
   getUser(id: string): Promise<HttpAnswer> {
-    return this.http.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}` })
+    return this.http.send({ method: 'GET', path: resourcePath('Users', id) })
   }
 
   patchUser(id: string, changes: readonly AttributeChange[]): Promise<HttpAnswer> {
@@ -61,7 +62,7 @@ export class EntraClient {
   patchRaw(id: string, body: unknown): Promise<HttpAnswer> {
     return this.http.send({
       method: 'PATCH',
-      path: `/Users/${encodeURIComponent(id)}`,
+      path: resourcePath('Users', id),
       body,
       contentType: SCIM_CONTENT_TYPE,
     })
@@ -73,6 +74,6 @@ export class EntraClient {
   }
 
   deleteUser(id: string): Promise<HttpAnswer> {
-    return this.http.send({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` })
+    return this.http.send({ method: 'DELETE', path: resourcePath('Users', id) })
   }
 }

@@ -9,12 +9,44 @@ import type { Exchange } from '../../model/rule.ts'
 
 /** No HTTP answer: connection refused, DNS failure, timeout, aborted. */
 export class TransportError extends Error {
-  override readonly name = 'TransportError'
+  override readonly name: string = 'TransportError'
   constructor(
     message: string,
     readonly exchange: Exchange,
   ) {
     super(message)
+  }
+}
+
+/**
+ * A path would carry an id or segment that addresses another resource (`..`, `.`, `a/b`): the
+ * request is never sent, and the rule gets an error finding naming the value.
+ */
+export class UnsafePathError extends Error {
+  override readonly name = 'UnsafePathError'
+  constructor(
+    /** The id or path refused. */
+    readonly value: string,
+    /** What is wrong with it: `contains "/" …`. */
+    readonly problem: string,
+  ) {
+    super(`${JSON.stringify(value)} ${problem}`)
+  }
+}
+
+/**
+ * The answer's body went past the response limit: the harness stopped reading it and hung up. A
+ * transport failure, since no usable answer arrived (a create that got one may still have been
+ * applied; `sweep` finds it).
+ */
+export class ResponseTooLargeError extends TransportError {
+  override readonly name = 'ResponseTooLargeError'
+  constructor(
+    message: string,
+    exchange: Exchange,
+    readonly limitBytes: number,
+  ) {
+    super(message, exchange)
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * Builds the redacted `Exchange` a finding carries. Secrets are removed twice: by name (headers,
  * fields, query parameters, via `reports/redact-report.ts`) and by value (the exact keys of this
- * run, in case a server echoes one back). Huge bodies are cut so a 1 MiB probe does not bloat a report.
+ * run, in case a server echoes one back). Huge bodies are cut so a 1 MiB probe does not bloat a
+ * report, into copies of their own (`excerpt.ts`): a recorded exchange never keeps a huge answer
+ * alive.
  *
  * @module
  */
 import { redactExchange } from '../../reports/redact-report.ts'
 import { REDACTED } from '../../model/redact.ts'
 import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/rule.ts'
+import { excerpt } from './excerpt.ts'
+import { formatBytes } from './read-body.ts'
 
 /** Longest body text kept verbatim in a report. */
 export const MAX_RECORDED_BODY = 8 * 1024
@@ -17,16 +21,22 @@ export interface RawRequest extends Omit<ExchangeRequest, 'body'> {
   readonly bodyText?: string
 }
 
-/** A response as received, before redaction: the body is the exact text. */
+/** A response as received, before redaction: the body is the exact text, or only its start when it
+ * went past `overLimitBytes`. */
 export interface RawResponse extends Omit<ExchangeResponse, 'body'> {
   readonly bodyText: string
+  /** Set when the body went past this limit and was not read to its end. */
+  readonly overLimitBytes?: number
 }
 
 /** A body for the report: parsed JSON when it parses and is small, else (cut) text. */
-export function recordedBody(text: string | undefined): unknown {
+export function recordedBody(text: string | undefined, overLimitBytes?: number): unknown {
+  if (overLimitBytes !== undefined) {
+    return `${excerpt(text ?? '', 512)}… [larger than ${formatBytes(overLimitBytes)}: not read to its end]`
+  }
   if (text === undefined || text === '') return undefined
   if (text.length > MAX_RECORDED_BODY) {
-    return `${text.slice(0, 512)}… [${text.length} characters, cut]`
+    return `${excerpt(text, 512)}… [${text.length} characters, cut]`
   }
   try {
     return JSON.parse(text) as unknown
@@ -53,7 +63,7 @@ export function buildExchange(
   const res: ExchangeResponse | undefined = response && {
     status: response.status,
     headers: response.headers,
-    ...optional('body', recordedBody(response.bodyText)),
+    ...optional('body', recordedBody(response.bodyText, response.overLimitBytes)),
   }
   const exchange: Exchange = {
     request: req,

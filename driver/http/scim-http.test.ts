@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { CreateCapError, InterruptedError, TransportError, WritesRefusedError } from './errors.ts'
+import {
+  CreateCapError,
+  InterruptedError,
+  ResponseTooLargeError,
+  TransportError,
+  UnsafePathError,
+  WritesRefusedError,
+} from './errors.ts'
 import { parseRetryAfter } from './retry-after.ts'
 import { ScimHttpClient, type ScimHttpOptions } from './scim-http.ts'
 import type { FetchLike } from './types.ts'
@@ -139,5 +146,59 @@ describe('ScimHttpClient', () => {
     const { http } = client(async () => json(413, { status: '413' }))
     const answer = await http.send({ method: 'POST', path: '/Users', rawBody: 'x'.repeat(100_000) })
     expect(String(answer.exchange.request.body).length).toBeLessThan(1000)
+  })
+})
+
+describe('ScimHttpClient on a hostile server', () => {
+  it('never sends a path with a dot segment', async () => {
+    const { http, calls } = client(async () => json(200, {}))
+    await expect(http.send({ method: 'DELETE', path: '/Users/..' })).rejects.toThrow(
+      UnsafePathError,
+    )
+    await expect(http.send({ method: 'PATCH', path: '/Users/%2e' })).rejects.toThrow(
+      UnsafePathError,
+    )
+    expect(calls).toHaveLength(0)
+  })
+
+  it('does not follow redirects: a 3xx is the answer', async () => {
+    const { http, calls } = client(async () =>
+      json(307, undefined, { Location: 'https://elsewhere.example/scim' }),
+    )
+    const answer = await http.send({ method: 'GET', path: '/Users' })
+    expect(calls[0]?.redirect).toBe('manual')
+    expect(answer.status).toBe(307)
+  })
+
+  it('keeps a created resource with an unusable id out of the delete ledger', async () => {
+    const { http } = client(async () => json(201, { id: '../../other/Users/x', userName: 'u' }))
+    await http.send({ method: 'POST', path: '/Users', body: {} })
+    expect(http.created[0]).toMatchObject({ path: '/Users/{id}', unsafeId: expect.any(String) })
+  })
+})
+
+describe('ScimHttpClient and large answers', () => {
+  it('turns an answer past the limit into ResponseTooLargeError with a bounded exchange', async () => {
+    const big = 'x'.repeat(300 * 1024)
+    const { http } = client(async () => new Response(big, { status: 200 }), {
+      maxResponseBytes: 64 * 1024,
+    })
+    const error = await http.send({ method: 'GET', path: '/Users' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect((error as ResponseTooLargeError).message).toContain('larger than 64 KiB')
+    expect((error as ResponseTooLargeError).message).toContain('--max-response-bytes')
+    const recorded = String((error as ResponseTooLargeError).exchange.response?.body)
+    expect(recorded.length).toBeLessThan(1024)
+    expect(http.responsesOverLimit).toEqual({ count: 1, limitBytes: 64 * 1024 })
+  })
+
+  it('counts a create whose answer was too large as unanswered', async () => {
+    const { http } = client(async () => new Response('y'.repeat(2048), { status: 201 }), {
+      maxResponseBytes: 1024,
+    })
+    await expect(http.send({ method: 'POST', path: '/Users', body: {} })).rejects.toThrow(
+      ResponseTooLargeError,
+    )
+    expect(http.unansweredCreates).toBe(1)
   })
 })

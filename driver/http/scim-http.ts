@@ -1,21 +1,28 @@
 /**
  * The harness's only way to reach a target. It owns every safety guard so no rule can bypass one:
  * write refusal, the creation cap, 429 `Retry-After` handling with bounded retries, request timeouts,
- * interruption, redaction, latency per operation, and the ledger of created resources that cleanup
- * deletes afterwards.
+ * the response size limit, interruption, redaction, latency per operation, and the ledger of
+ * created resources that cleanup deletes afterwards. It sends only where the target is: no path
+ * with a `.` or `..` segment, and redirects are never followed (a 3xx is the answer), so the key
+ * never travels to another origin.
  *
  * @module
  */
 import type { Exchange } from '../../model/rule.ts'
 import { redactString } from '../../model/redact.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { buildExchange, headersOf, scrubSecrets, type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
   HarnessStop,
   InterruptedError,
+  ResponseTooLargeError,
   TransportError,
+  UnsafePathError,
   WritesRefusedError,
 } from './errors.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from './read-body.ts'
+import { idProblem, pathProblem } from './resource-path.ts'
 import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
 import { retryDelay } from './retry-after.ts'
 import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
@@ -32,6 +39,8 @@ export interface ScimHttpOptions {
   readonly fetch: FetchLike
   /** Per attempt. Default 10 s. */
   readonly timeoutMs?: number
+  /** Most bytes of one answer's body read; past it, a `ResponseTooLargeError`. Default 4 MiB. */
+  readonly maxResponseBytes?: number
   /** Retries after a 429. Default 3. */
   readonly maxRetries?: number
   /** Longest single wait a `Retry-After` may impose. Default 30 s. */
@@ -57,6 +66,8 @@ export interface CreatedResource {
   readonly path: string
   readonly id: string
   readonly userName?: string
+  /** Why the id cannot be put in a path (`..`, `a/b`): cleanup cannot delete it and says so. */
+  readonly unsafeId?: string
   gone: boolean
 }
 
@@ -69,6 +80,8 @@ interface Ledger {
   attemptedCreates: number
   /** Creates that got no answer: the server may have applied them (sweep finds them). */
   unansweredCreates: number
+  /** Answers whose body went past the response limit. */
+  overLimit: number
   requests: number
 }
 
@@ -82,12 +95,16 @@ export class ScimHttpClient implements ScimHttp {
     private readonly options: ScimHttpOptions,
     ledger?: Ledger,
   ) {
+    // Whatever this client sends as a credential is a secret in play: every output redacts it.
+    registerSecret(options.main.key)
+    registerSecret(options.other?.key)
     this.ledger = ledger ?? {
       created: [],
       byPath: new Map(),
       latency: new LatencyRecorder(),
       attemptedCreates: 0,
       unansweredCreates: 0,
+      overLimit: 0,
       requests: 0,
     }
   }
@@ -106,6 +123,16 @@ export class ScimHttpClient implements ScimHttp {
 
   get requestCount(): number {
     return this.ledger.requests
+  }
+
+  get maxResponseBytes(): number {
+    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+  }
+
+  /** How many answers went past the response limit (cleanup's included), when any did. */
+  get responsesOverLimit(): { readonly count: number; readonly limitBytes: number } | undefined {
+    const count = this.ledger.overLimit
+    return count === 0 ? undefined : { count, limitBytes: this.maxResponseBytes }
   }
 
   /** The keys this client may send: redacted from everything it records. */
@@ -145,6 +172,8 @@ export class ScimHttpClient implements ScimHttp {
 
   private guard(request: HttpRequest): void {
     if (this.options.signal?.aborted) throw new InterruptedError()
+    const unsafe = pathProblem(request.path)
+    if (unsafe !== undefined) throw new UnsafePathError(request.path, unsafe)
     const method = request.method.toUpperCase()
     const write = !READ_METHODS.has(method) && !isSearch(method, request.path)
     if (write && this.options.allowWrites === false) throw new WritesRefusedError()
@@ -187,14 +216,19 @@ export class ScimHttpClient implements ScimHttp {
           method: raw.method,
           headers: raw.headers,
           ...(raw.bodyText === undefined ? {} : { body: raw.bodyText }),
+          // A redirect is the answer: following it could carry the key to another origin.
+          redirect: 'manual',
         }),
         // Beside the Request, not inside it: see FetchLike.
         { signal: controller.signal },
       )
-      const text = await response.text()
+      const read = await readBodyText(response, this.maxResponseBytes)
       const durationMs = performance.now() - started
       const headers = headersOf(response.headers)
       const secrets = this.secrets
+      if (read.overLimit)
+        throw this.overLimit(raw, request, response.status, headers, read.text, durationMs)
+      const text = read.text
       let exchange: Exchange | undefined
       // Redacting every exchange costs a fifth of a sizing run; most are never looked at.
       return {
@@ -213,6 +247,7 @@ export class ScimHttpClient implements ScimHttp {
         },
       }
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) throw error
       const durationMs = performance.now() - started
       const message = scrubSecrets(
         redactString(describeFailure(error, controller.signal, timeoutMs)),
@@ -228,6 +263,29 @@ export class ScimHttpClient implements ScimHttp {
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  private overLimit(
+    raw: RawRequest,
+    request: HttpRequest,
+    status: number,
+    headers: Record<string, string>,
+    preview: string,
+    durationMs: number,
+  ): ResponseTooLargeError {
+    this.ledger.overLimit += 1
+    const limit = this.maxResponseBytes
+    const exchange = buildExchange(
+      raw,
+      { status, headers, bodyText: preview, overLimitBytes: limit },
+      { durationMs, secrets: this.secrets },
+    )
+    const what = `${raw.method} ${request.path.split('?')[0] ?? ''}`
+    return new ResponseTooLargeError(
+      `the answer to ${what} (HTTP ${status}) was larger than ${formatBytes(limit)}; the harness stopped reading it there and hung up. If answers this large are expected, raise the limit with --max-response-bytes (maxResponseBytes in the library)`,
+      exchange,
+      limit,
+    )
   }
 
   private rawRequest(request: HttpRequest): RawRequest {
@@ -261,7 +319,9 @@ export class ScimHttpClient implements ScimHttp {
       const useOther = auth === 'key' ? addressedOther : !addressedOther
       return `Bearer ${(useOther && other ? other : this.options.main).key}`
     }
-    return 'bearer' in auth ? `Bearer ${auth.bearer}` : auth.authorization
+    if ('bearer' in auth) return `Bearer ${registerSecret(auth.bearer)}`
+    registerSecret(/^\S+\s+(\S.*)$/.exec(auth.authorization)?.[1] ?? auth.authorization)
+    return auth.authorization
   }
 
   private afterAnswer(request: HttpRequest, answer: HttpAnswer, operation: string): void {
@@ -277,15 +337,20 @@ export class ScimHttpClient implements ScimHttp {
       const body = answer.body as { id?: unknown; userName?: unknown } | undefined
       if (typeof body?.id !== 'string' || body.id === '') return
       const collection = request.path.split(/[/?]/)[1] ?? 'Users'
+      const unsafeId = idProblem(body.id)
       const entry: CreatedResource = {
         account,
-        path: `/${collection}/${encodeURIComponent(body.id)}`,
+        path:
+          unsafeId === undefined
+            ? `/${collection}/${encodeURIComponent(body.id)}`
+            : `/${collection}/{id}`,
         id: body.id,
         ...(typeof body.userName === 'string' ? { userName: body.userName } : {}),
+        ...(unsafeId === undefined ? {} : { unsafeId }),
         gone: false,
       }
       this.ledger.created.push(entry)
-      this.ledger.byPath.set(ledgerKey(account, entry.path), entry)
+      if (unsafeId === undefined) this.ledger.byPath.set(ledgerKey(account, entry.path), entry)
       return
     }
     if (method === 'DELETE' && (answer.status === 204 || answer.status === 404)) {

@@ -7,10 +7,11 @@
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
-import { paint, SGR_SEQUENCE, terminalSafe } from './shared/ansi.ts'
+import { paint } from './shared/ansi.ts'
 import type { Paint } from './shared/ansi.ts'
 import { expectedActual, keyFinding, oneLine } from './shared/describe.ts'
 import { countsLine, verdictSentence } from './shared/summary-text.ts'
+import { terminalValue } from './shared/terminal-text.ts'
 import { formatMs } from './shared/transcript.ts'
 
 export { createProgress } from './progress.ts'
@@ -28,7 +29,8 @@ export function renderConsoleSummary(
   report: ConformanceReport,
   options: ConsoleSummaryOptions,
 ): string {
-  const safe = redactReport(report)
+  // Server text is made plain before any colour of ours is added, so only ours reach the terminal.
+  const safe = terminalValue(redactReport(report))
   const p = paint(options.color)
   const { summary } = safe
   const word = summary.verdict === 'fail' ? p.bold(p.red('FAIL')) : p.bold(p.green('PASS'))
@@ -61,15 +63,7 @@ export function renderConsoleSummary(
   if (options.files && options.files.length > 0) {
     lines.push('', 'Reports:', ...options.files.map((file) => `  ${file}`))
   }
-  return `${lines.map(terminalSafeLine).join('\n')}\n`
-}
-
-// Colour codes are ours; anything else came from a server and must not drive the terminal.
-function terminalSafeLine(line: string): string {
-  return line
-    .split(SGR_SEQUENCE)
-    .map((part, i) => (i % 2 === 1 ? part : terminalSafe(part)))
-    .join('')
+  return `${lines.join('\n')}\n`
 }
 
 function levelCount(report: ConformanceReport, level: RuleResult['level'], p: Paint): string {

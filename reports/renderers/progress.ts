@@ -1,14 +1,16 @@
 /**
  * Live progress during a run. On a terminal one line is rewritten in place (`\r`), and failures
  * are printed above it as they happen; in CI logs or a pipe every finished rule is a plain line,
- * because `\r` turns logs into noise.
+ * because `\r` turns logs into noise. Every text shown is redacted and made terminal-safe first.
  *
  * @module
  */
 import type { RuleMeta } from '../../model/rule.ts'
 import type { Dialect, RuleResult } from '../model.ts'
+import { redactString } from '../../model/redact.ts'
 import { paint } from './shared/ansi.ts'
 import { oneLine } from './shared/describe.ts'
+import { terminalText } from './shared/terminal-text.ts'
 
 export interface ProgressStream {
   write(text: string): unknown
@@ -38,6 +40,10 @@ const STATUS_WORD: Readonly<Record<RuleResult['status'], string>> = {
   'not-applicable': 'n/a',
 }
 
+function plain(text: string): string {
+  return terminalText(redactString(text))
+}
+
 export function createProgress(stream: ProgressStream, options: ProgressOptions): Progress {
   const p = paint(options.tty && (options.color ?? true))
   const counts = { finished: 0, failed: 0 }
@@ -51,7 +57,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions)
   }
   const show = (text: string) => {
     clear()
-    stream.write(oneLine(text, width()))
+    stream.write(oneLine(plain(text), width()))
     lineShown = true
   }
   const name = (id: string, dialect?: string) => (dialect ? `${id} [${dialect}]` : id)
@@ -65,7 +71,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions)
     ruleFinished(result) {
       counts.finished += 1
       if (result.status === 'failed') counts.failed += 1
-      const label = `${name(result.ruleId, result.dialect)} ${oneLine(result.title, 120)}`
+      const label = plain(`${name(result.ruleId, result.dialect)} ${oneLine(result.title, 120)}`)
       if (!options.tty) {
         stream.write(`${STATUS_WORD[result.status].padEnd(6)} ${result.level.padEnd(6)} ${label}\n`)
         return

@@ -12,6 +12,7 @@ import { Findings, isObject } from './findings.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { usersQuery } from './steps.ts'
 import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const WRONG_KEY = 'cc-wrong-key-0000000000000000000000000000'
 
@@ -48,7 +49,7 @@ function probes(guid: string): HttpRequest[] {
   return [
     { method: 'GET', path: '/Users' },
     { method: 'GET', path: usersQuery(`userName eq "${guid}"`) },
-    { method: 'GET', path: `/Users/${guid}` },
+    { method: 'GET', path: resourcePath('Users', guid) },
   ]
 }
 

@@ -11,6 +11,7 @@ import { defineServerRule } from './define.ts'
 import { Findings, type ErrorExpectation } from './findings.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser } from './steps.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 export const MALFORMED_JSON = [
   '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":',
@@ -69,7 +70,7 @@ export const malformedJson = defineServerRule({
     }
     const patch = await ctx.http.send({
       method: 'PATCH',
-      path: `/Users/${user.id}`,
+      path: resourcePath('Users', user.id),
       rawBody: TRUNCATED_PATCH,
     })
     expectRefused(

@@ -5,7 +5,12 @@
  *
  * @module
  */
-import { HarnessStop, TransportError } from '../../driver/http/errors.ts'
+import {
+  HarnessStop,
+  ResponseTooLargeError,
+  TransportError,
+  UnsafePathError,
+} from '../../driver/http/errors.ts'
 import type { Finding, RuleMeta } from '../../model/rule.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
@@ -66,6 +71,24 @@ function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
   if (error instanceof HarnessStop) {
     ctx.outcome.skipped = error.reason
     return []
+  }
+  if (error instanceof UnsafePathError) {
+    return [
+      {
+        severity: 'error',
+        message: `The harness refused to use ${error.message}: no request was sent with it. Return ids that are not empty, "." or "..", and contain no "/".`,
+        actual: error.value,
+      },
+    ]
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return [
+      {
+        severity: 'error',
+        message: `Too large to read: ${error.message}`,
+        exchange: error.exchange,
+      },
+    ]
   }
   if (error instanceof TransportError) {
     return [

@@ -15,6 +15,8 @@ import { patchBody } from './patch.ts'
 import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
 import { createUser, usersQuery } from './steps.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
+import { excerpt } from '../../driver/http/excerpt.ts'
 
 const SCIM_TYPES = [
   'invalidFilter',
@@ -32,7 +34,7 @@ const SCIM_TYPES = [
 /** Provoked errors that need no data: 404, 400 invalidFilter, 401. */
 function errorProbes(guid: string): (HttpRequest & { label: string })[] {
   return [
-    { label: 'GET /Users/{unknown id}', method: 'GET', path: `/Users/${guid}` },
+    { label: 'GET /Users/{unknown id}', method: 'GET', path: resourcePath('Users', guid) },
     { label: 'GET /Users?filter=<invalid>', method: 'GET', path: usersQuery('userName eq') },
     { label: 'GET /Users without a key', method: 'GET', path: '/Users', auth: 'none' },
   ]
@@ -46,7 +48,7 @@ function checkErrorShape(f: Findings, answer: HttpAnswer, what: string): void {
       `${what}: the error must have a JSON body`,
       answer,
       'SCIM Error',
-      answer.text.slice(0, 120),
+      excerpt(answer.text, 120),
     )
   )
     return
@@ -255,7 +257,7 @@ export const malformedIsInvalidSyntax = defineServerRule({
       f.scimError(answer, expectation, `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`)
     }
     const user = await createUser(ctx)
-    const path = `/Users/${encodeURIComponent(user.id)}`
+    const path = resourcePath('Users', user.id)
     const truncated = await ctx.http.send({ method: 'PATCH', path, rawBody: TRUNCATED_PATCH })
     f.scimError(truncated, expectation, 'PATCH with truncated JSON')
     for (const [label, body] of MALFORMED_PATCHES.slice(0, 3)) {

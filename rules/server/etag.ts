@@ -13,6 +13,7 @@ import { Findings, isObject } from './findings.ts'
 import { patchBody } from './patch.ts'
 import { entraTutorial, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser } from './steps.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const ETAG = /^(W\/)?"[^"]*"$/
 
@@ -135,7 +136,7 @@ export const staleIfMatch = defineServerRule({
       'PATCH to move the version on',
     )
     const headers = { 'If-Match': stale }
-    const path = `/Users/${encodeURIComponent(user.id)}`
+    const path = resourcePath('Users', user.id)
     const attempts = [
       { method: 'PATCH', body: patchDisplayName('Stale Write') },
       { method: 'PUT', body: createUserBody(user.values, ctx.dialect, ctx.entra.mapping) },
@@ -183,7 +184,7 @@ export const ifMatchOptional = defineServerRule({
     if (typeof current === 'string') {
       const answer = await ctx.http.send({
         method: 'PATCH',
-        path: `/Users/${encodeURIComponent(user.id)}`,
+        path: resourcePath('Users', user.id),
         body: patchDisplayName('Current Precondition'),
         headers: { 'If-Match': current },
       })

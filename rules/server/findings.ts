@@ -9,6 +9,7 @@ import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Finding } from '../../model/rule.ts'
 import { SetupFailure } from './define.ts'
 import { SCIM_LIST_SCHEMA } from '../../model/scim-protocol.ts'
+import { excerpt } from '../../driver/http/excerpt.ts'
 
 export type Json = Record<string, unknown>
 
@@ -104,7 +105,7 @@ export class Findings {
       `${what}: the error answer has no JSON body`,
       answer,
       'a SCIM Error body',
-      answer.text.slice(0, 200),
+      excerpt(answer.text, 200),
     )
     if (!body) return false
     const { scimType, mentions = [] } = expectation
@@ -142,7 +143,7 @@ export class Findings {
         `${what}: the answer is not a JSON object`,
         answer,
         'ListResponse',
-        answer.text.slice(0, 200),
+        excerpt(answer.text, 200),
       )
       return undefined
     }
@@ -199,9 +200,12 @@ export class Findings {
 
 /** `detail` of a SCIM error answer, shortened, for messages. */
 export function errorDetail(answer: HttpAnswer): string | undefined {
+  const location = answer.headers.location
+  if (answer.status >= 300 && answer.status < 400 && location !== undefined)
+    return `a redirect to ${excerpt(location, 160)}, which the harness does not follow`
   const body = answer.body
   if (!isObject(body) || typeof body.detail !== 'string') return undefined
-  return body.detail.length > 160 ? `${body.detail.slice(0, 160)}…` : body.detail
+  return body.detail.length > 160 ? `${excerpt(body.detail, 160)}…` : body.detail
 }
 
 /** Stops the check: a step the rule depends on did not work. */

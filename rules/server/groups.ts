@@ -8,6 +8,7 @@ import { defineServerRule } from './define.ts'
 import { Findings } from './findings.ts'
 import { entraTutorial, seed, spec } from './sources.ts'
 import { GROUP_SCHEMA, SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const ENTRA_GROUP_SCHEMA =
   'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'
@@ -109,7 +110,7 @@ export const groupOtherWrites = defineServerRule({
       { method: 'DELETE' },
     ] as const
     for (const request of requests) {
-      const answer = await ctx.http.send({ ...request, path: `/Groups/${id}` })
+      const answer = await ctx.http.send({ ...request, path: resourcePath('Groups', id) })
       f.scimError(answer, { status: 501 }, `${request.method} /Groups/{id}`)
     }
     return f.list

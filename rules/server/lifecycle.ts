@@ -10,6 +10,7 @@ import { Findings, isObject } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'
+import { excerpt } from '../../driver/http/excerpt.ts'
 
 const LOGIC_APP = (test: string) =>
   ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
@@ -157,7 +158,7 @@ export const deleteThenGone = defineServerRule({
         'a 204 must not carry a body',
         answer,
         '',
-        answer.text.slice(0, 100),
+        excerpt(answer.text, 100),
       )
     }
     const read = await ctx.entra.getUser(user.id)

@@ -14,9 +14,10 @@ import { defineServerRule } from './define.ts'
 import { Findings, type ErrorExpectation } from './findings.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser, readUser, type CreatedUser } from './steps.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 function put(ctx: ServerCheckContext, id: string, body: unknown): Promise<HttpAnswer> {
-  return ctx.http.send({ method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, body })
+  return ctx.http.send({ method: 'PUT', path: resourcePath('Users', id), body })
 }
 
 /** PUTs `next` over `user`, then expects each value in the answer and on a fresh GET. */

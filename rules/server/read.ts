@@ -8,6 +8,7 @@ import { defineServerRule } from './define.ts'
 import { Findings, isObject, type Json } from './findings.ts'
 import { entraTutorial, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser } from './steps.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 const META_KEYS = ['resourceType', 'created', 'lastModified', 'location'] as const
 
@@ -80,7 +81,10 @@ export const readUnknownId = defineServerRule({
   writes: false,
   check: async (ctx) => {
     const f = new Findings()
-    const answer = await ctx.http.send({ method: 'GET', path: `/Users/${ctx.data.guid()}` })
+    const answer = await ctx.http.send({
+      method: 'GET',
+      path: resourcePath('Users', ctx.data.guid()),
+    })
     f.scimError(answer, { status: 404 }, 'GET /Users/{unknown id}')
     return f.list
   },

@@ -7,6 +7,7 @@
 import type { UserOverrides } from '../../fixtures/test-data.ts'
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
 import { createUserBody } from '../../driver/entra/requests.ts'
+import { idProblem, resourcePath } from '../../driver/http/resource-path.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
 import { RuleNotApplicable } from './define.ts'
@@ -51,6 +52,12 @@ function expectCreated(answer: HttpAnswer, values: ClearIdUserValues): CreatedUs
   const id = resource.id
   if (typeof id !== 'string' || id === '')
     setupFailed('Setup: the created identity has no "id"', answer)
+  const unsafe = idProblem(id)
+  if (unsafe !== undefined)
+    setupFailed(
+      `Setup: the server gave the created identity the id ${JSON.stringify(id)}, which ${unsafe}; the harness sends no request with it. Return ids that are not empty, "." or "..", and contain no "/".`,
+      answer,
+    )
   return { id, values, resource, answer }
 }
 
@@ -72,7 +79,7 @@ export async function readUser(
 ): Promise<{ answer: HttpAnswer; resource: Json }> {
   const answer = await ctx.http.send({
     method: 'GET',
-    path: `/Users/${encodeURIComponent(id)}${query}`,
+    path: resourcePath('Users', id, query),
   })
   if (answer.status !== 200 || !isObject(answer.body)) {
     setupFailed(

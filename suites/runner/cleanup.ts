@@ -38,6 +38,12 @@ export async function cleanupCreated(
   let deleted = 0
   await mapPool(pending, concurrency, async (entry) => {
     const who = entry.userName === undefined ? {} : { userName: entry.userName }
+    if (entry.unsafeId !== undefined) {
+      // Never sent: DELETE with such an id would reach the collection, the tenant or another account.
+      const error = `not deleted: the server gave it the id ${JSON.stringify(entry.id)}, which ${entry.unsafeId}; delete it on the server by its userName`
+      failed.push({ path: entry.path, ...who, error })
+      return
+    }
     try {
       const answer = await client.send({
         method: 'DELETE',

@@ -17,13 +17,21 @@ export class ConnectionError extends Error {
 
 export async function preflight(http: ScimHttp): Promise<void> {
   let status: number
+  let location: string | undefined
   try {
-    status = (await http.send({ method: 'GET', path: '/Users?count=1' })).status
+    const answer = await http.send({ method: 'GET', path: '/Users?count=1' })
+    status = answer.status
+    location = answer.headers.location
   } catch (error) {
     if (error instanceof TransportError) {
       throw new ConnectionError(`cannot reach the target: ${error.message}`)
     }
     throw error
+  }
+  if (status >= 300 && status < 400) {
+    throw new ConnectionError(
+      `the target answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}; the harness does not follow redirects, so the SCIM key never goes to another address. Pass the final SCIM base URL as --target`,
+    )
   }
   if (status === 401 || status === 403) {
     throw new ConnectionError(

@@ -1,7 +1,8 @@
 /**
  * Assembles the versioned `ConformanceReport` (reports/model.ts) from a run's results: catalogue
  * order, summary and verdict from `reports/summarize.ts`, latency per operation, and the cleanup
- * outcome in `run.options.cleanup`.
+ * outcome in `run.options.cleanup`. The report leaves here redacted: a key a server echoed into a
+ * finding is gone before any caller, renderer or file sees it.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import {
   type LatencyStats,
   type RuleResult,
 } from '../../reports/model.ts'
+import { redactReport } from '../../reports/redact-report.ts'
 import { summarize } from '../../reports/summarize.ts'
 import type { RuleProfile } from '../../model/rule.ts'
 import { reportTarget } from '../targets/target.ts'
@@ -19,12 +21,19 @@ import type { RunOptions } from './run-options.ts'
 import { TOOL_VERSION } from './version.ts'
 import { RULE_PROFILES } from '../../model/rule.ts'
 
+/** Answers cut at the response limit (`run.options.responsesOverLimit` when any were). */
+export interface ResponsesOverLimit {
+  readonly count: number
+  readonly limitBytes: number
+}
+
 export interface ReportInput {
   readonly options: RunOptions
   readonly startedAt: Date
   readonly results: readonly RuleResult[]
   readonly latency: Record<string, LatencyStats>
   readonly cleanup: CleanupOutcome
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 function profilesOf(options: RunOptions): RuleProfile[] {
@@ -35,7 +44,7 @@ function profilesOf(options: RunOptions): RuleProfile[] {
 export function buildReport(input: ReportInput): ConformanceReport {
   const { options, startedAt, results } = input
   const finishedAt = new Date()
-  return {
+  return redactReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     run: {
       id: options.runId,
@@ -48,10 +57,14 @@ export function buildReport(input: ReportInput): ConformanceReport {
       target: reportTarget(options.target),
       judged: 'server',
       versions: { tool: TOOL_VERSION, node: process.version },
-      options: { ...options.options, cleanup: input.cleanup },
+      options: {
+        ...options.options,
+        cleanup: input.cleanup,
+        ...(input.responsesOverLimit && { responsesOverLimit: input.responsesOverLimit }),
+      },
     },
     summary: summarize(results),
     results,
     latency: input.latency,
-  }
+  })
 }

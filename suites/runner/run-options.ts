@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly dryRun?: boolean
   readonly maxCreates?: number
   readonly timeoutMs?: number
+  /** Most bytes of one answer's body read (default 4 MiB); past it the rule gets a finding. */
+  readonly maxResponseBytes?: number
   readonly maxRetries?: number
   readonly maxRetryWaitMs?: number
   readonly sleep?: (ms: number) => Promise<void>

@@ -17,7 +17,8 @@ import type { HttpAnswer } from '../../driver/http/types.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
 import { loadDiscovery, preflight } from './preflight.ts'
 import { mapPool } from '../../driver/pool.ts'
-import { buildReport } from './report.ts'
+import { redactResult } from '../../reports/redact-report.ts'
+import { buildReport, type ResponsesOverLimit } from './report.ts'
 import type { RunOptions } from './run-options.ts'
 
 export type { RunOptions, RunProgress } from './run-options.ts'
@@ -26,6 +27,8 @@ export interface RunOutcome {
   readonly report: ConformanceReport
   readonly cleanup: CleanupOutcome
   readonly requests: number
+  /** Answers whose body went past the response limit, when any did: the run is incomplete. */
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 interface Task {
@@ -44,6 +47,9 @@ export function createHttp(options: RunOptions): ScimHttpClient {
     allowWrites: options.allowWrites,
     maxCreates: options.maxCreates ?? 200,
     timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.maxResponseBytes === undefined
+      ? {}
+      : { maxResponseBytes: options.maxResponseBytes }),
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: options.maxRetryWaitMs }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
@@ -81,14 +87,21 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   } finally {
     cleanup = await cleanupCreated(http, options.concurrency ?? 4)
   }
+  const overLimit = http.responsesOverLimit
   const report = buildReport({
     options,
     startedAt,
     results,
     latency: http.latency.stats(),
     cleanup,
+    ...(overLimit && { responsesOverLimit: overLimit }),
   })
-  return { report, cleanup, requests: http.requestCount }
+  return {
+    report,
+    cleanup,
+    requests: http.requestCount,
+    ...(overLimit && { responsesOverLimit: overLimit }),
+  }
 }
 
 interface TaskEnv {
@@ -108,7 +121,10 @@ async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
     findings: RuleResult['findings'],
     reason?: string,
   ) => {
-    const result = resultOf(rule, dialect, status, findings, performance.now() - started, reason)
+    // Redacted as it is made: the progress hooks and the report see no key a server echoed.
+    const result = redactResult(
+      resultOf(rule, dialect, status, findings, performance.now() - started, reason),
+    )
     options.progress?.ruleFinished?.(result)
     return result
   }

@@ -9,13 +9,14 @@ import { initialCycleRule } from '../../rules/server/cycles.ts'
 import { runSizing, type SizingResult } from '../scenarios/sizing.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
 import { preflight } from './preflight.ts'
-import { buildReport } from './report.ts'
+import { buildReport, type ResponsesOverLimit } from './report.ts'
 import { createHttp, type RunOptions } from './run.ts'
 
 export interface ScenarioOutcome {
   readonly sizing: SizingResult
   readonly cleanup: CleanupOutcome
   readonly report: ReturnType<typeof buildReport>
+  readonly responsesOverLimit?: ResponsesOverLimit
 }
 
 export async function runInitialCycleScenario(
@@ -39,6 +40,7 @@ export async function runInitialCycleScenario(
     cleanup = await cleanupCreated(http, options.concurrency ?? 8)
   }
   const rule = initialCycleRule
+  const overLimit = http.responsesOverLimit
   const failed = sizing.failures.length > 0
   const result: RuleResult = {
     ruleId: rule.id,
@@ -75,6 +77,7 @@ export async function runInitialCycleScenario(
     results: [result],
     latency: sizing.latency,
     cleanup,
+    ...(overLimit && { responsesOverLimit: overLimit }),
   })
-  return { sizing, cleanup, report }
+  return { sizing, cleanup, report, ...(overLimit && { responsesOverLimit: overLimit }) }
 }

@@ -11,6 +11,7 @@ import { isObject, type Json } from '../../rules/server/findings.ts'
 import { usersQuery } from '../../rules/server/steps.ts'
 import { userValue } from '../../driver/entra/diff.ts'
 import type { ScimHttp } from '../../driver/http/types.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 export interface SweepCandidate {
   readonly id: string
@@ -124,7 +125,7 @@ export async function sweep(http: ScimHttp, options: SweepOptions): Promise<Swee
     try {
       const answer = await http.send({
         method: 'DELETE',
-        path: `/Users/${encodeURIComponent(candidate.id)}`,
+        path: resourcePath('Users', candidate.id),
       })
       if (answer.status === 204 || answer.status === 200 || answer.status === 404) deleted += 1
       else failed.push({ id: candidate.id, reason: `HTTP ${answer.status}` })

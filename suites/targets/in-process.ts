@@ -6,6 +6,7 @@
  */
 import { createApp } from '../../mock-server/app.ts'
 import type { AppOptions } from '../../mock-server/options.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import type { Target } from './target.ts'
 
 export const IN_PROCESS_ORIGIN = 'http://clearid.test'
@@ -20,7 +21,7 @@ function scimBase(origin: string, account: string): string {
 
 /** A fresh key per target: nothing depends on its value and it is redacted everywhere. */
 function freshKey(): string {
-  return `cc-key-${crypto.randomUUID()}`
+  return registerSecret(`cc-key-${crypto.randomUUID()}`)
 }
 
 export function inProcessTarget(options: InProcessOptions = {}): Target {

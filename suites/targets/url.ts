@@ -4,6 +4,7 @@
  * @module
  */
 import type { FetchLike } from '../../driver/http/types.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import type { Target } from './target.ts'
 
 export interface UrlTargetOptions {
@@ -16,6 +17,9 @@ export interface UrlTargetOptions {
 }
 
 export function urlTarget(options: UrlTargetOptions): Target {
+  // The keys enter the harness here: from now on every output redacts them, in every encoding.
+  registerSecret(options.key)
+  registerSecret(options.otherKey)
   const other =
     options.otherUrl !== undefined && options.otherKey !== undefined
       ? { baseUrl: options.otherUrl, key: options.otherKey }

@@ -12,6 +12,7 @@ import {
   SCIM_SEARCH_SCHEMA,
 } from '../../model/scim-protocol.ts'
 import { CORE_USER_SCHEMA } from '../../model/attributes.ts'
+import { resourcePath } from '../../driver/http/resource-path.ts'
 
 export interface ProbeResult {
   /** Whether the server behaves as the probe describes. */
@@ -199,7 +200,7 @@ export const PROBES = {
       'a PATCH whose Operations is not an array answers 400 invalidValue, not invalidSyntax',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [SCIM_PATCH_SCHEMA],
         Operations: 'replace displayName',
       })
@@ -263,7 +264,7 @@ export const PROBES = {
     description: 'a PATCH with an empty Operations array answers 400',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [SCIM_PATCH_SCHEMA],
         Operations: [],
       })
@@ -274,7 +275,7 @@ export const PROBES = {
     description: 'a PATCH with an empty Operations array answers 200 or 204',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [SCIM_PATCH_SCHEMA],
         Operations: [],
       })
@@ -323,7 +324,7 @@ export const PROBES = {
     description: 'GET /Users/{id}?attributes=displayName answers without "schemas"',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'GET', `/Users/${id}?attributes=displayName`)
+      const answer = await send(server, 'GET', resourcePath('Users', id, '?attributes=displayName'))
       return {
         holds: answer.status === 200 && answer.json !== undefined && !('schemas' in answer.json),
         observed: seen(answer),
@@ -345,7 +346,7 @@ export const PROBES = {
       'PATCH add phoneNumbers[type eq "mobile"].value on a user without phones answers 400 noTarget',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [SCIM_PATCH_SCHEMA],
         Operations: [{ op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }],
       })
@@ -359,7 +360,7 @@ export const PROBES = {
     description: 'PATCH replace displayName without a value answers 200 and removes displayName',
     run: async (server) => {
       const { id } = await createUser(server)
-      const answer = await send(server, 'PATCH', `/Users/${id}`, {
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
         schemas: [SCIM_PATCH_SCHEMA],
         Operations: [{ op: 'replace', path: 'displayName' }],
       })

@@ -36,15 +36,3 @@ const PLAIN: Paint = {
 export function paint(color: boolean): Paint {
   return color ? COLOR : PLAIN
 }
-
-/* eslint-disable no-control-regex -- these patterns exist to find control characters */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
-/** Our own colour codes, which `renderConsoleSummary` keeps. */
-export const SGR_SEQUENCE = /(\u001b\[[0-9;]*m)/
-/* eslint-enable no-control-regex */
-
-/** Removes escape sequences and other control characters a server could put in a message. */
-export function terminalSafe(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '')
-}
