@@ -1,9 +1,13 @@
 /**
  * Reads a webhook create (POST) or update (PATCH, merge) body into a configuration. In an update,
- * omitted members keep their value and `appKey: null` removes the app key.
+ * omitted members keep their value and `appKey: null` removes the app key. The app key and the values
+ * of secret-named headers (`X-Api-Key`) join the secrets in play, so no output of the process shows
+ * them.
  *
  * @module
  */
+import { isSecretName } from '../../model/redact.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import {
   checkAppKey,
@@ -47,6 +51,7 @@ export function readWebhookBody(
       : checkHeaders((current as WebhookConfig).headers, appKey !== undefined),
     event: has('event') ? checkEvent(input.event) : (current as WebhookConfig).event,
   }
-  if (appKey !== undefined) config.appKey = appKey
+  if (appKey !== undefined) config.appKey = registerSecret(appKey)
+  for (const header of config.headers) if (isSecretName(header.name)) registerSecret(header.value)
   return config
 }
