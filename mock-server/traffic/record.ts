@@ -1,7 +1,9 @@
 /**
  * One exchange the mock received, as the traffic log keeps it and the client rules judge it.
  * Secrets are gone before an exchange is stored: secret-named headers and query parameters are
- * redacted, and the bearer value of the request is scrubbed from the URL and bodies. Bodies are
+ * redacted, the bearer values of the request are scrubbed from the URL and bodies, and the secrets in
+ * play (the mock's keys, client secrets and tokens, `model/secret-values.ts`) are removed from every
+ * field, wherever the client put them (a path, an `X-Debug` header, a body). Bodies are
  * kept as (cut) text and parsed on first read, and header lists become records on first read, so
  * recording stays cheap on the request path (`captured-exchange.ts`, `packed-ring.ts`).
  *
@@ -12,13 +14,13 @@ import type { RequestWarning } from '../scim/warnings.ts'
 
 export interface RecordedRequest {
   readonly method: string
-  /** Full URL as received, secret query parameters redacted. */
+  /** Full URL as received, secret query parameters and the secrets in play redacted. */
   readonly url: string
-  /** Path under the account's SCIM base: `/Users/123`. */
+  /** Path under the account's SCIM base: `/Users/123`; the secrets in play redacted. */
   readonly path: string
   /** The raw query string without `?` (form-encoded as the client sent it); '' when none. */
   readonly query: string
-  /** Lower-case names; secret-named values redacted. */
+  /** Lower-case names; secret-named values redacted, the secrets in play removed from the rest. */
   readonly headers: Readonly<Record<string, string>>
   /** Parsed JSON body, or its text when it is not JSON, or a note when it was too large to keep. */
   readonly body?: unknown
