@@ -18,13 +18,14 @@ import {
   checkUrl,
   type WebhookConfig,
 } from './webhook-config.ts'
+import type { WebhookUrlPolicy } from './webhook-options.ts'
 
 const KNOWN = new Set(['name', 'description', 'enabled', 'url', 'appKey', 'headers', 'event'])
 
 export function readWebhookBody(
   body: unknown,
   current: WebhookConfig | undefined,
-  allowInsecureLoopback: boolean,
+  urlPolicy: WebhookUrlPolicy,
 ): WebhookConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError(400, 'The body must be a JSON object describing the webhook.')
@@ -45,7 +46,7 @@ export function readWebhookBody(
       ? checkText('description', input.description, false, 1024)
       : (current as WebhookConfig).description,
     enabled: checkEnabled(input.enabled, current?.enabled ?? true),
-    url: has('url') ? checkUrl(input.url, allowInsecureLoopback) : (current as WebhookConfig).url,
+    url: has('url') ? checkUrl(input.url, urlPolicy) : (current as WebhookConfig).url,
     headers: has('headers')
       ? checkHeaders(input.headers, appKey !== undefined)
       : checkHeaders((current as WebhookConfig).headers, appKey !== undefined),
