@@ -79,6 +79,12 @@ export interface RestPlaneOptions {
   readonly publicBaseUrl?: string
   /** Allow `http://` webhook URLs on loopback hosts, for local development. Default false. */
   readonly allowInsecureLoopbackWebhooks?: boolean
+  /**
+   * Allow webhooks to link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10,
+   * fd00:ec2::254, 100.100.100.200, metadata.google.internal …), refused by default at
+   * configuration and at delivery. Default false.
+   */
+  readonly allowLinkLocalWebhooks?: boolean
   readonly webhookFetch?: WebhookFetch
   readonly webhookRetry?: Partial<WebhookRetryPolicy>
   /** How long a SCIM reset reports `Running` before `Completed` (ClearID: up to 12 h). Default 0. */

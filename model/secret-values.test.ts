@@ -24,6 +24,7 @@ describe('redaction by value', () => {
       '/Users/[REDACTED]',
     )
     expect(set.redact('q=key+with+%22quotes%22+%26+spaces')).toBe('q=[REDACTED]')
+    expect(set.redact('/Users/key with "quotes" %26 spaces')).toBe('/Users/[REDACTED]')
     expect(set.redact(JSON.stringify({ detail: 'key with "quotes" & spaces' }))).toBe(
       '{"detail":"[REDACTED]"}',
     )
@@ -54,6 +55,15 @@ describe('redaction by value', () => {
     expect(set.size).toBe(512)
     expect(set.redact('token-number-0-xxxxxxxx')).toBe('token-number-0-xxxxxxxx')
     expect(set.redact('token-number-599-xxxxxxxx')).toBe('[REDACTED]')
+  })
+
+  it('finds signed tokens by their shape, so many of them cost no more than one', () => {
+    const jwt = (n: number) => `eyJhbGciOiJSUzUxMiJ9.eyJqdGkiOiJ${n}abcdef.c2lnbmF0dXJl${n}`
+    const set = new SecretValues()
+    for (let i = 0; i < 600; i += 1) set.add(jwt(i))
+    expect(set.size).toBe(0)
+    expect(set.redact(`/Users/${jwt(0)}?t=${jwt(599)}`)).toBe('/Users/[REDACTED]?t=[REDACTED]')
+    expect(set.redact(JSON.stringify({ token: jwt(7) }))).toBe('{"token":"[REDACTED]"}')
   })
 
   it('lists the forms longest first and ignores empty secrets', () => {

@@ -18,8 +18,18 @@ const MARK = '[REDACTED]'
  * anywhere.
  */
 const MIN_SUBSTRING_LENGTH = 8
-/** The most values kept; the oldest are forgotten first (access tokens come and go). */
+/** The most values kept; the oldest are forgotten first. */
 const CAPACITY = 512
+
+/**
+ * Signed tokens (JWTs, such as the access tokens a token service issues) are found by their shape,
+ * not one by one: a service issues many, each a few hundred characters long, and a pattern that
+ * listed each of them made every redaction (the traffic recorder runs one per exchange) about 20
+ * times dearer with 20 tokens than with none. Their characters need no percent- or JSON-escaping,
+ * so the shape finds them in those forms too; `Basic` credentials are left to `redact.ts`.
+ */
+const JWT = /^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*$/
+const JWT_SHAPE = 'eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*'
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -58,6 +68,8 @@ export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret])
   forms.add(encodeURIComponent(secret))
   forms.add(encodeURIComponent(secret).replace(/%20/g, '+'))
+  // A path as routers read it: decoded, except the characters `decodeURI` leaves encoded.
+  forms.add(decodeURI(encodeURIComponent(secret)))
   forms.add(JSON.stringify(secret).slice(1, -1))
   if (secret.length >= MIN_SUBSTRING_LENGTH) for (const form of base64Forms(secret)) forms.add(form)
   return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length)
@@ -65,11 +77,18 @@ export function secretForms(secret: string): string[] {
 
 export class SecretValues {
   readonly #values = new Map<string, true>()
+  /** A JWT was added: every JWT-shaped text is redacted. */
+  #tokens = false
   #pattern: RegExp | undefined
 
   /** Remembers a secret; empty or whitespace-only values are ignored. Returns the value. */
   add(value: string | undefined): string | undefined {
     if (value === undefined || value.trim() === '' || value === MARK) return value
+    if (JWT.test(value)) {
+      if (!this.#tokens) this.#pattern = undefined
+      this.#tokens = true
+      return value
+    }
     if (this.#values.has(value)) return value
     this.#values.set(value, true)
     if (this.#values.size > CAPACITY) {
@@ -80,13 +99,14 @@ export class SecretValues {
     return value
   }
 
+  /** Secrets remembered one by one (JWTs, found by their shape, are not counted). */
   get size(): number {
     return this.#values.size
   }
 
   /** `text` with every form of every known secret replaced by `[REDACTED]`. */
   redact(text: string): string {
-    if (this.#values.size === 0 || text.length === 0) return text
+    if ((this.#values.size === 0 && !this.#tokens) || text.length === 0) return text
     const pattern = this.#compiled()
     pattern.lastIndex = 0
     return pattern.test(text) ? text.replace(pattern, MARK) : text
@@ -94,7 +114,7 @@ export class SecretValues {
 
   /** A deep copy of a JSON-like value with `redact` applied to every string, keys included. */
   redactDeep(value: unknown): unknown {
-    if (this.#values.size === 0) return value
+    if (this.#values.size === 0 && !this.#tokens) return value
     if (typeof value === 'string') return this.redact(value)
     if (Array.isArray(value)) return value.map((item) => this.redactDeep(item))
     if (value === null || typeof value !== 'object') return value
@@ -119,6 +139,7 @@ export class SecretValues {
     short.sort((a, b) => b.length - a.length)
     const parts = [
       ...(long.length > 0 ? [long.join('|')] : []),
+      ...(this.#tokens ? [JWT_SHAPE] : []),
       ...(short.length > 0 ? [`(?<![A-Za-z0-9])(?:${short.join('|')})(?![A-Za-z0-9])`] : []),
     ]
     this.#pattern = new RegExp(parts.join('|'), 'g')

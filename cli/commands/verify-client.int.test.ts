@@ -3,7 +3,8 @@
  * plane), a client sending over HTTP, live findings, and the report at the end. Waits are for
  * events (a line printed, the run ending), never for a fixed time.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import { request } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../mock-server/app.ts'
@@ -15,7 +16,9 @@ import { userBody, withExtension } from '../../testing/client-users.ts'
 import { lookupPath } from '../../driver/entra/requests.ts'
 import { tempDirs } from '../../testing/temp-dirs.ts'
 import { captureIo, type CapturedIo } from '../../testing/suite-support.ts'
+import { replayCommand } from './replay.ts'
 import { verifyClientCommand } from './verify-client.ts'
+import { GENERATED_KEY_NOTE } from './verify-client/sessions.ts'
 
 const tempDir = tempDirs('verify-client-')
 
@@ -41,6 +44,18 @@ function client(tenantUrl: string, key: string) {
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/scim+json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     })
+}
+
+/** A POST with headers exactly as listed: `fetch` would join two Authorization headers. */
+function rawPost(url: string, headers: string[], body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      res.resume()
+      res.on('end', () => resolve(res.statusCode ?? 0))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
 }
 
 describe('verify-client', () => {
@@ -78,6 +93,47 @@ describe('verify-client', () => {
     const session = parseSession(await readFile(join(out, 'session.ndjson'), 'utf8'))
     expect(session.map((e) => e.response?.status)).toEqual([200, 400])
     expect(JSON.stringify(session)).not.toContain(key)
+  })
+
+  it('prints a generated key once, as the docs show it, and no output shows a misplaced key', async () => {
+    const out = await tempDir()
+    const controller = new AbortController()
+    const io = captureIo({ signal: controller.signal })
+    const record = join(out, 'session.ndjson')
+    const run = verifyClientCommand(['--out', out, '--record', record], io)
+    const { tenantUrl, key } = await started(io, run)
+    await client(tenantUrl, key)('GET', `/Users/${key}`)
+    await fetch(`${tenantUrl}/Users`, {
+      headers: { Authorization: `Bearer ${key}`, 'X-Debug': `key ${key}` },
+    })
+    const twice = ['Authorization', `Bearer ${key}`, 'Authorization', 'Bearer another-credential']
+    const body = JSON.stringify({ ...userBody(3), nickName: `debug ${key}` })
+    await rawPost(`${tenantUrl}/Users`, [...twice, 'Content-Type', 'application/scim+json'], body)
+    await io.written(/#3 {2}POST/)
+    controller.abort()
+    await run
+
+    const stdout = io.out.join('')
+    expect(stdout.split(key)).toHaveLength(2)
+    expect(stdout).toContain(`Secret Token:  ${key}  ${GENERATED_KEY_NOTE}`)
+    expect(stdout).toMatch(/#1 {2}GET \/Users\/\[REDACTED\]/)
+    const docs = await readFile(
+      new URL('../../docs/client-verification.md', import.meta.url),
+      'utf8',
+    )
+    const shown = docs.split('\n').find((line) => line.includes('Secret Token:')) ?? ''
+    expect(shown).toMatch(/Secret Token: {2}[\w-]{43} {2}\(/)
+    expect(shown.endsWith(GENERATED_KEY_NOTE)).toBe(true)
+
+    const emitDir = await tempDir()
+    const emitted = join(emitDir, 'session.test.ts')
+    const replayed = captureIo()
+    await replayCommand([record, '--emit-test', emitted], replayed)
+    const outputs = [emitted, ...(await readdir(out)).map((f) => join(out, f))]
+    expect(outputs).toHaveLength(6)
+    for (const file of outputs) expect(await readFile(file, 'utf8'), file).not.toContain(key)
+    expect(replayed.text()).not.toContain(key)
+    expect(io.err.join('')).not.toContain(key)
   })
 
   it('stops after --idle-timeout, injects --fault, and exits 0 for a clean client', async () => {

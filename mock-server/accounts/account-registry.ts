@@ -1,9 +1,11 @@
 /**
  * Accounts of the mock: each has its own SCIM key and identities. One active SCIM key per account;
  * generating a new one revokes the previous key at once (as ClearID does for API-integration keys).
+ * Every key set or generated joins the secrets in play, so no output of the process shows it.
  *
  * @module
  */
+import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
 
@@ -50,6 +52,7 @@ export class AccountRegistry {
   /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
   setScimKey(accountId: string, name: string, key: string = randomSecret()): string {
     const account = this.#require(accountId)
+    registerSecret(key)
     account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeSecret(key) }
     return key
   }

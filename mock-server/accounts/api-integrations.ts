@@ -4,11 +4,13 @@
  * a key replaces both at once, so the previous secret and key pair stop working immediately.
  *
  * Secrets are kept as digests. The plain secret and the private key exist only in the pending key
- * file, which can be downloaded once right after generation and is then discarded.
+ * file, which can be downloaded once right after generation and is then discarded. Each client
+ * secret joins the secrets in play, so no output of the process shows it.
  *
  * @module
  */
 import { exportPKCS8, generateKeyPair } from 'jose'
+import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
 
@@ -110,7 +112,7 @@ export class ApiIntegrationRegistry {
 
   /** Replaces the credential: a new secret (random unless given) and a new key pair. */
   generateKey(integration: ApiIntegration, clientSecret = randomSecret()): IntegrationCredential {
-    const credential = newCredential(this.clock().toISOString(), clientSecret)
+    const credential = newCredential(this.clock().toISOString(), registerSecret(clientSecret))
     integration.credential = credential
     return credential
   }

@@ -1,10 +1,12 @@
 /**
  * The control plane's own authentication: `Authorization: Bearer <adminToken>`, compared in
- * constant time through digests. Separate from every ClearID credential on purpose.
+ * constant time through digests. Separate from every ClearID credential on purpose. The token joins
+ * the secrets in play, so no output of the process shows it.
  *
  * @module
  */
 import type { MiddlewareHandler } from 'hono'
+import { registerSecret } from '../../model/secret-values.ts'
 import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
@@ -12,7 +14,7 @@ import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID mock control plane"' }
 
 export function adminAuth(adminToken: string): MiddlewareHandler {
-  const stored = storeSecret(adminToken)
+  const stored = storeSecret(registerSecret(adminToken))
   return async function adminAuth(c, next) {
     const match = BEARER_AUTHORIZATION.exec(c.req.header('authorization') ?? '')
     if (!match?.[1] || !matchesSecret(stored, match[1])) {

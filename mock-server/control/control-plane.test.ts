@@ -341,6 +341,25 @@ describe('request log', () => {
     expect((await admin(app, 'GET', '/accounts/other/log')).body.entries).toEqual([])
   })
 
+  it('redacts access_token, token and every secret in play from queries and paths', async () => {
+    const token = await accessToken(app)
+    const query = `access_token=${token}&token=${ACME.scimKey}&count=2`
+    await api(app, token, 'GET', `${V2}?${query}`)
+    await scim(app, 'GET', `/Users/${ACME.scimKey}?${query}`)
+    // A token cut in half at the log's 300 characters would no longer look like one.
+    await scim(app, 'GET', `/Users?pad=${'x'.repeat(270)}&debug=${token}`)
+    await scim(app, 'GET', `/Users?note=${encodeURIComponent(`secret ${ACME.clientSecret}`)}`)
+    const log = await admin(app, 'GET', '/accounts/acme/log')
+    for (const secret of [token, token.slice(0, 40), ACME.scimKey, ACME.clientSecret]) {
+      expect(log.text).not.toContain(secret)
+    }
+    const [note, cut, inPath, rest] = log.body.entries
+    expect(rest.query).toBe('access_token=[REDACTED]&token=[REDACTED]&count=2')
+    expect(inPath).toMatchObject({ path: '/scim/v2/accounts/acme/Users/[REDACTED]' })
+    expect(cut.query).toMatch(/&debug=\[REDACTED\]$/)
+    expect(note.query).toBe('note=secret%20[REDACTED]')
+  })
+
   it('logs what the client got, an injected fault too, with traffic recording off', async () => {
     const faulted = restTestApp({
       traffic: false,

@@ -12,7 +12,7 @@ describe('REST API and control plane over the Node server (supertest)', () => {
   beforeAll(async () => {
     // What `npm start` builds on loopback with no environment.
     app = createApp({
-      accounts: [{ id: 'demo', scimKey: 'k' }],
+      accounts: [{ id: 'demo', scimKey: 'node-server-test-key' }],
       ...restStartupFromEnv({}, '127.0.0.1', 'demo').options,
     })
     server = await startServer(app)

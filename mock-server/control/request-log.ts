@@ -1,12 +1,17 @@
 /**
  * A minimal, bounded per-account request log for the control plane (`GET /_admin/accounts/{id}/log`):
  * method, path, query, status and duration of every request to an account's SCIM, identity and
- * search endpoints. Headers and bodies are never kept, so no key or token can end up here. The full
- * traffic recorder and audit are a separate module (`mock-server/traffic/`).
+ * search endpoints. Headers and bodies are never kept. Paths and queries are kept as received and
+ * redacted when the log is read (never on the request path): secret-named parameters
+ * (`access_token=`, `token=`, `api_key=`), JWTs and bearer credentials by their shape, and the
+ * secrets in play by value (`model/secret-values.ts`), before the query is cut to 300 characters so
+ * that no half of a secret survives the cut. The full traffic recorder and audit are a separate
+ * module (`mock-server/traffic/`).
  *
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { redactString } from '../../model/redact.ts'
 import type { AccountRegistry } from '../accounts/account-registry.ts'
 import { RingBuffer } from '../traffic/ring-buffer.ts'
 
@@ -19,6 +24,9 @@ export interface RequestLogEntry {
   readonly status: number
   readonly durationMs: number
 }
+
+/** Characters of the query shown per entry. */
+const QUERY_CHARS = 300
 
 const ACCOUNT_PATH = /^\/(identityservice|searchservice)\/api\/v\d+\/accounts\/([^/]+)(?:\/|$)/
 
@@ -38,12 +46,14 @@ export class RequestLog {
     list.push(entry)
   }
 
-  /** Newest first. */
+  /** Newest first, secrets redacted. */
   list(accountId: string): RequestLogEntry[] {
     const kept = this.#entries.get(accountId)?.toArray() ?? []
-    return kept.reverse().map(({ atMs, ...entry }) => ({
+    return kept.reverse().map(({ atMs, path, query, ...entry }) => ({
       timeUtc: new Date(atMs).toISOString(),
       ...entry,
+      path: redactString(path),
+      query: redactedQuery(query),
     }))
   }
 
@@ -101,10 +111,17 @@ export function logExchange(
     surface,
     method: c.req.method,
     path: c.req.path,
-    query: queryIndex < 0 ? '' : url.slice(queryIndex + 1, queryIndex + 301),
+    // Whole: cut only once redacted (`list`).
+    query: queryIndex < 0 ? '' : url.slice(queryIndex + 1),
     status: outcome.status,
     durationMs: outcome.durationMs,
   })
+}
+
+/** `redactString` reads a parameter after `?`, `&`, `#` or `;`; the first one has none here. */
+function redactedQuery(query: string): string {
+  if (query === '') return query
+  return redactString(`?${query}`).slice(1, QUERY_CHARS + 1)
 }
 
 /** A malformed escape names no account; the route answers that request, not the log. */

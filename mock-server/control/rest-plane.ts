@@ -52,7 +52,10 @@ export function restServices(options: AppOptions, core: Core): RestServices {
       ids,
       fetch: options.webhookFetch ?? ((url, init) => fetch(url, init)),
       retry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
-      allowInsecureLoopback: options.allowInsecureLoopbackWebhooks ?? false,
+      urlPolicy: {
+        insecureLoopback: options.allowInsecureLoopbackWebhooks ?? false,
+        linkLocal: options.allowLinkLocalWebhooks ?? false,
+      },
     }),
     scimResets: new ScimResets({
       events,

@@ -17,7 +17,7 @@ import type { IdentityStore } from '../store/identity-store.ts'
 import { faultRuleFromText } from './fault-text.ts'
 import { matchesRoute } from './fault-registry.ts'
 import { SimulatedNetworkFailure } from './network-failure.ts'
-import { slowBody, waitOrAbort } from './slow-body.ts'
+import { slowAnswer, waitOrAbort } from './slow-body.ts'
 
 export const FAULT_HEADER = 'x-mock-fault'
 
@@ -121,7 +121,7 @@ async function applyFault(
       await waitOrAbort(action.maxMs, c.req.raw.signal)
       throw new SimulatedNetworkFailure('timeout', fault.id)
     case 'slow-body':
-      return slowBody(await next(), action.chunkBytes, action.delayMs)
+      return slowAnswer(c, await next(), action.chunkBytes, action.delayMs)
     case 'conflict-after-success':
       return conflictAfterCreate(next, fault.id)
     case 'not-found-after-create':

@@ -12,7 +12,9 @@ describe('start-up configuration from the environment', () => {
         { accountId: 'demo', clientId: devClientId('demo'), clientSecret: DEV_CLIENT_SECRET },
       ],
       allowInsecureLoopbackWebhooks: false,
+      allowLinkLocalWebhooks: false,
     })
+    expect(startup.options.webhookFetch).toBeTypeOf('function')
   })
 
   it('takes configured values and announces their source, not the secret', () => {
@@ -22,6 +24,7 @@ describe('start-up configuration from the environment', () => {
         CLEARID_CLIENT_SECRET: 's3cret',
         CLEARID_ADMIN_TOKEN: 'adm1n',
         CLEARID_ALLOW_INSECURE_WEBHOOKS: 'true',
+        CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS: '1',
         CLEARID_PUBLIC_URL: 'https://mock.example',
       },
       '0.0.0.0',
@@ -31,6 +34,7 @@ describe('start-up configuration from the environment', () => {
       adminToken: 'adm1n',
       publicBaseUrl: 'https://mock.example',
       allowInsecureLoopbackWebhooks: true,
+      allowLinkLocalWebhooks: true,
     })
     const lines = startup.announce('http://0.0.0.0:8080').join('\n')
     expect(lines).toContain('from CLEARID_CLIENT_SECRET')

@@ -1,9 +1,11 @@
 /**
  * The REST side's start-up configuration from the environment, for `npm start`: the default API
  * integration (CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET), the control plane token
- * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL and CLEARID_ALLOW_INSECURE_WEBHOOKS. Like the SCIM
- * key: on loopback without configuration the documented development values are used; elsewhere a
- * random secret is generated and shown once.
+ * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL, CLEARID_ALLOW_INSECURE_WEBHOOKS and
+ * CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS. Like the SCIM key: on loopback without configuration the
+ * documented development values are used; elsewhere a random secret is generated and shown once.
+ * Webhooks are delivered through `httpsFetch`, which checks the address a receiver's name resolves
+ * to (the global `fetch` cannot).
  *
  * @module
  */
@@ -14,6 +16,7 @@ import {
   devClientId,
   type RestPlaneOptions,
 } from '../options.ts'
+import { httpsFetch } from './https-fetch.ts'
 import { isLoopback } from './serve.ts'
 
 export interface RestStartup {
@@ -38,13 +41,16 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
   const clientId = env.CLEARID_CLIENT_ID || devClientId(accountId)
   const secret = secretFrom(env, 'CLEARID_CLIENT_SECRET', loopback, DEV_CLIENT_SECRET)
   const admin = secretFrom(env, 'CLEARID_ADMIN_TOKEN', loopback, DEV_ADMIN_TOKEN)
-  const insecure = /^(1|true|yes)$/i.test(env.CLEARID_ALLOW_INSECURE_WEBHOOKS ?? '')
+  const insecure = enabled(env.CLEARID_ALLOW_INSECURE_WEBHOOKS)
+  const linkLocal = enabled(env.CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS)
   const options: RestPlaneOptions = {
     apiIntegrations: [
       { accountId, clientId, clientSecret: secret.value, name: 'Startup integration' },
     ],
     adminToken: admin.value,
     allowInsecureLoopbackWebhooks: insecure,
+    allowLinkLocalWebhooks: linkLocal,
+    webhookFetch: httpsFetch({ allowLinkLocal: linkLocal }),
     ...(env.CLEARID_PUBLIC_URL ? { publicBaseUrl: env.CLEARID_PUBLIC_URL } : {}),
   }
   return {
@@ -57,4 +63,8 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
       `[clearid-mock] API reference: ${url}/_mock/docs`,
     ],
   }
+}
+
+function enabled(value: string | undefined): boolean {
+  return /^(1|true|yes)$/i.test(value ?? '')
 }

@@ -233,7 +233,7 @@ function webhookSchemas(): Record<string, unknown> {
           response: {
             type: 'string',
             description:
-              '.NET HttpStatusCode name (OK, Accepted, BadRequest, …), RequestTimeout, or an HttpRequestError name.',
+              '.NET HttpStatusCode name of the answer (OK, Accepted, BadRequest, TemporaryRedirect, …), or ConnectionError when none came (refused, reset, timed out, unresolvable, TLS refused, not HTTP: one name, logged after the full attempt timeout).',
           },
           statusCode: { type: ['integer', 'null'] },
           attempt: int,

@@ -1,11 +1,13 @@
 /**
  * Issues and verifies the STS access tokens: RS512-signed JWTs (`typ: at+jwt`) with the claims
  * ClearID's decoded samples show. One signing key per app, generated on first use so apps that
- * never touch the REST API pay nothing for it.
+ * never touch the REST API pay nothing for it. Every token issued joins the secrets in play (found by
+ * its JWT shape, `model/secret-values.ts`), so no output of the process shows it.
  *
  * @module
  */
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose'
+import { registerSecret } from '../../model/secret-values.ts'
 import type { ApiIntegration } from '../accounts/api-integrations.ts'
 import { TOKEN_LIFETIME_SECONDS, TOKEN_SCOPES } from './constants.ts'
 
@@ -70,7 +72,7 @@ export class TokenService {
       .setNotBefore(now)
       .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
       .sign((await this.#keyPair()).privateKey)
-    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS }
+    return { accessToken: registerSecret(accessToken), expiresIn: TOKEN_LIFETIME_SECONDS }
   }
 
   /** Verifies signature, `typ`, issuer and lifetime; throws jose's errors otherwise. */

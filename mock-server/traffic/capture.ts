@@ -105,9 +105,23 @@ function isSchemeChar(code: number, first: boolean): boolean {
   return letter || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d
 }
 
-/** The credential part of an Authorization value, when long enough to scrub safely. */
-export function credentialOf(authorization: string | undefined): string | undefined {
+/**
+ * The credential part of an Authorization value, when long enough to scrub safely. Several
+ * Authorization headers arrive joined by ", ": then each one's credential too (the longest first,
+ * so a credential that itself holds a comma is scrubbed whole).
+ */
+export function credentialOf(
+  authorization: string | undefined,
+): string | readonly string[] | undefined {
   if (authorization === undefined) return undefined
+  const last = lastWord(authorization)
+  if (!authorization.includes(',')) return last
+  return [last, ...authorization.split(',').map(lastWord)]
+    .filter((word) => word !== undefined)
+    .sort((a, b) => b.length - a.length)
+}
+
+function lastWord(authorization: string): string | undefined {
   // The last whitespace-separated word, found without splitting or trimming the value.
   let end = authorization.length
   while (end > 0 && isSpace(authorization.charCodeAt(end - 1))) end--
@@ -133,11 +147,14 @@ function isSpace(code: number): boolean {
   )
 }
 
-export function scrub(text: string, secret: string | undefined): string {
-  return secret !== undefined && text.includes(secret) ? text.split(secret).join(REDACTED) : text
+/** `text` without `secret` (each of them, for several Authorization headers). */
+export function scrub(text: string, secret: string | readonly string[] | undefined): string {
+  if (secret === undefined) return text
+  if (typeof secret !== 'string') return secret.reduce(scrub, text)
+  return text.includes(secret) ? text.split(secret).join(REDACTED) : text
 }
 
-export function safeUrl(url: string, secret: string | undefined): string {
+export function safeUrl(url: string, secret: string | readonly string[] | undefined): string {
   const scrubbed = scrub(url, secret)
   // Most URLs hold nothing to redact; the check spares four replace passes on the request path.
   return mayHoldSecret(scrubbed) ? redactUrl(scrubbed) : scrubbed

@@ -7,11 +7,18 @@
  * notes at once (`traffic-log.ts`), where that code and its data stay in the CPU's caches: done per
  * request between socket reads and writes, the same work cost several times as much under load.
  *
+ * Every text field loses the secrets in play (`model/secret-values.ts`: the mock's keys, client
+ * secrets, tokens), wherever the client put them: a key in the path, in a header called `X-Debug`,
+ * in a body. Each such pass is one regular-expression test when no secret appears.
+ *
  * @module
  */
+import { SECRETS_IN_PLAY } from '../../model/secret-values.ts'
 import { rawHeader } from '../http/request-header.ts'
+import type { RequestWarning } from '../scim/warnings.ts'
 import { credentialOf, HEADER_SEPARATOR, redactedHeaderText, safeUrl, scrub } from './capture.ts'
-import type { KeptText, RawExchange } from './captured-exchange.ts'
+import type { RawExchange } from './captured-exchange.ts'
+import { keptText } from './kept-text.ts'
 import type { AuthState } from './record.ts'
 
 /**
@@ -44,10 +51,14 @@ export interface ExchangeNote extends Pick<
   readonly responseText: string | undefined
 }
 
-/** The note without secrets: the request's credential, secret-named headers and parameters. */
+/**
+ * The note without secrets: the request's credentials, secret-named headers and parameters, and
+ * the secrets in play in every field.
+ */
 export function redactedExchange(note: ExchangeNote, seq: number, maxChars: number): RawExchange {
   const authorization = rawHeader(note.requestHeaders, 'authorization')
   const secret = credentialOf(authorization)
+  const { warnings, rejection } = note
   return {
     seq,
     accountId: note.accountId,
@@ -55,33 +66,41 @@ export function redactedExchange(note: ExchangeNote, seq: number, maxChars: numb
     t: note.t,
     durationMs: note.durationMs,
     method: note.method,
-    url: safeUrl(note.url, secret),
-    path: note.path,
-    requestHeaders: redactedHeaderText(note.requestHeaders),
+    url: SECRETS_IN_PLAY.redact(safeUrl(note.url, secret)),
+    path: SECRETS_IN_PLAY.redact(scrub(note.path, secret)),
+    requestHeaders: SECRETS_IN_PLAY.redact(redactedHeaderText(note.requestHeaders)),
     requestBody: keptText(note.requestText, maxChars, secret),
     status: note.status,
-    responseHeaders:
+    responseHeaders: redactedText(
       typeof note.responseHeaders === 'object'
         ? headerText(note.responseHeaders)
         : note.responseHeaders,
+    ),
     responseBody: keptText(note.responseText, maxChars, secret),
     error: note.error,
     auth: authState(authorization, note.status),
-    warnings: note.warnings,
-    rejection: note.rejection,
+    warnings: warnings.length === 0 ? warnings : warnings.map(redactedWarning),
+    rejection:
+      rejection?.attribute === undefined
+        ? rejection
+        : { ...rejection, attribute: SECRETS_IN_PLAY.redact(rejection.attribute) },
     fault: note.fault,
   }
 }
 
-/** `text` cut to `limit` characters and scrubbed of `secret`. */
-function keptText(
-  text: string | undefined,
-  limit: number,
-  secret: string | undefined,
-): KeptText | undefined {
-  if (text === undefined || text === '') return undefined
-  if (text.length <= limit) return { text: scrub(text, secret) }
-  return { text: scrub(text.slice(0, limit), secret), cutFrom: text.length }
+/** Warnings quote what the client sent (an attribute name, a value). */
+function redactedWarning(warning: RequestWarning): RequestWarning {
+  return {
+    ...warning,
+    ...(warning.attribute !== undefined && {
+      attribute: SECRETS_IN_PLAY.redact(warning.attribute),
+    }),
+    message: SECRETS_IN_PLAY.redact(warning.message),
+  }
+}
+
+function redactedText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : SECRETS_IN_PLAY.redact(text)
 }
 
 /** Header text (`capture.ts`) of response headers: secret-named values are the mock's own. */

@@ -1,7 +1,9 @@
 /**
  * One exchange the mock received, as the traffic log keeps it and the client rules judge it.
  * Secrets are gone before an exchange is stored: secret-named headers and query parameters are
- * redacted, and the bearer value of the request is scrubbed from the URL and bodies. Bodies are
+ * redacted, the bearer values of the request are scrubbed from the URL and bodies, and the secrets in
+ * play (the mock's keys, client secrets and tokens, `model/secret-values.ts`) are removed from every
+ * field, wherever the client put them (a path, an `X-Debug` header, a body). Bodies are
  * kept as (cut) text and parsed on first read, and header lists become records on first read, so
  * recording stays cheap on the request path (`captured-exchange.ts`, `packed-ring.ts`).
  *
@@ -11,9 +13,13 @@ import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/ru
 import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
 
-/** `url`: as received, secret query parameters redacted; `body` cut to the log's body limit. */
+/**
+ * `url`: as received, secret query parameters and the secrets in play redacted; `headers`:
+ * lower-case names, secret-named values redacted, the secrets in play removed from the rest;
+ * `body`: parsed JSON, its text when not JSON, or a note when too large, cut to the log's limit.
+ */
 export interface RecordedRequest extends ExchangeRequest {
-  /** Path under the account's SCIM base: `/Users/123`. */
+  /** Path under the account's SCIM base: `/Users/123`; the secrets in play redacted. */
   readonly path: string
   /** The raw query string without `?` (form-encoded as the client sent it); '' when none. */
   readonly query: string

@@ -19,6 +19,7 @@ import { collectedWarnings } from '../scim/request-warnings.ts'
 import { scimAccountOf } from '../scim/scim-base.ts'
 import { rawHeadersOf } from '../http/request-header.ts'
 import { headerText } from './exchange-note.ts'
+import { STRADDLE_CHARS } from './kept-text.ts'
 import type { Rejection } from './record.ts'
 import { renderedBody } from './rendered-body.ts'
 import type { TrafficLog } from './traffic-log.ts'
@@ -109,7 +110,7 @@ function append(
     const rendered = response === undefined ? undefined : renderedOf(c, response)
     const requestText = NO_BODY_METHODS.has(c.req.method)
       ? undefined
-      : readRequestText(c, log.maxBodyChars)
+      : readRequestText(c, log.maxBodyChars + STRADDLE_CHARS)
     if (rendered instanceof Promise || requestText instanceof Promise) {
       return Promise.all([rendered, requestText])
         .then(([seen, request]) => note(log, c, start, elapsedMs, request, response, seen, error))

@@ -4,11 +4,18 @@
  * given up. Queues of different identities run concurrently. Nothing here is awaited by the
  * request that caused the event.
  *
+ * A delivery is one POST: redirects are not followed (a 3xx is the answer, logged and final), so a
+ * receiver cannot send the payload and the configured headers on to another origin. The host is
+ * checked again before each attempt (`webhook-address.ts`). An attempt that gets no answer is
+ * logged the same way whatever happened, after the attempt's full timeout, so the log cannot be
+ * used to scan ports: a closed port refuses at once, an open one that does not speak HTTP holds on.
+ *
  * @module
  */
 import type { WebhookFetch, WebhookRetryPolicy } from './webhook-options.ts'
 import type { DeliveryLog } from './delivery-log.ts'
-import { networkErrorName, statusName } from './status-names.ts'
+import { NO_RESPONSE, statusName } from './status-names.ts'
+import { forbiddenHost } from './webhook-address.ts'
 import type { WebhookConfig } from './webhook-config.ts'
 
 export interface Delivery {
@@ -26,11 +33,15 @@ export interface DeliveryDeps {
   readonly retry: WebhookRetryPolicy
   readonly clock: () => Date
   readonly log: DeliveryLog
+  /** `allowLinkLocalWebhooks`: deliver to link-local and metadata addresses too. */
+  readonly allowLinkLocal: boolean
 }
 
 interface Sleep {
   readonly timer: ReturnType<typeof setTimeout>
   readonly wake: () => void
+  /** `drain()` ends it (a backoff); otherwise only `stop()` does (the wait of a failed attempt). */
+  readonly drains: boolean
 }
 
 type Outcome = 'delivered' | 'retry' | 'give-up'
@@ -65,7 +76,7 @@ export class DeliveryQueue {
   /** Like `idle`, but retries waiting for their backoff run at once. */
   async drain(): Promise<void> {
     while (this.#queues.size > 0) {
-      for (const sleep of this.#sleeps) this.#wake(sleep)
+      for (const sleep of this.#sleeps) if (sleep.drains) this.#wake(sleep)
       await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, 5))])
     }
   }
@@ -102,7 +113,7 @@ export class DeliveryQueue {
     if (!webhook?.enabled) return 'give-up'
     const started = Date.now()
     const callbackDateUtc = this.deps.clock().toISOString()
-    const { statusCode, response } = await this.#post(webhook, delivery.body)
+    const { statusCode, response } = await this.#post(webhook, delivery.body, started)
     this.deps.log.add(delivery.webhookId, {
       callbackDateUtc,
       url: webhook.url,
@@ -117,36 +128,44 @@ export class DeliveryQueue {
     return outcomeOf(statusCode)
   }
 
-  /** One POST with the attempt timeout; never throws. */
+  /** One POST with the attempt timeout, not redirected; never throws. */
   async #post(
     webhook: WebhookConfig,
     body: string,
+    started: number,
   ): Promise<{ statusCode: number | null; response: string }> {
+    const { timeoutMs } = this.deps.retry
     const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, this.deps.retry.timeoutMs)
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
     try {
+      if (!this.deps.allowLinkLocal && forbiddenHost(new URL(webhook.url).hostname)) {
+        throw new Error('link-local or metadata address')
+      }
       const res = await this.deps.fetch(webhook.url, {
         method: 'POST',
         headers: headersOf(webhook),
         body,
+        redirect: 'manual',
         signal: controller.signal,
       })
-      await res.arrayBuffer().catch(() => undefined)
+      // Only the status counts; a receiver's body is not read, however large.
+      await res.body?.cancel().catch(() => undefined)
       return { statusCode: res.status, response: statusName(res.status) }
-    } catch (error) {
-      return { statusCode: null, response: networkErrorName(error, timedOut) }
+    } catch {
+      await this.#sleep(started + timeoutMs - Date.now(), false)
+      return { statusCode: null, response: NO_RESPONSE }
     } finally {
       clearTimeout(timer)
     }
   }
 
-  #sleep(ms: number): Promise<void> {
+  #sleep(ms: number, drains = true): Promise<void> {
     return new Promise((resolve) => {
-      const sleep: Sleep = { timer: setTimeout(() => this.#wake(sleep), ms), wake: resolve }
+      const sleep: Sleep = {
+        timer: setTimeout(() => this.#wake(sleep), Math.max(0, ms)),
+        wake: resolve,
+        drains,
+      }
       this.#sleeps.add(sleep)
     })
   }

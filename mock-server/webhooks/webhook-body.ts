@@ -1,9 +1,13 @@
 /**
  * Reads a webhook create (POST) or update (PATCH, merge) body into a configuration. In an update,
- * omitted members keep their value and `appKey: null` removes the app key.
+ * omitted members keep their value and `appKey: null` removes the app key. The app key and the values
+ * of secret-named headers (`X-Api-Key`) join the secrets in play, so no output of the process shows
+ * them.
  *
  * @module
  */
+import { isSecretName } from '../../model/redact.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import {
   checkAppKey,
@@ -14,13 +18,14 @@ import {
   checkUrl,
   type WebhookConfig,
 } from './webhook-config.ts'
+import type { WebhookUrlPolicy } from './webhook-options.ts'
 
 const KNOWN = new Set(['name', 'description', 'enabled', 'url', 'appKey', 'headers', 'event'])
 
 export function readWebhookBody(
   body: unknown,
   current: WebhookConfig | undefined,
-  allowInsecureLoopback: boolean,
+  urlPolicy: WebhookUrlPolicy,
 ): WebhookConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError(400, 'The body must be a JSON object describing the webhook.')
@@ -41,12 +46,13 @@ export function readWebhookBody(
       ? checkText('description', input.description, false, 1024)
       : (current as WebhookConfig).description,
     enabled: checkEnabled(input.enabled, current?.enabled ?? true),
-    url: has('url') ? checkUrl(input.url, allowInsecureLoopback) : (current as WebhookConfig).url,
+    url: has('url') ? checkUrl(input.url, urlPolicy) : (current as WebhookConfig).url,
     headers: has('headers')
       ? checkHeaders(input.headers, appKey !== undefined)
       : checkHeaders((current as WebhookConfig).headers, appKey !== undefined),
     event: has('event') ? checkEvent(input.event) : (current as WebhookConfig).event,
   }
-  if (appKey !== undefined) config.appKey = appKey
+  if (appKey !== undefined) config.appKey = registerSecret(appKey)
+  for (const header of config.headers) if (isSecretName(header.name)) registerSecret(header.value)
   return config
 }

@@ -1,11 +1,13 @@
 /**
  * A webhook's configuration (ClearID: Administration > Webhooks > Add webhook) and its validation:
- * an HTTPS URL (port and query allowed), an optional app key, extra headers without hop-by-hop
- * names, and exactly one event.
+ * an HTTPS URL (port and query allowed; not a link-local or cloud metadata address), an optional
+ * app key, extra headers without hop-by-hop names, and exactly one event.
  *
  * @module
  */
 import { ApiError } from '../errors/api-error.ts'
+import { forbiddenHost } from './webhook-address.ts'
+import type { WebhookUrlPolicy } from './webhook-options.ts'
 
 export const WEBHOOK_EVENTS = ['IdentityCreated', 'IdentityUpdated', 'IdentityDeleted'] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
@@ -54,7 +56,7 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
 }
 
-export function checkUrl(value: unknown, allowInsecureLoopback: boolean): string {
+export function checkUrl(value: unknown, policy: WebhookUrlPolicy): string {
   if (typeof value !== 'string' || value.trim() === '')
     throw invalid('url', 'is required (an https:// URL).')
   let url: URL
@@ -66,8 +68,15 @@ export function checkUrl(value: unknown, allowInsecureLoopback: boolean): string
   if (url.username || url.password) {
     throw invalid('url', 'must not carry credentials; use appKey or an additional header instead.')
   }
+  const forbidden = policy.linkLocal ? undefined : forbiddenHost(url.hostname)
+  if (forbidden !== undefined) {
+    throw invalid(
+      'url',
+      `"${url.hostname.slice(0, 100)}" is ${forbidden}, which webhooks may not reach. Use the receiver's own address, or start the mock with allowLinkLocalWebhooks (CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS=1) to test against such an address.`,
+    )
+  }
   if (url.protocol === 'https:') return url.href
-  if (url.protocol === 'http:' && allowInsecureLoopback && isLoopbackHost(url.hostname))
+  if (url.protocol === 'http:' && policy.insecureLoopback && isLoopbackHost(url.hostname))
     return url.href
   throw invalid(
     'url',

@@ -11,7 +11,10 @@ export interface WebhookRetryPolicy {
   readonly attempts: number
   readonly initialDelayMs: number
   readonly maxDelayMs: number
-  /** Time allowed for one attempt; then it is logged as `RequestTimeout`. */
+  /**
+   * Time allowed for one attempt. An attempt that gets no response (refused, reset, timed out,
+   * unresolvable, TLS refused, not HTTP) is logged as `ConnectionError` once this time has passed.
+   */
   readonly timeoutMs: number
 }
 
@@ -22,5 +25,17 @@ export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
   timeoutMs: 10_000,
 }
 
-/** The `fetch` webhook deliveries use; tests and msw replace it. */
+/** Which webhook URLs are accepted besides HTTPS ones on ordinary addresses. */
+export interface WebhookUrlPolicy {
+  /** `http://` on loopback hosts (`allowInsecureLoopbackWebhooks`). */
+  readonly insecureLoopback: boolean
+  /** Link-local and cloud metadata addresses (`allowLinkLocalWebhooks`, `webhook-address.ts`). */
+  readonly linkLocal: boolean
+}
+
+/**
+ * The `fetch` webhook deliveries use; tests and msw replace it. Deliveries ask it not to follow
+ * redirects (`redirect: 'manual'`): a replacement must honour that, or a receiver could send the
+ * payload and the configured headers on to another origin.
+ */
 export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../errors/api-error.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
-import type { WebhookFetch, WebhookRetryPolicy } from './webhook-options.ts'
+import type { WebhookFetch, WebhookRetryPolicy, WebhookUrlPolicy } from './webhook-options.ts'
 import { DeliveryLog } from './delivery-log.ts'
 import { DeliveryQueue } from './delivery-queue.ts'
 import { payloadOf } from './payload.ts'
@@ -26,7 +26,7 @@ export interface WebhookServiceDeps {
   readonly ids: () => string
   readonly fetch: WebhookFetch
   readonly retry: WebhookRetryPolicy
-  readonly allowInsecureLoopback: boolean
+  readonly urlPolicy: WebhookUrlPolicy
 }
 
 export class WebhookService {
@@ -42,13 +42,14 @@ export class WebhookService {
       retry: deps.retry,
       clock: deps.clock,
       log: this.log,
+      allowLinkLocal: deps.urlPolicy.linkLocal,
     })
     this.#unsubscribe = deps.events.subscribe((event) => this.#onEvent(event))
   }
 
   create(accountId: string, body: unknown): Webhook {
     const now = this.deps.clock().toISOString()
-    const config = readWebhookBody(body, undefined, this.deps.allowInsecureLoopback)
+    const config = readWebhookBody(body, undefined, this.deps.urlPolicy)
     const webhook: Webhook = {
       ...config,
       id: this.deps.ids(),
@@ -61,7 +62,7 @@ export class WebhookService {
   }
 
   update(webhook: Webhook, body: unknown): Webhook {
-    const config = readWebhookBody(body, webhook, this.deps.allowInsecureLoopback)
+    const config = readWebhookBody(body, webhook, this.deps.urlPolicy)
     const updated: Webhook = {
       ...webhook,
       ...config,

@@ -13,6 +13,14 @@ import type { TrafficRecord } from '../../../mock-server/traffic/record.ts'
 import { clientAudit } from '../../../verify/client-audit.ts'
 import type { Settings } from './settings.ts'
 
+/**
+ * What the banner says after a generated key: it is printed this once, in full, for the operator to
+ * give the client; the mock registers it as a secret in play, so every other line, report and
+ * recorded session shows `[REDACTED]` in its place. docs/client-verification.md quotes it.
+ */
+export const GENERATED_KEY_NOTE =
+  '(generated for this session; shown only here, [REDACTED] in every output)'
+
 export type RecordListener = (record: TrafficRecord, history: readonly TrafficRecord[]) => void
 
 export interface ClientSession {
@@ -54,7 +62,7 @@ export async function startLocalSession(settings: Settings): Promise<ClientSessi
       `Mock ClearID listening on ${server.url}`,
       `  Tenant URL:    ${tenantUrl}`,
       // Shown once so the operator can configure the client; never printed again or recorded.
-      `  Secret Token:  ${settings.key === undefined ? `${key}  (generated for this session)` : '(the key you gave)'}`,
+      `  Secret Token:  ${settings.key === undefined ? `${key}  ${GENERATED_KEY_NOTE}` : '(the key you gave)'}`,
       ...faults.map((f) => `  Fault ${f.id}:      ${f.description}`),
     ],
     records,
