@@ -10,6 +10,7 @@ import type { Account } from '../accounts/account-registry.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
+import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
 import { checkText } from '../webhooks/webhook-config.ts'
 import { publicBaseOf } from './public-base.ts'
@@ -50,7 +51,7 @@ export function scimAdminRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   const account = (c: Context) => c.req.param('accountId') ?? ''
   app.post('/key', async (c) => {
-    const empty = (await c.req.text()).trim() === ''
+    const empty = (await readBody(c, bodyLimitOf(ctx.behaviour))).text.trim() === ''
     const body = empty ? {} : ((await readRestBody(ctx, c)) as Record<string, unknown> | null)
     const name = body?.name === undefined ? 'SCIM key' : checkText('name', body.name, true, 128)
     const key = ctx.accounts.setScimKey(account(c), name)

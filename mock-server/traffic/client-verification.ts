@@ -52,7 +52,14 @@ export function clientVerificationState(options: ClientVerificationOptions): {
   }
 }
 
-/** The first steps of every SCIM request (`scim/scim-surface.ts`). */
-export function clientVerificationSteps(ctx: FaultState & RecorderState): Step[] {
-  return [recordingStep(ctx), faultStep(ctx)]
+/** What client verification adds to every SCIM request (`scim/scim-surface.ts` orders them). */
+export interface ClientVerificationSteps {
+  /** The traffic recorder: the outermost step. */
+  readonly recorder: Step
+  /** Fault injection. */
+  readonly faults: Step
+}
+
+export function clientVerificationSteps(ctx: FaultState & RecorderState): ClientVerificationSteps {
+  return { recorder: recordingStep(ctx), faults: faultStep(ctx) }
 }

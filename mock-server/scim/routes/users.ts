@@ -17,7 +17,8 @@ import {
 import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
-import { readJsonBody } from '../../http/read-json-body.ts'
+import { bodyLimitOf } from '../../http/read-body.ts'
+import { readJsonBody, type BodyLimits } from '../../http/read-json-body.ts'
 import { requestHeader } from '../../http/request-header.ts'
 import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
@@ -52,12 +53,12 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
       ctx,
     ),
   }
-  const body = (c: Context) =>
-    readJsonBody(c, {
-      maxBytes: ctx.behaviour.maxBodyBytes,
-      maxDepth: ctx.behaviour.maxJsonDepth,
-      mediaTypes: MEDIA_TYPES,
-    })
+  const limits = (): BodyLimits => ({
+    ...bodyLimitOf(ctx.behaviour),
+    maxDepth: ctx.behaviour.maxJsonDepth,
+    mediaTypes: MEDIA_TYPES,
+  })
+  const body = (c: Context) => readJsonBody(c, limits())
   const account = (c: Context) => c.req.param('accountId') ?? ''
 
   app.get('/', (c) => list(ctx, c, listQueryFromParams(queryParams(c), ctx.behaviour)))
