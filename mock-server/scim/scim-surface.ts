@@ -3,11 +3,11 @@
  * its route, in this order:
  *
  * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
- * 2. fault injection, before authentication, as a load balancer fails before the application;
+ * 2. registered faults, before authentication, as a load balancer fails before the application;
  * 3. the `scimSteps` a caller added (`components.ts`), none by default;
  * 4. on a request that can carry a body, reading it within `behaviour.maxBodyBytes`: 413 as soon as
  *    it is over, before the mock does any work of its own (`http/read-body.ts`);
- * 5. SCIM key authentication;
+ * 5. SCIM key authentication, then the request's own `X-Mock-Fault` header when the app honours it;
  * 6. on `PATCH /Users/{id}`, a pending SCIM reset.
  *
  * Each route is registered with one handler that runs these steps and then the route, and a SCIM
@@ -44,10 +44,10 @@ export function scimSurface(
   unmatched: Endpoint,
   components: AppComponents = {},
 ): ScimSurface {
-  const { recorder, faults } = clientVerificationSteps(ctx)
+  const { recorder, faults, authenticated } = clientVerificationSteps(ctx)
   const added = components.scimSteps?.(ctx) ?? []
   const body = bodyLimitStep(() => bodyLimitOf(ctx.behaviour))
-  const auth = component(components.scimAuth, scimAuth(ctx), ctx)
+  const auth = authenticated(component(components.scimAuth, scimAuth(ctx), ctx))
   // A GET route never reads a body: its chain has no body step at all.
   const readSteps: Step[] = [recorder, faults, ...added, auth]
   const writeSteps: Step[] = [recorder, faults, ...added, body, auth]
