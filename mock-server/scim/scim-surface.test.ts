@@ -7,7 +7,7 @@ describe('SCIM surface', () => {
   it('answers Entra’s per-user look-up without a promise, recording on', () => {
     const app = testApp()
     const answer = app.fetch(
-      new Request(`http://h${BASE}/Users?filter=${encodeURIComponent('externalId eq "x"')}`, {
+      new Request(`http://localhost${BASE}/Users?filter=${encodeURIComponent('externalId eq "x"')}`, {
         headers: auth,
       }),
     )
