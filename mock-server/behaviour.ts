@@ -38,6 +38,11 @@ export interface Behaviour {
    * the store's indexes answer (`userName`, `externalId` or `id` eq) costs nothing; over: 400 tooMany.
    */
   readonly maxFilterWork: number
+  /**
+   * How long a deleted identity stays in the store (and in the REST search, flagged `isDeleted`)
+   * before it is purged, in milliseconds; `Infinity` keeps them all.
+   */
+  readonly deletedRetentionMs: number
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -53,4 +58,5 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   maxFilterClauses: 100,
   maxFilterDepth: 16,
   maxFilterWork: 2_000_000,
+  deletedRetentionMs: 60 * 60 * 1000,
 }

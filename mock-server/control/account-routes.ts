@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono'
 import type { Account } from '../accounts/account-registry.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { purgeExpiredDeletions } from '../identity-changes.ts'
 import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
 import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
@@ -19,6 +20,7 @@ import { seedBodies, seedIdentities } from './seed-identities.ts'
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
 function accountView(ctx: MockContext, c: Context, account: Account): Record<string, unknown> {
+  purgeExpiredDeletions(ctx, account.id)
   return {
     accountId: account.id,
     createdUtc: account.createdAt,
