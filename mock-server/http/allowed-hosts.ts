@@ -63,6 +63,11 @@ export class AllowedHosts {
     this.#names.add(host)
   }
 
+  /** Whether every host is allowed (`allowedHosts: true`): then nothing is checked. */
+  get any(): boolean {
+    return this.#any
+  }
+
   /** Whether the mock answers a request for `url`. */
   allows(url: string): boolean {
     if (this.#any) return true
@@ -87,6 +92,7 @@ export class AllowedHosts {
  * does not answer to gets 421 in the error format of the surface it addressed, and goes no further.
  */
 export function guardHosts(app: Hono, hosts: AllowedHosts): void {
+  if (hosts.any) return
   const dispatch = app.fetch
   const refusals = new Hono()
   refusals.all('*', (c) => renderError(c, misdirected(new URL(c.req.url).host)))
