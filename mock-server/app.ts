@@ -23,6 +23,7 @@ import {
 import { ApiError } from './errors/api-error.ts'
 import { errorAnswer, renderError } from './errors/render-error.ts'
 import { IdentityEvents } from './events.ts'
+import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const store = options.store ?? new MemoryIdentityStore()
   const events = new IdentityEvents()
   const ids = options.ids ?? (() => crypto.randomUUID())
+  const allowedHosts = new AllowedHosts(options)
   const ctx: MockContext = {
     store,
     accounts: new AccountRegistry(clock),
@@ -60,6 +62,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     clock,
     nowMs,
     ids,
+    allowedHosts,
     // REST API, token service, webhooks and control plane (mock-server/control/rest-plane.ts).
     ...restServices(options, { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
@@ -85,6 +88,8 @@ export function createApp(options: AppOptions = {}): MockApp {
         ),
   )
   app.onError(errorAnswer)
+  // Before any route: a request for a host the mock does not answer to gets 421.
+  guardHosts(app, allowedHosts)
   return Object.assign(app, { mock: ctx, ready })
 }
 

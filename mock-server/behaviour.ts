@@ -27,6 +27,22 @@ export interface Behaviour {
   readonly maxPatchOperations: number
   /** Accept unquoted filter values (`externalId eq abc`), seen in legacy Entra docs. */
   readonly lenientBareFilterValues: boolean
+  /** Longest `filter` accepted, in characters (query string or `/.search`); longer: 400 invalidFilter. */
+  readonly maxFilterLength: number
+  /** Most comparisons (and `pr` tests) in one filter; more: 400 invalidFilter. */
+  readonly maxFilterClauses: number
+  /** Deepest nesting of parentheses and value filters (`emails[…]`) in a filter; deeper: 400 invalidFilter. */
+  readonly maxFilterDepth: number
+  /**
+   * The work one filtered list may do: comparisons per user times the users a scan reads. A filter
+   * the store's indexes answer (`userName`, `externalId` or `id` eq) costs nothing; over: 400 tooMany.
+   */
+  readonly maxFilterWork: number
+  /**
+   * How long a deleted identity stays in the store (and in the REST search, flagged `isDeleted`)
+   * before it is purged, in milliseconds; `Infinity` keeps them all.
+   */
+  readonly deletedRetentionMs: number
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -38,4 +54,9 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   maxJsonDepth: 32,
   maxPatchOperations: 1000,
   lenientBareFilterValues: false,
+  maxFilterLength: 8192,
+  maxFilterClauses: 100,
+  maxFilterDepth: 16,
+  maxFilterWork: 2_000_000,
+  deletedRetentionMs: 60 * 60 * 1000,
 }

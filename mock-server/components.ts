@@ -44,7 +44,9 @@ export type SaveUser = (identity: Identity, type: IdentityEventType) => void
 export interface AppComponents {
   /**
    * Extra steps of every SCIM request (`http/pipeline.ts`), after recording and fault injection and
-   * before SCIM key authentication: a step sees the request before the mock and its answer after.
+   * before the body is read and the SCIM key checked: a step sees the request before the mock and
+   * its answer after. A step that needs the body reads it with `readBody` and replaces it with
+   * `replaceRequestBody` (`http/read-body.ts`); the mock reads it once, from there.
    */
   readonly scimSteps?: (ctx: MockContext) => readonly Step[]
   /** SCIM key authentication, the step that answers 401 (`scim/scim-auth.ts`). */

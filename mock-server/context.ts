@@ -9,6 +9,7 @@ import type { ApiIntegrationRegistry } from './accounts/api-integrations.ts'
 import type { RequestLog } from './control/request-log.ts'
 import type { ScimResets } from './control/scim-resets.ts'
 import type { FaultRegistry } from './faults/fault-registry.ts'
+import type { AllowedHosts } from './http/allowed-hosts.ts'
 import type { IdentityEvents } from './events.ts'
 import type { Behaviour } from './behaviour.ts'
 import type { IdentityStore } from './store/identity-store.ts'
@@ -35,6 +36,8 @@ export interface MockContext {
   readonly requestLog: RequestLog
   /** The `publicBaseUrl` option: the base URL clients use; undefined means the request origin. */
   readonly publicBaseUrl?: string
+  /** The hosts the app answers to (`allowedHosts`, `publicBaseUrl`, loopback); callers may add one. */
+  readonly allowedHosts: AllowedHosts
 
   // Client verification (mock-server/traffic, mock-server/faults): the SCIM traffic log per account
   // and the fault rules the SCIM surface applies.

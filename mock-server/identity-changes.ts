@@ -11,7 +11,10 @@ import type { IdentityEventType } from './events.ts'
 
 export type IdentityFields = Pick<Identity, 'userName' | 'displayName' | 'active' | 'attributes'>
 
-type ChangeContext = Pick<MockContext, 'clock' | 'store' | 'events'>
+type ChangeContext = Pick<MockContext, 'clock' | 'store' | 'events' | 'behaviour' | 'nowMs'>
+
+/** Soft-deleted identities purged per write at most: a backlog is worked off a little at a time. */
+const PURGED_PER_WRITE = 100
 
 /** The identity after a write of `fields`: a new version, same id and creation time. */
 export function nextVersion(
@@ -32,7 +35,10 @@ export function nextVersion(
   }
 }
 
-/** Soft delete: hidden from SCIM, kept for the search service; frees userName and externalId. */
+/**
+ * Soft delete: hidden from SCIM, kept for the search service for `behaviour.deletedRetentionMs`;
+ * frees userName and externalId.
+ */
 export function softDeleted(
   ctx: ChangeContext,
   current: StoredIdentity,
@@ -58,6 +64,7 @@ export function saveIdentity(
   identity: Identity,
   type: IdentityEventType,
 ): void {
+  purgeExpiredDeletions(ctx, identity.accountId, PURGED_PER_WRITE)
   if (type === 'IdentityCreated') ctx.store.insert(identity)
   else ctx.store.update(identity)
   ctx.events.publish({
@@ -67,4 +74,20 @@ export function saveIdentity(
     source: identity.source,
     occurredAt: identity.lastModified,
   })
+}
+
+/**
+ * Removes the account's identities deleted more than `behaviour.deletedRetentionMs` ago (at most
+ * `limit`): every write does a little of it, and every view that shows deleted identities (the REST
+ * search, the control plane's counts) does all of it first, so none is shown past the retention.
+ * No timer: nothing keeps the process alive, and the app stays runtime-neutral.
+ */
+export function purgeExpiredDeletions(
+  ctx: Pick<MockContext, 'store' | 'behaviour' | 'nowMs'>,
+  accountId: string,
+  limit = Number.POSITIVE_INFINITY,
+): void {
+  const retention = ctx.behaviour.deletedRetentionMs
+  if (retention === Number.POSITIVE_INFINITY) return
+  ctx.store.purgeDeleted(accountId, ctx.nowMs() - retention, limit)
 }

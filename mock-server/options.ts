@@ -75,8 +75,19 @@ export interface RestPlaneOptions {
    * control plane off (every `/_admin/` request answers 404).
    */
   readonly adminToken?: string | false
-  /** Base URL the mock is reached at (token issuer, key files, Location headers). Default: request origin. */
+  /**
+   * Base URL the mock is reached at (token issuer, key files, Location headers). Default: request
+   * origin. Its host is one the mock answers to (`allowedHosts`).
+   */
   readonly publicBaseUrl?: string
+  /**
+   * Hosts the mock answers to besides loopback names (`localhost`, `*.localhost`, 127.0.0.0/8,
+   * `[::1]`) and the host of `publicBaseUrl`: host names, `.domain` for a domain and its subdomains,
+   * IP addresses or URLs. Any other host gets 421 (a guard against DNS rebinding). `true` answers
+   * to any host. The msw handlers, the fetch handler and the harness's in-process target add the
+   * origin they serve.
+   */
+  readonly allowedHosts?: readonly string[] | true
   /** Allow `http://` webhook URLs on loopback hosts, for local development. Default false. */
   readonly allowInsecureLoopbackWebhooks?: boolean
   /**

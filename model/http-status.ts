@@ -19,6 +19,7 @@ const REASON_PHRASES: Readonly<Record<number, string>> = {
   412: 'Precondition Failed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  421: 'Misdirected Request',
   428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',

@@ -21,7 +21,7 @@ import { clientAudit } from '../verify/client-audit.ts'
 export const DEFAULT_ORIGIN = 'https://clearid.test'
 
 export interface InMemoryOptions {
-  /** Origin the client uses (`https://clearid.test`). Only used to resolve relative URLs here. */
+  /** Origin the client uses (`https://clearid.test`): relative URLs resolve against it. */
   readonly origin?: string
   /** An app to serve; default `createApp(options)`. */
   readonly app?: MockApp
@@ -33,9 +33,13 @@ export type FetchHandler = ((input: RequestInfo | URL, init?: RequestInit) => Pr
 }
 
 export function createFetchHandler(handlerOptions: InMemoryOptions = {}): FetchHandler {
+  // Only what the caller hands this function reaches its own app, so that app answers to any host;
+  // an app passed in (perhaps served on a port too) answers to the origin, besides its own hosts.
   const app =
-    handlerOptions.app ?? createApp({ trafficAudit: clientAudit, ...handlerOptions.options })
+    handlerOptions.app ??
+    createApp({ trafficAudit: clientAudit, allowedHosts: true, ...handlerOptions.options })
   const origin = handlerOptions.origin ?? DEFAULT_ORIGIN
+  app.mock.allowedHosts.allow(origin)
   const handler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request =
       typeof input === 'string' || input instanceof URL

@@ -47,6 +47,8 @@ export interface ClearIdMsw {
 export function createMswHandlers(options: InMemoryOptions = {}): ClearIdMsw {
   const app = options.app ?? createApp({ trafficAudit: clientAudit, ...options.options })
   const origin = (options.origin ?? DEFAULT_ORIGIN).replace(/\/$/, '')
+  // The app answers to the origin these handlers route to it.
+  app.mock.allowedHosts.allow(origin)
   const auditor = new ClientAuditor()
   const handler = http.all(`${origin}/*`, async ({ request }) => {
     try {

@@ -41,6 +41,8 @@ export function fakeDeployment(
       { id: 'other', scimKey: OTHER_KEY },
     ],
   })
+  // The fake deployment answers to its own host.
+  app.mock.allowedHosts.allow(DEPLOYMENT)
   const requests: Request[] = []
   const fetch: FetchLike = async (request) => {
     requests.push(request.clone())

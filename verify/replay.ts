@@ -63,9 +63,11 @@ const REPLAY_KEY = 'replay-scim-key-0001'
 /** A fresh in-process mock to replay against. */
 export function inProcessTarget(appOptions: AppOptions = {}): ReplayTarget {
   const app = createApp({ ...appOptions, accounts: [{ id: 'replay', scimKey: REPLAY_KEY }] })
+  const baseUrl = 'https://clearid.replay/scim/v2/accounts/replay'
+  app.mock.allowedHosts.allow(baseUrl)
   return {
     fetch: async (request) => app.fetch(request),
-    baseUrl: 'https://clearid.replay/scim/v2/accounts/replay',
+    baseUrl,
     key: REPLAY_KEY,
     injectFaults: true,
   }

@@ -3,7 +3,7 @@
  * that need a real socket. Options come from flags or, as `npm start` documents, the environment:
  * PORT (8080), HOST (127.0.0.1), CLEARID_ACCOUNT_ID (demo), CLEARID_SCIM_KEY; for the REST API and
  * control plane CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET, CLEARID_ADMIN_TOKEN, CLEARID_PUBLIC_URL,
- * CLEARID_ALLOW_INSECURE_WEBHOOKS (docs/rest-api.md). Runs until interrupted (Ctrl-C, SIGTERM).
+ * CLEARID_ALLOW_INSECURE_WEBHOOKS; CLEARID_FAULT_HEADERS (docs/rest-api.md). Runs until interrupted (Ctrl-C, SIGTERM).
  *
  * @module
  */
@@ -82,9 +82,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { port, host, accountId } = listen
   const { key, announce } = chooseKey(env, host)
   const rest = restStartupFromEnv(env, host, accountId)
+  const faultHeaders = env.CLEARID_FAULT_HEADERS
   const app = createApp({
     accounts: [{ id: accountId, scimKey: key, scimKeyName: 'Startup key' }],
     ...rest.options,
+    // X-Mock-Fault: by default honoured on a loopback host only (startServer decides).
+    ...(faultHeaders ? { faultHeaders: /^(1|true|yes)$/i.test(faultHeaders) } : {}),
     // The control plane's audit route judges recorded traffic with the client rules.
     trafficAudit: clientAudit,
   })

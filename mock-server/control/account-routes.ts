@@ -9,7 +9,9 @@ import { Hono, type Context } from 'hono'
 import type { Account } from '../accounts/account-registry.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { purgeExpiredDeletions } from '../identity-changes.ts'
 import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
+import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
 import { checkText } from '../webhooks/webhook-config.ts'
 import { publicBaseOf } from './public-base.ts'
@@ -18,6 +20,7 @@ import { seedBodies, seedIdentities } from './seed-identities.ts'
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
 function accountView(ctx: MockContext, c: Context, account: Account): Record<string, unknown> {
+  purgeExpiredDeletions(ctx, account.id)
   return {
     accountId: account.id,
     createdUtc: account.createdAt,
@@ -50,7 +53,7 @@ export function scimAdminRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   const account = (c: Context) => c.req.param('accountId') ?? ''
   app.post('/key', async (c) => {
-    const empty = (await c.req.text()).trim() === ''
+    const empty = (await readBody(c, bodyLimitOf(ctx.behaviour))).text.trim() === ''
     const body = empty ? {} : ((await readRestBody(ctx, c)) as Record<string, unknown> | null)
     const name = body?.name === undefined ? 'SCIM key' : checkText('name', body.name, true, 128)
     const key = ctx.accounts.setScimKey(account(c), name)

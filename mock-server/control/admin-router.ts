@@ -8,6 +8,7 @@
 import { Hono } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
@@ -18,6 +19,9 @@ export const ADMIN_MOUNT = '/_admin'
 
 export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   const app = new Hono()
+  // The body limit before the token check: an oversized body gets 413 as it arrives.
+  const bodyLimit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
+  app.use('*', bodyLimit)
   app.use('*', adminAuth(adminToken))
   app.use('/accounts/:accountId/*', async (c, next) => {
     const id = c.req.param('accountId')

@@ -9,6 +9,7 @@ import type { Hono } from 'hono'
 import { ApiIntegrationRegistry } from '../accounts/api-integrations.ts'
 import type { MockContext } from '../context.ts'
 import type { IdentityEvents } from '../events.ts'
+import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { mockDocsRoutes } from '../openapi/mock-routes.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -70,12 +71,17 @@ export function restServices(options: AppOptions, core: Core): RestServices {
 }
 
 /**
- * The request log of the identity and search services. The SCIM surface's request log is written
- * by its traffic recorder, and its pending-reset gate is a step of the surface (scim/scim-surface.ts).
+ * The request log of the identity and search services, then their body limit (before the bearer
+ * check: an oversized body gets 413 as it arrives). The SCIM surface's request log is written by its
+ * traffic recorder, and its body limit and pending-reset gate are steps of the surface
+ * (scim/scim-surface.ts).
  */
 export function installRestMiddleware(app: Hono, ctx: MockContext): void {
-  app.use('/identityservice/*', requestLogger(ctx))
-  app.use('/searchservice/*', requestLogger(ctx))
+  const limit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
+  for (const services of ['/identityservice/*', '/searchservice/*']) {
+    app.use(services, requestLogger(ctx))
+    app.use(services, limit)
+  }
 }
 
 export function installRestRoutes(app: Hono, ctx: MockContext, options: AppOptions): void {

@@ -14,6 +14,7 @@ import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import type { Identity } from '../../model/identity.ts'
 import type { MockContext } from '../context.ts'
 import type { Answer, Step } from '../http/pipeline.ts'
+import { bodyLimitOf, readBody, replaceRequestBody, restoreRequestBody } from '../http/read-body.ts'
 
 export function scimResetGate(ctx: MockContext): Step {
   return function scimResetGate(c, next) {
@@ -21,27 +22,29 @@ export function scimResetGate(ctx: MockContext): Step {
     const accountId = c.req.param('accountId') ?? ''
     const id = c.req.param('id') ?? ''
     if (!ctx.scimResets.isPending(accountId, id)) return next()
-    const identity = ctx.store.get(accountId, id)
-    if (!identity || identity.deleted) return next()
-    return withReset(c, next, identity)
+    return withReset(ctx, c, next, accountId, id)
   }
 }
 
-async function withReset(c: Context, next: () => Answer, identity: Identity): Promise<Response> {
-  const sent = await c.req.text()
-  const rewritten = withResetOperations(sent, identity)
+async function withReset(
+  ctx: MockContext,
+  c: Context,
+  next: () => Answer,
+  accountId: string,
+  id: string,
+): Promise<Response> {
+  // The body first, then the identity as it is now (read synchronously after the body).
+  const sent = await readBody(c, bodyLimitOf(ctx.behaviour))
+  const identity = ctx.store.get(accountId, id)
+  if (!identity || identity.deleted) return next()
+  const rewritten = withResetOperations(sent.text, identity)
   if (rewritten === undefined) return next()
-  const { raw, bodyCache } = c.req
-  const headers = new Headers(raw.headers)
-  headers.delete('content-length')
-  c.req.raw = new Request(raw.url, { method: 'PATCH', headers, body: rewritten })
-  c.req.bodyCache = {}
+  // The route reads the rewritten body; outer steps (the traffic recorder) keep the one sent.
+  const original = replaceRequestBody(c, rewritten)
   try {
     return await next()
   } finally {
-    // Outer steps (the traffic recorder) must see the body the client sent.
-    c.req.raw = raw
-    c.req.bodyCache = bodyCache
+    restoreRequestBody(c, original)
   }
 }
 

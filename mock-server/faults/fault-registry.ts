@@ -44,12 +44,31 @@ export class FaultRegistry {
   #faults: ActiveFault[] = []
   #counter = 0
   readonly #headerRandoms = new Map<number, () => number>()
+  /** Whether `X-Mock-Fault` request headers are honoured (after the key check). */
+  #headers: boolean
+  /** Whether that is the default, which a server on a non-loopback address turns off. */
+  readonly #headersByDefault: boolean
 
-  constructor(options: readonly FaultOption[] = []) {
+  /** `headers`: the `faultHeaders` option; undefined means the default (on, until served widely). */
+  constructor(options: readonly FaultOption[] = [], headers?: boolean) {
     for (const option of options) {
       const { account, ...spec } = option
       this.add(toFaultRule(spec), account)
     }
+    this.#headers = headers ?? true
+    this.#headersByDefault = headers === undefined
+  }
+
+  get headersEnabled(): boolean {
+    return this.#headers
+  }
+
+  /**
+   * Told by the Node server where it listens: on an address other than loopback, fault headers are
+   * off unless the `faultHeaders` option turned them on explicitly.
+   */
+  servedOn(loopback: boolean): void {
+    if (!loopback && this.#headersByDefault) this.#headers = false
   }
 
   /** The random sequence `X-Mock-Fault` headers with this seed draw from. */

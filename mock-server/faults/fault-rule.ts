@@ -7,7 +7,10 @@
  * @module
  */
 
-/** Longest wait any fault may impose (latency, timeout, slow body), so tests and servers still stop. */
+/**
+ * Longest wait any fault may impose, so tests and servers still stop: latency, timeout and slow-body
+ * delay each, and latency and timeout together (one request is held at most this long).
+ */
 export const MAX_FAULT_WAIT_MS = 60_000
 
 export type FaultAction =
@@ -99,8 +102,13 @@ export function toFaultRule(spec: unknown): FaultRule {
       `Unknown fault field ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}; known fields: ${SPEC_KEYS.join(', ')}.`,
     )
   }
-  const action = actionOf(spec)
   const latencyMs = integer(spec.latency, 'latency', 0, MAX_FAULT_WAIT_MS) ?? 0
+  const action = actionOf(spec, latencyMs)
+  if (action?.type === 'timeout' && latencyMs + action.maxMs > MAX_FAULT_WAIT_MS) {
+    throw new FaultSpecError(
+      `latency and timeout together may hold a request at most ${MAX_FAULT_WAIT_MS} ms; got ${latencyMs} + ${action.maxMs}. Shorten one of them.`,
+    )
+  }
   if (!action && latencyMs === 0) {
     throw new FaultSpecError(
       'A fault needs an effect: latency, status, reset, timeout, slowBody, conflictAfterSuccess or notFoundAfterCreate.',
@@ -120,7 +128,7 @@ export function toFaultRule(spec: unknown): FaultRule {
   }
 }
 
-function actionOf(spec: Json): FaultAction | undefined {
+function actionOf(spec: Json, latencyMs: number): FaultAction | undefined {
   const actions: FaultAction[] = []
   const status = integer(spec.status, 'status', 400, 599)
   const retryAfter = integer(spec.retryAfter, 'retryAfter', 0, 3600)
@@ -135,7 +143,9 @@ function actionOf(spec: Json): FaultAction | undefined {
     })
   }
   if (flag(spec.reset, 'reset')) actions.push({ type: 'reset' })
-  const timeout = flagOrInteger(spec.timeout, 'timeout', 1, MAX_FAULT_WAIT_MS, MAX_FAULT_WAIT_MS)
+  // `timeout` alone waits what the latency leaves of the longest wait.
+  const longest = Math.max(1, MAX_FAULT_WAIT_MS - latencyMs)
+  const timeout = flagOrInteger(spec.timeout, 'timeout', 1, MAX_FAULT_WAIT_MS, longest)
   if (timeout !== undefined) actions.push({ type: 'timeout', maxMs: timeout })
   const slow = slowBodyOf(spec.slowBody)
   if (slow) actions.push(slow)

@@ -1,8 +1,10 @@
 /**
- * Applies fault rules on the SCIM surface, before authentication (a load balancer fails before the
- * application sees the key). Faults come from the registry (options, control plane, CLI) or from
- * one request's `X-Mock-Fault` header. With no fault configured and no header, the cost is one
- * header lookup and one length check.
+ * Applies fault rules on the SCIM surface. Registered faults (options, control plane, CLI) apply
+ * before authentication, as a load balancer fails before the application sees the key. One
+ * request's `X-Mock-Fault` header applies only after the SCIM key check, and only when the app
+ * honours fault headers (option `faultHeaders`): nobody without the key can make the mock fail, hang
+ * or drop connections. With no fault registered the first step costs one length check; the header
+ * costs one header lookup, which the key check's step makes.
  *
  * @module
  */
@@ -44,19 +46,33 @@ export interface FaultState {
   readonly clock: () => Date
 }
 
+/** Registered faults: before authentication. */
 export function faultStep(ctx: FaultState): Step {
   // Synchronous until a fault applies: most requests pass straight through.
   return function faultInjection(c, next) {
-    const header = requestHeader(c, FAULT_HEADER)
-    if (header === undefined && ctx.faults.empty) return next()
+    if (ctx.faults.empty) return next()
     const request = faultRequestOf(c)
-    const condition = (fault: ActiveFault) => applicable(ctx, fault, request)
-    const fault =
-      header === undefined
-        ? ctx.faults.select(request, condition)
-        : headerFault(ctx, header, request, condition)
+    const fault = ctx.faults.select(request, (f) => applicable(ctx, f, request))
     if (!fault) return next()
     return applyFault(c, next, fault, request)
+  }
+}
+
+/**
+ * The SCIM key check (`auth`, the mock's own or a component), then the fault the request's
+ * `X-Mock-Fault` header asks for, as one step: a request without a valid key never reaches the
+ * header, and a request without the header costs one header lookup.
+ */
+export function authenticatedHeaderFaults(ctx: FaultState, auth: Step): Step {
+  return function keyThenHeaderFault(c, next) {
+    if (!ctx.faults.headersEnabled) return auth(c, next)
+    const header = requestHeader(c, FAULT_HEADER)
+    if (header === undefined) return auth(c, next)
+    return auth(c, () => {
+      const request = faultRequestOf(c)
+      const fault = headerFault(ctx, header, request, (f) => applicable(ctx, f, request))
+      return fault ? applyFault(c, next, fault, request) : next()
+    })
   }
 }
 

@@ -1,16 +1,17 @@
 /**
- * Reads a JSON request body defensively: a size limit (413), an accepted media type (415), a
- * nesting limit checked before parsing (deep input cannot exhaust the stack), and a clear 400 for
- * malformed JSON. Used by every surface; the errors render per surface.
+ * Reads a JSON request body defensively: the size limit of the shared body reader (413, before
+ * anything else), an accepted media type (415), a nesting limit checked before parsing (deep input
+ * cannot exhaust the stack), and a clear 400 for malformed JSON. Used by every surface; the errors
+ * render per surface.
  *
  * @module
  */
 import type { Context } from 'hono'
 import { ApiError, badRequest } from '../errors/api-error.ts'
+import { readBody, type BodyLimit, type RequestBody } from './read-body.ts'
 import { requestHeader } from './request-header.ts'
 
-export interface BodyLimits {
-  readonly maxBytes: number
+export interface BodyLimits extends BodyLimit {
   readonly maxDepth: number
   /** Media types accepted (without parameters), e.g. `application/scim+json`. */
   readonly mediaTypes: readonly string[]
@@ -21,6 +22,14 @@ export function mediaTypeOf(contentType: string | undefined): string | undefined
 }
 
 export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unknown> {
+  return parseJsonBody(c, await readBody(c, limits), limits)
+}
+
+/**
+ * The JSON of a body already read (`readBody`): synchronous, so a route can read the body first,
+ * then look up, check and write in one step that no other request interleaves with.
+ */
+export function parseJsonBody(c: Context, body: RequestBody, limits: BodyLimits): unknown {
   const mediaType = mediaTypeOf(requestHeader(c, 'content-type'))
   if (mediaType !== undefined && !limits.mediaTypes.includes(mediaType)) {
     throw new ApiError(
@@ -29,10 +38,7 @@ export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unkn
       { scimType: 'invalidSyntax' },
     )
   }
-  const declared = Number(requestHeader(c, 'content-length'))
-  if (Number.isFinite(declared) && declared > limits.maxBytes) throw tooLarge(limits.maxBytes)
-  const text = await c.req.text()
-  if (new TextEncoder().encode(text).length > limits.maxBytes) throw tooLarge(limits.maxBytes)
+  const text = body.text
   if (text.trim() === '') {
     throw badRequest('invalidSyntax', 'The request body is empty: send a JSON object.')
   }
@@ -52,16 +58,6 @@ export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unkn
       `The request body is not valid JSON (${reason}). Check quotes, commas and brackets.`,
     )
   }
-}
-
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(
-    413,
-    `The request body is larger than ${maxBytes} bytes; send a smaller request.`,
-    {
-      scimType: 'tooMany',
-    },
-  )
 }
 
 /** Deepest bracket nesting outside strings; a linear scan that never recurses. */

@@ -1,7 +1,7 @@
 /**
  * The REST side's start-up configuration from the environment, for `npm start`: the default API
  * integration (CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET), the control plane token
- * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL, CLEARID_ALLOW_INSECURE_WEBHOOKS and
+ * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL, CLEARID_ALLOWED_HOSTS, CLEARID_ALLOW_INSECURE_WEBHOOKS and
  * CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS. Like the SCIM key: on loopback without configuration the
  * documented development values are used; elsewhere a random secret is generated and shown once.
  * Webhooks are delivered through `httpsFetch`, which checks the address a receiver's name resolves
@@ -36,6 +36,23 @@ function secretFrom(env: Env, name: string, loopback: boolean, development: stri
   return { value, announce: `generated for this run (shown once): ${value}` }
 }
 
+/**
+ * CLEARID_ALLOWED_HOSTS (comma-separated; `*` for any host), plus the address the server listens
+ * on when it is one clients can type (not a wildcard such as 0.0.0.0, not loopback, always allowed).
+ */
+export function allowedHostsFromEnv(
+  list: string | undefined,
+  host: string,
+): readonly string[] | true {
+  const hosts = (list ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '')
+  if (hosts.includes('*')) return true
+  const wildcard = host === '' || host === '0.0.0.0' || host === '::' || host === '[::]'
+  return wildcard || isLoopback(host) ? hosts : [...hosts, host]
+}
+
 export function restStartupFromEnv(env: Env, host: string, accountId: string): RestStartup {
   const loopback = isLoopback(host)
   const clientId = env.CLEARID_CLIENT_ID || devClientId(accountId)
@@ -52,6 +69,7 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
     allowLinkLocalWebhooks: linkLocal,
     webhookFetch: httpsFetch({ allowLinkLocal: linkLocal }),
     ...(env.CLEARID_PUBLIC_URL ? { publicBaseUrl: env.CLEARID_PUBLIC_URL } : {}),
+    allowedHosts: allowedHostsFromEnv(env.CLEARID_ALLOWED_HOSTS, host),
   }
   return {
     options,

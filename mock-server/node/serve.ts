@@ -21,6 +21,8 @@ export async function startServer(
   hostname = '127.0.0.1',
 ): Promise<RunningServer> {
   await app.ready
+  // Fault headers stay on for a loopback server only, unless the app's options asked for them.
+  app.mock.faults.servedOn(isLoopback(hostname))
   return new Promise((resolve, reject) => {
     // Injected connection resets and timeouts drop the socket (mock-server/faults).
     const fetch = withNetworkFaults(app.fetch)

@@ -62,7 +62,7 @@ function pageAfter(
   if (!started) {
     throw new ApiError(
       400,
-      'The continuation token refers to an identity that no longer exists (the account data was cleared): start the listing again without continuation.',
+      'The continuation token refers to an identity that no longer exists (the account data was cleared, or it was deleted and then purged after behaviour.deletedRetentionMs): start the listing again without continuation.',
       { errors: { continuation: ['Stale continuation token.'] } },
     )
   }

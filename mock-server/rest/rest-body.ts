@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import { ApiError } from '../errors/api-error.ts'
 import type { MockContext } from '../context.ts'
+import { bodyLimitOf } from '../http/read-body.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { IGNORED_INCLUDE_VALUES, INCLUDE_VALUES, type RestGroup } from './identity-shape.ts'
 
@@ -20,7 +21,7 @@ const MEDIA_TYPES = [
 
 export function readRestBody(ctx: MockContext, c: Context): Promise<unknown> {
   return readJsonBody(c, {
-    maxBytes: ctx.behaviour.maxBodyBytes,
+    ...bodyLimitOf(ctx.behaviour),
     maxDepth: ctx.behaviour.maxJsonDepth,
     mediaTypes: MEDIA_TYPES,
   })

@@ -1,13 +1,15 @@
 /**
  * Search service: `POST /searchservice/api/v1/accounts/{accountId}/identities` with `{skip, take}`
  * answers `{totalItems, results}` in creation order. Unlike the identity service it lists deleted
- * identities too, flagged `isDeleted: true` (ClearID keeps them for audit and search).
+ * identities too, flagged `isDeleted: true` (ClearID keeps them for audit and search), for
+ * `behaviour.deletedRetentionMs` (the mock purges them then).
  *
  * @module
  */
 import { Hono } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { purgeExpiredDeletions } from '../identity-changes.ts'
 import { ALL_GROUPS, toRestIdentity } from './identity-shape.ts'
 import { boundedInteger, readRestBody } from './rest-body.ts'
 
@@ -28,6 +30,8 @@ export function searchRoutes(ctx: MockContext): Hono {
     const query = body as Record<string, unknown>
     const skip = boundedInteger('skip', query.skip, 0, 0, Number.MAX_SAFE_INTEGER)
     const take = boundedInteger('take', query.take, MAX_TAKE, 0, MAX_TAKE)
+    // Deleted identities show for behaviour.deletedRetentionMs, then they are gone.
+    purgeExpiredDeletions(ctx, accountId)
     const results = ctx.store
       .page(accountId, { offset: skip, limit: take, includeDeleted: true })
       .map((identity) => toRestIdentity(identity, ALL_GROUPS))

@@ -7,9 +7,12 @@ describe('SCIM surface', () => {
   it('answers Entra’s per-user look-up without a promise, recording on', () => {
     const app = testApp()
     const answer = app.fetch(
-      new Request(`http://h${BASE}/Users?filter=${encodeURIComponent('externalId eq "x"')}`, {
-        headers: auth,
-      }),
+      new Request(
+        `http://localhost${BASE}/Users?filter=${encodeURIComponent('externalId eq "x"')}`,
+        {
+          headers: auth,
+        },
+      ),
     )
     // A promise here means some step or middleware went asynchronous: see http/pipeline.ts.
     expect(answer).toBeInstanceOf(Response)

@@ -3,10 +3,12 @@
  * its route, in this order:
  *
  * 1. the traffic recorder, outermost, so it sees every answer, refusals and faults included;
- * 2. fault injection, before authentication, as a load balancer fails before the application;
+ * 2. registered faults, before authentication, as a load balancer fails before the application;
  * 3. the `scimSteps` a caller added (`components.ts`), none by default;
- * 4. SCIM key authentication;
- * 5. on `PATCH /Users/{id}`, a pending SCIM reset.
+ * 4. on a request that can carry a body, reading it within `behaviour.maxBodyBytes`: 413 as soon as
+ *    it is over, before the mock does any work of its own (`http/read-body.ts`);
+ * 5. SCIM key authentication, then the request's own `X-Mock-Fault` header when the app honours it;
+ * 6. on `PATCH /Users/{id}`, a pending SCIM reset.
  *
  * Each route is registered with one handler that runs these steps and then the route, and a SCIM
  * path that no route serves runs the same steps before its 404. One handler per route keeps the
@@ -21,6 +23,7 @@ import type { MockContext } from '../context.ts'
 import { scimResetGate } from '../control/scim-reset-gate.ts'
 import { errorAnswer } from '../errors/render-error.ts'
 import { pipeline, type Answer, type Endpoint, type Step } from '../http/pipeline.ts'
+import { bodyLimitOf, bodyLimitStep } from '../http/read-body.ts'
 import { clientVerificationSteps } from '../traffic/client-verification.ts'
 import { scimAuth } from './scim-auth.ts'
 
@@ -41,18 +44,24 @@ export function scimSurface(
   unmatched: Endpoint,
   components: AppComponents = {},
 ): ScimSurface {
-  const steps: Step[] = [
-    ...clientVerificationSteps(ctx),
-    ...(components.scimSteps?.(ctx) ?? []),
-    component(components.scimAuth, scimAuth(ctx), ctx),
-  ]
-  const userPatchSteps = [...steps, scimResetGate(ctx)]
+  const { recorder, faults, authenticated } = clientVerificationSteps(ctx)
+  const added = components.scimSteps?.(ctx) ?? []
+  const body = bodyLimitStep(() => bodyLimitOf(ctx.behaviour))
+  const auth = authenticated(component(components.scimAuth, scimAuth(ctx), ctx))
+  // A GET route never reads a body: its chain has no body step at all.
+  const readSteps: Step[] = [recorder, faults, ...added, auth]
+  const writeSteps: Step[] = [recorder, faults, ...added, body, auth]
+  const userPatchSteps = [...writeSteps, scimResetGate(ctx)]
   const surfaced = new Hono()
   for (const route of routes.routes) {
-    const routeSteps = isUserPatch(route) ? userPatchSteps : steps
+    const routeSteps = isUserPatch(route)
+      ? userPatchSteps
+      : route.method === 'GET'
+        ? readSteps
+        : writeSteps
     surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), errorAnswer))
   }
-  return { routes: surfaced, unmatched: pipeline(steps, unmatched, errorAnswer) }
+  return { routes: surfaced, unmatched: pipeline(writeSteps, unmatched, errorAnswer) }
 }
 
 const isUserPatch = (route: RouterRoute): boolean =>

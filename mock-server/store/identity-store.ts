@@ -49,4 +49,10 @@ export interface IdentityStore {
   update(identity: Identity): void
   /** Removes every identity of the account (control plane reset, tests). */
   clear(accountId: string): void
+  /**
+   * Removes the account's soft-deleted identities deleted at or before `deletedBeforeMs` (epoch
+   * milliseconds), oldest first, at most `limit` of them; returns how many it removed. The mock calls
+   * it on writes and before showing deleted identities, so memory returns after churn without a timer.
+   */
+  purgeDeleted(accountId: string, deletedBeforeMs: number, limit: number): number
 }

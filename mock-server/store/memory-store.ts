@@ -19,6 +19,14 @@ interface AccountData {
   readonly byUserName: Map<string, Identity>
   readonly byExternalId: Map<string, Identity>
   live: number
+  /** Soft deletes in the order they happened, for purging; `purged` entries at the head are done. */
+  deletions: Deletion[]
+  purged: number
+}
+
+interface Deletion {
+  readonly id: string
+  readonly atMs: number
 }
 
 const fold = (userName: string): string => userName.toLowerCase()
@@ -29,7 +37,14 @@ export class MemoryIdentityStore implements IdentityStore {
   #account(accountId: string): AccountData {
     let data = this.#accounts.get(accountId)
     if (!data) {
-      data = { byId: new Map(), byUserName: new Map(), byExternalId: new Map(), live: 0 }
+      data = {
+        byId: new Map(),
+        byUserName: new Map(),
+        byExternalId: new Map(),
+        live: 0,
+        deletions: [],
+        purged: 0,
+      }
       this.#accounts.set(accountId, data)
     }
     return data
@@ -85,7 +100,7 @@ export class MemoryIdentityStore implements IdentityStore {
     if (!stored.deleted) {
       this.#index(data, stored)
       data.live++
-    }
+    } else this.#noteDeletion(data, stored)
   }
 
   update(identity: Identity): void {
@@ -102,11 +117,39 @@ export class MemoryIdentityStore implements IdentityStore {
     if (!stored.deleted) {
       this.#index(data, stored)
       data.live++
-    }
+    } else if (!previous.deleted) this.#noteDeletion(data, stored)
   }
 
   clear(accountId: string): void {
     this.#accounts.delete(accountId)
+  }
+
+  purgeDeleted(accountId: string, deletedBeforeMs: number, limit: number): number {
+    const data = this.#accounts.get(accountId)
+    if (!data) return 0
+    const { deletions } = data
+    let removed = 0
+    while (data.purged < deletions.length && removed < limit) {
+      const deletion = deletions[data.purged]!
+      if (deletion.atMs > deletedBeforeMs) break
+      data.purged++
+      const stored = data.byId.get(deletion.id)
+      // Still the deletion noted (not re-created since, with the same id).
+      if (stored?.deleted === true && deletedAtMs(stored) === deletion.atMs) {
+        data.byId.delete(deletion.id)
+        removed++
+      }
+    }
+    // Drop the done entries once they are most of the queue: amortised O(1) per deletion.
+    if (data.purged > 1024 && data.purged * 2 > deletions.length) {
+      data.deletions = deletions.slice(data.purged)
+      data.purged = 0
+    }
+    return removed
+  }
+
+  #noteDeletion(data: AccountData, stored: Identity): void {
+    data.deletions.push({ id: stored.id, atMs: deletedAtMs(stored) })
   }
 
   #assertUnique(data: AccountData, identity: Identity): void {
@@ -134,4 +177,9 @@ export class MemoryIdentityStore implements IdentityStore {
     const externalId = externalIdOf(identity)
     if (externalId !== undefined) data.byExternalId.delete(externalId)
   }
+}
+
+/** When an identity was soft-deleted, in epoch milliseconds (its last change if not recorded). */
+function deletedAtMs(identity: StoredIdentity): number {
+  return Date.parse(identity.deletedAt ?? identity.lastModified)
 }

@@ -10,6 +10,7 @@ import type { ApiIntegration } from '../accounts/api-integrations.ts'
 import { issuerOf, publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { bodyLimitOf } from '../http/read-body.ts'
 import { assertionClientId, verifyAssertion } from './assertion.ts'
 import {
   CLIENT_CREDENTIALS,
@@ -28,7 +29,8 @@ const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 export function stsRouter(ctx: MockContext): Hono {
   const app = new Hono()
   app.post(TOKEN_PATH, async (c) => {
-    const request = await readTokenRequest(c, ctx.behaviour.maxBodyBytes)
+    // The body first, before any other work: an oversized one is refused as it arrives (413).
+    const request = await readTokenRequest(c, bodyLimitOf(ctx.behaviour))
     const { integration, method } = await authenticate(ctx, request)
     const token = await ctx.tokens.issue(integration, issuerOf(ctx, c), method, ctx.ids())
     return c.json(

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono'
 import { ApiError } from '../errors/api-error.ts'
+import { readBody, type BodyLimit } from '../http/read-body.ts'
 import { mediaTypeOf } from '../http/read-json-body.ts'
 
 const FORM = 'application/x-www-form-urlencoded'
@@ -23,16 +24,14 @@ export function invalidRequest(detail: string): ApiError {
   return new ApiError(400, detail, { oauthError: 'invalid_request' })
 }
 
-export async function readTokenRequest(c: Context, maxBytes: number): Promise<TokenRequest> {
+export async function readTokenRequest(c: Context, limit: BodyLimit): Promise<TokenRequest> {
+  // The size first, before any other check: the shared reader stops at the limit (413).
+  const text = (await readBody(c, limit)).text
   const mediaType = mediaTypeOf(c.req.header('content-type'))
   if (mediaType !== FORM) {
     throw invalidRequest(
       `The token request must be sent as ${FORM} (got ${mediaType ?? 'no Content-Type'}): send grant_type, client_id and client_secret (or assertion) as form fields, not JSON.`,
     )
-  }
-  const text = await c.req.text()
-  if (new TextEncoder().encode(text).length > maxBytes) {
-    throw invalidRequest(`The token request is larger than ${maxBytes} bytes.`)
   }
   const params = uniqueParams(new URLSearchParams(text))
   const basic = basicCredentials(c.req.header('authorization'))

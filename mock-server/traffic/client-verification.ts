@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { faultStep, type FaultState } from '../faults/fault-step.ts'
+import { authenticatedHeaderFaults, faultStep, type FaultState } from '../faults/fault-step.ts'
 import { FaultRegistry, type FaultOption } from '../faults/fault-registry.ts'
 import type { Step } from '../http/pipeline.ts'
 import { recordingStep, type RecorderState } from './recorder.ts'
@@ -33,6 +33,13 @@ export interface ClientVerificationOptions {
    */
   readonly faults?: readonly FaultOption[]
   /**
+   * Honour the `X-Mock-Fault` request header (one request's fault), after the SCIM key check.
+   * Default: on, for in-process use (`app.request`, msw handlers, the harness) and for a server on
+   * a loopback address; a server listening on any other address (`startServer`, `serve`,
+   * `verify-client`) turns it off unless this option is `true`.
+   */
+  readonly faultHeaders?: boolean
+  /**
    * Makes the auditor of one account's traffic (called once per account, again after the traffic
    * is cleared). Without it `GET /_admin/accounts/{id}/audit` answers 501; `verify/`'s
    * `clientAudit` is the toolkit's own.
@@ -48,11 +55,24 @@ export function clientVerificationState(options: ClientVerificationOptions): {
   return {
     ...(options.trafficAudit !== undefined && { trafficAudit: options.trafficAudit }),
     traffic: new TrafficLog(options.traffic === false ? { enabled: false } : options.traffic),
-    faults: new FaultRegistry(options.faults),
+    faults: new FaultRegistry(options.faults, options.faultHeaders),
   }
 }
 
-/** The first steps of every SCIM request (`scim/scim-surface.ts`). */
-export function clientVerificationSteps(ctx: FaultState & RecorderState): Step[] {
-  return [recordingStep(ctx), faultStep(ctx)]
+/** What client verification adds to every SCIM request (`scim/scim-surface.ts` orders them). */
+export interface ClientVerificationSteps {
+  /** The traffic recorder: the outermost step. */
+  readonly recorder: Step
+  /** Registered faults, before authentication. */
+  readonly faults: Step
+  /** The SCIM key check `auth`, then the request's `X-Mock-Fault` header, as one step. */
+  readonly authenticated: (auth: Step) => Step
+}
+
+export function clientVerificationSteps(ctx: FaultState & RecorderState): ClientVerificationSteps {
+  return {
+    recorder: recordingStep(ctx),
+    faults: faultStep(ctx),
+    authenticated: (auth) => authenticatedHeaderFaults(ctx, auth),
+  }
 }

@@ -13,6 +13,7 @@ import {
   isRecord,
   isUsersItem,
   requestJson,
+  requestText,
   setRequest,
   setRequestJson,
   withJson,
@@ -243,7 +244,7 @@ export const WRITE_DEFECTS: WireDefects = {
   'malformed-json-500': {
     request: async (wire) => {
       if (wire.method === 'GET' || wire.method === 'DELETE') return
-      const text = await wire.c.req.raw.clone().text()
+      const text = await requestText(wire)
       if (text.trim() === '') return
       try {
         JSON.parse(text)
@@ -271,14 +272,13 @@ export const WRITE_DEFECTS: WireDefects = {
   'deep-nesting-500': {
     request: async (wire) => {
       if (wire.method === 'GET') return
-      if (nestingDepth(await wire.c.req.raw.clone().text()) > wire.ctx.behaviour.maxJsonDepth)
-        throw badBody()
+      if (nestingDepth(await requestText(wire)) > wire.ctx.behaviour.maxJsonDepth) throw badBody()
     },
   },
   'non-object-body-500': {
     request: async (wire) => {
       if (wire.method === 'GET' || wire.method === 'DELETE') return
-      const text = await wire.c.req.raw.clone().text()
+      const text = await requestText(wire)
       let body: unknown
       try {
         body = JSON.parse(text)

@@ -12,6 +12,7 @@ import type { DefectId } from '../defects.ts'
 import type { Step } from '../../mock-server/http/pipeline.ts'
 import { scimAccountOf } from '../../mock-server/scim/scim-base.ts'
 import { nestingDepth } from '../../mock-server/http/read-json-body.ts'
+import { bodyLimitOf, readBody, replaceRequestBody } from '../../mock-server/http/read-body.ts'
 
 /** One request as a wire defect sees it. */
 export interface Wire {
@@ -65,9 +66,17 @@ export function userIdOf(wire: Wire): string | undefined {
 
 export const isUsers = (wire: Wire): boolean => wire.path === '/Users'
 
+/**
+ * The request body as the mock reads it. The SCIM surface reads every body once, before the steps
+ * (`mock-server/http/read-body.ts`), so steps read it from there rather than from the stream.
+ */
+export async function requestText(wire: Wire): Promise<string> {
+  return (await readBody(wire.c, bodyLimitOf(wire.ctx.behaviour))).text
+}
+
 /** The request body as JSON; undefined when it is not JSON or nests deeper than the mock reads. */
 export async function requestJson(wire: Wire): Promise<unknown> {
-  const text = await wire.c.req.raw.clone().text()
+  const text = await requestText(wire)
   if (nestingDepth(text) > wire.ctx.behaviour.maxJsonDepth) return undefined
   try {
     return JSON.parse(text) as unknown
@@ -82,12 +91,19 @@ export function setRequest(
   change: { url?: string; body?: string; headers?: Headers },
 ): void {
   const raw = wire.c.req.raw
-  const hasBody = raw.method !== 'GET' && raw.method !== 'HEAD'
-  wire.c.req.raw = new Request(change.url ?? raw.url, {
+  const init: RequestInit & { duplex?: 'half' } = {
     method: raw.method,
     headers: change.headers ?? raw.headers,
-    ...(hasBody ? { body: change.body ?? raw.clone().body, duplex: 'half' } : {}),
-  } as RequestInit)
+    signal: raw.signal,
+  }
+  if (wire.c.get('requestBody') !== undefined) {
+    // Read already (`requestText`): the mock reads it from there, so a new body replaces that one.
+    if (change.body !== undefined) replaceRequestBody(wire.c, change.body)
+  } else if (raw.method !== 'GET' && raw.method !== 'HEAD') {
+    init.body = change.body ?? raw.body
+    init.duplex = 'half'
+  }
+  wire.c.req.raw = new Request(change.url ?? raw.url, init)
 }
 
 export function setRequestJson(wire: Wire, body: unknown): void {

@@ -24,11 +24,17 @@ function freshKey(): string {
   return registerSecret(`cc-key-${crypto.randomUUID()}`)
 }
 
+/** The hosts the caller allowed, and the in-process origin. */
+function withOrigin(allowed: InProcessOptions['allowedHosts']): readonly string[] | true {
+  return allowed === true ? true : [...(allowed ?? []), new URL(IN_PROCESS_ORIGIN).host]
+}
+
 export function inProcessTarget(options: InProcessOptions = {}): Target {
   const main = { baseUrl: scimBase(IN_PROCESS_ORIGIN, MAIN_ACCOUNT), key: freshKey() }
   const other = { baseUrl: scimBase(IN_PROCESS_ORIGIN, OTHER_ACCOUNT), key: freshKey() }
   const app = createApp({
     ...options,
+    allowedHosts: withOrigin(options.allowedHosts),
     accounts: [
       { id: MAIN_ACCOUNT, scimKey: main.key, scimKeyName: 'conformance' },
       { id: OTHER_ACCOUNT, scimKey: other.key, scimKeyName: 'conformance (second account)' },

@@ -44,6 +44,7 @@ export async function startLocalSession(settings: Settings): Promise<ClientSessi
     behaviour: settings.behaviour,
     traffic: { capacity: settings.capacity },
     adminToken: settings.adminToken ?? false,
+    allowedHosts: settings.allowedHosts,
     trafficAudit: clientAudit,
   })
   const faults = settings.faults.map((rule) => app.mock.faults.add(rule, settings.account))

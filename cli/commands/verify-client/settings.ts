@@ -7,6 +7,7 @@ import { FaultSpecError, type FaultRule } from '../../../mock-server/faults/faul
 import { faultRuleFromText } from '../../../mock-server/faults/fault-text.ts'
 import type { Behaviour } from '../../../mock-server/options.ts'
 import { DEFAULT_ACCOUNT_ID } from '../../../mock-server/options.ts'
+import { allowedHostsFromEnv } from '../../../mock-server/node/rest-env.ts'
 import { FORMAT_NAMES, parseFormats, type FormatName } from '../../../reports/renderers/index.ts'
 import { DEFAULT_OUT_DIR } from '../../../reports/write.ts'
 import { UsageError } from '../../io.ts'
@@ -61,6 +62,9 @@ Session:
   --format LIST             ${FORMAT_NAMES.join(',')} (default all)
   --quiet                   findings only, no line per request
 
+The local mock answers to loopback names and the --host it listens on; a tunnel's or proxy's host
+name needs env CLEARID_ALLOWED_HOSTS (comma-separated), else it gets 421.
+
 Exit codes: 0 no MUST client rule failed; 1 a MUST client rule failed; 2 usage or start-up error.
 `
 
@@ -82,6 +86,8 @@ export interface Settings {
   readonly capacity: number
   readonly behaviour: Partial<Behaviour>
   readonly quiet: boolean
+  /** Hosts the local mock answers to besides loopback (env CLEARID_ALLOWED_HOSTS, a typed --host). */
+  readonly allowedHosts: readonly string[] | true
 }
 
 type Values = ReturnType<typeof read.parse<typeof OPTIONS>>['values']
@@ -120,6 +126,7 @@ export function settingsFrom(
     capacity: read.integer('capacity', values.capacity, 10_000, 1),
     behaviour: behaviourFrom(values),
     quiet: values.quiet === true,
+    allowedHosts: allowedHostsFromEnv(env.CLEARID_ALLOWED_HOSTS, values.host ?? '127.0.0.1'),
   }
 }
 

@@ -51,6 +51,12 @@ export interface PatchPath {
 export interface ParseOptions {
   /** Accept unquoted values (`externalId eq jyoung`), seen in legacy Entra documentation. */
   readonly lenientBareValues?: boolean
+  /** Longest filter accepted, in characters. Default: no limit of its own. */
+  readonly maxLength?: number
+  /** Most attribute expressions (comparisons and `pr`) in one filter. Default: no limit of its own. */
+  readonly maxClauses?: number
+  /** Deepest nesting of groups and value filters. Default `MAX_FILTER_DEPTH`. */
+  readonly maxDepth?: number
 }
 
 export const COMPARE_OPS: readonly CompareOp[] = [

@@ -21,3 +21,18 @@ export class FilterSyntaxError extends Error {
     this.scimType = scimType
   }
 }
+
+/** Which bound of `ParseOptions` a filter went past. */
+export type FilterLimit = 'length' | 'clauses' | 'depth'
+
+/** A filter refused for its size or shape rather than its syntax: it says which bound it passed. */
+export class FilterLimitError extends FilterSyntaxError {
+  constructor(
+    message: string,
+    position: number,
+    scimType: FilterErrorScimType,
+    readonly limit: FilterLimit,
+  ) {
+    super(message, position, scimType)
+  }
+}

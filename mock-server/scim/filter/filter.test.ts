@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { AttrPath, CompareOp, FilterNode, Literal } from './index.ts'
+import type { AttrPath, CompareOp, FilterNode, Literal, ParseOptions } from './index.ts'
 import {
+  countClauses,
+  FilterLimitError,
   FilterSyntaxError,
   formatFilter,
   indexableEquality,
@@ -296,6 +298,26 @@ describe('parseFilter: invalid filters', () => {
       Array.from({ length: n }, (_, i) => `a${i} pr`).join(' and ')
     expect(() => parseFilter(terms(MAX_LOGICAL_OPERATORS + 1))).not.toThrow()
     expect(() => parseFilter(terms(MAX_LOGICAL_OPERATORS + 2))).toThrow('"and"/"or" operators')
+  })
+
+  it('bounds length, comparisons and nesting when asked, saying which bound', () => {
+    const limitOf = (input: string, options: ParseOptions): string | undefined => {
+      try {
+        parseFilter(input, options)
+        return undefined
+      } catch (error) {
+        return error instanceof FilterLimitError ? error.limit : 'syntax'
+      }
+    }
+    const valuePath = 'emails[type eq "work" and primary eq true].value co "@x"'
+    expect(countClauses(parseFilter(valuePath))).toBe(3)
+    expect(limitOf(valuePath, { maxClauses: 3 })).toBeUndefined()
+    expect(limitOf(valuePath, { maxClauses: 2 })).toBe('clauses')
+    expect(limitOf('a pr', { maxLength: 4 })).toBeUndefined()
+    expect(limitOf('a pr ', { maxLength: 4 })).toBe('length')
+    expect(limitOf('((a pr))', { maxDepth: 2 })).toBeUndefined()
+    expect(limitOf('(((a pr)))', { maxDepth: 2 })).toBe('depth')
+    expect(limitOf('a[(b pr)]', { maxDepth: 1 })).toBe('depth')
   })
 
   it('rejects deep nesting without overflowing the stack', () => {

@@ -5,7 +5,7 @@
  * @module
  */
 export { COMPARE_OPS } from './ast.ts'
-export { FilterSyntaxError } from './errors.ts'
+export { FilterLimitError, FilterSyntaxError } from './errors.ts'
 export {
   compileFilter,
   defaultAttributeType,
@@ -17,9 +17,10 @@ export {
 export { formatAttrPath, formatFilter, formatLiteral, formatPatchPath } from './format.ts'
 export { indexableEquality, quickEquality } from './indexable.ts'
 export { MAX_FILTER_DEPTH, MAX_LOGICAL_OPERATORS, parseFilter, positionOf } from './parser.ts'
+export { countClauses } from './clauses.ts'
 export { parseAttributePath } from './path.ts'
 
 export type { AttrPath, CompareOp, FilterNode, Literal, ParseOptions, PatchPath } from './ast.ts'
-export type { FilterErrorScimType } from './errors.ts'
+export type { FilterErrorScimType, FilterLimit } from './errors.ts'
 export type { EvaluateOptions, FilterPredicate } from './evaluate.ts'
 export type { IndexableEquality, IndexedAttribute } from './indexable.ts'

@@ -13,7 +13,7 @@
  */
 import type { AttrPath, CompareOp, FilterNode, Literal, ParseOptions } from './ast.ts'
 import { COMPARE_OPS } from './ast.ts'
-import { FilterSyntaxError } from './errors.ts'
+import { FilterLimitError, FilterSyntaxError } from './errors.ts'
 import type { FilterErrorScimType } from './errors.ts'
 import { Lexer } from './lexer.ts'
 import type { Token } from './lexer.ts'
@@ -36,8 +36,19 @@ export function positionOf(node: FilterNode): number {
   return nodePositions.get(node) ?? 0
 }
 
-/** Parses a `filter` query parameter. Throws `FilterSyntaxError` on anything invalid. */
+/**
+ * Parses a `filter` query parameter. Throws `FilterSyntaxError` on anything invalid, and its
+ * subclass `FilterLimitError` on a filter longer, larger or deeper than `options` allow.
+ */
 export function parseFilter(input: string, options: ParseOptions = {}): FilterNode {
+  if (options.maxLength !== undefined && input.length > options.maxLength) {
+    throw new FilterLimitError(
+      `the filter is ${input.length} characters long; at most ${options.maxLength} are accepted`,
+      options.maxLength,
+      'invalidFilter',
+      'length',
+    )
+  }
   const parser = new Parser(input, options, 'invalidFilter')
   const node = parser.parseExpression(false)
   parser.expectEnd('"and", "or" or the end of the filter')
@@ -62,6 +73,7 @@ export class Parser {
   private previous: Token | undefined
   private depth = 0
   private logicalOperators = 0
+  private clauses = 0
 
   constructor(
     readonly input: string,
@@ -220,6 +232,7 @@ export class Parser {
         null,
       )
     }
+    this.countClause(opToken)
     this.consume()
     const value = this.parseValue(op, opToken)
     const node: FilterNode = { kind: 'valuePath', path, filter, subAttr, op, value }
@@ -231,6 +244,7 @@ export class Parser {
     const opToken = this.lexer.peek()
     const op = opToken.kind === 'word' ? lookupOp(opToken.text) : undefined
     if (op === undefined) throw this.expected(`a comparison operator (${OPERATOR_LIST})`, opToken)
+    this.countClause(opToken)
     this.consume()
     if (op === 'pr') {
       const after = this.lexer.peek()
@@ -329,11 +343,25 @@ export class Parser {
     }
   }
 
+  private countClause(opToken: Token): void {
+    const max = this.options.maxClauses
+    if (max === undefined || ++this.clauses <= max) return
+    throw new FilterLimitError(
+      `the filter has more than ${max} comparisons (the one at position ${opToken.pos} is one too many); at most ${max} are accepted: split it into several requests`,
+      opToken.pos,
+      this.scimType,
+      'clauses',
+    )
+  }
+
   private enter(open: Token): void {
-    if (++this.depth > MAX_FILTER_DEPTH) {
-      throw this.error(
-        `the filter nests deeper than ${MAX_FILTER_DEPTH} levels at position ${open.pos}`,
+    const max = Math.min(this.options.maxDepth ?? MAX_FILTER_DEPTH, MAX_FILTER_DEPTH)
+    if (++this.depth > max) {
+      throw new FilterLimitError(
+        `the filter nests deeper than ${max} levels at position ${open.pos}`,
         open.pos,
+        this.scimType,
+        'depth',
       )
     }
   }

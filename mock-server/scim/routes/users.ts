@@ -17,7 +17,8 @@ import {
 import type { MockContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../errors/api-error.ts'
 import type { IdentityEventType } from '../../events.ts'
-import { readJsonBody } from '../../http/read-json-body.ts'
+import { bodyLimitOf, readBody, type RequestBody } from '../../http/read-body.ts'
+import { parseJsonBody, readJsonBody, type BodyLimits } from '../../http/read-json-body.ts'
 import { requestHeader } from '../../http/request-header.ts'
 import { nextVersion, saveIdentity, softDeleted } from '../../identity-changes.ts'
 import { UniquenessConflict } from '../../store/identity-store.ts'
@@ -52,12 +53,13 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
       ctx,
     ),
   }
-  const body = (c: Context) =>
-    readJsonBody(c, {
-      maxBytes: ctx.behaviour.maxBodyBytes,
-      maxDepth: ctx.behaviour.maxJsonDepth,
-      mediaTypes: MEDIA_TYPES,
-    })
+  const limits = (): BodyLimits => ({
+    ...bodyLimitOf(ctx.behaviour),
+    maxDepth: ctx.behaviour.maxJsonDepth,
+    mediaTypes: MEDIA_TYPES,
+  })
+  const body = (c: Context) => readJsonBody(c, limits())
+  const json = (c: Context, sent: RequestBody) => parseJsonBody(c, sent, limits())
   const account = (c: Context) => c.req.param('accountId') ?? ''
 
   app.get('/', (c) => list(ctx, c, listQueryFromParams(queryParams(c), ctx.behaviour)))
@@ -106,10 +108,14 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
     return scimJson(c, resource, 200, headers)
   })
 
+  // PUT and PATCH read the whole body first; the look-up, the If-Match check and the write then run
+  // as one synchronous step, so no other request can change the user in between (no lost update,
+  // no PATCH that brings a deleted user back).
   app.put('/:id', async (c) => {
+    const sent = await readBody(c, limits())
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const fields = parseUserBody(await body(c), ctx.behaviour, warningsOf(c))
+    const fields = parseUserBody(json(c, sent), ctx.behaviour, warningsOf(c))
     const next = scimVersion(ctx, current, {
       userName: fields.userName ?? '',
       displayName: fields.displayName ?? '',
@@ -120,9 +126,10 @@ export function usersRoutes(ctx: MockContext, components: AppComponents = {}): H
   })
 
   app.patch('/:id', async (c) => {
+    const sent = await readBody(c, limits())
     const current = live(ctx, account(c), c.req.param('id'))
     checkIfMatch(c, current)
-    const state = applyPatch(stateOf(current), await body(c), {
+    const state = applyPatch(stateOf(current), json(c, sent), {
       behaviour: ctx.behaviour,
       warn: warningsOf(c),
     })

@@ -1,0 +1,149 @@
+/**
+ * The one reader of request bodies, for every surface (SCIM, REST, token service, control plane).
+ *
+ * Why: reading a whole body and then checking its size let one unauthenticated chunked upload of
+ * 600 MB take gigabytes of memory before the 413. Here a declared `Content-Length` over the limit is
+ * refused before anything is read, a body without one is counted as its chunks arrive, and reading
+ * stops (the stream is cancelled) at the first byte over the limit. Each surface reads the body
+ * this way before any other work, authentication included, so an oversized body always gets 413.
+ *
+ * The body is read once per request and kept on the context: later readers (the routes, the traffic
+ * recorder through Hono's body cache) get the same text without touching the stream again.
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { ApiError } from '../errors/api-error.ts'
+import type { Step } from './pipeline.ts'
+import { requestHeader } from './request-header.ts'
+
+/** A request body as read: its text and its size on the wire. */
+export interface RequestBody {
+  readonly text: string
+  readonly bytes: number
+}
+
+/** How large a body may be, and the option that sets it (named in the 413). */
+export interface BodyLimit {
+  readonly maxBytes: number
+  /** E.g. `behaviour.maxBodyBytes`; absent for a fixed limit of one route. */
+  readonly option?: string
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    requestBody: RequestBody
+  }
+}
+
+/** The app-wide limit: `behaviour.maxBodyBytes`. */
+export function bodyLimitOf(behaviour: { readonly maxBodyBytes: number }): BodyLimit {
+  return { maxBytes: behaviour.maxBodyBytes, option: 'behaviour.maxBodyBytes' }
+}
+
+/** Methods whose requests never carry a body (fetch refuses one), so nothing is read. */
+const isBodyless = (method: string): boolean => method === 'GET' || method === 'HEAD'
+
+/**
+ * The request body, read at most once per request and within `limit`: 413 when it is larger. A
+ * body read earlier under a larger limit is measured again against this one.
+ */
+export async function readBody(c: Context, limit: BodyLimit): Promise<RequestBody> {
+  const kept = c.get('requestBody')
+  if (kept !== undefined) {
+    if (kept.bytes > limit.maxBytes) throw tooLarge(limit)
+    return kept
+  }
+  const body = await readLimited(c, limit)
+  c.set('requestBody', body)
+  // Hono's own cache: `c.req.text()` and the traffic recorder see the text without the stream.
+  // (Hono types the cache by value; at run time it holds promises, as `c.req.text()` returns.)
+  ;(c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(body.text)
+  return body
+}
+
+/** The body the mock reads from now on: a step that rewrites a request (a SCIM reset) sets it. */
+export function replaceRequestBody(c: Context, text: string): RequestBody {
+  const previous = c.get('requestBody')
+  c.set('requestBody', { text, bytes: new TextEncoder().encode(text).length })
+  return previous ?? { text: '', bytes: 0 }
+}
+
+/** Puts back what `replaceRequestBody` returned. */
+export function restoreRequestBody(c: Context, body: RequestBody): void {
+  c.set('requestBody', body)
+}
+
+/** A SCIM surface step that reads the body (within the app's limit) before any other step. */
+export function bodyLimitStep(limit: () => BodyLimit): Step {
+  return function bodyLimit(c, next) {
+    if (isBodyless(c.req.method)) return next()
+    return readBody(c, limit()).then(() => next())
+  }
+}
+
+/** The same, as Hono middleware, first on the REST, token service and control plane mounts. */
+export function bodyLimitMiddleware(limit: () => BodyLimit): MiddlewareHandler {
+  return async function bodyLimit(c, next) {
+    if (!isBodyless(c.req.method)) await readBody(c, limit())
+    await next()
+  }
+}
+
+async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
+  const stream = isBodyless(c.req.method) ? null : c.req.raw.body
+  if (stream === null) return { text: '', bytes: 0 }
+  const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN)
+  if (declared > limit.maxBytes) {
+    // Never read: cancelling marks the body used, so nothing reads it later either.
+    stream.cancel().catch(() => undefined)
+    throw tooLarge(limit)
+  }
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let bytes = 0
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      throw new ApiError(
+        400,
+        'The request body could not be read to its end (the connection closed or the chunked encoding is broken): send the request again.',
+        { scimType: 'invalidSyntax', oauthError: 'invalid_request' },
+      )
+    }
+    if (chunk.done) break
+    bytes += chunk.value.byteLength
+    if (bytes > limit.maxBytes) {
+      reader.cancel().catch(() => undefined)
+      throw tooLarge(limit)
+    }
+    chunks.push(chunk.value)
+  }
+  return { text: decode(chunks, bytes), bytes }
+}
+
+function decode(chunks: readonly Uint8Array[], bytes: number): string {
+  const decoder = new TextDecoder()
+  if (chunks.length === 1) return decoder.decode(chunks[0])
+  const whole = new Uint8Array(bytes)
+  let offset = 0
+  for (const chunk of chunks) {
+    whole.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return decoder.decode(whole)
+}
+
+export function tooLarge(limit: BodyLimit): ApiError {
+  const raise =
+    limit.option === undefined
+      ? 'send a smaller request'
+      : `send a smaller request (the mock's option ${limit.option} sets the limit)`
+  return new ApiError(
+    413,
+    `The request body is larger than ${limit.maxBytes} bytes, the limit of this endpoint: ${raise}.`,
+    { scimType: 'tooMany', oauthError: 'invalid_request' },
+  )
+}
