@@ -4,7 +4,7 @@ import { createApp, type MockApp } from '../app.ts'
 import { startServer, type RunningServer } from '../node/serve.ts'
 import { DEFAULT_BEHAVIOUR, DEV_SCIM_KEY, type Behaviour } from '../options.ts'
 import { MemoryIdentityStore } from '../store/memory-store.ts'
-import { SCIM_SEARCH_SCHEMA } from './constants.ts'
+import { SCIM_SEARCH_SCHEMA } from '../../model/scim-protocol.ts'
 
 const USERS = '/scim/v2/accounts/demo/Users'
 const headers = { Authorization: `Bearer ${DEV_SCIM_KEY}`, 'Content-Type': 'application/scim+json' }
