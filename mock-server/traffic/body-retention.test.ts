@@ -55,6 +55,11 @@ it('keeps no more than the documented 16 KiB of each refused 1 MB body', async (
   expect([...statuses].sort()).toEqual([400, 401, 413, 415])
   expect(records).toHaveLength(requests)
   for (const record of records) {
+    // A body over the request limit is refused unread (413): there is nothing of it to keep.
+    if (record.response?.status === 413) {
+      expect(record.request.body).toBeUndefined()
+      continue
+    }
     expect(record.request.bodyCut).toBe(true)
     expect(String(record.request.body).length).toBeLessThan(DEFAULT_MAX_BODY_CHARS + 100)
   }
