@@ -11,6 +11,7 @@ import { severityFor, type ClientFinding, type ClientRule } from '../rules/clien
 import { CLIENT_RULES } from '../rules/client/index.ts'
 import type { Exchange, Finding } from '../model/rule.ts'
 import type { TrafficRecord } from '../mock-server/traffic/record.ts'
+import { resultMetaOf } from '../reports/result-meta.ts'
 
 /** A flaw seen for the first time, for the live view. */
 export interface LiveFinding {
@@ -91,7 +92,7 @@ export class ClientAuditor {
     const findings = ordered([...collected.values()].map((c) => toFinding(rule, c)))
     const failed = findings.some((f) => f.severity !== 'info')
     return {
-      ...metaOf(rule),
+      ...resultMetaOf(rule),
       status: reason !== undefined ? 'not-applicable' : failed ? 'failed' : 'passed',
       ...(reason !== undefined && { reason }),
       findings,
@@ -128,21 +129,6 @@ function toFinding(rule: ClientRule, { finding, record, count }: Collected): Fin
     ...('expected' in finding && { expected: finding.expected }),
     ...('actual' in finding && { actual: finding.actual }),
     exchange: toExchange(record),
-  }
-}
-
-function metaOf(rule: ClientRule): Omit<RuleResult, 'status' | 'findings' | 'durationMs'> {
-  return {
-    ruleId: rule.id,
-    title: rule.title,
-    level: rule.level,
-    side: rule.side,
-    profile: rule.profile,
-    area: rule.area,
-    tags: rule.tags,
-    sources: rule.sources,
-    fix: rule.fix,
-    ...(rule.msValidatorTest !== undefined && { msValidatorTest: rule.msValidatorTest }),
   }
 }
 

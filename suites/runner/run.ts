@@ -20,6 +20,7 @@ import { mapPool } from '../../driver/pool.ts'
 import { redactResult } from '../../reports/redact-report.ts'
 import { buildReport, type ResponsesOverLimit } from './report.ts'
 import type { RunOptions } from './run-options.ts'
+import { resultMetaOf } from '../../reports/result-meta.ts'
 
 export type { RunOptions, RunProgress } from './run-options.ts'
 
@@ -168,16 +169,7 @@ function resultOf(
   reason?: string,
 ): RuleResult {
   return {
-    ruleId: rule.id,
-    title: rule.title,
-    level: rule.level,
-    side: rule.side,
-    profile: rule.profile,
-    area: rule.area,
-    tags: rule.tags,
-    sources: rule.sources,
-    fix: rule.fix,
-    ...(rule.msValidatorTest ? { msValidatorTest: rule.msValidatorTest } : {}),
+    ...resultMetaOf(rule),
     ...(dialect ? { dialect } : {}),
     status,
     ...(reason ? { reason } : {}),
