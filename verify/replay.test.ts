@@ -37,4 +37,25 @@ describe('record and replay', () => {
       { seq: 9, where: 'status', expected: 200, actual: 204 },
     ])
   })
+
+  it("reads a target's endless answer only up to the answer limit, and says so", async () => {
+    const session = parseSession(await recordSession()).slice(0, 1)
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 64 * 1024
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x61))
+      },
+    })
+    const result = await replaySession(session, {
+      target: {
+        baseUrl: 'http://replay.test/scim/v2/accounts/acme',
+        key: 'replay-target-key-1234',
+        injectFaults: false,
+        fetch: async () => new Response(endless, { status: 200 }),
+      },
+    })
+    expect(sent).toBeLessThan(8 * 1024 * 1024)
+    expect(JSON.stringify(result.differences)).toMatch(/not read to its end/)
+  })
 })

@@ -13,6 +13,7 @@ import { IdMap } from './id-map.ts'
 import { buildReplayRequest, faultHeaderOf } from './replay-request.ts'
 import type { SessionExchange } from '../mock-server/traffic/session.ts'
 import type { ReplayTarget } from './replay-target.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from '../driver/http/read-body.ts'
 
 export type { ReplayTarget } from './replay-target.ts'
 
@@ -175,8 +176,19 @@ function compare(
   }))
 }
 
+/**
+ * The replayed answer's body, read up to the harness's answer limit: a hostile or broken target
+ * cannot make a replay hold more than that in memory.
+ */
 async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '')
+  const read = await readBodyText(response, DEFAULT_MAX_RESPONSE_BYTES).catch(() => ({
+    text: '',
+    overLimit: false,
+  }))
+  if (read.overLimit) {
+    return `[a body larger than ${formatBytes(DEFAULT_MAX_RESPONSE_BYTES)}: not read to its end]`
+  }
+  const text = read.text
   if (text === '') return undefined
   try {
     return JSON.parse(text) as unknown

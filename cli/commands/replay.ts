@@ -131,7 +131,8 @@ function targetOf(values: Values, io: CliIo): { target?: ReplayTarget } {
   const key = values.key ?? io.env?.CLEARID_SCIM_KEY
   if (!key) throw new UsageError('--target needs --key (or env CLEARID_SCIM_KEY)')
   registerSecret(key)
-  const fetcher = io.fetch ?? ((request: Request) => fetch(request))
+  // A redirect is the target's answer, never followed: the key goes to the target's origin only.
+  const fetcher = io.fetch ?? ((request: Request) => fetch(request, { redirect: 'manual' }))
   return {
     target: {
       fetch: fetcher,
