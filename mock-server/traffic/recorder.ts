@@ -30,6 +30,8 @@ export interface RecorderState {
   readonly accounts: AccountRegistry
   readonly nowMs: () => number
   readonly requestLog: RequestLog
+  /** `maxBodyBytes`: how much of a body nobody read the recorder drains before it gives up. */
+  readonly behaviour: { readonly maxBodyBytes: number }
 }
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
@@ -77,7 +79,7 @@ function answered(
     durationMs: Math.round(durationMs),
   })
   const appending = ctx.traffic.enabled
-    ? append(ctx.traffic, c, start, durationMs, response)
+    ? append(ctx.traffic, ctx.behaviour.maxBodyBytes, c, start, durationMs, response)
     : undefined
   // The client gets its answer once the exchange is in the log, so a test can read it at once.
   return appending ? appending.then(() => response) : response
@@ -86,7 +88,15 @@ function answered(
 /** No response was sent (an injected reset or timeout): nothing for the request log. */
 function unanswered(ctx: RecorderState, c: Context, start: Start, error: unknown): Promise<never> {
   const appending = ctx.traffic.enabled
-    ? append(ctx.traffic, c, start, ctx.traffic.now() - start.t, undefined, error)
+    ? append(
+        ctx.traffic,
+        ctx.behaviour.maxBodyBytes,
+        c,
+        start,
+        ctx.traffic.now() - start.t,
+        undefined,
+        error,
+      )
     : undefined
   return (appending ?? Promise.resolve()).then(() => {
     throw error
@@ -100,6 +110,7 @@ function unanswered(ctx: RecorderState, c: Context, start: Start, error: unknown
  */
 function append(
   log: TrafficLog,
+  drainBytes: number,
   c: Context,
   start: Start,
   elapsedMs: number,
@@ -110,7 +121,7 @@ function append(
     const rendered = response === undefined ? undefined : renderedOf(c, response)
     const requestText = NO_BODY_METHODS.has(c.req.method)
       ? undefined
-      : readRequestText(c, log.maxBodyChars + STRADDLE_CHARS)
+      : readRequestText(c, log.maxBodyChars + STRADDLE_CHARS, drainBytes)
     if (rendered instanceof Promise || requestText instanceof Promise) {
       return Promise.all([rendered, requestText])
         .then(([seen, request]) => note(log, c, start, elapsedMs, request, response, seen, error))
@@ -177,30 +188,49 @@ function rejectionOf(c: Context): Rejection | undefined {
   }
 }
 
-/** The body text the route read; a body it did not read is read now, at most `limit` + 1 chars. */
-async function readRequestText(c: Context, limit: number): Promise<string | undefined> {
+/**
+ * The body text the route read; a body it did not read (a fault or a step answered first) is read
+ * now, keeping at most `limit` + 1 chars and draining at most `drainBytes`.
+ */
+async function readRequestText(
+  c: Context,
+  limit: number,
+  drainBytes: number,
+): Promise<string | undefined> {
   try {
     if (c.req.bodyCache.text) return await c.req.bodyCache.text
     if (c.req.raw.bodyUsed || !c.req.raw.body) return undefined
-    return await readCapped(c.req.raw.body, limit + 1)
+    return await readCapped(c.req.raw.body, limit + 1, drainBytes)
   } catch {
     return undefined
   }
 }
 
 /**
- * Keeps the first `limit` characters of a stream and drains the rest. It must not cancel: under
- * the Node adapter a cancelled request body destroys the socket, and a keep-alive client that has
- * already queued its next request on that connection loses it.
+ * Keeps the first `limit` characters of a stream and drains the rest, up to `drainBytes` (the
+ * request body limit). Within it, it must not cancel: under the Node adapter a cancelled request
+ * body destroys the socket, and a keep-alive client that has already queued its next request on
+ * that connection loses it. Past it the body is one no route would have taken, and reading on
+ * would let one request hold the recorder for as long as its sender likes: cancel.
  */
-async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  drainBytes: number,
+): Promise<string> {
   const reader = stream.getReader()
   const decoder = new TextDecoder()
   let text = ''
+  let drained = 0
   for (;;) {
     const { value, done } = await reader.read()
     if (done) return text.length < limit ? text + decoder.decode() : text
     if (text.length < limit) text += decoder.decode(value, { stream: true })
+    drained += value.byteLength
+    if (drained > drainBytes) {
+      await reader.cancel().catch(() => undefined)
+      return text.slice(0, limit)
+    }
   }
 }
 
