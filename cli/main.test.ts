@@ -117,12 +117,15 @@ describe('sweep', () => {
     expect((await entra.postUser({ ...lookalike, [ext]: lookalikeExt })).status).toBe(201)
 
     const dry = captureIo({ fetch: deployment.fetch })
-    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--dry-run'], dry)).toBe(0)
+    const all = ['--older-than', '0']
+    expect(
+      await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--dry-run', ...all], dry),
+    ).toBe(0)
     expect(dry.out.join('').match(/would delete/g)).toHaveLength(3)
     expect(await deployment.liveUsers()).toBe(5)
 
     const real = captureIo({ fetch: deployment.fetch })
-    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY], real)).toBe(0)
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, ...all], real)).toBe(0)
     expect(real.out.join('')).toContain('3 leftovers, 3 deleted, 0 failed')
     expect(await deployment.liveUsers()).toBe(2)
     expect(real.text()).not.toContain(KEY)
@@ -161,6 +164,16 @@ describe('sweep', () => {
       await main(['sweep', '--target', DEPLOYMENT, '--key', KEY, '--older-than', '1h'], io),
     ).toBe(0)
     expect(io.out.join('')).toContain('0 leftovers, 1 too recent')
+    expect(await deployment.liveUsers()).toBe(1)
+  })
+
+  it('keeps identities of the last hour by default, which a run may still be using, and says so', async () => {
+    const deployment = fakeDeployment()
+    await client(deployment).createUser(new TestData(4, 'live4', 'x').user())
+    const io = captureIo({ fetch: deployment.fetch })
+    expect(await main(['sweep', '--target', DEPLOYMENT, '--key', KEY], io)).toBe(0)
+    expect(io.out.join('')).toContain('0 leftovers, 1 too recent')
+    expect(io.out.join('')).toContain('--older-than 0 sweeps them')
     expect(await deployment.liveUsers()).toBe(1)
   })
 

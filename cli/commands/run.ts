@@ -174,7 +174,7 @@ async function finish(
   if (settings.baseline) report = { ...report, baseline: diffReports(settings.baseline, report) }
   const files = await writeReports(report, settings.formats, settings.out)
   io.stdout(renderConsoleSummary(report, { color, files }))
-  io.stdout(describeCleanup(cleanup))
+  io.stdout(describeCleanup(cleanup, settings.runId))
   if (io.signal?.aborted) {
     io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
     return EXIT_INTERRUPTED
@@ -192,7 +192,7 @@ export function describeOverLimit({ count, limitBytes }: ResponsesOverLimit): st
   return `clearid-conformance: ${answers} larger than ${formatBytes(limitBytes)}: the harness stopped reading ${count === 1 ? 'it' : 'them'} there, so the rules that got ${count === 1 ? 'it' : 'them'} could not judge the target (see their findings) and this run is incomplete. If the target's answers are legitimately that large, raise the limit, e.g. --max-response-bytes ${formatBytes(limitBytes * 4).replace(' ', '')}.\n`
 }
 
-export function describeCleanup(cleanup: CleanupOutcome): string {
+export function describeCleanup(cleanup: CleanupOutcome, runId?: string): string {
   const unanswered =
     cleanup.unanswered > 0
       ? `${cleanup.unanswered} create request(s) got no answer; if the target applied them they are left over.\n`
@@ -207,7 +207,7 @@ export function describeCleanup(cleanup: CleanupOutcome): string {
   )
   const hint =
     cleanup.failed.length > 0 || cleanup.unanswered > 0
-      ? 'Remove leftovers with: clearid-conformance sweep --target URL --key KEY\n'
+      ? `Remove leftovers with: clearid-conformance sweep --target URL --key KEY${runId === undefined ? '' : ` --run-id ${runId}`} --older-than 0\n`
       : ''
   return line + unanswered + leftovers.join('') + hint
 }

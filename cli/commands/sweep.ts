@@ -24,11 +24,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
+/** A run in progress keeps its identities for this long by default: no run of the harness lasts an hour. */
+const DEFAULT_OLDER_THAN_MS = 60 * 60 * 1000
+
 const HELP = `Usage: clearid-conformance sweep --target URL --key KEY [--older-than 1h] [--run-id ID] [--dry-run]
 
 Finds identities earlier runs left behind (userName and externalId starting with cc-<run id>-) and
-deletes them. --dry-run lists them and deletes nothing; --older-than keeps recent ones (a run in
-progress); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
+deletes them. --dry-run lists them and deletes nothing; --older-than (default 1h) keeps those
+created more recently, which a run may still be using (--older-than 0 sweeps them too, and those a
+server gives no creation time); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
 each answer read.
 ${TARGET_HELP}
 `
@@ -61,12 +65,11 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     })
     await preflight(http)
     const runId = values['run-id']
+    const olderThanMs = read.duration('older-than', values['older-than'], DEFAULT_OLDER_THAN_MS)
     const outcome = await sweep(http, {
       dryRun,
       ...(runId === undefined ? {} : { runId }),
-      ...(values['older-than'] === undefined
-        ? {}
-        : { olderThanMs: read.duration('older-than', values['older-than'], 0) }),
+      ...(olderThanMs > 0 && { olderThanMs }),
     })
     // Ids, names and dates come from the server: plain text only.
     for (const c of outcome.candidates)
@@ -79,7 +82,10 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
       outcome.method === 'filter'
         ? 'filter userName sw "cc-"'
         : 'paging (the server does not support sw)'
-    const recent = outcome.tooRecent > 0 ? `, ${outcome.tooRecent} too recent` : ''
+    const recent =
+      outcome.tooRecent > 0
+        ? `, ${outcome.tooRecent} too recent (created within --older-than ${values['older-than'] ?? '1h'}, or with no creation time; --older-than 0 sweeps them)`
+        : ''
     io.stdout(
       `Sweep by ${how}: ${outcome.scanned} scanned, ${outcome.candidates.length} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
     )
