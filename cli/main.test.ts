@@ -5,7 +5,7 @@ import { EntraClient } from '../driver/entra/client.ts'
 import { ScimHttpClient } from '../driver/http/scim-http.ts'
 import { selectRules } from '../suites/runner/select.ts'
 import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../testing/suite-support.ts'
-import { main } from './main.ts'
+import { main, nearest } from './main.ts'
 
 describe('clearid-conformance', () => {
   it('prints help, the version, and refuses unknown commands with exit 2', async () => {
@@ -16,7 +16,17 @@ describe('clearid-conformance', () => {
     const bad = captureIo()
     expect(await main(['frobnicate'], bad)).toBe(2)
     expect(bad.err.join('')).toContain('unknown command "frobnicate"')
+    expect(bad.err.join('')).not.toContain('Commands:')
     expect(await main([], captureIo())).toBe(2)
+  })
+
+  it('suggests the command a typo meant, and none for gibberish', async () => {
+    const io = captureIo()
+    expect(await main(['rn'], io)).toBe(2)
+    expect(io.err.join('')).toContain('Did you mean "run"?')
+    expect(nearest('verfy-client', ['run', 'verify-client'])).toBe('verify-client')
+    expect(nearest('swep', ['sweep', 'serve'])).toBe('sweep')
+    expect(nearest('frobnicate', ['run', 'rules', 'sweep'])).toBeUndefined()
   })
 
   it('delegates report … to the report command', async () => {

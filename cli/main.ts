@@ -52,10 +52,40 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const handler = COMMANDS[command]
   if (!handler) {
-    io.stderr(`clearid-conformance: unknown command "${command}"\n\n${HELP}`)
+    const near = nearest(command, Object.keys(COMMANDS))
+    const hint = near === undefined ? '' : ` Did you mean "${near}"?`
+    io.stderr(
+      `clearid-conformance: unknown command "${command}".${hint} Run clearid-conformance --help for the list.\n`,
+    )
     return EXIT_USAGE
   }
   return handler(rest, io)
+}
+
+/** The known name a mistyped one most likely meant: a prefix, or at most two edits away. */
+export function nearest(typed: string, names: readonly string[]): string | undefined {
+  const lower = typed.toLowerCase()
+  const prefixed = names.find((name) => name.startsWith(lower) || lower.startsWith(name))
+  if (prefixed !== undefined && lower.length >= 2) return prefixed
+  let best: { name: string; distance: number } | undefined
+  for (const name of names) {
+    const distance = editDistance(lower, name)
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance }
+  }
+  return best?.name
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
 }
 
 /**
@@ -74,6 +104,11 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<nu
   }
   process.on('SIGINT', onSigint)
   process.on('SIGTERM', onSigint)
+  // A reader that stopped reading (`| head`) is not an error of ours: end quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   try {
     return await main(argv, processIo(controller.signal))
   } finally {
