@@ -135,6 +135,29 @@ describe('verify-client', () => {
     expect(io.err.join('')).not.toContain(key)
   })
 
+  it('judges each exchange live against the ones before it, not against itself', async () => {
+    const out = await tempDir()
+    const controller = new AbortController()
+    const io = captureIo({ signal: controller.signal })
+    const run = verifyClientCommand(['--out', out, '--format', 'json'], io)
+    const { tenantUrl, key } = await started(io, run)
+    const send = client(tenantUrl, key)
+    const body = userBody(7)
+    await send('GET', lookupPath('userName', String(body.userName)))
+    const created = (await (await send('POST', '/Users', body)).json()) as { id: string }
+    const patch = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'displayName', value: 'Changed Name' }],
+    }
+    expect((await send('PATCH', `/Users/${created.id}`, patch)).status).toBe(200)
+    await io.written(/#3 {2}PATCH/)
+    controller.abort()
+    await run
+    const live = io.out.join('')
+    expect(live).not.toMatch(/changed nothing/)
+    expect(live).not.toMatch(/-0\.\d+ s/)
+  })
+
   it('stops after --idle-timeout, injects --fault, and exits 0 for a clean client', async () => {
     const out = await tempDir()
     const io = captureIo()

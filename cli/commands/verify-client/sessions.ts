@@ -71,9 +71,12 @@ export async function startLocalSession(settings: Settings): Promise<ClientSessi
       unsubscribe = app.mock.traffic.subscribe((record) => {
         // Judge after the response is on its way, not inside the client's request.
         setImmediate(() => {
-          const all = records()
-          const index = all.indexOf(record)
-          listener(record, index === -1 ? all : all.slice(0, index))
+          // Records are read afresh from the log (new objects): the history is what came before
+          // this one by sequence number, never the record itself.
+          listener(
+            record,
+            records().filter((earlier) => earlier.seq < record.seq),
+          )
         })
       })
     },
