@@ -30,6 +30,20 @@ export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
 
+/**
+ * Whether output may carry ANSI colour: `NO_COLOR` (any value) turns it off and `FORCE_COLOR`
+ * (any value but `0`) on, as no-color.org and the Node ecosystem agree; otherwise only an
+ * interactive terminal outside CI gets colour.
+ */
+export function colorOf(io: CliIo): boolean {
+  const env = io.env ?? {}
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0')
+    return true
+  const ci = env.CI
+  return io.isTTY === true && (ci === undefined || ci === '' || ci === 'false')
+}
+
 /** The real process: stdout/stderr, TTY detection, environment. */
 export function processIo(signal?: AbortSignal): CliIo {
   return {

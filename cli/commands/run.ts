@@ -28,6 +28,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   UsageError,
+  colorOf,
   type CliIo,
 } from '../io.ts'
 import * as read from '../parse.ts'
@@ -107,7 +108,7 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
     }),
   )
   progress.done()
-  return finish(settings, io, outcome, tty)
+  return finish(settings, io, outcome, colorOf(io))
 }
 
 function header(settings: RunSettings, total: number): string {
@@ -154,7 +155,7 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
     dialect,
   })
   io.stdout(describeSizing(outcome.sizing))
-  return finish(settings, io, outcome, interactive(io))
+  return finish(settings, io, outcome, colorOf(io))
 }
 
 interface Finished {
