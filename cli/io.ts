@@ -24,6 +24,8 @@ export interface CliIo {
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
 export const EXIT_USAGE = 2
+/** `run --require-complete` when selected MUST rules did not run: distinct from 1, nothing failed. */
+export const EXIT_INCOMPLETE = 3
 export const EXIT_INTERRUPTED = 130
 
 export class UsageError extends Error {
