@@ -137,6 +137,7 @@ export interface BaselineDiff {
 
 /** One entry of a waiver file (`{ "waivers": [ … ] }`, JSON only). */
 export interface Waiver {
+  /** A rule id or a glob (`SRV-PATCH-*`), case-insensitive; see `reports/waivers.ts`. */
   readonly rule: string
   readonly reason: string
   /** Waive only this dialect's result; all dialects when absent. */

@@ -71,7 +71,8 @@ Reports:
   --out DIR                  directory (default ${DEFAULT_OUT_DIR}/)
   --format LIST              ${FORMAT_NAMES.join(',')} (default all)
   --baseline BASE.json       name what changed since a previous report
-  --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] }
+  --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] };
+                             rule is an id or a glob (SRV-PATCH-*); one matching no rule is refused
   --require-complete         exit 3 when the verdict is INCOMPLETE (selected MUST rules did not run)
 
 Verdicts: FAIL a MUST rule failed; INCOMPLETE none failed but selected MUST rules did not run (e.g.
@@ -198,7 +199,11 @@ async function loadExtras(
     out.baseline = loaded.value
   }
   if (values.waivers !== undefined) {
-    const loaded = await loadWaiverFile(values.waivers)
+    // Server rule ids only: a run judges server rules, so any other waiver would waive nothing.
+    const loaded = await loadWaiverFile(
+      values.waivers,
+      RULES.map((rule) => rule.id),
+    )
     if (!loaded.ok) throw new UsageError(loaded.error)
     out.waivers = loaded.value
   }
