@@ -5,11 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCommand } from '../../cli/commands/run.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { validateReport } from '../../reports/validate.ts'
-import { RULES } from '../../rules/index.ts'
 import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../../testing/suite-support.ts'
-import { urlTarget } from '../targets/url.ts'
-import { runConformance } from './run.ts'
-import { selectRules } from './select.ts'
+import { runConformance } from '../harness.ts'
 
 // A read-only run against a deployment skips the write rules: it must not read as a green PASS.
 let out: string
@@ -64,17 +61,19 @@ describe('a URL target without --allow-writes', () => {
     expect(io.out.join('')).toMatch(/^PASS {2}no MUST rule failed/m)
   })
 
-  it('shows in the report of the library runConformance', async () => {
+  it('shows in the report of the library runConformance (clearid-conformance/harness)', async () => {
     const deployment = fakeDeployment()
-    const { report } = await runConformance({
-      target: urlTarget({ url: DEPLOYMENT, key: KEY, fetch: deployment.fetch }),
-      rules: selectRules(RULES, { ids: ['SRV-DISC-001', 'SRV-CREATE-001'] }),
-      dialects: ['entra-flag'],
-      seed: 1,
-      runId: 'test',
-      allowWrites: false,
-    })
+    const options = {
+      target: { url: DEPLOYMENT, key: KEY, fetch: deployment.fetch },
+      rules: { ids: ['SRV-DISC-001', 'SRV-CREATE-001'] },
+      dialects: ['entra-flag'] as const,
+    }
+    const report = await runConformance(options)
     expect(report.summary.verdict).toBe('incomplete')
-    expect(report.summary.byLevel.MUST.skipped).toBe(1)
+    expect(report.summary.notRun).toEqual([
+      { reason: 'writes not allowed: pass --allow-writes', count: 1 },
+    ])
+    const complete = await runConformance({ ...options, allowWrites: true })
+    expect(complete.summary.verdict).toBe('pass')
   })
 })
