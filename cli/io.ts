@@ -24,6 +24,11 @@ export interface CliIo {
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
 export const EXIT_USAGE = 2
+/**
+ * INCOMPLETE: MUST rules did not run (`run --require-complete`; `verify-client` that received no
+ * request). Distinct from 1: nothing failed, something was not tested.
+ */
+export const EXIT_INCOMPLETE = 3
 export const EXIT_INTERRUPTED = 130
 
 export class UsageError extends Error {

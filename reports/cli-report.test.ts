@@ -143,6 +143,23 @@ describe('report render', () => {
     )
   })
 
+  it('refuses a waiver file naming a rule that does not exist, and applies a glob', async () => {
+    const unknown = await save('unknown.json', {
+      waivers: [{ rule: 'SRV-PATCH-9*', reason: 'CID-1' }],
+    })
+    const a = await run('render', SAMPLE_PATH, '--out', join(dir, 'u'), '--waivers', unknown)
+    expect(a.code).toBe(2)
+    expect(a.stderr).toContain('pattern "SRV-PATCH-9*" matches no rule in the catalogue')
+    const glob = await save('glob.json', { waivers: [{ rule: 'SRV-*', reason: 'CID-2' }] })
+    const b = await run('render', SAMPLE_PATH, '--out', join(dir, 'g'), '--waivers', glob)
+    expect(b.code).toBe(0)
+    const written = JSON.parse(
+      await readFile(join(dir, 'g', 'conformance-report.json'), 'utf8'),
+    ) as ConformanceReport
+    expect(written.summary.counts.failed).toBe(0)
+    expect(written.waivers?.[0]?.state).toBe('applied')
+  })
+
   it('exits 2 on a bad waiver file, an unknown format or an unknown flag', async () => {
     const badWaivers = await save('w.json', { waivers: [{ rule: 'SRV-A' }] })
     const a = await run('render', SAMPLE_PATH, '--out', join(dir, 'x'), '--waivers', badWaivers)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RuleStatus } from './model.ts'
 import { diffReports } from './diff.ts'
+import { diffDocument, renderDiff } from './renderers/diff.ts'
 import { baselineReport, report, result, sampleReport } from './test/builders.ts'
 
 const one = (status: RuleStatus, dialect?: 'entra-default' | 'entra-flag') =>
@@ -14,6 +15,27 @@ describe('diffReports', () => {
     expect(diffReports(report([one('failed')]), report([one('passed')])).newlyPassing).toEqual([
       'SRV-A',
     ])
+  })
+
+  it('names results that ran in the baseline and were skipped now', () => {
+    for (const before of ['passed', 'failed', 'waived'] as const) {
+      expect(diffReports(report([one(before)]), report([one('skipped')])).newlyNotRun).toEqual([
+        'SRV-A',
+      ])
+    }
+    expect(diffReports(report([one('skipped')]), report([one('skipped')]))).not.toHaveProperty(
+      'newlyNotRun',
+    )
+  })
+
+  it('renders a MUST rule that stopped running as INCOMPLETE, not OK', () => {
+    const base = report([result({ ruleId: 'SRV-A', level: 'MUST', status: 'passed' })])
+    const next = report([result({ ruleId: 'SRV-A', level: 'MUST', status: 'skipped' })])
+    const doc = diffDocument(diffReports(base, next), base, next)
+    expect(doc.mustNotRun).toBe(1)
+    expect(renderDiff(doc, 'text')).toContain('INCOMPLETE: no MUST rule newly failing, but 1 MUST')
+    expect(renderDiff(doc, 'text')).toContain('Ran in the baseline, not run now (1)')
+    expect(renderDiff(doc, 'md')).toContain('**Verdict: `INCOMPLETE`**')
   })
 
   it('keys by rule id and dialect', () => {

@@ -53,10 +53,14 @@ export async function loadReportFile(path: string): Promise<Loaded<ConformanceRe
   return { ok: true, value: checked.report }
 }
 
-export async function loadWaiverFile(path: string): Promise<Loaded<readonly Waiver[]>> {
+/** `knownRuleIds`: the rule ids waivers may name; a waiver matching none of them is an error. */
+export async function loadWaiverFile(
+  path: string,
+  knownRuleIds?: readonly string[],
+): Promise<Loaded<readonly Waiver[]>> {
   const json = await readJson(path, 'waiver file')
   if (!json.ok) return json
-  const parsed = parseWaivers(json.value)
+  const parsed = parseWaivers(json.value, knownRuleIds)
   if (!parsed.ok)
     return { ok: false, error: `waiver file ${path} is invalid:\n  ${parsed.errors.join('\n  ')}` }
   return { ok: true, value: parsed.waivers }

@@ -16,7 +16,9 @@ import type {
   RuleSource,
 } from '../model/rule.ts'
 
-export const REPORT_SCHEMA_VERSION = '1.0' as const
+// 1.1 added the `incomplete` verdict, `summary.notRun` and `baseline.newlyNotRun`; 1.0 reports
+// still load, since every 1.1 field is optional and a 1.0 verdict is one of the 1.1 verdicts.
+export const REPORT_SCHEMA_VERSION = '1.1' as const
 
 /** The two request dialects of Entra ID: without and with the `aadOptscim062020` flag. */
 export const DIALECTS = ['entra-default', 'entra-flag'] as const
@@ -83,16 +85,31 @@ export interface LatencyStats {
   readonly max: number
 }
 
+/**
+ * `fail`: a MUST rule failed. `incomplete`: none failed, but selected MUST rules did not run (for
+ * example write rules without `--allow-writes`), so the run cannot vouch for them. `pass`: every
+ * selected MUST rule ran and none failed. Precedence: fail > incomplete > pass.
+ */
+export type Verdict = 'pass' | 'incomplete' | 'fail'
+
+/** MUST results that did not run, grouped by why (the reason names the flag that runs them). */
+export interface NotRunGroup {
+  readonly reason: string
+  readonly count: number
+}
+
 export interface ReportSummary {
-  /** `fail` when any MUST rule failed. */
-  readonly verdict: 'pass' | 'fail'
+  readonly verdict: Verdict
+  /** Present (since 1.1) when MUST rules were skipped: what did not run and why. */
+  readonly notRun?: readonly NotRunGroup[]
   readonly counts: StatusCounts
   readonly byLevel: Record<RuleLevel, StatusCounts>
   readonly byArea: Record<string, StatusCounts>
 }
 
 export interface ConformanceReport {
-  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION
+  /** `1.x`: a report written by an older 1.x tool loads too. */
+  readonly schemaVersion: `1.${number}`
   readonly run: RunInfo
   readonly summary: ReportSummary
   readonly results: readonly RuleResult[]
@@ -114,10 +131,13 @@ export interface BaselineDiff {
   readonly newlyPassing: readonly string[]
   readonly appeared: readonly string[]
   readonly disappeared: readonly string[]
+  /** Since 1.1: ran (passed, failed or waived) in the baseline, skipped now. */
+  readonly newlyNotRun?: readonly string[]
 }
 
 /** One entry of a waiver file (`{ "waivers": [ … ] }`, JSON only). */
 export interface Waiver {
+  /** A rule id or a glob (`SRV-PATCH-*`), case-insensitive; see `reports/waivers.ts`. */
   readonly rule: string
   readonly reason: string
   /** Waive only this dialect's result; all dialects when absent. */

@@ -15,6 +15,27 @@ describe('summarize', () => {
     )
   })
 
+  it('is incomplete when a MUST rule was skipped and none failed: fail > incomplete > pass', () => {
+    const skipped = result({
+      ruleId: 'W',
+      level: 'MUST',
+      status: 'skipped',
+      reason: 'writes not allowed: pass --allow-writes',
+    })
+    const summary = summarize([result({ ruleId: 'A', level: 'MUST' }), skipped, skipped])
+    expect(summary.verdict).toBe('incomplete')
+    expect(summary.notRun).toEqual([
+      { reason: 'writes not allowed: pass --allow-writes', count: 2 },
+    ])
+    const failed = result({ ruleId: 'B', level: 'MUST', status: 'failed' })
+    expect(summarize([skipped, failed]).verdict).toBe('fail')
+    // A skipped SHOULD or a not-applicable MUST leaves nothing the verdict vouches for untested.
+    const should = result({ ruleId: 'S', level: 'SHOULD', status: 'skipped' })
+    const na = result({ ruleId: 'N', level: 'MUST', status: 'not-applicable' })
+    expect(summarize([should, na])).not.toHaveProperty('notRun')
+    expect(summarize([should, na]).verdict).toBe('pass')
+  })
+
   it('counts by status, level and area, with areas sorted and every level present', () => {
     const summary = summarize([
       result({ ruleId: 'A', area: 'patch', status: 'passed' }),

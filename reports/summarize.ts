@@ -4,7 +4,14 @@
  *
  * @module
  */
-import type { ReportSummary, RuleResult, RuleStatus, StatusCounts } from './model.ts'
+import type {
+  NotRunGroup,
+  ReportSummary,
+  RuleResult,
+  RuleStatus,
+  StatusCounts,
+  Verdict,
+} from './model.ts'
 import { RULE_LEVELS, type RuleLevel } from '../model/rule.ts'
 
 export { RULE_LEVELS }
@@ -28,7 +35,8 @@ export function totalOf(counts: StatusCounts): number {
 
 /**
  * Counts by status, level and area (areas sorted by name), and the verdict: `fail` when any MUST
- * rule failed. Waived, skipped and not-applicable results never fail a run.
+ * rule failed, else `incomplete` when a MUST rule was skipped (it did not run, so nothing vouches
+ * for it), else `pass`. Waived and not-applicable results never fail a run nor make it incomplete.
  */
 export function summarize(results: readonly RuleResult[]): ReportSummary {
   const counts = emptyCounts()
@@ -47,5 +55,20 @@ export function summarize(results: readonly RuleResult[]): ReportSummary {
   }
   const byArea: Record<string, StatusCounts> = {}
   for (const name of [...areas.keys()].sort()) byArea[name] = areas.get(name) ?? emptyCounts()
-  return { verdict: byLevel.MUST.failed > 0 ? 'fail' : 'pass', counts, byLevel, byArea }
+  const verdict: Verdict =
+    byLevel.MUST.failed > 0 ? 'fail' : byLevel.MUST.skipped > 0 ? 'incomplete' : 'pass'
+  const notRun = notRunGroups(results)
+  return { verdict, ...(notRun.length > 0 ? { notRun } : {}), counts, byLevel, byArea }
+}
+
+// Grouped by reason, in first-seen order: the reasons carry the flag that runs the rules
+// (`writes not allowed: pass --allow-writes`), so one line per reason tells what to change.
+function notRunGroups(results: readonly RuleResult[]): NotRunGroup[] {
+  const groups = new Map<string, number>()
+  for (const result of results) {
+    if (result.level !== 'MUST' || result.status !== 'skipped') continue
+    const reason = result.reason ?? 'no reason recorded'
+    groups.set(reason, (groups.get(reason) ?? 0) + 1)
+  }
+  return [...groups].map(([reason, count]) => ({ reason, count }))
 }

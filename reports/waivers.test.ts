@@ -48,6 +48,20 @@ describe('applyWaivers', () => {
     expect(out.summary.verdict).toBe('fail')
   })
 
+  it('matches a glob for real, case-insensitively, and an id only as a whole', () => {
+    const patch = report([
+      result({ ruleId: 'SRV-PATCH-001', status: 'failed' }),
+      result({ ruleId: 'SRV-PATCH-101', status: 'failed' }),
+      result({ ruleId: 'SRV-PUT-001', status: 'failed' }),
+    ])
+    const glob = applyWaivers(patch, [{ rule: 'srv-patch-*', reason: 'CID-1' }], { today })
+    expect(glob.results.map((r) => r.status)).toEqual(['waived', 'waived', 'failed'])
+    expect(glob.waivers?.[0]?.matched).toEqual(['SRV-PATCH-001', 'SRV-PATCH-101'])
+    // Unlike `run --rule`, a waiver id is no prefix: it must not waive rules nobody named.
+    const prefix = applyWaivers(patch, [{ rule: 'SRV-PATCH-1', reason: 'x' }], { today })
+    expect(prefix.results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed'])
+  })
+
   it('applies a waiver up to the day before it expires', () => {
     const out = applyWaivers(failing, [{ rule: 'SRV-A', reason: 'r', expires: '2026-06-16' }], {
       today,
@@ -76,6 +90,27 @@ describe('parseWaivers', () => {
       'waivers[1].dialect: expected one of entra-default, entra-flag',
       'waivers[1].expires: expected a date YYYY-MM-DD',
       'waivers[1].extra: unknown field (allowed: rule, reason, dialect, expires)',
+    ])
+  })
+
+  it('refuses, given the catalogue, an id or a glob that matches no rule, naming it', () => {
+    const known = ['SRV-PATCH-001', 'SRV-FILTER-001']
+    const parsed = parseWaivers(
+      {
+        waivers: [
+          { rule: 'SRV-PATCH-*', reason: 'r' },
+          { rule: 'SRV-PATCH-999', reason: 'r' },
+          { rule: 'SRV-PACTH-*', reason: 'r' },
+          { rule: 'srv-filter-001', reason: 'r' },
+        ],
+      },
+      known,
+    )
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.errors).toEqual([
+      'waivers[1].rule: rule id "SRV-PATCH-999" matches no rule in the catalogue; correct it (see `clearid-conformance rules`) or remove the waiver',
+      'waivers[2].rule: pattern "SRV-PACTH-*" matches no rule in the catalogue; correct it (see `clearid-conformance rules`) or remove the waiver',
     ])
   })
 

@@ -8,6 +8,10 @@
  * ] }
  * ```
  *
+ * `rule` is an exact rule id or a glob (`SRV-PATCH-*`, `SRV-?ILTER-001`; `*` any run of
+ * characters, `?` one), case-insensitive. Given the catalogue's ids, `parseWaivers` refuses an id or
+ * glob that names no rule, since such a waiver would silently waive nothing.
+ *
  * A waived failure is reported as `waived (reason)`, never as passed, and does not fail the run.
  * From its `expires` day on (UTC) a waiver is ignored and listed as expired.
  *
@@ -21,6 +25,7 @@ import {
   type Waiver,
   type WaiverRecord,
 } from './model.ts'
+import { idMatcher, isIdGlob } from '../model/rule-id-pattern.ts'
 import { resultKey } from './result-key.ts'
 import { summarize } from './summarize.ts'
 
@@ -32,8 +37,11 @@ export type WaiverParseResult =
   | { readonly ok: true; readonly waivers: readonly Waiver[] }
   | { readonly ok: false; readonly errors: readonly string[] }
 
-/** Checks the shape of a parsed waiver file; errors name the entry (`waivers[2].expires`). */
-export function parseWaivers(json: unknown): WaiverParseResult {
+/**
+ * Checks the shape of a parsed waiver file; errors name the entry (`waivers[2].expires`). With
+ * `knownRuleIds` (the catalogue) it also refuses a `rule` that matches none of them.
+ */
+export function parseWaivers(json: unknown, knownRuleIds?: readonly string[]): WaiverParseResult {
   if (!isRecord(json) || !Array.isArray(json.waivers)) {
     return { ok: false, errors: ['expected an object { "waivers": [ … ] }'] }
   }
@@ -41,7 +49,10 @@ export function parseWaivers(json: unknown): WaiverParseResult {
   const waivers: Waiver[] = []
   json.waivers.forEach((entry: unknown, index) => {
     const at = `waivers[${index}]`
-    const problems = waiverProblems(entry).map((problem) => `${at}${problem}`)
+    const shape = waiverProblems(entry)
+    const unknown =
+      shape.length === 0 && knownRuleIds ? unknownRule((entry as Waiver).rule, knownRuleIds) : []
+    const problems = [...shape, ...unknown].map((problem) => `${at}${problem}`)
     errors.push(...problems)
     if (problems.length === 0) waivers.push(entry as Waiver)
   })
@@ -52,7 +63,9 @@ function waiverProblems(entry: unknown): string[] {
   if (!isRecord(entry)) return [': expected an object with "rule" and "reason"']
   const problems: string[] = []
   if (typeof entry.rule !== 'string' || entry.rule.trim() === '') {
-    problems.push('.rule: expected a rule id such as "SRV-FILTER-001"')
+    problems.push(
+      '.rule: expected a rule id such as "SRV-FILTER-001" or a glob such as "SRV-PATCH-*"',
+    )
   }
   if (typeof entry.reason !== 'string' || entry.reason.trim() === '') {
     problems.push('.reason: expected a non-empty explanation (a waiver must say why)')
@@ -68,6 +81,15 @@ function waiverProblems(entry: unknown): string[] {
       problems.push(`.${key}: unknown field (allowed: ${[...FIELDS].join(', ')})`)
   }
   return problems
+}
+
+function unknownRule(rule: string, knownRuleIds: readonly string[]): string[] {
+  const match = idMatcher(rule, 'exact')
+  if (knownRuleIds.some((id) => match(id))) return []
+  const what = isIdGlob(rule) ? 'pattern' : 'rule id'
+  return [
+    `.rule: ${what} "${rule}" matches no rule in the catalogue; correct it (see \`clearid-conformance rules\`) or remove the waiver`,
+  ]
 }
 
 export interface ApplyWaiversOptions {
@@ -103,7 +125,7 @@ export function applyWaivers(
 }
 
 function matches(waiver: Waiver, result: RuleResult): boolean {
-  if (waiver.rule !== result.ruleId) return false
+  if (!idMatcher(waiver.rule, 'exact')(result.ruleId)) return false
   return waiver.dialect === undefined || waiver.dialect === result.dialect
 }
 

@@ -9,6 +9,8 @@
  * import { runConformance } from 'clearid-conformance/harness'
  * const report = await runConformance({ rules: { profiles: ['rfc', 'entra'] } })
  * if (report.summary.verdict === 'fail') process.exitCode = 1
+ * // `incomplete`: no MUST rule failed, but selected MUST rules did not run (write rules against a
+ * // URL without `allowWrites`); `report.summary.notRun` says why. Treat it as a failure in CI.
  * ```
  * @module
  */

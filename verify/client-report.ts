@@ -9,6 +9,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type ConformanceReport,
   type LatencyStats,
+  type RuleResult,
 } from '../reports/model.ts'
 import { summarize } from '../reports/summarize.ts'
 import { LatencyRecorder, operationOf } from '../reports/latency.ts'
@@ -31,6 +32,10 @@ export interface ClientReportInfo {
   readonly options?: Readonly<Record<string, unknown>>
 }
 
+/** Why every client rule is `skipped` when the mock received nothing: no traffic judges nothing. */
+export const NO_TRAFFIC_REASON =
+  'no traffic: the client sent no request; point it at the Tenant URL with the Secret Token and let it sync before stopping'
+
 export function buildClientReport(
   session: readonly TrafficRecord[],
   info: ClientReportInfo,
@@ -38,7 +43,7 @@ export function buildClientReport(
 ): ConformanceReport {
   const finishedAt = info.finishedAt ?? new Date().toISOString()
   const startedAt = info.startedAt ?? session[0]?.at ?? finishedAt
-  const results = auditor.results(session)
+  const results = noTraffic(auditor.results(session), session.length)
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     run: {
@@ -61,6 +66,13 @@ export function buildClientReport(
     results,
     ...(session.length > 0 && { latency: latencyOf(session) }),
   }
+}
+
+// Without a request every client rule is vacuously "not applicable", which summed to a green PASS.
+// Skipped with a reason instead, so the verdict is `incomplete` and the summary says what to do.
+function noTraffic(results: RuleResult[], exchanges: number): RuleResult[] {
+  if (exchanges > 0) return results
+  return results.map((result) => ({ ...result, status: 'skipped', reason: NO_TRAFFIC_REASON }))
 }
 
 function nodeVersion(): string {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { CATALOGUE } from '../../rules/index.ts'
 import { diffReports } from '../../reports/diff.ts'
 import { loadReportFile, loadWaiverFile } from '../../reports/load.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
@@ -78,7 +79,9 @@ async function render(args: string[], io: CommandIo): Promise<number> {
   if (!loaded.ok) return fail(io, loaded.error)
   let report: ConformanceReport = loaded.value
   if (values.waivers !== undefined) {
-    const waivers = await loadWaiverFile(values.waivers)
+    // The catalogue of both sides, and the report's own ids in case it predates a renamed rule.
+    const known = [...CATALOGUE.map((rule) => rule.id), ...report.results.map((r) => r.ruleId)]
+    const waivers = await loadWaiverFile(values.waivers, known)
     if (!waivers.ok) return fail(io, waivers.error)
     report = applyWaivers(report, waivers.value)
     for (const w of report.waivers ?? []) {

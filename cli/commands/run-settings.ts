@@ -38,6 +38,7 @@ export const OPTIONS = {
   waivers: { type: 'string' },
   'allow-writes': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  'require-complete': { type: 'boolean' },
   'max-creates': { type: 'string' },
   timeout: { type: 'string' },
   'max-response-bytes': { type: 'string' },
@@ -70,10 +71,15 @@ Reports:
   --out DIR                  directory (default ${DEFAULT_OUT_DIR}/)
   --format LIST              ${FORMAT_NAMES.join(',')} (default all)
   --baseline BASE.json       name what changed since a previous report
-  --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] }
+  --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] };
+                             rule is an id or a glob (SRV-PATCH-*); one matching no rule is refused
+  --require-complete         exit 3 when the verdict is INCOMPLETE (selected MUST rules did not run)
 
-Exit codes: 0 no MUST rule failed, 1 a MUST rule failed, 2 usage or connection error or an answer
-past --max-response-bytes, 130 interrupted.
+Verdicts: FAIL a MUST rule failed; INCOMPLETE none failed but selected MUST rules did not run (e.g.
+write rules without --allow-writes; the summary says which flag runs them); PASS every selected MUST
+rule ran and none failed.
+Exit codes: 0 PASS or INCOMPLETE, 1 a MUST rule failed, 2 usage or connection error or an answer
+past --max-response-bytes, 3 INCOMPLETE with --require-complete, 130 interrupted.
 `
 
 export interface RunSettings {
@@ -85,6 +91,8 @@ export interface RunSettings {
   readonly concurrency: number
   readonly allowWrites: boolean
   readonly dryRun: boolean
+  /** INCOMPLETE exits 3 instead of 0. */
+  readonly requireComplete: boolean
   readonly maxCreates: number
   readonly timeoutMs: number
   readonly maxResponseBytes: number
@@ -124,6 +132,7 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     ),
     allowWrites,
     dryRun,
+    requireComplete: values['require-complete'] === true,
     maxCreates: read.integer(
       'max-creates',
       values['max-creates'],
@@ -190,7 +199,11 @@ async function loadExtras(
     out.baseline = loaded.value
   }
   if (values.waivers !== undefined) {
-    const loaded = await loadWaiverFile(values.waivers)
+    // Server rule ids only: a run judges server rules, so any other waiver would waive nothing.
+    const loaded = await loadWaiverFile(
+      values.waivers,
+      RULES.map((rule) => rule.id),
+    )
     if (!loaded.ok) throw new UsageError(loaded.error)
     out.waivers = loaded.value
   }

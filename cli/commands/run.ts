@@ -2,8 +2,9 @@
  * `run`: the conformance catalogue (or the sizing scenario) against the in-process mock or a SCIM
  * URL, with live progress, report files, baseline diff and waivers.
  *
- * Exit codes: 0 no MUST rule failed; 1 a MUST rule failed; 2 usage or connection error, or an
- * answer past the response limit (the run is incomplete); 130 interrupted (after cleanup).
+ * Exit codes: 0 no MUST rule failed (PASS, or INCOMPLETE without --require-complete); 1 a MUST rule
+ * failed; 2 usage or connection error, or an answer past the response limit (the run is
+ * incomplete); 3 INCOMPLETE with --require-complete; 130 interrupted (after cleanup).
  *
  * @module
  */
@@ -24,6 +25,7 @@ import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
 import {
   EXIT_FAILED,
+  EXIT_INCOMPLETE,
   EXIT_INTERRUPTED,
   EXIT_OK,
   EXIT_USAGE,
@@ -184,7 +186,15 @@ async function finish(
     io.stderr(describeOverLimit(outcome.responsesOverLimit))
     return EXIT_USAGE
   }
-  return report.summary.verdict === 'fail' ? EXIT_FAILED : EXIT_OK
+  return exitOf(report, settings.requireComplete)
+}
+
+// INCOMPLETE is 0 by default so read-only runs against production stay usable; CI that must not
+// accept an untested MUST rule passes --require-complete.
+function exitOf(report: ConformanceReport, requireComplete: boolean): number {
+  const { verdict } = report.summary
+  if (verdict === 'fail') return EXIT_FAILED
+  return verdict === 'incomplete' && requireComplete ? EXIT_INCOMPLETE : EXIT_OK
 }
 
 /** Exit 2's message when answers went past the response limit: what happened, what to pass. */

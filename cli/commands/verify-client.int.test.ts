@@ -189,6 +189,23 @@ describe('verify-client', () => {
     expect(text).not.toMatch(/#1 {2}GET/)
   })
 
+  it('exits 3 with INCOMPLETE when the client sent no request at all', async () => {
+    const out = await tempDir()
+    const io = captureIo()
+    const run = verifyClientCommand(
+      ['--idle-timeout', '300ms', '--out', out, '--format', 'json', '--quiet'],
+      io,
+    )
+    await started(io, run)
+    expect(await run).toBe(3)
+    expect(io.out.join('')).toMatch(/^INCOMPLETE {2}no MUST rule failed, but \d+ MUST rules/m)
+    const report = JSON.parse(
+      await readFile(join(out, 'conformance-report.json'), 'utf8'),
+    ) as unknown
+    expect(validateReport(report).ok).toBe(true)
+    expect(report).toMatchObject({ summary: { verdict: 'incomplete' } })
+  })
+
   it('attaches to a running mock through its control plane', async () => {
     const app = createApp({ accounts: [{ id: 'acme', scimKey: 'attached-key-123456' }] })
     const server = await startServer(app)

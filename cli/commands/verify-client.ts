@@ -4,7 +4,8 @@
  * Starts the mock (or attaches to one), shows findings live, and on Ctrl-C, `--duration` or
  * `--idle-timeout` writes a client compliance report through the harness's renderers.
  *
- * Exit codes: 0 no MUST client rule failed; 1 a MUST client rule failed; 2 usage or start-up error.
+ * Exit codes: 0 no MUST client rule failed; 1 a MUST client rule failed; 2 usage or start-up error;
+ * 3 no request received (INCOMPLETE: nothing was judged).
  *
  * @module
  */
@@ -14,7 +15,7 @@ import type { ConformanceReport } from '../../reports/model.ts'
 import { renderConsoleSummary } from '../../reports/renderers/console.ts'
 import { writeReports } from '../../reports/write.ts'
 import { TOOL_VERSION } from '../../suites/runner/version.ts'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { EXIT_FAILED, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 import { livePrinter } from './verify-client/live.ts'
 import { openSessionFile, type SessionFile } from './verify-client/recording.ts'
@@ -114,5 +115,7 @@ function reportInfo(settings: Settings, session: ClientSession, startedAt: strin
 async function finish(report: ConformanceReport, settings: Settings, io: CliIo): Promise<number> {
   const files = await writeReports(report, settings.formats, settings.out)
   io.stdout(renderConsoleSummary(report, { color: false, files }))
-  return report.summary.verdict === 'fail' ? EXIT_FAILED : EXIT_OK
+  const { verdict } = report.summary
+  // A session without traffic judged nothing: not a pass, so CI waiting for exit 0 does not pass it.
+  return verdict === 'fail' ? EXIT_FAILED : verdict === 'incomplete' ? EXIT_INCOMPLETE : EXIT_OK
 }

@@ -10,7 +10,7 @@ import { RULE_LEVELS, totalOf } from '../summarize.ts'
 import { paint } from './shared/ansi.ts'
 import type { Paint } from './shared/ansi.ts'
 import { expectedActual, keyFinding, oneLine } from './shared/describe.ts'
-import { countsLine, verdictSentence } from './shared/summary-text.ts'
+import { countsLine, notRunLines, verdictSentence } from './shared/summary-text.ts'
 import { terminalValue } from './shared/terminal-text.ts'
 import { formatMs } from './shared/transcript.ts'
 
@@ -33,9 +33,15 @@ export function renderConsoleSummary(
   const safe = terminalValue(redactReport(report))
   const p = paint(options.color)
   const { summary } = safe
-  const word = summary.verdict === 'fail' ? p.bold(p.red('FAIL')) : p.bold(p.green('PASS'))
+  const word =
+    summary.verdict === 'fail'
+      ? p.bold(p.red('FAIL'))
+      : summary.verdict === 'incomplete'
+        ? p.bold(p.yellow('INCOMPLETE'))
+        : p.bold(p.green('PASS'))
   const lines = [
     `${word}  ${verdictSentence(summary)}`,
+    ...notRunLines(summary).map((line) => `  ${p.yellow(line)}`),
     `  ${countsLine(summary.counts)} in ${formatMs(safe.run.durationMs)}`,
     `  ${RULE_LEVELS.map((level) => levelCount(safe, level, p)).join(' · ')}`,
   ]

@@ -28,6 +28,10 @@ export interface DiffDocument {
   readonly newlyPassing: readonly DiffEntry[]
   readonly appeared: readonly DiffEntry[]
   readonly disappeared: readonly DiffEntry[]
+  /** Ran in the baseline, skipped now; MUST ones make the comparison `INCOMPLETE`. */
+  readonly newlyNotRun: readonly DiffEntry[]
+  /** Newly not run MUST results: a regression may hide among them. */
+  readonly mustNotRun: number
 }
 
 export function diffDocument(
@@ -49,6 +53,8 @@ export function diffDocument(
     }
   }
   const newlyFailing = diff.newlyFailing.map(entry)
+  // Baselines written before 1.1 have no `newlyNotRun`.
+  const newlyNotRun = (diff.newlyNotRun ?? []).map(entry)
   return {
     baselineRunId: diff.baselineRunId,
     runId: next.run.id,
@@ -57,6 +63,8 @@ export function diffDocument(
     newlyPassing: diff.newlyPassing.map(entry),
     appeared: diff.appeared.map(entry),
     disappeared: diff.disappeared.map(entry),
+    newlyNotRun,
+    mustNotRun: newlyNotRun.filter((e) => e.level === 'MUST').length,
   }
 }
 
@@ -65,6 +73,7 @@ const SECTIONS = [
   ['newlyPassing', 'Newly passing'],
   ['appeared', 'Appeared'],
   ['disappeared', 'Disappeared'],
+  ['newlyNotRun', 'Ran in the baseline, not run now'],
 ] as const
 
 export function renderDiff(doc: DiffDocument, format: DiffFormat): string {
@@ -74,6 +83,11 @@ export function renderDiff(doc: DiffDocument, format: DiffFormat): string {
 
 function transition(e: DiffEntry): string {
   return `${e.before ?? 'absent'} → ${e.after ?? 'absent'}`
+}
+
+// The reason comes from the new report's results (e.g. `writes not allowed: pass --allow-writes`).
+function notRunText(doc: DiffDocument): string {
+  return `${doc.mustNotRun} MUST rule(s) that ran in the baseline did not run now`
 }
 
 function diffText(doc: DiffDocument): string {
@@ -95,7 +109,9 @@ function diffText(doc: DiffDocument): string {
     '',
     doc.mustRegressions > 0
       ? `REGRESSION: ${doc.mustRegressions} MUST rule(s) newly failing`
-      : 'No MUST rule newly failing',
+      : doc.mustNotRun > 0
+        ? `INCOMPLETE: no MUST rule newly failing, but ${notRunText(doc)}`
+        : 'No MUST rule newly failing',
   )
   return `${lines.join('\n')}\n`
 }
@@ -104,7 +120,9 @@ function diffMarkdown(doc: DiffDocument): string {
   const verdict =
     doc.mustRegressions > 0
       ? `**Verdict: ${mdCode('REGRESSION')}** · ${doc.mustRegressions} MUST rule(s) newly failing`
-      : `**Verdict: ${mdCode('OK')}** · no MUST rule newly failing`
+      : doc.mustNotRun > 0
+        ? `**Verdict: ${mdCode('INCOMPLETE')}** · no MUST rule newly failing, but ${mdText(notRunText(doc))}`
+        : `**Verdict: ${mdCode('OK')}** · no MUST rule newly failing`
   const parts = [`### Changes since ${mdCode(doc.baselineRunId)}`, verdict]
   for (const [field, title] of SECTIONS) {
     const entries = doc[field]

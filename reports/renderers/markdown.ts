@@ -13,7 +13,7 @@ import { indexResults } from '../result-key.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
 import { keyFinding, oneLine, oneLineValue, readableTime } from './shared/describe.ts'
 import { mdCode, mdFence, mdLink, mdRow, mdTable, mdText } from './shared/markdown-text.ts'
-import { countsLine, verdictSentence } from './shared/summary-text.ts'
+import { countsLine, notRunLines, verdictSentence, verdictWord } from './shared/summary-text.ts'
 import { TextBudget as Budget } from './shared/text-budget.ts'
 import { exchangeOneLine, formatExchange, formatMs } from './shared/transcript.ts'
 
@@ -62,8 +62,9 @@ function header(report: ConformanceReport, title: string): string {
     `started ${mdText(readableTime(run.startedAt))}, took ${formatMs(run.durationMs)}`,
   ]
   return [
-    `## ${mdText(title)}: ${report.summary.verdict === 'fail' ? 'FAIL' : 'PASS'}`,
-    `**Verdict: ${mdCode(report.summary.verdict.toUpperCase())}** · ${mdText(verdictSentence(report.summary))} · ${mdText(countsLine(report.summary.counts))}`,
+    `## ${mdText(title)}: ${verdictWord(report.summary)}`,
+    `**Verdict: ${mdCode(verdictWord(report.summary))}** · ${mdText(verdictSentence(report.summary))} · ${mdText(countsLine(report.summary.counts))}`,
+    ...notRunLines(report.summary).map((line) => `**${mdText(line)}**`),
     facts.join(' · '),
   ].join('\n\n')
 }

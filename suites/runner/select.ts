@@ -6,6 +6,7 @@
  */
 import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
 import type { RuleMeta } from '../../model/rule.ts'
+import { idMatcher } from '../../model/rule-id-pattern.ts'
 
 export interface RuleSelection {
   readonly ids?: readonly string[]
@@ -14,24 +15,14 @@ export interface RuleSelection {
   readonly profiles?: readonly RuleProfile[]
 }
 
-/** `SRV-FILTER` (prefix), `SRV-*-001` (glob) or an exact id; case-insensitive. */
-export function idMatcher(pattern: string): (id: string) => boolean {
-  const upper = pattern.toUpperCase()
-  if (!upper.includes('*') && !upper.includes('?'))
-    return (id) => id.toUpperCase().startsWith(upper)
-  const source = upper
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.')
-  const regex = new RegExp(`^${source}$`)
-  return (id) => regex.test(id.toUpperCase())
-}
+// The matcher lives in model/ so waiver files (reports/) match rule ids with the same syntax.
+export { idMatcher }
 
 export function selectRules<R extends RuleMeta>(
   rules: readonly R[],
   selection: RuleSelection,
 ): R[] {
-  const ids = (selection.ids ?? []).map(idMatcher)
+  const ids = (selection.ids ?? []).map((pattern) => idMatcher(pattern))
   const tags = (selection.tags ?? []).map((t) => t.toLowerCase())
   return rules.filter(
     (rule) =>

@@ -65,7 +65,8 @@ Session:
 The local mock answers to loopback names and the --host it listens on; a tunnel's or proxy's host
 name needs env CLEARID_ALLOWED_HOSTS (comma-separated), else it gets 421.
 
-Exit codes: 0 no MUST client rule failed; 1 a MUST client rule failed; 2 usage or start-up error.
+Exit codes: 0 no MUST client rule failed; 1 a MUST client rule failed; 2 usage or start-up error;
+3 no request received (verdict INCOMPLETE: nothing was judged).
 `
 
 export interface Settings {

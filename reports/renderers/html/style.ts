@@ -43,6 +43,7 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .banner { display: flex; gap: 20px; align-items: center; padding: 20px; margin-top: 16px; border-radius: 12px; color: #fff; }
 .banner.fail { background: linear-gradient(135deg, #ae2e24, #c9372c); }
 .banner.pass { background: linear-gradient(135deg, #216e4e, #1f845a); }
+.banner.incomplete { background: linear-gradient(135deg, #7f5f01, #946f00); }
 .verdict { font: 800 2.6rem/1 system-ui, sans-serif; letter-spacing: .06em; border: 3px solid rgba(255,255,255,.85);
   border-radius: 10px; padding: 10px 16px; flex: none; }
 .banner h1 { margin: 0 0 6px; font-size: 1.35rem; }

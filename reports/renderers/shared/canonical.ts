@@ -113,8 +113,9 @@ const run = (v: unknown) =>
 
 const summary = (v: unknown) =>
   ordered(v, {
-    keys: ['verdict', 'counts', 'byLevel', 'byArea'],
+    keys: ['verdict', 'notRun', 'counts', 'byLevel', 'byArea'],
     nested: {
+      notRun: each((g) => ordered(g, { keys: ['reason', 'count'] })),
       counts,
       byLevel: (l) =>
         ordered(l, {
@@ -128,7 +129,16 @@ const summary = (v: unknown) =>
 const latency = sortedMap((v) => ordered(v, { keys: ['count', 'p50', 'p90', 'p99', 'max'] }))
 
 const baseline = (v: unknown) =>
-  ordered(v, { keys: ['baselineRunId', 'newlyFailing', 'newlyPassing', 'appeared', 'disappeared'] })
+  ordered(v, {
+    keys: [
+      'baselineRunId',
+      'newlyFailing',
+      'newlyPassing',
+      'appeared',
+      'disappeared',
+      'newlyNotRun',
+    ],
+  })
 
 const waiver = (v: unknown) =>
   ordered(v, { keys: ['rule', 'reason', 'dialect', 'expires', 'state', 'matched'] })

@@ -24,8 +24,30 @@ export function countsLine(counts: StatusCounts): string {
 export function verdictSentence(summary: ReportSummary): string {
   const must = summary.byLevel.MUST.failed
   if (must > 0) return `${must} MUST rule${must === 1 ? '' : 's'} failed`
+  const skipped = summary.byLevel.MUST.skipped
+  if (skipped > 0)
+    return `no MUST rule failed, but ${skipped} MUST rule${skipped === 1 ? '' : 's'} did not run`
   const should = summary.byLevel.SHOULD.failed
   return should > 0
     ? `no MUST rule failed (${should} SHOULD rule${should === 1 ? '' : 's'} failed)`
     : 'no MUST rule failed'
+}
+
+/** The verdict as one upper-case word: `PASS`, `INCOMPLETE`, `FAIL`. */
+export function verdictWord(summary: ReportSummary): string {
+  return summary.verdict.toUpperCase()
+}
+
+/**
+ * One line per reason MUST rules did not run, e.g. `Not run: 95 MUST rules (writes not allowed:
+ * pass --allow-writes)`; empty when every MUST rule ran. Reports older than 1.1 have no `notRun`:
+ * their skipped MUST count still gets a line.
+ */
+export function notRunLines(summary: ReportSummary): string[] {
+  const groups =
+    summary.notRun ??
+    (summary.byLevel.MUST.skipped > 0
+      ? [{ reason: 'no reason recorded', count: summary.byLevel.MUST.skipped }]
+      : [])
+  return groups.map((g) => `Not run: ${g.count} MUST rule${g.count === 1 ? '' : 's'} (${g.reason})`)
 }
