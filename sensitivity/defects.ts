@@ -399,8 +399,8 @@ export const DEFECTS = [
     breaks: ['SRV-PATCH-007'],
   },
   {
-    id: 'patch-empty-operations-rejected',
-    description: 'A PATCH with an empty Operations array answers 400.',
+    id: 'patch-empty-operations-500',
+    description: 'A PATCH with an empty Operations array answers 500 (a 400 would be right too).',
     breaks: ['SRV-PATCH-008'],
   },
   {

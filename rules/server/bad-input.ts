@@ -85,12 +85,17 @@ export const malformedJson = defineServerRule({
 
 export const wrongMediaType = defineServerRule({
   id: 'SRV-INPUT-002',
-  level: 'MUST',
+  // Not an RFC MUST: RFC 7644 §3.1 and §8.1 say what a server must accept, not that it must refuse
+  // other media types. The 415 is ClearID's documented limit (SPEC §2.1), and reading a text/plain
+  // body as JSON harms nobody, so it is a ClearID-profile SHOULD.
+  level: 'SHOULD',
   title: 'A body sent as text/plain (or without a media type) is refused with 415 or 400',
-  profile: 'rfc',
+  profile: 'clearid',
   area: 'bad-input',
   tags: ['bad-input', 'content-type'],
-  sources: [rfc7644('3.1'), rfc7644('8.1')],
+  sources: [
+    spec('2.1', '415 for media types other than application/scim+json or application/json'),
+  ],
   fix: 'Refuse request bodies whose Content-Type is not application/scim+json or application/json with 415 (or 400) and a SCIM error.',
   writes: true,
   check: async (ctx) => {

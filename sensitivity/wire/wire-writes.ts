@@ -70,11 +70,12 @@ const previousVersions = new WeakMap<Wire['c'], string>()
 const badBody = (): ApiError => new ApiError(500, 'The mock could not read the request.')
 
 export const WRITE_DEFECTS: WireDefects = {
-  'patch-empty-operations-rejected': {
+  'patch-empty-operations-500': {
+    // Not a 400: RFC 7644 §3.5.2 forbids an empty Operations array, so refusing it is right.
     request: async (wire) => {
       const body = isPatch(wire) ? await requestJson(wire) : undefined
       if (isRecord(body) && Array.isArray(body.Operations) && body.Operations.length === 0) {
-        throw badRequest('invalidSyntax', 'Operations must not be empty.')
+        throw new ApiError(500, 'Operations could not be applied.')
       }
     },
   },
