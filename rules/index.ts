@@ -79,6 +79,7 @@ export const RULES = [
   // create-booleans
   createBooleans.activeStrings,
   createBooleans.extensionBooleanStrings,
+  createBooleans.extensionBooleanFlagNamed,
   createBooleans.extensionBooleansReal,
   createBooleans.otherBooleanValues,
   // create-attributes
@@ -134,6 +135,7 @@ export const RULES = [
   patchInvariants.patchAtomic,
   patchInvariants.patchInvariants,
   patchInvariants.patchInvalidPath,
+  patchInvariants.patchUnknownPath,
   patchInvariants.patchMalformed,
   patchInvariants.patchValidation,
   patchInvariants.patchUniqueness,

@@ -245,7 +245,7 @@ export const DEFECTS = [
     breaks: [
       'SRV-CREATE-002',
       'SRV-CREATE-030',
-      'SRV-CREATE-031',
+      'SRV-CREATE-034',
       'SRV-PATCH-001',
       'SRV-PATCH-002',
       'SRV-PATCH-018',
@@ -261,6 +261,12 @@ export const DEFECTS = [
     id: 'extension-boolean-strings-accepted',
     description: 'Extension booleans sent as "True"/"False" strings are accepted.',
     breaks: ['SRV-CREATE-031'],
+  },
+  {
+    id: 'extension-boolean-flag-unnamed',
+    description:
+      'A string extension boolean is refused with 400 invalidValue, but the detail names neither the attribute nor the aadOptscim062020 flag.',
+    breaks: ['SRV-CREATE-034'],
   },
   {
     id: 'extension-booleans-as-strings',
@@ -405,8 +411,9 @@ export const DEFECTS = [
   },
   {
     id: 'patch-unknown-path-ignored',
-    description: 'A PATCH path naming no attribute is ignored (200) instead of 400 invalidPath.',
-    breaks: ['SRV-PATCH-011'],
+    description:
+      'A PATCH path that is malformed or names no attribute is ignored (200) instead of 400 invalidPath.',
+    breaks: ['SRV-PATCH-011', 'SRV-PATCH-019'],
   },
   {
     id: 'patch-malformed-ignored',
@@ -588,6 +595,7 @@ export const DEFECTS = [
       'SRV-PATCH-009',
       'SRV-PATCH-010',
       'SRV-PATCH-011',
+      'SRV-PATCH-019',
       'SRV-PATCH-012',
       'SRV-PATCH-013',
       'SRV-PATCH-014',
