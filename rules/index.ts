@@ -157,6 +157,7 @@ export const RULES = [
   lifecycle.deleteThenGone,
   lifecycle.deletedNotFound,
   lifecycle.deletedKeysReusable,
+  lifecycle.deletedUserNameReusable,
   lifecycle.deleteUnknownAndTwice,
   // groups
   groups.groupsEmpty,

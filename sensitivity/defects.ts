@@ -478,7 +478,7 @@ export const DEFECTS = [
   {
     id: 'deleted-keys-reserved',
     description: 'The userName and externalId of a deleted identity cannot be used again (409).',
-    breaks: ['SRV-DEL-003'],
+    breaks: ['SRV-DEL-003', 'SRV-DEL-005'],
   },
   {
     id: 'delete-unknown-204',
