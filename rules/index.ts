@@ -182,6 +182,7 @@ export const RULES = [
   badInput.deepNesting,
   badInput.wrongJsonType,
   badInput.oddQueries,
+  badInput.malformedJsonMediaType,
   // cycles
   cycles.initialCycleRule,
   cycles.incrementalCycleRule,

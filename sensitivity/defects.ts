@@ -24,7 +24,7 @@ export const DEFECTS = [
   {
     id: 'json-content-type',
     description: 'SCIM responses are sent as application/json instead of application/scim+json.',
-    breaks: ['SRV-ERR-002', 'SRV-ERR-003'],
+    breaks: ['SRV-ERR-002', 'SRV-ERR-003', 'SRV-INPUT-007'],
   },
   {
     id: 'case-sensitive-username-filter',
@@ -303,6 +303,17 @@ export const DEFECTS = [
     id: 'schema-urns-case-sensitive',
     description: 'The extension URN matches case-sensitively; other spellings are dropped.',
     breaks: ['SRV-CREATE-044'],
+  },
+  {
+    id: 'unknown-id-json-404',
+    description: 'GET of an unknown id answers 404 with a JSON body that is not a SCIM Error.',
+    breaks: ['SRV-READ-002', 'SRV-ERR-001'],
+  },
+  {
+    id: 'malformed-json-error-as-json',
+    description:
+      'A 400 to a POST or PATCH (malformed JSON among them) is sent as application/json.',
+    breaks: ['SRV-INPUT-007'],
   },
   {
     id: 'unknown-id-plain-404',

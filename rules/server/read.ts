@@ -9,6 +9,7 @@ import { Findings, isObject, type Json } from './findings.ts'
 import { entraTutorial, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser } from './steps.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'
+import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 
 const META_KEYS = ['resourceType', 'created', 'lastModified', 'location'] as const
 
@@ -85,7 +86,19 @@ export const readUnknownId = defineServerRule({
       method: 'GET',
       path: resourcePath('Users', ctx.data.guid()),
     })
-    f.scimError(answer, { status: 404 }, 'GET /Users/{unknown id}')
+    const what = 'GET /Users/{unknown id}'
+    if (!f.scimError(answer, { status: 404 }, what)) return f.list
+    // Any JSON object passed before: a SCIM Error names its schema (RFC 7644 §3.12), which tells a
+    // client it reached a SCIM endpoint and the user is gone, not a proxy's or a router's 404.
+    const body = isObject(answer.body) ? answer.body : {}
+    const schemas = Array.isArray(body.schemas) ? body.schemas : []
+    f.check(
+      schemas.includes(SCIM_ERROR_SCHEMA),
+      `${what}: the 404 body must be a SCIM Error (schemas ["${SCIM_ERROR_SCHEMA}"])`,
+      answer,
+      [SCIM_ERROR_SCHEMA],
+      body.schemas ?? '(absent)',
+    )
     return f.list
   },
 })

@@ -205,6 +205,22 @@ export const WRITE_DEFECTS: WireDefects = {
         ? new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
         : undefined,
   },
+  'unknown-id-json-404': {
+    // JSON, and sent as SCIM, but not a SCIM Error: no schemas, no string status.
+    response: (wire, answer) =>
+      wire.method === 'GET' && isUsersItem(wire) && answer.status === 404
+        ? withJson(answer, { error: 'Not Found', message: 'No such user.' })
+        : undefined,
+  },
+  'malformed-json-error-as-json': {
+    response: (wire, answer) =>
+      (wire.method === 'POST' || wire.method === 'PATCH') && answer.status === 400
+        ? new Response(answer.body, {
+            status: 400,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : undefined,
+  },
   'etag-header-missing': {
     response: (_wire, answer) =>
       answer.headers.has('etag') ? withoutHeader(answer, 'etag') : undefined,

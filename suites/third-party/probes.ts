@@ -152,6 +152,17 @@ export const PROBES = {
       }
     },
   },
+  'malformed-json-error-as-json': {
+    description: 'POST /Users with malformed JSON answers a 4xx sent as application/json',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', '{"userName":')
+      const type = answer.headers.get('content-type') ?? ''
+      return {
+        holds: answer.status >= 400 && answer.status < 500 && type.startsWith('application/json'),
+        observed: seen(answer, ` Content-Type=${type}`),
+      }
+    },
+  },
   'no-location-header': {
     description: 'POST /Users answers 201 without a Location header',
     run: async (server) => {
