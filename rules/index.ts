@@ -92,6 +92,7 @@ export const RULES = [
   read.readById,
   read.readUnknownId,
   read.listShape,
+  read.trailingSlashList,
   // filter
   filter.filterExisting,
   filter.filterDifferentCase,

@@ -305,6 +305,11 @@ export const DEFECTS = [
     breaks: ['SRV-CREATE-044'],
   },
   {
+    id: 'trailing-slash-list-404',
+    description: 'GET /Users/?filter=… (a trailing slash) answers 404 instead of the list.',
+    breaks: ['SRV-READ-004'],
+  },
+  {
     id: 'unknown-id-json-404',
     description: 'GET of an unknown id answers 404 with a JSON body that is not a SCIM Error.',
     breaks: ['SRV-READ-002', 'SRV-ERR-001'],
