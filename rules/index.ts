@@ -79,6 +79,7 @@ export const RULES = [
   // create-booleans
   createBooleans.activeStrings,
   createBooleans.extensionBooleanStrings,
+  createBooleans.extensionBooleanFlagNamed,
   createBooleans.extensionBooleansReal,
   createBooleans.otherBooleanValues,
   // create-attributes
@@ -91,6 +92,7 @@ export const RULES = [
   read.readById,
   read.readUnknownId,
   read.listShape,
+  read.trailingSlashList,
   // filter
   filter.filterExisting,
   filter.filterDifferentCase,
@@ -134,6 +136,7 @@ export const RULES = [
   patchInvariants.patchAtomic,
   patchInvariants.patchInvariants,
   patchInvariants.patchInvalidPath,
+  patchInvariants.patchUnknownPath,
   patchInvariants.patchMalformed,
   patchInvariants.patchValidation,
   patchInvariants.patchUniqueness,
@@ -155,6 +158,7 @@ export const RULES = [
   lifecycle.deleteThenGone,
   lifecycle.deletedNotFound,
   lifecycle.deletedKeysReusable,
+  lifecycle.deletedUserNameReusable,
   lifecycle.deleteUnknownAndTwice,
   // groups
   groups.groupsEmpty,
@@ -179,6 +183,7 @@ export const RULES = [
   badInput.deepNesting,
   badInput.wrongJsonType,
   badInput.oddQueries,
+  badInput.malformedJsonMediaType,
   // cycles
   cycles.initialCycleRule,
   cycles.incrementalCycleRule,

@@ -24,7 +24,7 @@ export const DEFECTS = [
   {
     id: 'json-content-type',
     description: 'SCIM responses are sent as application/json instead of application/scim+json.',
-    breaks: ['SRV-ERR-002', 'SRV-ERR-003'],
+    breaks: ['SRV-ERR-002', 'SRV-ERR-003', 'SRV-INPUT-007'],
   },
   {
     id: 'case-sensitive-username-filter',
@@ -245,7 +245,7 @@ export const DEFECTS = [
     breaks: [
       'SRV-CREATE-002',
       'SRV-CREATE-030',
-      'SRV-CREATE-031',
+      'SRV-CREATE-034',
       'SRV-PATCH-001',
       'SRV-PATCH-002',
       'SRV-PATCH-018',
@@ -261,6 +261,12 @@ export const DEFECTS = [
     id: 'extension-boolean-strings-accepted',
     description: 'Extension booleans sent as "True"/"False" strings are accepted.',
     breaks: ['SRV-CREATE-031'],
+  },
+  {
+    id: 'extension-boolean-flag-unnamed',
+    description:
+      'A string extension boolean is refused with 400 invalidValue, but the detail names neither the attribute nor the aadOptscim062020 flag.',
+    breaks: ['SRV-CREATE-034'],
   },
   {
     id: 'extension-booleans-as-strings',
@@ -297,6 +303,22 @@ export const DEFECTS = [
     id: 'schema-urns-case-sensitive',
     description: 'The extension URN matches case-sensitively; other spellings are dropped.',
     breaks: ['SRV-CREATE-044'],
+  },
+  {
+    id: 'trailing-slash-list-404',
+    description: 'GET /Users/?filter=… (a trailing slash) answers 404 instead of the list.',
+    breaks: ['SRV-READ-004'],
+  },
+  {
+    id: 'unknown-id-json-404',
+    description: 'GET of an unknown id answers 404 with a JSON body that is not a SCIM Error.',
+    breaks: ['SRV-READ-002', 'SRV-ERR-001'],
+  },
+  {
+    id: 'malformed-json-error-as-json',
+    description:
+      'A 400 to a POST or PATCH (malformed JSON among them) is sent as application/json.',
+    breaks: ['SRV-INPUT-007'],
   },
   {
     id: 'unknown-id-plain-404',
@@ -399,14 +421,15 @@ export const DEFECTS = [
     breaks: ['SRV-PATCH-007'],
   },
   {
-    id: 'patch-empty-operations-rejected',
-    description: 'A PATCH with an empty Operations array answers 400.',
+    id: 'patch-empty-operations-500',
+    description: 'A PATCH with an empty Operations array answers 500 (a 400 would be right too).',
     breaks: ['SRV-PATCH-008'],
   },
   {
     id: 'patch-unknown-path-ignored',
-    description: 'A PATCH path naming no attribute is ignored (200) instead of 400 invalidPath.',
-    breaks: ['SRV-PATCH-011'],
+    description:
+      'A PATCH path that is malformed or names no attribute is ignored (200) instead of 400 invalidPath.',
+    breaks: ['SRV-PATCH-011', 'SRV-PATCH-019'],
   },
   {
     id: 'patch-malformed-ignored',
@@ -471,7 +494,7 @@ export const DEFECTS = [
   {
     id: 'deleted-keys-reserved',
     description: 'The userName and externalId of a deleted identity cannot be used again (409).',
-    breaks: ['SRV-DEL-003'],
+    breaks: ['SRV-DEL-003', 'SRV-DEL-005'],
   },
   {
     id: 'delete-unknown-204',
@@ -588,6 +611,7 @@ export const DEFECTS = [
       'SRV-PATCH-009',
       'SRV-PATCH-010',
       'SRV-PATCH-011',
+      'SRV-PATCH-019',
       'SRV-PATCH-012',
       'SRV-PATCH-013',
       'SRV-PATCH-014',

@@ -59,7 +59,13 @@ export function scimSurface(
       : route.method === 'GET'
         ? readSteps
         : writeSteps
-    surfaced.on(route.method, route.path, pipeline(routeSteps, endpointOf(route), errorAnswer))
+    const chain = pipeline(routeSteps, endpointOf(route), errorAnswer)
+    surfaced.on(route.method, route.path, chain)
+    // `/Users/?filter=…` is the list too: clients that join a base and a path with a slash send it,
+    // and a 404 there reads as "no such user" (SRV-READ-004).
+    if (route.method === 'GET' && /\/(Users|Groups)$/.test(route.path)) {
+      surfaced.on('GET', `${route.path}/`, chain)
+    }
   }
   return { routes: surfaced, unmatched: pipeline(writeSteps, unmatched, errorAnswer) }
 }

@@ -9,7 +9,7 @@ import type { AuthChoice, HttpAnswer, HttpRequest } from '../../driver/http/type
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
-import { entraTutorial, okta, rfc7644, spec } from './sources.ts'
+import { entraTutorial, okta, rfc6750, rfc7644, spec } from './sources.ts'
 import { usersQuery } from './steps.ts'
 import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'
@@ -36,13 +36,15 @@ function expectUnauthorized(f: Findings, answer: HttpAnswer, what: string): void
     [SCIM_ERROR_SCHEMA],
     body?.schemas,
   )
-  f.check(
-    typeof body?.detail === 'string' && body.detail !== '',
-    `${what}: the 401 body should say what is wrong in "detail"`,
-    answer,
-    'non-empty detail',
-    body?.detail,
-  )
+  // RFC 7644 §3.12 makes "detail" optional: a missing one is advice, not a failure.
+  if (typeof body?.detail !== 'string' || body.detail === '') {
+    f.warning(
+      `${what}: the 401 body should say what is wrong in "detail"`,
+      answer,
+      'non-empty detail',
+      body?.detail,
+    )
+  }
 }
 
 function probes(guid: string): HttpRequest[] {
@@ -66,11 +68,13 @@ export const missingKey = defineServerRule({
   id: 'SRV-AUTH-001',
   level: 'MUST',
   title: 'A request without a key gets 401, a SCIM error and a Bearer challenge',
-  profile: 'clearid',
+  // RFC 7644 §2 and RFC 6750 §3: an RFC rule, so `--profile rfc` checks the challenge.
+  profile: 'rfc',
   area: 'auth',
   tags: ['auth', 'read-only', 'security'],
   sources: [
     rfc7644('2'),
+    rfc6750('3'),
     spec('2.1', 'missing/invalid key: 401, SCIM error body, WWW-Authenticate: Bearer'),
     okta('Check status 401'),
   ],
@@ -83,10 +87,12 @@ export const wrongKey = defineServerRule({
   id: 'SRV-AUTH-002',
   level: 'MUST',
   title: 'A wrong key gets 401, a SCIM error and a Bearer challenge',
-  profile: 'clearid',
+  profile: 'rfc',
   area: 'auth',
   tags: ['auth', 'read-only', 'security'],
   sources: [
+    rfc7644('2'),
+    rfc6750('3.1'),
     spec('2.1', 'missing/invalid key: 401'),
     entraTutorial('401 is reported as invalid credentials'),
     okta('Check status 401'),

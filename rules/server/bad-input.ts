@@ -9,7 +9,8 @@ import { createUserBody } from '../../driver/entra/requests.ts'
 import type { HttpAnswer, HttpRequest } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, type ErrorExpectation } from './findings.ts'
-import { rfc7644, spec } from './sources.ts'
+import { entraTutorial, rfc7644, spec } from './sources.ts'
+import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 import { createUser } from './steps.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'
 
@@ -85,12 +86,17 @@ export const malformedJson = defineServerRule({
 
 export const wrongMediaType = defineServerRule({
   id: 'SRV-INPUT-002',
-  level: 'MUST',
+  // Not an RFC MUST: RFC 7644 §3.1 and §8.1 say what a server must accept, not that it must refuse
+  // other media types. The 415 is ClearID's documented limit (SPEC §2.1), and reading a text/plain
+  // body as JSON harms nobody, so it is a ClearID-profile SHOULD.
+  level: 'SHOULD',
   title: 'A body sent as text/plain (or without a media type) is refused with 415 or 400',
-  profile: 'rfc',
+  profile: 'clearid',
   area: 'bad-input',
   tags: ['bad-input', 'content-type'],
-  sources: [rfc7644('3.1'), rfc7644('8.1')],
+  sources: [
+    spec('2.1', '415 for media types other than application/scim+json or application/json'),
+  ],
   fix: 'Refuse request bodies whose Content-Type is not application/scim+json or application/json with 415 (or 400) and a SCIM error.',
   writes: true,
   check: async (ctx) => {
@@ -99,6 +105,44 @@ export const wrongMediaType = defineServerRule({
       const body = createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping)
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', body, contentType })
       expectRefused(f, answer, { status: [415, 400] }, `POST /Users as ${contentType}`)
+    }
+    return f.list
+  },
+})
+
+export const malformedJsonMediaType = defineServerRule({
+  id: 'SRV-INPUT-007',
+  level: 'MUST',
+  title: 'The error for malformed JSON is sent as application/scim+json',
+  profile: 'entra',
+  area: 'bad-input',
+  tags: ['bad-input', 'errors', 'content-type'],
+  // SRV-ERR-003 probes write errors with well-formed bodies; a server whose JSON parser fails
+  // before the SCIM layer often answers with its framework's application/json error instead.
+  sources: [
+    rfc7644('8.1'),
+    entraTutorial(
+      'application/scim+json on all responses (the Validator warns on application/json)',
+    ),
+    spec('2.1', 'always answer application/scim+json'),
+  ],
+  fix: 'Catch JSON parse errors in the SCIM layer and answer them like every other error, with Content-Type: application/scim+json.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    for (const rawBody of MALFORMED_JSON) {
+      const what = `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`
+      const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
+      // A wrong status is SRV-INPUT-001's finding: only the media type of a 4xx is judged here.
+      if (answer.status < 400 || answer.status >= 500) continue
+      const type = answer.headers['content-type'] ?? ''
+      f.check(
+        type.split(';')[0]?.trim().toLowerCase() === SCIM_CONTENT_TYPE,
+        `${what}: the error's Content-Type must be ${SCIM_CONTENT_TYPE}`,
+        answer,
+        SCIM_CONTENT_TYPE,
+        type || '(absent)',
+      )
     }
     return f.list
   },

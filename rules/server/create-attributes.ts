@@ -77,10 +77,12 @@ export const unsupportedIgnored = defineServerRule({
 export const unknownIgnored = defineServerRule({
   id: 'SRV-CREATE-041',
   level: 'SHOULD',
-  title: 'Unknown extension attributes are ignored and not stored',
+  title: 'Unknown extension attributes in a create body are ignored and not stored',
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'attributes'],
+  // A value in a body is ignored; a PATCH path naming no attribute is refused (SRV-PATCH-019): one
+  // behaviour, written in README "Behaviour choices".
   sources: [spec('2.2', 'unknown attributes: ignored, not stored, warned')],
   fix: 'Drop extension attributes that are not in the ClearID catalogue instead of storing them.',
   writes: true,

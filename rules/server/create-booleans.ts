@@ -8,6 +8,7 @@
 import { CLEARID_USER_EXTENSION, ENTRA_SCIM2_FLAG } from '../../model/attributes.ts'
 import { userValue } from '../../driver/entra/diff.ts'
 import { createUserBody } from '../../driver/entra/requests.ts'
+import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import { Findings, isObject } from './findings.ts'
 import { entraCompat, rfc7643, seed, spec } from './sources.ts'
@@ -53,40 +54,74 @@ export const activeStrings = defineServerRule({
 export const extensionBooleanStrings = defineServerRule({
   id: 'SRV-CREATE-031',
   level: 'MUST',
-  title:
-    'Extension booleans sent as strings are refused with a detail naming the aadOptscim062020 flag',
+  title: 'Extension booleans sent as strings are refused with 400 invalidValue',
   profile: 'clearid',
   area: 'create',
   tags: ['create', 'booleans', 'entra-default'],
+  // The seed says booleans "work only with the flag": refusing a string is the MUST. What the
+  // detail says is advice to the admin, checked by SRV-CREATE-034 as a SHOULD.
   sources: [
     seed('boolean fields only work with the SCIM 2.0 feature flag'),
-    spec(
-      '2.2',
-      'a string value for an extension boolean: 400 invalidValue naming aadOptscim062020',
-    ),
+    spec('2.2', 'a string value for an extension boolean: 400 invalidValue'),
   ],
-  fix: `Refuse "True"/"False" for hasExtendedTime, hasWebPortalAccess and isAdmin with 400 invalidValue and a detail telling the admin to add ?${ENTRA_SCIM2_FLAG} to the Tenant URL.`,
+  fix: 'Refuse "True"/"False" for hasExtendedTime, hasWebPortalAccess and isAdmin with 400 and scimType invalidValue.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     for (const name of BOOLEAN_EXTENSIONS) {
-      const values = ctx.data.user()
-      // Only the attribute under test carries a string: the others are left out of the mapping.
-      const body = createUserBody(values, 'entra-default', {
-        extensionBooleans: false,
-        declareExtension: false,
-      })
-      const ext = { ...(body[CLEARID_USER_EXTENSION] as Record<string, unknown>), [name]: 'True' }
-      const answer = await ctx.entra.postUser({ ...body, [CLEARID_USER_EXTENSION]: ext })
       f.scimError(
-        answer,
-        { status: 400, scimType: 'invalidValue', mentions: [name, ENTRA_SCIM2_FLAG] },
+        await postStringBoolean(ctx, name),
+        { status: 400, scimType: 'invalidValue' },
         `POST /Users with ${name} "True"`,
       )
     }
     return f.list
   },
 })
+
+export const extensionBooleanFlagNamed = defineServerRule({
+  id: 'SRV-CREATE-034',
+  level: 'SHOULD',
+  title:
+    'The refusal of a string extension boolean names the attribute and the aadOptscim062020 flag',
+  profile: 'clearid',
+  area: 'create',
+  tags: ['create', 'booleans', 'entra-default', 'errors'],
+  sources: [
+    spec(
+      '2.2',
+      'a string value for an extension boolean: 400 invalidValue naming aadOptscim062020',
+    ),
+  ],
+  fix: `Say in the detail which attribute was refused and tell the admin to add ?${ENTRA_SCIM2_FLAG} to the Tenant URL.`,
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    for (const name of BOOLEAN_EXTENSIONS) {
+      const answer = await postStringBoolean(ctx, name)
+      // Only the detail is judged here: a missing refusal is SRV-CREATE-031's finding.
+      if (answer.status !== 400) continue
+      f.scimError(
+        answer,
+        { status: 400, mentions: [name, ENTRA_SCIM2_FLAG] },
+        `POST /Users with ${name} "True"`,
+      )
+    }
+    return f.list
+  },
+})
+
+/** POST /Users in the default dialect with only `name` sent as the string "True". */
+async function postStringBoolean(ctx: ServerCheckContext, name: string) {
+  const values = ctx.data.user()
+  // Only the attribute under test carries a string: the others are left out of the mapping.
+  const body = createUserBody(values, 'entra-default', {
+    extensionBooleans: false,
+    declareExtension: false,
+  })
+  const ext = { ...(body[CLEARID_USER_EXTENSION] as Record<string, unknown>), [name]: 'True' }
+  return ctx.entra.postUser({ ...body, [CLEARID_USER_EXTENSION]: ext })
+}
 
 export const extensionBooleansReal = defineServerRule({
   id: 'SRV-CREATE-032',

@@ -42,7 +42,8 @@ export const duplicateUserNameCase = defineServerRule({
   id: 'SRV-CREATE-021',
   level: 'MUST',
   title: 'userName uniqueness ignores case: a case variant answers 409 uniqueness',
-  profile: 'clearid',
+  // RFC 7643 §4.1.1 declares userName caseExact false: an RFC rule, which ClearID's SPEC repeats.
+  profile: 'rfc',
   area: 'create',
   tags: ['create', 'uniqueness', 'case'],
   sources: [rfc7643('4.1.1'), spec('2.2', 'userName unique per account, case-insensitive')],

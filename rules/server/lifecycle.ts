@@ -6,7 +6,7 @@
  */
 import { lookupPath } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject } from './findings.ts'
+import { Findings, isObject, setupFailed } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'
@@ -208,6 +208,29 @@ export const deletedKeysReusable = defineServerRule({
     f.status(await ctx.entra.deleteUser(user.id), 204, 'DELETE /Users/{id}')
     const again = await ctx.entra.createUser(user.values)
     f.status(again, 201, "POST /Users with the deleted identity's userName and externalId")
+    return f.list
+  },
+})
+
+export const deletedUserNameReusable = defineServerRule({
+  id: 'SRV-DEL-005',
+  level: 'SHOULD',
+  title: 'After a delete, its userName can be used again',
+  profile: 'rfc',
+  area: 'delete',
+  tags: ['delete', 'uniqueness'],
+  // The RFC part of SRV-DEL-003: RFC 7644 §3.6 says a create with a deleted user's userName
+  // "SHOULD NOT fail with a 409". The externalId is a ClearID extension key: SRV-DEL-003 only.
+  sources: [rfc7644('3.6')],
+  fix: 'Leave deleted users out of uniqueness checks so a new user with the same userName gets 201.',
+  writes: true,
+  check: async (ctx) => {
+    const f = new Findings()
+    const user = await createUser(ctx)
+    const deleted = await ctx.entra.deleteUser(user.id)
+    if (deleted.status >= 300) setupFailed(`DELETE /Users/{id} answered ${deleted.status}`, deleted)
+    const again = await ctx.entra.createUser(ctx.data.user({ userName: user.values.userName }))
+    f.status(again, 201, "POST /Users with the deleted user's userName")
     return f.list
   },
 })

@@ -134,34 +134,60 @@ export const patchInvariants = defineServerRule({
 export const patchInvalidPath = defineServerRule({
   id: 'SRV-PATCH-011',
   level: 'MUST',
-  title: 'A PATCH path that names no attribute answers 400 invalidPath',
+  title: 'A malformed PATCH path answers 400 invalidPath',
   profile: 'rfc',
   area: 'patch',
   tags: ['patch', 'errors'],
-  sources: [rfc7644('3.5.2'), rfc7644('3.12'), spec('2.3', 'unknown path: 400 invalidPath')],
-  fix: 'Answer a path that is malformed or names no attribute of a User with 400 and scimType "invalidPath".',
+  // RFC 7644 §3.12 defines invalidPath for a path "invalid or malformed". Whether a well-formed
+  // path naming an attribute the server does not know is an error, the RFC leaves open: that is
+  // SRV-PATCH-019, a ClearID choice.
+  sources: [rfc7644('3.5.2'), rfc7644('3.12'), spec('2.3', 'malformed path: 400 invalidPath')],
+  fix: 'Answer a path that does not parse (an unclosed filter, a filter without a value) with 400 and scimType "invalidPath".',
   writes: true,
-  check: async (ctx) => {
-    const f = new Findings()
-    const user = await createUser(ctx)
-    for (const path of [
-      'noSuchAttribute',
-      'displayName[value eq',
-      `${CLEARID_USER_EXTENSION}:noSuchAttribute`,
-    ]) {
-      const body = patchBody([{ op: 'replace', path, value: 'x' }])
-      await expectRefusedUnchanged(
-        ctx,
-        f,
-        user,
-        body,
-        { status: 400, scimType: 'invalidPath' },
-        `PATCH path "${path}"`,
-      )
-    }
-    return f.list
-  },
+  check: async (ctx) => (await expectPathsRefused(ctx, ['displayName[value eq'])).list,
 })
+
+export const patchUnknownPath = defineServerRule({
+  id: 'SRV-PATCH-019',
+  level: 'SHOULD',
+  title: 'A PATCH path naming no attribute of a User answers 400 invalidPath',
+  profile: 'clearid',
+  area: 'patch',
+  tags: ['patch', 'errors', 'attributes'],
+  // Agrees with SRV-CREATE-041 (unknown attributes in a body are ignored): a value nobody reads
+  // can be dropped, but a path is the operation's address; a server that answered 200 would tell
+  // the admin an update took place that never did (README "Behaviour choices").
+  sources: [spec('2.3', 'a path naming no attribute: 400 invalidPath')],
+  fix: 'Answer a path naming no attribute of a ClearID User (core or extension) with 400 and scimType "invalidPath", so the admin fixes the attribute mapping.',
+  writes: true,
+  check: async (ctx) =>
+    (
+      await expectPathsRefused(ctx, [
+        'noSuchAttribute',
+        `${CLEARID_USER_EXTENSION}:noSuchAttribute`,
+      ])
+    ).list,
+})
+
+async function expectPathsRefused(
+  ctx: ServerCheckContext,
+  paths: readonly string[],
+): Promise<Findings> {
+  const f = new Findings()
+  const user = await createUser(ctx)
+  for (const path of paths) {
+    const body = patchBody([{ op: 'replace', path, value: 'x' }])
+    await expectRefusedUnchanged(
+      ctx,
+      f,
+      user,
+      body,
+      { status: 400, scimType: 'invalidPath' },
+      `PATCH path "${path}"`,
+    )
+  }
+  return f
+}
 
 export const patchMalformed = defineServerRule({
   id: 'SRV-PATCH-012',

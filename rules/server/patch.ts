@@ -341,7 +341,7 @@ export const patchFilteredUnsupported = defineServerRule({
 export const patchEmptyOperations = defineServerRule({
   id: 'SRV-PATCH-008',
   level: 'SHOULD',
-  title: 'A PATCH with an empty Operations array is accepted as a no-op',
+  title: 'A PATCH with an empty Operations array changes nothing: a no-op or a 400',
   profile: 'entra',
   area: 'patch',
   tags: ['patch', 'entra'],
@@ -352,23 +352,36 @@ export const patchEmptyOperations = defineServerRule({
     },
     rfc7644('3.5.2'),
   ],
-  fix: 'Answer {"Operations":[]} with 200 (or 204) and change nothing, as Entra-compatible servers do.',
+  fix: 'Answer {"Operations":[]} with 200 or 204 and change nothing (what Entra-compatible servers do), or refuse it with 400 and a SCIM error; never fail with a 5xx or change the user.',
   writes: true,
   check: async (ctx) => {
     const f = new Findings()
     const user = await createUser(ctx)
     const answer = await ctx.entra.patchRaw(user.id, patchBody([]))
-    await expectPatched(
-      ctx,
-      f,
-      user,
-      answer,
-      [
-        ['displayName', user.values.displayName],
-        ['userName', user.values.userName],
-      ],
-      'PATCH with empty Operations',
-    )
+    const unchanged: [string, unknown][] = [
+      ['displayName', user.values.displayName],
+      ['userName', user.values.userName],
+    ]
+    const what = 'PATCH with empty Operations'
+    // RFC 7644 §3.5.2: the body "MUST contain at least one" operation, so refusing an empty array
+    // with 400 obeys the RFC; only Entra's validator expects a no-op. Either answer is right.
+    if (answer.status === 200 || answer.status === 204) {
+      await expectPatched(ctx, f, user, answer, unchanged, what)
+      return f.list
+    }
+    if (!f.status(answer, [200, 204, 400], what)) return f.list
+    f.scimError(answer, { status: 400 }, what)
+    const read = await readUser(ctx, user.id)
+    for (const [name, value] of unchanged) {
+      const actual = userValue(read.resource, name)
+      f.check(
+        actual === value,
+        `${what}: refused with 400, yet GET shows ${name} changed`,
+        read.answer,
+        value,
+        actual ?? '(absent)',
+      )
+    }
     return f.list
   },
 })

@@ -7,8 +7,9 @@
 import { defineServerRule } from './define.ts'
 import { Findings, isObject, type Json } from './findings.ts'
 import { entraTutorial, okta, rfc7643, rfc7644, spec } from './sources.ts'
-import { createUser, readUser } from './steps.ts'
+import { createUser, readUser, usersQuery } from './steps.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'
+import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 
 const META_KEYS = ['resourceType', 'created', 'lastModified', 'location'] as const
 
@@ -85,7 +86,19 @@ export const readUnknownId = defineServerRule({
       method: 'GET',
       path: resourcePath('Users', ctx.data.guid()),
     })
-    f.scimError(answer, { status: 404 }, 'GET /Users/{unknown id}')
+    const what = 'GET /Users/{unknown id}'
+    if (!f.scimError(answer, { status: 404 }, what)) return f.list
+    // Any JSON object passed before: a SCIM Error names its schema (RFC 7644 §3.12), which tells a
+    // client it reached a SCIM endpoint and the user is gone, not a proxy's or a router's 404.
+    const body = isObject(answer.body) ? answer.body : {}
+    const schemas = Array.isArray(body.schemas) ? body.schemas : []
+    f.check(
+      schemas.includes(SCIM_ERROR_SCHEMA),
+      `${what}: the 404 body must be a SCIM Error (schemas ["${SCIM_ERROR_SCHEMA}"])`,
+      answer,
+      [SCIM_ERROR_SCHEMA],
+      body.schemas ?? '(absent)',
+    )
     return f.list
   },
 })
@@ -136,6 +149,34 @@ export const listShape = defineServerRule({
         { id: resource.id, schemas: resource.schemas, meta },
       )
     }
+    return f.list
+  },
+})
+
+export const trailingSlashList = defineServerRule({
+  id: 'SRV-READ-004',
+  level: 'SHOULD',
+  title: 'GET /Users/?filter=… (a trailing slash) is not answered 404',
+  profile: 'clearid',
+  area: 'read',
+  tags: ['read', 'read-only', 'filter'],
+  // No RFC makes "/Users/" name the Users endpoint, but clients build URLs by joining a base with a
+  // slash, and a 404 reads as "no such user": a client then creates a duplicate.
+  sources: [spec('2.1', 'the SCIM base answers a trailing slash like the path without one')],
+  fix: 'Route /Users/ like /Users (or redirect it there); never answer it 404.',
+  writes: false,
+  check: async (ctx) => {
+    const f = new Findings()
+    const path = `/Users/${usersQuery(`userName eq "${ctx.data.guid()}"`).slice('/Users'.length)}`
+    const answer = await ctx.http.send({ method: 'GET', path })
+    f.check(
+      answer.status !== 404,
+      'GET /Users/?filter=…: a trailing slash must not turn the list into a 404',
+      answer,
+      '200 with a ListResponse',
+      answer.status,
+    )
+    if (answer.status === 200) f.listResponse(answer, 'GET /Users/?filter=…')
     return f.list
   },
 })

@@ -23,6 +23,14 @@ export function rfc7644(section: string): RuleSource {
   return { kind: 'rfc', ref: `RFC 7644 §${section}`, url: `${RFC7644}#section-${section}` }
 }
 
+export function rfc6750(section: string): RuleSource {
+  return {
+    kind: 'rfc',
+    ref: `RFC 6750 §${section}`,
+    url: `https://datatracker.ietf.org/doc/html/rfc6750#section-${section}`,
+  }
+}
+
 export function seed(statement: string): RuleSource {
   return {
     kind: 'seed',

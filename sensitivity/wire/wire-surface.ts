@@ -171,6 +171,13 @@ export const SURFACE_DEFECTS: WireDefects = {
       }
     },
   },
+  'trailing-slash-list-404': {
+    request: (wire) => {
+      if (wire.method === 'GET' && wire.path === '/Users/') {
+        throw new ApiError(404, 'GET /Users/ is not a ClearID SCIM resource.')
+      }
+    },
+  },
   'unknown-endpoint-plain-404': {
     response: (wire, answer) =>
       answer.status === 404 && !/^\/(Users|Groups|Schemas|ResourceTypes)\b/.test(wire.path)

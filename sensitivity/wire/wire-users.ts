@@ -6,6 +6,7 @@
  */
 import {
   CLEARID_USER_EXTENSION,
+  ENTRA_SCIM2_FLAG,
   EXTENSION_ATTRIBUTES,
   findExtensionAttribute,
   isExtensionUrn,
@@ -152,6 +153,17 @@ export const USER_DEFECTS: WireDefects = {
         }
         return next
       }),
+  },
+  'extension-boolean-flag-unnamed': {
+    // Still a 400 invalidValue: only the detail loses the attribute and the flag to add.
+    response: async (wire, answer) => {
+      if (!isWrite(wire) || answer.status !== 400) return undefined
+      const body = await answerJson(answer)
+      if (typeof body?.detail !== 'string' || !body.detail.includes(ENTRA_SCIM2_FLAG)) {
+        return undefined
+      }
+      return withJson(answer, { ...body, detail: 'Invalid value.' })
+    },
   },
   'other-boolean-values-accepted': {
     request: async (wire) => {

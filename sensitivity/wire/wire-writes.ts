@@ -70,11 +70,12 @@ const previousVersions = new WeakMap<Wire['c'], string>()
 const badBody = (): ApiError => new ApiError(500, 'The mock could not read the request.')
 
 export const WRITE_DEFECTS: WireDefects = {
-  'patch-empty-operations-rejected': {
+  'patch-empty-operations-500': {
+    // Not a 400: RFC 7644 §3.5.2 forbids an empty Operations array, so refusing it is right.
     request: async (wire) => {
       const body = isPatch(wire) ? await requestJson(wire) : undefined
       if (isRecord(body) && Array.isArray(body.Operations) && body.Operations.length === 0) {
-        throw badRequest('invalidSyntax', 'Operations must not be empty.')
+        throw new ApiError(500, 'Operations could not be applied.')
       }
     },
   },
@@ -202,6 +203,22 @@ export const WRITE_DEFECTS: WireDefects = {
     response: (wire, answer) =>
       wire.method === 'GET' && isUsersItem(wire) && answer.status === 404
         ? new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
+        : undefined,
+  },
+  'unknown-id-json-404': {
+    // JSON, and sent as SCIM, but not a SCIM Error: no schemas, no string status.
+    response: (wire, answer) =>
+      wire.method === 'GET' && isUsersItem(wire) && answer.status === 404
+        ? withJson(answer, { error: 'Not Found', message: 'No such user.' })
+        : undefined,
+  },
+  'malformed-json-error-as-json': {
+    response: (wire, answer) =>
+      (wire.method === 'POST' || wire.method === 'PATCH') && answer.status === 400
+        ? new Response(answer.body, {
+            status: 400,
+            headers: { 'Content-Type': 'application/json' },
+          })
         : undefined,
   },
   'etag-header-missing': {

@@ -125,6 +125,44 @@ export const PROBES = {
       }
     },
   },
+  'no-www-authenticate-without-key': {
+    description:
+      'GET /Users without a key, or with a wrong key, answers 401 without WWW-Authenticate',
+    run: async (server) => {
+      const none = await send(server, 'GET', '/Users', undefined, null)
+      const wrong = await send(server, 'GET', '/Users', undefined, 'Bearer cc-wrong-key-probe')
+      const headers = [none, wrong].map((answer) => answer.headers.get('www-authenticate'))
+      return {
+        holds: none.status === 401 && wrong.status === 401 && headers.every((h) => h === null),
+        observed: `${seen(none)}; ${seen(wrong)}; WWW-Authenticate=${headers.map(String).join(', ')}`,
+      }
+    },
+  },
+  'deleted-user-name-reserved': {
+    description: "POST /Users with a deleted user's userName answers 409",
+    run: async (server) => {
+      const first = user()
+      const created = await send(server, 'POST', '/Users', first)
+      const id = String(created.json?.['id'])
+      const deleted = await send(server, 'DELETE', resourcePath('Users', id))
+      const again = await send(server, 'POST', '/Users', user({ userName: first.userName }))
+      return {
+        holds: created.status === 201 && deleted.status < 300 && again.status === 409,
+        observed: `create ${created.status}, delete ${deleted.status}, again: ${seen(again)}`,
+      }
+    },
+  },
+  'malformed-json-error-as-json': {
+    description: 'POST /Users with malformed JSON answers a 4xx sent as application/json',
+    run: async (server) => {
+      const answer = await send(server, 'POST', '/Users', '{"userName":')
+      const type = answer.headers.get('content-type') ?? ''
+      return {
+        holds: answer.status >= 400 && answer.status < 500 && type.startsWith('application/json'),
+        observed: seen(answer, ` Content-Type=${type}`),
+      }
+    },
+  },
   'no-location-header': {
     description: 'POST /Users answers 201 without a Location header',
     run: async (server) => {
