@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { RULES } from '../../index.ts'
 import { rewriteJson } from '../../../testing/hostile-scim.ts'
-import { pathOf, verdictsAgainst } from './run-against.ts'
+import { pathOf, verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 const SCIM_JSON = { 'Content-Type': 'application/scim+json' }
 

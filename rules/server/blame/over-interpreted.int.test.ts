@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ENTRA_SCIM2_FLAG } from '../../../model/attributes.ts'
 import { rewriteJson } from '../../../testing/hostile-scim.ts'
-import { pathOf, verdictsAgainst } from './run-against.ts'
+import { pathOf, verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 describe('a string extension boolean refused without naming the flag', () => {
   it('passes the MUST (SRV-CREATE-031) and fails only the SHOULD (SRV-CREATE-034)', async () => {

@@ -3,7 +3,7 @@
  * and a malformed-JSON error sent as application/json, both passed before.
  */
 import { describe, expect, it } from 'vitest'
-import { pathOf, verdictsAgainst } from './run-against.ts'
+import { pathOf, verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 describe('SRV-READ-002: a 404 for an unknown id with a JSON body that is not a SCIM Error', () => {
   it('fails', async () => {

@@ -1,6 +1,6 @@
 /** Issue 14 item 9: `/Users/?filter=` answered 404 passed unnoticed; SRV-READ-004 fails it. */
 import { describe, expect, it } from 'vitest'
-import { verdictsAgainst } from './run-against.ts'
+import { verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 describe('SRV-READ-004: a trailing slash before the query', () => {
   it('passes on the mock', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { RULES } from '../../index.ts'
-import { pathOf, verdictsAgainst } from './run-against.ts'
+import { pathOf, verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 const profileOf = (id: string) => RULES.find((rule) => rule.id === id)?.profile
 

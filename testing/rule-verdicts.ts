@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { runConformance } from '../../../suites/harness.ts'
-import { startHostileServer, type Tamper } from '../../../testing/hostile-scim.ts'
+import { runConformance } from '../suites/harness.ts'
+import { startHostileServer, type Tamper } from './hostile-scim.ts'
 
 export interface RuleVerdict {
   readonly status: string
