@@ -12,6 +12,16 @@ import type { FormatName, RendererOptions } from './renderers/index.ts'
 
 export const DEFAULT_OUT_DIR = 'conformance-reports'
 
+/** One format's text, as `writeReports` would write it (`run --out -` prints it). */
+export function renderReport(
+  report: ConformanceReport,
+  format: FormatName,
+  options: Partial<RendererOptions> = {},
+): string {
+  const render = RENDERERS[format] as (r: ConformanceReport, o?: object) => string
+  return render(report, options[format])
+}
+
 /**
  * Renders `report` in each format and writes `outDir/conformance-report.<ext>` (JUnit:
  * `conformance-junit.xml`). Returns the paths written, in the order of `formats`.
@@ -25,9 +35,8 @@ export async function writeReports(
   await mkdir(outDir, { recursive: true })
   const written: string[] = []
   for (const format of formats) {
-    const render = RENDERERS[format] as (r: ConformanceReport, o?: object) => string
     const path = join(outDir, REPORT_FILE_NAMES[format])
-    await writeFile(path, render(report, options[format]), 'utf8')
+    await writeFile(path, renderReport(report, format, options), 'utf8')
     written.push(path)
   }
   return written

@@ -68,7 +68,7 @@ Safety against a deployment (any --target):
                              and the run exits 2
   --run-id ID                tag of created identities (cc-<run id>-…; default random)
 Reports:
-  --out DIR                  directory (default ${DEFAULT_OUT_DIR}/)
+  --out DIR                  directory (default ${DEFAULT_OUT_DIR}/); - prints one --format to stdout
   --format LIST              ${FORMAT_NAMES.join(',')} (default all)
   --baseline BASE.json       name what changed since a previous report
   --waivers FILE             JSON waivers: { "waivers": [{ "rule", "reason", "dialect"?, "expires"? }] };
@@ -118,6 +118,11 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     throw new UsageError('the initial-cycle scenario creates identities: pass --allow-writes')
   }
   const formats = parseFormatList(values.format)
+  if (values.out === '-' && formats.length !== 1) {
+    throw new UsageError(
+      '--out - writes one report to stdout: pick its format, e.g. --format junit (or json, md, html)',
+    )
+  }
   const settings: RunSettings = {
     target: dryRun ? dryRunTarget(target) : target,
     rules,

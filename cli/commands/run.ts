@@ -14,7 +14,7 @@ import type { ConformanceReport } from '../../reports/model.ts'
 import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
-import { writeReports } from '../../reports/write.ts'
+import { renderReport, writeReports } from '../../reports/write.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
 import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
@@ -175,9 +175,13 @@ async function finish(
   const { cleanup } = outcome
   let report = settings.waivers ? applyWaivers(outcome.report, settings.waivers) : outcome.report
   if (settings.baseline) report = { ...report, baseline: diffReports(settings.baseline, report) }
-  const files = await writeReports(report, settings.formats, settings.out)
-  io.stdout(renderConsoleSummary(report, { color, files }))
-  io.stdout(describeCleanup(cleanup, settings.runId))
+  // `--out -`: the one report is the output; the summary a person reads goes to stderr.
+  const toStdout = settings.out === '-'
+  const files = toStdout ? [] : await writeReports(report, settings.formats, settings.out)
+  const say = toStdout ? io.stderr : io.stdout
+  if (toStdout) io.stdout(renderReport(report, settings.formats[0] ?? 'json'))
+  say(renderConsoleSummary(report, { color, files }))
+  say(describeCleanup(cleanup, settings.runId))
   if (io.signal?.aborted) {
     io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
     return EXIT_INTERRUPTED
