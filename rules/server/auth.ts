@@ -56,7 +56,7 @@ function probes(guid: string): HttpRequest[] {
 }
 
 async function expectAllUnauthorized(ctx: ServerCheckContext, auth: AuthChoice, label: string) {
-  const f = new Findings()
+  const f = ctx.findings
   for (const probe of probes(ctx.data.guid())) {
     const answer = await ctx.http.send({ ...probe, auth })
     expectUnauthorized(f, answer, `${probe.method} ${probe.path.split('?')[0]} ${label}`)
@@ -121,7 +121,7 @@ export const foreignKey = defineServerRule({
   writes: false,
   applies: needsOtherAccount,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const account of ['main', 'other'] as const) {
       const answer = await ctx.http.send({
         method: 'GET',
@@ -159,7 +159,7 @@ export const foreignKeyIndistinguishable = defineServerRule({
   writes: false,
   applies: needsOtherAccount,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const foreign = await ctx.http.send({ method: 'GET', path: '/Users', auth: 'foreign-key' })
     const wrong = await ctx.http.send({
       method: 'GET',
@@ -196,7 +196,7 @@ export const basicScheme = defineServerRule({
   fix: 'Accept only the Bearer scheme; answer 401 with a Bearer challenge for Basic or any other scheme.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const basic = btoa(`demo:${WRONG_KEY}`)
     const answer = await ctx.http.send({
       method: 'GET',
@@ -219,7 +219,7 @@ export const writeWithoutKey = defineServerRule({
   fix: 'Authenticate before parsing or applying any write; an unauthenticated POST must not create an identity.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const values = ctx.data.user()
     const body = createUserBody(values, ctx.dialect, ctx.entra.mapping)
     const answer = await ctx.http.send({ method: 'POST', path: '/Users', body, auth: 'none' })

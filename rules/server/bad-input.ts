@@ -59,7 +59,7 @@ export const malformedJson = defineServerRule({
   fix: 'Catch JSON parse errors and answer 400 with a SCIM error (scimType "invalidSyntax") and a detail naming the problem.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     for (const rawBody of MALFORMED_JSON) {
       expectRefused(
@@ -100,7 +100,7 @@ export const wrongMediaType = defineServerRule({
   fix: 'Refuse request bodies whose Content-Type is not application/scim+json or application/json with 415 (or 400) and a SCIM error.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
       const body = createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping)
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', body, contentType })
@@ -129,7 +129,7 @@ export const malformedJsonMediaType = defineServerRule({
   fix: 'Catch JSON parse errors in the SCIM layer and answer them like every other error, with Content-Type: application/scim+json.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const rawBody of MALFORMED_JSON) {
       const what = `POST /Users with ${JSON.stringify(rawBody.slice(0, 30))}`
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
@@ -159,7 +159,7 @@ export const oversizedBody = defineServerRule({
   fix: 'Stop reading bodies past the limit and answer 413 Payload Too Large with a SCIM error saying the limit.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const body = createUserBody(
       ctx.data.user({ ext: { description: 'x'.repeat(ONE_MIB + 64 * 1024) } }),
       ctx.dialect,
@@ -187,7 +187,7 @@ export const deepNesting = defineServerRule({
   fix: 'Bound the nesting depth of request JSON and answer deeper bodies with 400 invalidSyntax instead of recursing until the stack overflows.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const valid = JSON.stringify(createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping))
     const rawBody = `${valid.slice(0, -1)},"nestedProbe":${nested(10_000)}}`
     const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
@@ -207,7 +207,7 @@ export const wrongJsonType = defineServerRule({
   fix: 'Require a JSON object for User bodies and answer anything else with 400 (invalidSyntax) and a SCIM error.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const rawBody of NOT_AN_OBJECT) {
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })
       expectRefused(
@@ -232,7 +232,7 @@ export const oddQueries = defineServerRule({
   fix: 'Validate query parameters and ids: answer 200 with a sensible default or 400 with a SCIM error, never 5xx.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const probes: HttpRequest[] = [
       { method: 'GET', path: '/Users?startIndex=abc' },
       { method: 'GET', path: '/Users?count=abc' },

@@ -9,6 +9,7 @@ import type { TestData } from '../../fixtures/test-data.ts'
 import type { Dialect } from '../../reports/model.ts'
 import type { EntraClient } from '../../driver/entra/client.ts'
 import type { ScimHttp } from '../../driver/http/types.ts'
+import type { Findings } from './findings.ts'
 
 type Json = Record<string, unknown>
 
@@ -41,6 +42,11 @@ export interface ServerCheckContext {
   readonly discovery: Discovery
   readonly target: TargetFacts
   readonly outcome: RuleOutcome
+  /**
+   * The check's findings. Kept on the context, not in the check's scope, so that when a step stops
+   * the check (a failed setup, no answer) the findings gathered before it still reach the report.
+   */
+  readonly findings: Findings
 }
 
 /** Marks the rule not applicable; it still fails if it recorded an error finding. */

@@ -21,7 +21,7 @@ async function expectIgnored(
   variant: TolerableUserVariant,
   absent: { readonly core: readonly string[]; readonly ext: readonly string[] },
 ): Promise<Findings> {
-  const f = new Findings()
+  const f = ctx.findings
   const body = badUserBody(createUserBody(ctx.data.user(), ctx.dialect, ctx.entra.mapping), variant)
   const answer = await ctx.entra.postUser(body)
   if (!f.status(answer, 201, `POST /Users (${variant})`)) return f
@@ -118,7 +118,7 @@ export const unusedCoreIgnored = defineServerRule({
  */
 async function oddCaseCreate(ctx: ServerCheckContext, extension: boolean) {
   const urnCase = (urn: string) => (extension ? urn.toUpperCase() : urn)
-  const f = new Findings()
+  const f = ctx.findings
   const values = ctx.data.user()
   const body = {
     schemas: [urnCase(CORE_USER_SCHEMA)],

@@ -30,7 +30,7 @@ export const activeStrings = defineServerRule({
   fix: 'Coerce "True"/"False" (case-insensitive) for active and always return active as a JSON boolean.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const [sent, expected] of [
       ['True', true],
       ['False', false],
@@ -67,7 +67,7 @@ export const extensionBooleanStrings = defineServerRule({
   fix: 'Refuse "True"/"False" for hasExtendedTime, hasWebPortalAccess and isAdmin with 400 and scimType invalidValue.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const name of BOOLEAN_EXTENSIONS) {
       f.scimError(
         await postStringBoolean(ctx, name),
@@ -96,7 +96,7 @@ export const extensionBooleanFlagNamed = defineServerRule({
   fix: `Say in the detail which attribute was refused and tell the admin to add ?${ENTRA_SCIM2_FLAG} to the Tenant URL.`,
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const name of BOOLEAN_EXTENSIONS) {
       const answer = await postStringBoolean(ctx, name)
       // Only the detail is judged here: a missing refusal is SRV-CREATE-031's finding.
@@ -134,7 +134,7 @@ export const extensionBooleansReal = defineServerRule({
   fix: 'Accept true/false for hasExtendedTime, hasWebPortalAccess and isAdmin and return them as JSON booleans.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const flag of [true, false]) {
       const values = ctx.data.user({
         ext: { hasExtendedTime: flag, hasWebPortalAccess: flag, isAdmin: flag },
@@ -171,7 +171,7 @@ export const otherBooleanValues = defineServerRule({
   fix: 'Refuse "yes", 1, 0, "maybe" and similar for active and the extension booleans with 400 invalidValue.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const cases: [string, unknown][] = [
       ['active', 'yes'],
       ['active', 1],

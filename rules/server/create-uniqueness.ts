@@ -26,7 +26,7 @@ export const duplicateUserName = defineServerRule({
   fix: 'Refuse a create whose userName already exists in the account with 409 and scimType "uniqueness".',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const first = await createUser(ctx)
     const answer = await ctx.entra.createUser(ctx.data.user({ userName: first.values.userName }))
     f.scimError(
@@ -50,7 +50,7 @@ export const duplicateUserNameCase = defineServerRule({
   fix: 'Compare userName case-insensitively when checking uniqueness; "ADA@X" and "ada@x" are the same user.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const first = await createUser(ctx)
     const answer = await ctx.entra.createUser(
       ctx.data.user({ userName: first.values.userName.toUpperCase() }),
@@ -78,7 +78,7 @@ export const duplicateExternalId = defineServerRule({
   fix: 'Refuse a create whose extension externalId already exists in the account with 409 "uniqueness".',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const first = await createUser(ctx)
     const answer = await ctx.entra.createUser(
       ctx.data.user({ ext: { externalId: first.values.ext.externalId } }),
@@ -103,7 +103,7 @@ export const externalIdCaseExact = defineServerRule({
   fix: 'Compare externalId exactly (caseExact true), so an upper-cased objectId is a different identity.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const first = await createUser(ctx)
     const upper = String(first.values.ext.externalId).toUpperCase()
     const answer = await ctx.entra.createUser(ctx.data.user({ ext: { externalId: upper } }))

@@ -53,7 +53,7 @@ function rejectionRule(spec: RejectionSpec): ServerRule {
     fix: spec.fix,
     writes: true,
     check: async (ctx) => {
-      const f = new Findings()
+      const f = ctx.findings
       for (const variant of spec.variants) {
         const answer = await postVariant(ctx, variant)
         f.scimError(
@@ -112,7 +112,7 @@ export const requireFirstOrLastName = defineServerRule({
   fix: 'Refuse a User with neither firstName nor lastName (400 invalidValue naming both); accept one without the other.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await postVariant(ctx, 'missing-first-and-last-name')
     f.scimError(
       answer,
@@ -178,7 +178,7 @@ export const countryCodeNonIso = defineServerRule({
   fix: 'Accept any three letters for countryCode (warn, do not refuse, when it is not an upper-case ISO code) and return it exactly as sent.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const values = ctx.data.user({ ext: { countryCode: 'xqz' } })
     const user = await createFromBody(ctx, values)
     f.check(
@@ -215,7 +215,7 @@ export const wrongTypes = defineServerRule({
   fix: 'Check each attribute against its schema type: a number for userName, an array for displayName or for active is a 400 (invalidValue or invalidSyntax), never stored and never a 500.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const cases: [string, (body: Record<string, unknown>) => Record<string, unknown>][] = [
       ['userName as a number', (b) => ({ ...b, userName: 4711 })],
       ['displayName as an array', (b) => ({ ...b, displayName: ['Ada', 'Lovelace'] })],

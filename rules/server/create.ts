@@ -30,7 +30,7 @@ export const createFullUser = defineServerRule({
   fix: 'Answer POST /Users with 201, the full resource (id, schemas, meta.resourceType "User", meta.created, meta.lastModified, meta.location) and a Location header equal to meta.location.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const values = ctx.data.user()
     const answer = await ctx.entra.createUser(values)
     if (!f.status(answer, 201, 'POST /Users')) return f.list
@@ -109,7 +109,7 @@ export const createRoundTrip = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const expected = sentValues(user.values, ctx.dialect, ctx.entra.mapping)
     expectRoundTrip(f, user.answer, user.resource, expected, 'POST response')
@@ -147,7 +147,7 @@ export const createDeclaredExtension = defineServerRule({
   fix: 'Read the ClearID extension object from its URN key even when "schemas" lists only the core User URN (Entra never adds custom extension URNs), and also when it is listed.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const declare of [false, true]) {
       const values = ctx.data.user()
       const body = createUserBody(values, ctx.dialect, {
@@ -183,7 +183,7 @@ export const createIgnoresReadOnly = defineServerRule({
   fix: 'Ignore "id" and "meta" in request bodies (they are readOnly): assign the id yourself and build meta from the stored resource.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const values = ctx.data.user()
     const clientId = ctx.data.guid()
     const body = {

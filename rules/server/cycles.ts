@@ -59,7 +59,7 @@ export const initialCycleRule = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const linked = await provision(ctx, f)
     if (!linked) return f.list
     const again = await initialCycle(
@@ -96,7 +96,7 @@ export const incrementalCycleRule = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const linked = await provision(ctx, f)
     if (!linked) return f.list
     const updated = linked.map((u) => ({ id: u.id, source: changedSource(ctx, u.source) }))
@@ -132,7 +132,7 @@ export const repeatCycleRule = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const linked = await provision(ctx, f)
     if (!linked) return f.list
     const cycle = await repeatCycle(ctx.entra, linked)

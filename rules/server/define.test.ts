@@ -1,3 +1,4 @@
+import { Findings } from './findings.ts'
 import { describe, expect, it } from 'vitest'
 import { TestData } from '../../fixtures/test-data.ts'
 import { EntraClient } from '../../driver/entra/client.ts'
@@ -18,6 +19,7 @@ function context(http: ScimHttp): ServerCheckContext {
     discovery: {},
     target: { kind: 'in-process', hasOtherAccount: false },
     outcome: {},
+    findings: new Findings(),
   }
 }
 
@@ -43,9 +45,34 @@ describe('defineServerRule', () => {
     expect(findings).toEqual([{ severity: 'error', message: expect.stringContaining('boom') }])
   })
 
-  it('turns a failed setup step into its finding', async () => {
-    const findings = await rule(async () => setupFailed('could not create')).check(context(http))
-    expect(findings[0]?.message).toBe('could not create')
+  it('turns a failed setup step into a finding that names the step', async () => {
+    const findings = await rule(async () => setupFailed('create', 'could not create')).check(
+      context(http),
+    )
+    expect(findings[0]?.message).toBe('The check stopped at the step "create": could not create')
+  })
+
+  it('keeps the findings recorded before the step that stopped the check', async () => {
+    const findings = await rule(async (ctx) => {
+      ctx.findings.error('the first write was wrong')
+      ctx.findings.warning('and this was odd')
+      return setupFailed('read back', 'HTTP 404')
+    }).check(context(http))
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'the first write was wrong',
+      'and this was odd',
+      'The check stopped at the step "read back": HTTP 404',
+    ])
+  })
+
+  it('keeps them when no answer arrives either', async () => {
+    const exchange = { request: { method: 'GET', url: 'http://x/Users', headers: {} }, error: 'x' }
+    const findings = await rule(async (ctx) => {
+      ctx.findings.error('seen before')
+      throw new TransportError('refused', exchange)
+    }).check(context(http))
+    expect(findings.map((finding) => finding.severity)).toEqual(['error', 'error'])
+    expect(findings[0]?.message).toBe('seen before')
   })
 
   it('marks the rule skipped when the harness refuses to send', async () => {

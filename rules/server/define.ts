@@ -12,6 +12,7 @@ import {
   UnsafePathError,
 } from '../../driver/http/errors.ts'
 import type { Finding, RuleMeta } from '../../model/rule.ts'
+import { RuleNotApplicable, SetupFailure } from './check-stops.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
 export interface ServerRule extends RuleMeta {
@@ -30,22 +31,6 @@ export type ServerRuleSpec = Omit<ServerRule, 'side' | 'perDialect'> & {
   readonly perDialect?: boolean
 }
 
-/**
- * The check cannot test its subject on this target (a query it needs is not supported, and the
- * rule's profile does not require it): the result is not-applicable with this reason.
- */
-export class RuleNotApplicable extends Error {
-  override readonly name = 'RuleNotApplicable'
-}
-
-/** A precondition of the check failed: the server did not let the rule set up its data. */
-export class SetupFailure extends Error {
-  override readonly name = 'SetupFailure'
-  constructor(readonly finding: Finding) {
-    super(finding.message)
-  }
-}
-
 export function defineServerRule(spec: ServerRuleSpec): ServerRule {
   const { check, perDialect = false, ...meta } = spec
   return {
@@ -56,7 +41,9 @@ export function defineServerRule(spec: ServerRuleSpec): ServerRule {
       try {
         return await check(ctx)
       } catch (error) {
-        return findingsFor(error, ctx)
+        // Everything the check found before the step that stopped it stands: a server whose
+        // stale-If-Match DELETE deleted the user is reported for that, not only for the 404 after.
+        return [...ctx.findings.list, ...findingsFor(error, ctx)]
       }
     },
   }

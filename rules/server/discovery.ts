@@ -44,7 +44,7 @@ export const spcShape = defineServerRule({
   fix: 'Serve GET /ServiceProviderConfig with the SPC schema URN, a `supported` boolean for patch, bulk, filter, changePassword, sort and etag, and authenticationSchemes.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/ServiceProviderConfig')
     if (!f.status(answer, 200, 'GET /ServiceProviderConfig')) return f.list
     const body = isObject(answer.body) ? answer.body : {}
@@ -90,7 +90,7 @@ export const spcClearIdFeatures = defineServerRule({
   fix: 'Advertise patch.supported=true, filter.supported=true with a positive integer maxResults, bulk.supported=false and an oauthbearertoken authentication scheme.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/ServiceProviderConfig')
     if (!f.status(answer, 200, 'GET /ServiceProviderConfig')) return f.list
     const body = isObject(answer.body) ? answer.body : {}
@@ -151,7 +151,7 @@ export const resourceTypesUserOnly = defineServerRule({
   fix: 'Serve GET /ResourceTypes with exactly one resource type: User, endpoint /Users, schema the core User URN, schemaExtensions containing the ClearID extension URN.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/ResourceTypes')
     if (!f.status(answer, 200, 'GET /ResourceTypes')) return f.list
     const types = discoveryResources(answer.body)
@@ -210,7 +210,7 @@ export const schemasPresent = defineServerRule({
   fix: 'Serve GET /Schemas listing the core User schema and the ClearID extension schema, each with its attributes.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/Schemas')
     if (!f.status(answer, 200, 'GET /Schemas')) return f.list
     const ids = discoveryResources(answer.body).map((s) => s.id)
@@ -283,7 +283,7 @@ export const extensionSchemaAttributes = defineServerRule({
   fix: 'Generate the ClearID extension schema from the attribute catalogue: every attribute with type, required, caseExact, mutability, returned and uniqueness as documented.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/Schemas')
     if (!f.status(answer, 200, 'GET /Schemas')) return f.list
     compareAttributes(f, answer, schemaById(answer, CLEARID_USER_EXTENSION), EXTENSION_ATTRIBUTES)
@@ -302,7 +302,7 @@ export const coreSchemaAttributes = defineServerRule({
   fix: 'Describe userName (required, uniqueness server, caseExact false), displayName (required) and active (boolean) in the core User schema.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await get(ctx, '/Schemas')
     if (!f.status(answer, 200, 'GET /Schemas')) return f.list
     compareAttributes(f, answer, schemaById(answer, CORE_USER_SCHEMA), CORE_ATTRIBUTES)
@@ -321,7 +321,7 @@ export const spcFilterAgreement = defineServerRule({
   fix: 'When filter.supported is true, answer filtered queries with a ListResponse, and cap the page size (count) at filter.maxResults.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const filter = ctx.discovery.serviceProviderConfig?.filter
     const max =
       isObject(filter) && Number.isInteger(filter.maxResults)
@@ -374,7 +374,7 @@ export const spcPatchAgreement = defineServerRule({
   fix: 'Either implement PATCH /Users/{id} (200 with the resource, or 204) or advertise patch.supported=false.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const patch = ctx.discovery.serviceProviderConfig?.patch
     if (!isObject(patch) || patch.supported !== true) {
       f.info('ServiceProviderConfig does not advertise PATCH; nothing to compare')

@@ -102,7 +102,7 @@ export const errorShape = defineServerRule({
   fix: 'Render every 4xx/5xx as {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"<code as string>","scimType":…,"detail":"…"}.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const probe of errorProbes(ctx.data.guid())) {
       const answer = await ctx.http.send(probe)
       if (f.check(answer.status >= 400, `${probe.label} must fail`, answer, '4xx', answer.status))
@@ -140,7 +140,7 @@ export const readContentType = defineServerRule({
   fix: 'Send Content-Type: application/scim+json on every SCIM answer with a body, successes and errors alike.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const reads = [
       '/ServiceProviderConfig',
       '/Schemas',
@@ -170,7 +170,7 @@ export const writeContentType = defineServerRule({
   fix: 'Send Content-Type: application/scim+json on 201, 200 and error answers to writes.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     checkScimContentType(f, user.answer, 'POST /Users (201)')
     const patched = await ctx.entra.patchRaw(
@@ -201,7 +201,7 @@ export const requestMediaTypes = defineServerRule({
   fix: 'Accept request bodies labelled application/scim+json or application/json, with or without "; charset=utf-8".',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const contentType of [
       'application/json',
       'application/scim+json; charset=utf-8',
@@ -227,7 +227,7 @@ export const unknownEndpoint = defineServerRule({
   fix: 'Answer unknown paths under the SCIM base with 404 and a SCIM Error body, not an HTML page.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const path of ['/Devices', '/Users/.well-known/nothing']) {
       f.scimError(await ctx.http.send({ method: 'GET', path }), { status: 404 }, `GET ${path}`)
     }
@@ -250,7 +250,7 @@ export const malformedIsInvalidSyntax = defineServerRule({
   fix: 'Answer every request body that cannot be read as the expected message (unparseable JSON, not an object, a PatchOp without a valid Operations array or op) with 400 and scimType "invalidSyntax".',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const expectation = { status: 400, scimType: 'invalidSyntax' }
     for (const rawBody of [...MALFORMED_JSON.slice(0, 1), ...NOT_AN_OBJECT.slice(0, 2)]) {
       const answer = await ctx.http.send({ method: 'POST', path: '/Users', rawBody })

@@ -71,7 +71,7 @@ export const etagHeader = defineServerRule({
   fix: 'Send ETag: W/"<version>" on GET, POST, PUT and PATCH answers for a User, identical to meta.version.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     if (!etagSupported(ctx)) return f.list
     const user = await createUser(ctx)
     expectEtag(f, user.answer, user.resource, 'POST /Users')
@@ -92,7 +92,7 @@ export const etagChanges = defineServerRule({
   fix: 'Change meta.version (and the ETag) on every successful write.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     if (!etagSupported(ctx)) return f.list
     const user = await createUser(ctx)
     const before = versionOf(user.resource)
@@ -126,7 +126,7 @@ export const staleIfMatch = defineServerRule({
   fix: 'Compare If-Match with the current version on PATCH, PUT and DELETE and answer 412 Precondition Failed without changing anything when they differ.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     if (!etagSupported(ctx)) return f.list
     const user = await createUser(ctx)
     const stale = String(versionOf(user.resource) ?? 'W/"0"')
@@ -172,7 +172,7 @@ export const ifMatchOptional = defineServerRule({
   fix: 'Apply writes without If-Match (never answer 428); with a current If-Match, apply them too.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     f.status(
       await ctx.entra.patchRaw(user.id, patchDisplayName('No Precondition')),

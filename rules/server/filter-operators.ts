@@ -60,7 +60,7 @@ function operatorRule(
     fix: `Implement the ${operators} filter operators of RFC 7644 §3.4.2.2, comparing strings with the attribute's caseExact.`,
     writes: true,
     check: async (ctx) => {
-      const f = new Findings()
+      const f = ctx.findings
       const trio = await createTrio(ctx)
       for (const [filter, expected] of cases) {
         const answer = await queryUsers(ctx, `${ownUsersFilter(ctx)} and (${filter})`)
@@ -149,7 +149,7 @@ export const invalidFilter = defineServerRule({
   fix: 'Parse filters with a real grammar and answer every syntax error with 400, scimType "invalidFilter" and a detail that says where the filter broke.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const filter of INVALID_FILTERS) {
       const answer = await ctx.http.send({ method: 'GET', path: usersQuery(filter) })
       f.scimError(answer, { status: 400, scimType: 'invalidFilter' }, `filter ${filter}`)

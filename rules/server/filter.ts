@@ -60,7 +60,7 @@ export const filterExisting = defineServerRule({
   fix: 'Answer GET /Users?filter=userName+eq+%22<upn>%22 with 200, totalResults 1 and the user in Resources.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const answer = await ctx.entra.findUser('userName', user.values.userName)
     expectIds(f, answer, [user.id], 'GET /Users?filter=userName eq "<existing>"')
@@ -84,7 +84,7 @@ export const filterDifferentCase = defineServerRule({
   fix: 'Compare userName case-insensitively in filters (caseExact false): an upper-cased UPN must find the user, or Entra creates a duplicate and gets 409.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     for (const variant of [
       user.values.userName.toUpperCase(),
@@ -108,7 +108,7 @@ export const filterExternalId = defineServerRule({
   fix: `Resolve "${EXTERNAL_ID_PATH}" in filters and compare it case-exactly: the exact value finds the user, a case variant finds nothing (200, empty list).`,
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const externalId = String(user.values.ext.externalId)
     const exact = await ctx.entra.findUser(EXTERNAL_ID_PATH, externalId)
@@ -136,7 +136,7 @@ export const filterNoMatch = defineServerRule({
   fix: 'Answer a filter without hits with 200 and {"totalResults":0,"Resources":[]}: a 404 is read by Entra as an incompatible service and can quarantine the job.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const tag = ctx.data.guid().slice(0, 8)
     for (const userName of [`nobody.${tag}@contoso.example`, `o'neil+${tag}@contoso.example`]) {
       const answer = await ctx.entra.findUser('userName', userName)
@@ -160,7 +160,7 @@ export const filterFormEncoding = defineServerRule({
   fix: 'Decode the query string with form rules (URLSearchParams), not decodeURIComponent alone, so "userName+eq+%22a%40b.example%22" reads as userName eq "a@b.example".',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const userName = user.values.userName
     const variants: [string, string][] = [
@@ -190,7 +190,7 @@ export const filterDisplayName = defineServerRule({
   fix: 'Compare displayName case-insensitively in filters (caseExact false).',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const displayName = uniqueDisplayName(ctx, 'Ada Lovelace')
     const user = await createUser(ctx, { displayName })
     // The exact-case query is the tool (filtering on displayName at all); the other is the subject.
@@ -214,7 +214,7 @@ export const filterAnd = defineServerRule({
   fix: 'Evaluate "and" as a logical conjunction of both expressions.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const byName = `userName eq ${quote(user.values.userName)}`
     const match = await toolQuery(ctx, `id eq ${quote(user.id)} and ${byName}`)
@@ -236,7 +236,7 @@ export const filterEscapes = defineServerRule({
   fix: 'Unescape \\" inside filter string literals (JSON string rules) after form-decoding the query.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const displayName = uniqueDisplayName(ctx, `Zoë "Zed" O'Neil-Ng`)
     const user = await createUser(ctx, { displayName })
     // The tool is filtering on displayName at all; the escaped literal is the subject.
@@ -262,7 +262,7 @@ export const filterNameCase = defineServerRule({
   fix: 'Resolve filter attribute paths case-insensitively, and accept the fully qualified core path (urn:ietf:params:scim:schemas:core:2.0:User:userName).',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const value = quote(user.values.userName)
     for (const name of ['USERNAME', 'UserName', `${CORE_USER_SCHEMA}:userName`]) {

@@ -7,7 +7,6 @@
  */
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { Finding } from '../../model/rule.ts'
-import { SetupFailure } from './define.ts'
 import { SCIM_LIST_SCHEMA } from '../../model/scim-protocol.ts'
 import { excerpt } from '../../driver/http/excerpt.ts'
 
@@ -209,10 +208,5 @@ export function errorDetail(answer: HttpAnswer): string | undefined {
 }
 
 /** Stops the check: a step the rule depends on did not work. */
-export function setupFailed(message: string, answer?: HttpAnswer): never {
-  throw new SetupFailure({
-    severity: 'error',
-    message,
-    ...(answer ? { exchange: answer.exchange, actual: answer.status } : {}),
-  })
-}
+
+export { setupFailed } from './check-stops.ts'

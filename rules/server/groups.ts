@@ -27,7 +27,7 @@ export const groupsEmpty = defineServerRule({
   fix: 'Answer every GET /Groups with 200 and {"totalResults":0,"Resources":[]}, so Entra probes do not fail on a user-only server.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const path of [
       '/Groups',
       '/Groups?filter=externalId+eq+%22g-1%22',
@@ -63,7 +63,7 @@ export const groupWritesRefused = defineServerRule({
   fix: 'Answer writes to /Groups with 501, a SCIM error, and a detail saying that ClearID does not synchronize groups and group provisioning must be disabled in Entra.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const body = {
       schemas: [GROUP_SCHEMA, ENTRA_GROUP_SCHEMA],
       externalId: ctx.data.guid(),
@@ -98,7 +98,7 @@ export const groupOtherWrites = defineServerRule({
   fix: 'Answer every write to /Groups/{id} with 501 and the same SCIM error as POST /Groups.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const id = ctx.data.guid()
     const patch = {
       schemas: [SCIM_PATCH_SCHEMA],

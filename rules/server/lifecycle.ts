@@ -32,7 +32,7 @@ export const disabledReadable = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const patched = await ctx.entra.setActive(user.id, false)
     if (!f.status(patched, [200, 204], `PATCH active false (${ctx.dialect})`)) return f.list
@@ -61,7 +61,7 @@ export const disabledFindable = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const patched = await ctx.entra.setActive(user.id, false)
     if (!f.status(patched, [200, 204], `PATCH active false (${ctx.dialect})`)) return f.list
@@ -94,7 +94,7 @@ export const activeFilter = defineServerRule({
   fix: 'Evaluate "active eq false" and "active eq true" against the stored boolean, whatever form the value arrived in.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const disabled = await createUser(ctx)
     const enabled = await createUser(ctx)
     f.status(await ctx.entra.setActive(disabled.id, false), [200, 204], 'PATCH active false')
@@ -121,7 +121,7 @@ export const reEnable = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     f.status(await ctx.entra.setActive(user.id, false), [200, 204], 'disable')
     f.status(await ctx.entra.setActive(user.id, true), [200, 204], 're-enable')
@@ -149,7 +149,7 @@ export const deleteThenGone = defineServerRule({
   fix: 'Answer DELETE /Users/{id} with 204 and no body; afterwards GET /Users/{id} must answer 404.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const answer = await ctx.entra.deleteUser(user.id)
     if (f.status(answer, 204, 'DELETE /Users/{id}')) {
@@ -178,7 +178,7 @@ export const deletedNotFound = defineServerRule({
   fix: 'Exclude deleted identities from every list and filter result.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     f.status(await ctx.entra.deleteUser(user.id), 204, 'DELETE /Users/{id}')
     const byName = await ctx.entra.findUser('userName', user.values.userName)
@@ -203,7 +203,7 @@ export const deletedKeysReusable = defineServerRule({
   fix: 'Leave soft-deleted identities out of uniqueness checks so a re-created user with the same userName and externalId gets 201.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     f.status(await ctx.entra.deleteUser(user.id), 204, 'DELETE /Users/{id}')
     const again = await ctx.entra.createUser(user.values)
@@ -225,10 +225,11 @@ export const deletedUserNameReusable = defineServerRule({
   fix: 'Leave deleted users out of uniqueness checks so a new user with the same userName gets 201.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const deleted = await ctx.entra.deleteUser(user.id)
-    if (deleted.status >= 300) setupFailed(`DELETE /Users/{id} answered ${deleted.status}`, deleted)
+    if (deleted.status >= 300)
+      setupFailed('delete the identity (DELETE /Users/{id})', `HTTP ${deleted.status}`, deleted)
     const again = await ctx.entra.createUser(ctx.data.user({ userName: user.values.userName }))
     f.status(again, 201, "POST /Users with the deleted user's userName")
     return f.list
@@ -251,7 +252,7 @@ export const deleteUnknownAndTwice = defineServerRule({
   fix: 'Answer DELETE of an id that does not exist (or no longer exists) with 404 and a SCIM error.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     f.scimError(
       await ctx.entra.deleteUser(ctx.data.guid()),
       { status: 404 },

@@ -42,7 +42,7 @@ export const pageWalk = pagingRule({
   ],
   fix: 'Apply the filter first, then return matches startIndex..startIndex+count-1 (1-based); echo startIndex and set itemsPerPage to the page size.',
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const users = await createUsers(ctx, 5)
     const seen: string[] = []
     for (const [startIndex, size] of [
@@ -102,7 +102,7 @@ export const startIndexBelowOne = pagingRule({
   sources: [rfc7644('3.4.2.4')],
   fix: 'Read startIndex values below 1 (0, negative) as 1 instead of refusing them or skipping results.',
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     await createUsers(ctx, 3)
     const first = await page(ctx, f, { startIndex: '1', count: '2' })
     for (const startIndex of ['0', '-3']) {
@@ -128,7 +128,7 @@ export const countZero = pagingRule({
   sources: [rfc7644('3.4.2.4')],
   fix: 'For count=0 (and negative counts) return totalResults with no resources and itemsPerPage 0.',
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     await createUsers(ctx, 3)
     for (const count of ['0', '-1']) {
       const { answer, list } = await page(ctx, f, { count })
@@ -168,7 +168,7 @@ export const beyondTheEnd = pagingRule({
   sources: [rfc7644('3.4.2.4')],
   fix: 'Answer a startIndex beyond the matches with 200, an empty Resources array and the real totalResults.',
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     await createUsers(ctx, 3)
     for (const startIndex of ['4', '1000']) {
       const { answer, list } = await page(ctx, f, { startIndex, count: '10' })
@@ -200,7 +200,7 @@ export const totalResultsCountsMatches = pagingRule({
   sources: [rfc7644('3.4.2')],
   fix: 'Count every resource the filter matches for totalResults, independent of startIndex and count.',
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     await createUsers(ctx, 3)
     const cases: Record<string, string>[] = [{ count: '1' }, { startIndex: '2', count: '1' }, {}]
     for (const params of cases) {

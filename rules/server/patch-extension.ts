@@ -49,7 +49,7 @@ export const patchExtensionDialect = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx, { ext: { middleName: undefined } })
     const changes = extensionChanges(ctx)
     const answer = await ctx.entra.patchUser(user.id, changes)

@@ -66,7 +66,7 @@ export const patchAtomic = defineServerRule({
   fix: 'Apply the operations to a copy and store it only when every operation and every invariant passed; otherwise answer 400 and keep the stored identity.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const body = patchBody([
       { op: 'Replace', path: 'displayName', value: 'Must Not Stick' },
@@ -98,7 +98,7 @@ export const patchInvariants = defineServerRule({
   fix: 'Re-check the cross-field rule (firstName or lastName) on the result of all operations; refuse with 400 invalidValue and keep the identity.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const both = patchBody([
       { op: 'Remove', path: ext('firstName') },
@@ -173,7 +173,7 @@ async function expectPathsRefused(
   ctx: ServerCheckContext,
   paths: readonly string[],
 ): Promise<Findings> {
-  const f = new Findings()
+  const f = ctx.findings
   const user = await createUser(ctx)
   for (const path of paths) {
     const body = patchBody([{ op: 'replace', path, value: 'x' }])
@@ -200,7 +200,7 @@ export const patchMalformed = defineServerRule({
   fix: 'Validate the PatchOp envelope: schemas with the PatchOp URN, an Operations array, a known op, a value for add/replace; answer 400 invalidSyntax otherwise.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     for (const [label, body] of MALFORMED_PATCHES) {
       await expectRefusedUnchanged(
@@ -227,7 +227,7 @@ export const patchValidation = defineServerRule({
   fix: 'Run the same attribute checks on PATCH as on POST: e-mail format, three-letter countryCode, extension booleans only as JSON booleans (naming the aadOptscim062020 flag).',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const cases: [string, Record<string, unknown>, readonly string[]][] = [
       ['an invalid email', { op: 'Replace', path: ext('email'), value: 'no-at-sign' }, ['email']],
@@ -270,7 +270,7 @@ export const patchUniqueness = defineServerRule({
   fix: 'Check uniqueness on every write, not only on create: a PATCH that would duplicate a userName (any case) or externalId is 409 uniqueness and changes nothing.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const first = await createUser(ctx)
     const second = await createUser(ctx)
     const cases: [string, Record<string, unknown>][] = [
@@ -308,7 +308,7 @@ export const patchUnknownId = defineServerRule({
   fix: 'Answer PATCH /Users/{unknown id} with 404 and a SCIM error.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await ctx.entra.patchRaw(
       ctx.data.guid(),
       patchBody([{ op: 'replace', path: 'displayName', value: 'Nobody' }]),
@@ -330,7 +330,7 @@ export const patchSameAttributeInOrder = defineServerRule({
   fix: 'Apply PATCH operations sequentially, each on the result of the previous one.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const body = patchBody([
       { op: 'remove', path: ext('middleName') },
@@ -364,7 +364,7 @@ export const patchDifferentAttributes = defineServerRule({
   fix: 'Apply every operation of the request, not only the first.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const userName = `${ctx.data.prefix}multi-${user.values.userName.slice(ctx.data.prefix.length)}`
     const body = patchBody([

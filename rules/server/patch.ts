@@ -95,7 +95,7 @@ export const patchDialect = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const changes = coreChanges(ctx, user)
     const answer = await ctx.entra.patchUser(user.id, changes)
@@ -128,7 +128,7 @@ export const patchDisable = defineServerRule({
   writes: true,
   perDialect: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const answer = await ctx.entra.setActive(user.id, false)
     await expectPatched(
@@ -158,7 +158,7 @@ export const patchUrnPaths = defineServerRule({
   fix: `Resolve paths such as "${ext('departmentName')}" (URN and attribute case-insensitive) and op names in any case.`,
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const operations = [
       { op: 'Replace', path: ext('departmentName'), value: 'Security Operations' },
@@ -202,7 +202,7 @@ export const patchPathlessUrnKeys = defineServerRule({
   fix: 'Apply each key of a path-less value object as the attribute it names ({"op":"replace","value":{"userName":"…"}} renames the user).',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const userName = `${ctx.data.prefix}renamed-${user.values.userName.slice(ctx.data.prefix.length)}`
     const value = { userName, displayName: 'Renamed Person', active: false }
@@ -234,7 +234,7 @@ export const patchExtensionObject = defineServerRule({
   fix: 'Treat {"urn:…:clearid:2.0:User":{…}} in a path-less value as a complex attribute: replace the sub-attributes it names and leave the others unchanged.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const value = {
       [CLEARID_USER_EXTENSION]: { jobTitle: 'Badge Office Lead', cityOfResidence: 'Springfield' },
@@ -271,7 +271,7 @@ export const patchUnstoredKeys = defineServerRule({
   fix: 'Expand dotted keys (name.givenName) and enterprise URN keys; drop the ones ClearID does not store with a warning instead of refusing the whole PATCH or storing junk keys.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const value = {
       'name.givenName': 'Ignored',
@@ -318,7 +318,7 @@ export const patchFilteredUnsupported = defineServerRule({
   fix: 'Accept {"op":"Add","path":"phoneNumbers[type eq \\"mobile\\"].value",…} on a User without phone numbers and ignore it (ClearID does not store core phoneNumbers); never answer 5xx.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const operations = [
       { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' },
@@ -355,7 +355,7 @@ export const patchEmptyOperations = defineServerRule({
   fix: 'Answer {"Operations":[]} with 200 or 204 and change nothing (what Entra-compatible servers do), or refuse it with 400 and a SCIM error; never fail with a 5xx or change the user.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const answer = await ctx.entra.patchRaw(user.id, patchBody([]))
     const unchanged: [string, unknown][] = [

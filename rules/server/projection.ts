@@ -62,7 +62,7 @@ export const attributesParameter = defineServerRule({
   fix: 'With ?attributes=…, return only the listed attributes plus those whose "returned" is "always" (id).',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const { answer, resource } = await readUser(ctx, user.id, '?attributes=userName')
     const what = 'GET /Users/{id}?attributes=userName'
@@ -83,7 +83,7 @@ export const excludedAttributesParameter = defineServerRule({
   fix: 'With ?excludedAttributes=…, return the default attributes minus the listed ones.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const { answer, resource } = await readUser(ctx, user.id, '?excludedAttributes=displayName')
     const what = 'GET /Users/{id}?excludedAttributes=displayName'
@@ -104,7 +104,7 @@ export const projectionOnLists = defineServerRule({
   fix: 'Apply attributes/excludedAttributes to every resource of a ListResponse, not only to GET by id.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const filter = `userName eq "${user.values.userName}"`
     const cases: [Record<string, string>, string[], string[]][] = [
@@ -135,7 +135,7 @@ export const alwaysReturned = defineServerRule({
   fix: 'Always return id (returned "always") and schemas, even when attributes omits them or excludedAttributes lists them; returning meta too helps clients that read meta.resourceType.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     for (const query of ['?attributes=displayName', '?excludedAttributes=id,schemas,meta']) {
       const { answer, resource } = await readUser(ctx, user.id, query)
@@ -162,7 +162,7 @@ export const extensionProjection = defineServerRule({
   fix: 'Resolve "urn:…:clearid:2.0:User:firstName" in attributes/excludedAttributes to the extension sub-attribute.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const only = await readUser(ctx, user.id, `?attributes=${encodeURIComponent(FIRST_NAME)}`)
     const onlyExt = extensionOf(only.resource)

@@ -68,7 +68,7 @@ export const putReplaces = defineServerRule({
   fix: 'Treat PUT as a full replacement: store the body as the new identity, keeping id and meta.created.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const next = replacement(ctx, user, { active: false })
     await expectReplaced(ctx, f, user, next, [
@@ -90,7 +90,7 @@ export const putClearsOmitted = defineServerRule({
   fix: 'Replace the whole ClearID extension on PUT: attributes the body leaves out are cleared, not kept.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const next = replacement(ctx, user, { ext: { middleName: undefined, description: undefined } })
     await expectReplaced(ctx, f, user, next, [
@@ -138,7 +138,7 @@ export const putValidates = defineServerRule({
   fix: 'Validate a PUT body exactly like a POST body (400 invalidValue for missing or malformed values, 409 uniqueness for duplicates) and keep the stored identity when it fails.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const other = await createUser(ctx)
     const user = await createUser(ctx)
     const base = () =>
@@ -188,7 +188,7 @@ export const putUnknownId = defineServerRule({
   fix: 'Answer PUT /Users/{unknown id} with 404; PUT never creates.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const values = ctx.data.user()
     const answer = await put(ctx, ctx.data.guid(), createUserBody(values, 'entra-flag'))
     f.scimError(answer, { status: 404 }, 'PUT /Users/{unknown id}')

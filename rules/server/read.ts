@@ -29,7 +29,7 @@ export const readById = defineServerRule({
   fix: 'Answer GET /Users/{id} with 200 and the resource: the same id, schemas, and meta with resourceType, created, lastModified, location, and version when etag is supported.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const { answer, resource } = await readUser(ctx, user.id)
     f.check(resource.id === user.id, '"id" must be the requested id', answer, user.id, resource.id)
@@ -81,7 +81,7 @@ export const readUnknownId = defineServerRule({
   fix: 'Answer GET /Users/{unknown id} with 404 and a SCIM Error body with a detail.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await ctx.http.send({
       method: 'GET',
       path: resourcePath('Users', ctx.data.guid()),
@@ -119,7 +119,7 @@ export const listShape = defineServerRule({
   fix: 'Answer GET /Users with the ListResponse schema, integer totalResults, startIndex and itemsPerPage, and a "Resources" array whose members carry id, schemas and meta.resourceType.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const answer = await ctx.http.send({ method: 'GET', path: '/Users?startIndex=1&count=2' })
     const list = f.listResponse(answer, 'GET /Users?startIndex=1&count=2')
     if (!list) return f.list
@@ -166,7 +166,7 @@ export const trailingSlashList = defineServerRule({
   fix: 'Route /Users/ like /Users (or redirect it there); never answer it 404.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const path = `/Users/${usersQuery(`userName eq "${ctx.data.guid()}"`).slice('/Users'.length)}`
     const answer = await ctx.http.send({ method: 'GET', path })
     f.check(

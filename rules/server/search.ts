@@ -25,7 +25,7 @@ export const searchEndpoint = defineServerRule({
   fix: 'Implement POST /Users/.search with a SearchRequest body (filter, startIndex, count, attributes) answered with a ListResponse, or answer 404/501 so clients know it is absent.',
   writes: true,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const user = await createUser(ctx)
     const answer = await ctx.http.send({
       method: 'POST',

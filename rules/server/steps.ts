@@ -10,7 +10,7 @@ import { createUserBody } from '../../driver/entra/requests.ts'
 import { idProblem, resourcePath } from '../../driver/http/resource-path.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
-import { RuleNotApplicable } from './define.ts'
+import { RuleNotApplicable } from './check-stops.ts'
 import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'
 
 export interface CreatedUser {
@@ -45,17 +45,19 @@ function expectCreated(answer: HttpAnswer, values: ClearIdUserValues): CreatedUs
   if ((answer.status !== 201 && answer.status !== 200) || !isObject(resource)) {
     const detail = errorDetail(answer)
     setupFailed(
-      `Setup: creating a valid identity failed with HTTP ${answer.status}${detail ? ` (${detail})` : ''}`,
+      'create a valid identity (POST /Users)',
+      `the server answered HTTP ${answer.status}${detail ? ` (${detail})` : ''}`,
       answer,
     )
   }
   const id = resource.id
   if (typeof id !== 'string' || id === '')
-    setupFailed('Setup: the created identity has no "id"', answer)
+    setupFailed('create a valid identity (POST /Users)', 'the created identity has no "id"', answer)
   const unsafe = idProblem(id)
   if (unsafe !== undefined)
     setupFailed(
-      `Setup: the server gave the created identity the id ${JSON.stringify(id)}, which ${unsafe}; the harness sends no request with it. Return ids that are not empty, "." or "..", and contain no "/".`,
+      'create a valid identity (POST /Users)',
+      `the server gave the created identity the id ${JSON.stringify(id)}, which ${unsafe}; the harness sends no request with it. Return ids that are not empty, "." or "..", and contain no "/".`,
       answer,
     )
   return { id, values, resource, answer }
@@ -83,7 +85,8 @@ export async function readUser(
   })
   if (answer.status !== 200 || !isObject(answer.body)) {
     setupFailed(
-      `Reading the identity back with GET /Users/{id} answered HTTP ${answer.status}`,
+      'read the identity back (GET /Users/{id})',
+      `the server answered HTTP ${answer.status}`,
       answer,
     )
   }

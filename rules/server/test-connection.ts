@@ -39,7 +39,7 @@ export const userProbe = defineServerRule({
   fix: 'Answer GET /Users?filter=userName+eq+%22<guid>%22 with 200 and {"totalResults":0,"Resources":[]}; never 404 for "no match".',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const { users } = await ctx.entra.testConnection(ctx.data.guid())
     expectEmptyList(f, users, 'GET /Users?filter=userName eq "<random guid>"')
     return f.list
@@ -60,7 +60,7 @@ export const groupProbe = defineServerRule({
   fix: 'Answer GET /Groups?excludedAttributes=members&filter=displayName+eq+%22<guid>%22 with 200 and an empty ListResponse, even though groups are not supported: a 404 breaks Test Connection.',
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     const { groups: answer } = await ctx.entra.testConnection(ctx.data.guid())
     expectEmptyList(
       f,
@@ -85,7 +85,7 @@ export const externalIdProbe = defineServerRule({
   fix: `Answer a lookup on ${CLEARID_USER_EXTENSION}:externalId (and on the short name externalId) with 200 and an empty list when nothing matches.`,
   writes: false,
   check: async (ctx) => {
-    const f = new Findings()
+    const f = ctx.findings
     for (const attribute of [`${CLEARID_USER_EXTENSION}:externalId`, 'externalId']) {
       const answer = await ctx.http.send({
         method: 'GET',

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { Findings } from '../../rules/server/findings.ts'
 import { TestData } from '../../fixtures/test-data.ts'
 import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model.ts'
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
@@ -157,6 +158,7 @@ function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
     discovery: env.discovery,
     target: env.facts,
     outcome: {},
+    findings: new Findings(),
   }
 }
 
