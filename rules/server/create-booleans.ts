@@ -10,7 +10,7 @@ import { userValue } from '../../driver/entra/diff.ts'
 import { createUserBody } from '../../driver/entra/requests.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject } from './findings.ts'
+import { isObject } from './findings.ts'
 import { entraCompat, rfc7643, seed, spec } from './sources.ts'
 import { createFromBody } from './steps.ts'
 

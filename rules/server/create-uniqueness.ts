@@ -5,7 +5,6 @@
  * @module
  */
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
 import { msValidator, okta, rfc7643, rfc7644, seed, spec } from './sources.ts'
 import { createUser } from './steps.ts'
 

@@ -8,7 +8,7 @@ import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes
 import { createUserBody } from '../../driver/entra/requests.ts'
 import { expectRoundTrip, sentValues } from './compare.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject } from './findings.ts'
+import { isObject } from './findings.ts'
 import { entraTutorial, msValidator, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { sameUrl, urlEndsWith } from './same-url.ts'
 import { createUser, readUser } from './steps.ts'

@@ -14,7 +14,7 @@ import {
 } from '../../driver/provisioning.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
+import type { Findings } from './findings.ts'
 import { entraTutorial, spec } from './sources.ts'
 
 const USERS_PER_CYCLE = 3

@@ -8,7 +8,6 @@
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule, type ServerRule } from './define.ts'
-import { Findings } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser, ownUsersFilter, queryUsers, usersQuery } from './steps.ts'

@@ -9,7 +9,7 @@ import { CLEARID_USER_EXTENSION, CORE_USER_SCHEMA } from '../../model/attributes
 import { lookupPath } from '../../driver/entra/requests.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
+import type { Findings } from './findings.ts'
 import { entraTutorial, msValidator, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, queryUsers, quote, toolQuery, uniqueDisplayName } from './steps.ts'
 

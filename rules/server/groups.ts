@@ -5,7 +5,6 @@
  * @module
  */
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
 import { entraTutorial, seed, spec } from './sources.ts'
 import { GROUP_SCHEMA, SCIM_PATCH_SCHEMA } from '../../model/scim-protocol.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'

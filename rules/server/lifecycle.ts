@@ -6,7 +6,7 @@
  */
 import { lookupPath } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
-import { Findings, isObject, setupFailed } from './findings.ts'
+import { isObject, setupFailed } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'

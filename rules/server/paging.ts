@@ -7,7 +7,8 @@
  */
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule, type ServerRuleSpec } from './define.ts'
-import { Findings, type ListBody } from './findings.ts'
+import type { Findings } from './findings.ts'
+import { type ListBody } from './findings.ts'
 import { entraTutorial, rfc7644 } from './sources.ts'
 import { createUsers, ownUsersFilter, toolQuery } from './steps.ts'
 

@@ -8,7 +8,6 @@
 import type { AttributeChange } from '../../driver/entra/requests.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
 import { expectPatched } from './patch.ts'
 import { entraCompat, msValidator, seed, spec } from './sources.ts'
 import { createUser } from './steps.ts'

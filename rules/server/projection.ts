@@ -8,7 +8,7 @@ import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { extensionOf, memberOf } from '../../driver/entra/diff.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
+import type { Findings } from './findings.ts'
 import { rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser, usersQuery } from './steps.ts'
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { defineServerRule } from './define.ts'
-import { Findings, isObject, type Json } from './findings.ts'
+import { isObject, type Json } from './findings.ts'
 import { entraTutorial, okta, rfc7643, rfc7644, spec } from './sources.ts'
 import { createUser, readUser, usersQuery } from './steps.ts'
 import { resourcePath } from '../../driver/http/resource-path.ts'

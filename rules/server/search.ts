@@ -6,7 +6,6 @@
  */
 import { notApplicable } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { rfc7644, spec } from './sources.ts'
 import { createUser, quote } from './steps.ts'

@@ -8,7 +8,7 @@ import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { lookupPath } from '../../driver/entra/requests.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import { defineServerRule } from './define.ts'
-import { Findings } from './findings.ts'
+import type { Findings } from './findings.ts'
 import { entraTutorial, msValidator, okta, spec } from './sources.ts'
 
 function expectEmptyList(f: Findings, answer: HttpAnswer, what: string): void {

@@ -8,17 +8,20 @@ import { pathOf, verdictsAgainst } from '../../../testing/rule-verdicts.ts'
 
 describe('SRV-ETAG-003 against a server that deletes despite a stale If-Match', () => {
   it('keeps the DELETE finding and names the read-back step that stopped the check', async () => {
-    const verdicts = await verdictsAgainst(async ({ request, answer, key }) => {
-      if (
-        request.method !== 'DELETE' ||
-        !request.headers.has('if-match') ||
-        !/^\/Users\/[^/]+$/.test(pathOf(request))
-      )
-        return answer
-      // Ignore the precondition: delete for real, as the defective server did.
-      await fetch(request.url, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } })
-      return new Response(null, { status: 204 })
-    }, ['SRV-ETAG-003'])
+    const verdicts = await verdictsAgainst(
+      async ({ request, answer, key }) => {
+        if (
+          request.method !== 'DELETE' ||
+          !request.headers.has('if-match') ||
+          !/^\/Users\/[^/]+$/.test(pathOf(request))
+        )
+          return answer
+        // Ignore the precondition: delete for real, as the defective server did.
+        await fetch(request.url, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } })
+        return new Response(null, { status: 204 })
+      },
+      ['SRV-ETAG-003'],
+    )
     const verdict = verdicts['SRV-ETAG-003']
     expect(verdict?.status).toBe('failed')
     expect(verdict?.messages).toEqual([
