@@ -10,6 +10,8 @@ import { startHostileServer, type Tamper } from './hostile-scim.ts'
 export interface RuleVerdict {
   readonly status: string
   readonly messages: readonly string[]
+  /** Why it did not run (skipped, not-applicable). */
+  readonly reason?: string
 }
 
 /** Status (and finding messages) per rule id; a per-dialect rule keeps its worst dialect. */
@@ -30,7 +32,11 @@ export async function verdictsAgainst(
       const messages = result.findings.map((finding) => finding.message)
       const seen = out[result.ruleId]
       if (seen?.status === 'failed') continue
-      out[result.ruleId] = { status: result.status, messages }
+      out[result.ruleId] = {
+        status: result.status,
+        messages,
+        ...(result.reason ? { reason: result.reason } : {}),
+      }
     }
     return out
   } finally {

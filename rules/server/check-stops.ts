@@ -36,3 +36,13 @@ export function setupFailed(step: string, problem: string, answer?: HttpAnswer):
     ...(answer ? { exchange: answer.exchange, actual: answer.status } : {}),
   })
 }
+
+/**
+ * The check cannot test its subject because the server refused something the harness needs only
+ * as a tool (a filter operator to find its own identities). Not a failure, and not "not
+ * applicable" either: the result is skipped with "could not test: …", so a run with it is
+ * incomplete rather than a pass.
+ */
+export class CannotTest extends Error {
+  override readonly name = 'CannotTest'
+}

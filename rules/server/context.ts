@@ -10,6 +10,7 @@ import type { Dialect } from '../../reports/model.ts'
 import type { EntraClient } from '../../driver/entra/client.ts'
 import type { ScimHttp } from '../../driver/http/types.ts'
 import type { Findings } from './findings.ts'
+import type { FilterSupport } from './filter-support.ts'
 
 type Json = Record<string, unknown>
 
@@ -47,6 +48,8 @@ export interface ServerCheckContext {
    * the check (a failed setup, no answer) the findings gathered before it still reach the report.
    */
   readonly findings: Findings
+  /** The filter operators the target accepts, shared by every check of the run. */
+  readonly filterSupport: FilterSupport
 }
 
 /** Marks the rule not applicable; it still fails if it recorded an error finding. */

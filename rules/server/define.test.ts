@@ -1,4 +1,5 @@
 import { Findings } from './findings.ts'
+import { FilterSupport } from './filter-support.ts'
 import { describe, expect, it } from 'vitest'
 import { TestData } from '../../fixtures/test-data.ts'
 import { EntraClient } from '../../driver/entra/client.ts'
@@ -20,6 +21,7 @@ function context(http: ScimHttp): ServerCheckContext {
     target: { kind: 'in-process', hasOtherAccount: false },
     outcome: {},
     findings: new Findings(),
+    filterSupport: new FilterSupport(),
   }
 }
 

@@ -12,7 +12,7 @@ import {
   UnsafePathError,
 } from '../../driver/http/errors.ts'
 import type { Finding, RuleMeta } from '../../model/rule.ts'
-import { RuleNotApplicable, SetupFailure } from './check-stops.ts'
+import { CannotTest, RuleNotApplicable, SetupFailure } from './check-stops.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
 export interface ServerRule extends RuleMeta {
@@ -53,6 +53,10 @@ function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
   if (error instanceof SetupFailure) return [error.finding]
   if (error instanceof RuleNotApplicable) {
     ctx.outcome.notApplicable = error.message
+    return []
+  }
+  if (error instanceof CannotTest) {
+    ctx.outcome.skipped = `could not test: ${error.message}`
     return []
   }
   if (error instanceof HarnessStop) {

@@ -344,17 +344,18 @@ export const spcFilterAgreement = defineServerRule({
     if (!list) return f.list
     f.check(
       list.Resources.length <= max,
-      `a page must not hold more than maxResults (${max}) resources`,
+      `a page held ${list.Resources.length} resources, more than maxResults (${max})`,
       answer,
       `<= ${max}`,
       list.Resources.length,
     )
-    if (typeof list.itemsPerPage === 'number') {
-      f.check(
-        list.itemsPerPage <= max,
-        `itemsPerPage must not exceed maxResults (${max})`,
+    // itemsPerPage is the number of resources on this page (RFC 7644 §3.4.2): when it disagrees
+    // with the page, the fault is itemsPerPage, whether or not the cap held.
+    if (list.itemsPerPage !== undefined && list.itemsPerPage !== list.Resources.length) {
+      f.error(
+        `itemsPerPage says ${JSON.stringify(list.itemsPerPage)} but the page holds ${list.Resources.length} resources; itemsPerPage must be the number of resources on the page${list.Resources.length <= max ? ` (the cap of maxResults ${max} held)` : ''}`,
         answer,
-        `<= ${max}`,
+        list.Resources.length,
         list.itemsPerPage,
       )
     }

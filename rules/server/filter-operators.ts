@@ -61,8 +61,9 @@ function operatorRule(
     check: async (ctx) => {
       const f = ctx.findings
       const trio = await createTrio(ctx)
+      const own = await ownUsersFilter(ctx)
       for (const [filter, expected] of cases) {
-        const answer = await queryUsers(ctx, `${ownUsersFilter(ctx)} and (${filter})`)
+        const answer = await queryUsers(ctx, `${own} and (${filter})`)
         expectIds(f, answer, expected(trio), `filter ${filter}`)
       }
       return f.list

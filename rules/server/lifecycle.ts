@@ -98,9 +98,10 @@ export const activeFilter = defineServerRule({
     const disabled = await createUser(ctx)
     const enabled = await createUser(ctx)
     f.status(await ctx.entra.setActive(disabled.id, false), [200, 204], 'PATCH active false')
-    const inactive = await queryUsers(ctx, `${ownUsersFilter(ctx)} and active eq false`)
+    const own = await ownUsersFilter(ctx)
+    const inactive = await queryUsers(ctx, `${own} and active eq false`)
     expectIds(f, inactive, [disabled.id], 'filter active eq false')
-    const active = await queryUsers(ctx, `${ownUsersFilter(ctx)} and active eq true`)
+    const active = await queryUsers(ctx, `${own} and active eq true`)
     expectIds(f, active, [enabled.id], 'filter active eq true')
     return f.list
   },

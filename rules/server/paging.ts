@@ -10,7 +10,7 @@ import { defineServerRule, type ServerRuleSpec } from './define.ts'
 import type { Findings } from './findings.ts'
 import { type ListBody } from './findings.ts'
 import { entraTutorial, rfc7644 } from './sources.ts'
-import { createUsers, ownUsersFilter, toolQuery } from './steps.ts'
+import { createUsers, ownUsersFilter, queryUsers } from './steps.ts'
 
 const PAGINATION_TEST = {
   kind: 'entra-doc',
@@ -18,7 +18,7 @@ const PAGINATION_TEST = {
 } as const
 
 async function page(ctx: ServerCheckContext, f: Findings, params: Record<string, string>) {
-  const answer = await toolQuery(ctx, ownUsersFilter(ctx), params)
+  const answer = await queryUsers(ctx, await ownUsersFilter(ctx), params)
   const label = Object.entries(params)
     .map(([k, v]) => `${k}=${v}`)
     .join('&')

@@ -10,7 +10,7 @@ import { createUserBody } from '../../driver/entra/requests.ts'
 import { idProblem, resourcePath } from '../../driver/http/resource-path.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
-import { RuleNotApplicable } from './check-stops.ts'
+import { CannotTest, RuleNotApplicable } from './check-stops.ts'
 import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'
 
 export interface CreatedUser {
@@ -118,9 +118,26 @@ export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 }
 
-/** `userName sw "<this rule's prefix>"`: scopes a query to the identities this rule created. */
-export function ownUsersFilter(ctx: ServerCheckContext): string {
-  return `userName sw ${quote(ctx.data.prefix)}`
+/**
+ * A filter that selects exactly the identities this check created: `userName sw "<its prefix>"`,
+ * or, on a server that refuses `sw`, `userName eq … or …` over the userNames it made. A server that
+ * refuses both cannot be scoped: the check stops with "could not test", not a failure, since the
+ * clause is the harness's tool and not the rule's subject.
+ */
+export async function ownUsersFilter(ctx: ServerCheckContext): Promise<string> {
+  const sw = `userName sw ${quote(ctx.data.prefix)}`
+  const swProbe = await ctx.filterSupport.accepts(ctx.http, 'sw', sw)
+  if (swProbe.accepted) return sw
+  const eqs = ctx.data.userNames.map((userName) => `userName eq ${quote(userName)}`)
+  if (eqs.length === 1) return eqs[0] as string
+  const orProbe =
+    eqs.length > 1
+      ? await ctx.filterSupport.accepts(ctx.http, 'or', `${eqs[0]} or ${eqs[1]}`)
+      : undefined
+  if (orProbe?.accepted) return `(${eqs.join(' or ')})`
+  throw new CannotTest(
+    `needs the "sw" or the "or" filter operator to find the identities it created, and the server refused "userName sw" (HTTP ${swProbe.status})${orProbe ? ` and "or" (HTTP ${orProbe.status})` : ''}. RFC 7644 lets a server support a subset of filters; this rule's subject was not tested`,
+  )
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 import { Findings } from '../../rules/server/findings.ts'
+import { FilterSupport } from '../../rules/server/filter-support.ts'
 import { TestData } from '../../fixtures/test-data.ts'
 import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model.ts'
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
@@ -83,8 +84,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       hasOtherAccount: options.target.other !== undefined,
     }
     const tasks = tasksOf(options.rules, options.dialects)
+    const filterSupport = new FilterSupport()
     results = await mapPool(tasks, options.concurrency ?? 4, (task) =>
-      runTask(task, { options, http, discovery, facts }),
+      runTask(task, { options, http, discovery, facts, filterSupport }),
     )
   } finally {
     cleanup = await cleanupCreated(http, options.concurrency ?? 4)
@@ -111,6 +113,7 @@ interface TaskEnv {
   readonly http: ScimHttpClient
   readonly discovery: Discovery
   readonly facts: TargetFacts
+  readonly filterSupport: FilterSupport
 }
 
 async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
@@ -137,8 +140,9 @@ async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
   const ctx = contextFor(task, env)
   const findings = await rule.check(ctx)
   if (options.dryRun) return finish('skipped', [], DRY_RUN_REASON)
-  if (ctx.outcome.skipped) return finish('skipped', findings, ctx.outcome.skipped)
+  // A failure seen before the check stopped stands: it was tested, and it failed.
   if (findings.some((f) => f.severity === 'error')) return finish('failed', findings)
+  if (ctx.outcome.skipped) return finish('skipped', findings, ctx.outcome.skipped)
   if (ctx.outcome.notApplicable)
     return finish('not-applicable', findings, ctx.outcome.notApplicable)
   return finish('passed', findings)
@@ -159,6 +163,7 @@ function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
     target: env.facts,
     outcome: {},
     findings: new Findings(),
+    filterSupport: env.filterSupport,
   }
 }
 
