@@ -5,7 +5,8 @@ import { EntraClient } from '../driver/entra/client.ts'
 import { ScimHttpClient } from '../driver/http/scim-http.ts'
 import { selectRules } from '../suites/runner/select.ts'
 import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../testing/suite-support.ts'
-import { main, nearest } from './main.ts'
+import { main } from './main.ts'
+import { nearest } from './nearest.ts'
 
 describe('clearid-conformance', () => {
   it('prints help, the version, and refuses unknown commands with exit 2', async () => {

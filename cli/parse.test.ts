@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from './io.ts'
-import { byteSize } from './parse.ts'
+import { byteSize, parse } from './parse.ts'
 
 describe('byteSize', () => {
   it('reads bytes, binary and decimal units', () => {
@@ -18,5 +18,36 @@ describe('byteSize', () => {
     expect(() => byteSize('max-response-bytes', 'x', 0)).toThrow(
       '--max-response-bytes must be a size of at least 1024 bytes such as 4MiB',
     )
+  })
+})
+
+describe('parse', () => {
+  const options = {
+    'allow-writes': { type: 'boolean' },
+    target: { type: 'string', short: 't' },
+    out: { type: 'string' },
+  } as const
+  const reason = (args: string[]) => {
+    try {
+      parse(args, options, 'run')
+    } catch (error) {
+      return (error as Error).message
+    }
+    throw new Error('parsed')
+  }
+
+  it('suggests the option a misspelt one meant, and lists the valid ones', () => {
+    expect(reason(['--alow-writes'])).toBe(
+      'run: unknown option --alow-writes. Did you mean --allow-writes?\nValid options: --allow-writes, --target (-t), --out',
+    )
+    expect(reason(['--frobnicate'])).toMatch(/^run: unknown option --frobnicate\.\n/)
+  })
+
+  it("says Node's other complaints the way a person fixes them", () => {
+    expect(reason(['--target'])).toMatch(/^run: --target needs a value: --target <value>\n/)
+    expect(reason(['--allow-writes=yes'])).toMatch(
+      /^run: --allow-writes is a switch and takes no value: write --allow-writes alone\n/,
+    )
+    expect(reason(['--out', '-x'])).toMatch(/^run: --out is followed by .* write --out=<value>\n/)
   })
 })

@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DIALECTS, type Dialect } from '../reports/model.ts'
 import { RULE_LEVELS, RULE_PROFILES, type RuleLevel, type RuleProfile } from '../model/rule.ts'
 import { UsageError } from './io.ts'
+import { nearest } from './nearest.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
@@ -28,14 +29,32 @@ export function parse<O extends OptionsConfig>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
-    const message = (error as Error).message
-    const unknown = /^Unknown option '([^']+)'/.exec(message)
-    const reason = unknown ? `unknown option ${unknown[1]}` : (message.split('\n')[0] ?? message)
     const valid = Object.entries(options)
       .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`)
       .join(', ')
-    throw new UsageError(`${command}: ${reason}\nValid options: ${valid}`)
+    throw new UsageError(
+      `${command}: ${reasonOf((error as Error).message, options)}\nValid options: ${valid}`,
+    )
   }
+}
+
+/** Node's parseArgs message, said the way a person fixes it. */
+function reasonOf(message: string, options: OptionsConfig): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown) {
+    const typed = unknown[1] ?? ''
+    const name = typed.replace(/^-+/, '').split('=')[0] ?? ''
+    const near = typed.startsWith('--') ? nearest(name, Object.keys(options)) : undefined
+    return `unknown option ${typed}.${near === undefined ? '' : ` Did you mean --${near}?`}`
+  }
+  const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message)
+  if (missing) return `${missing[1]} needs a value: ${missing[1]} <value>`
+  const noValue = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(message)
+  if (noValue) return `${noValue[1]} is a switch and takes no value: write ${noValue[1]} alone`
+  const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(message)
+  if (ambiguous)
+    return `${ambiguous[1]} is followed by something that looks like an option; if it is the value, write ${ambiguous[1]}=<value>`
+  return message.split('\n')[0] ?? message
 }
 
 /** Repeated and comma-separated values: `--level MUST --level SHOULD` or `--level MUST,SHOULD`. */

@@ -26,7 +26,7 @@ describe('verify-client', () => {
     [['--fault', 'status=200'], /--fault "status=200": status must be a number from 400 to 599/],
     [['--duration', 'soon'], /--duration must be a duration/],
     [['--format', 'pdf'], /--format/],
-    [['--bogus'], /unknown option --bogus\nValid options: --port, --host/],
+    [['--bogus'], /unknown option --bogus\.\nValid options: --port, --host/],
     [['extra'], /unexpected argument "extra"/],
   ])('refuses %j with exit 2', async (argv, message) => {
     const io = captureIo()
