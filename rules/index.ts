@@ -28,6 +28,7 @@ import * as errors from './server/errors.ts'
 import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
+import * as cyclesEntra from './server/cycles-entra.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
 import type { RuleMeta } from '../model/rule.ts'
@@ -188,6 +189,9 @@ export const RULES = [
   cycles.initialCycleRule,
   cycles.incrementalCycleRule,
   cycles.repeatCycleRule,
+  cyclesEntra.renamedUserMatchedByExternalId,
+  cyclesEntra.provisionOnDemand,
+  cyclesEntra.extensionBooleansWithoutFlag,
 ] as const satisfies readonly ServerRule[]
 
 /** Rules by id. */

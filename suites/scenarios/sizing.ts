@@ -33,7 +33,7 @@ export interface SizingResult {
 export async function runSizing(options: SizingOptions): Promise<SizingResult> {
   const data = new TestData(options.seed, options.runId, SIZING_SCOPE)
   const sources = data.users(options.users)
-  const entra = new EntraClient(options.http, options.dialect)
+  const entra = new EntraClient(options.http, options.dialect).exact()
   const started = performance.now()
   const cycle = await initialCycle(entra, sources, { concurrency: options.concurrency })
   const durationMs = performance.now() - started
