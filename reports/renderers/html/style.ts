@@ -117,6 +117,7 @@ svg.swatch { width: 11px; height: 11px; }
 .chip.dialect { border-color: var(--accent); color: var(--accent); }
 .reason { margin: 4px 0 8px; }
 .fix { background: var(--code-bg); border-left: 3px solid var(--accent); padding: 8px 10px; border-radius: 4px; margin: 6px 0 10px; }
+.rule-fix { margin: 6px 0 0; color: var(--muted); }
 .rule-meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0; font-size: .9rem; }
 .rule-meta dt { color: var(--muted); }
 .rule-meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
