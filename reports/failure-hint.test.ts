@@ -88,9 +88,12 @@ describe('failureHint: no answer', () => {
     const hint = failureHint(failed([error(unanswered('no answer within 10000 ms (timeout)'))]))
     expect(hint?.reason).toBe('no-response')
     expect(hint?.fix).toMatch(
-      /^No answer to POST \/Users in time \(no answer within 10000 ms \(timeout\)\): the server hung/,
+      /^No answer to POST \/Users within 10000 ms: the server hung on this request or is too slow/,
     )
     expect(hint?.fix).toContain('raise --timeout')
+    expect(failureHint(failed([error(unanswered('The operation timed out'))]))?.fix).toMatch(
+      /^No answer to POST \/Users before the timeout: /,
+    )
   })
 
   it('sends a refused connection to the Tenant URL and the server’s health', () => {
@@ -132,7 +135,7 @@ describe('failureHint: a body that is not SCIM', () => {
     )
     expect(hint?.reason).toBe('not-scim-error')
     expect(hint?.fix).toContain(
-      'HTTP 400 Bad Request to PATCH /Users/{id} in JSON that is not a SCIM error',
+      'HTTP 400 Bad Request to PATCH /Users/{id} with JSON that is not a SCIM error',
     )
   })
 

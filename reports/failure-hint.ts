@@ -103,9 +103,10 @@ function statusText(status: number): string {
 
 function noResponse(what: string, error: string): FailureHint {
   if (/\btimeout\b|timed out/i.test(error)) {
+    const within = /within (\d+ ?m?s)\b/.exec(error)?.[1]
     return {
       reason: 'no-response',
-      fix: `No answer to ${what} in time (${error}): the server hung on this request or is too slow. Look in its log for a request that never finished; if it is only slow, raise --timeout. Then ${THEN} answers.`,
+      fix: `No answer to ${what} ${within ? `within ${within}` : 'before the timeout'}: the server hung on this request or is too slow. Look in its log for a request that never finished; if it is only slow, raise --timeout. Then ${THEN} answers.`,
     }
   }
   return {
@@ -146,7 +147,7 @@ function notJson(what: string, response: ExchangeResponse): FailureHint {
 function nonScimError(what: string, status: number): FailureHint {
   return {
     reason: 'not-scim-error',
-    fix: `The server answered ${statusText(status)} to ${what} in JSON that is not a SCIM error (its schemas lack "${SCIM_ERROR_SCHEMA}"), so the rule could not read its scimType or detail. Render every error as {"schemas":["${SCIM_ERROR_SCHEMA}"],"status":"${status}","scimType":…,"detail":…} (RFC 7644 §3.12); ${THEN} does.`,
+    fix: `The server answered ${statusText(status)} to ${what} with JSON that is not a SCIM error (no "${SCIM_ERROR_SCHEMA}" in schemas), so the rule could not read its scimType or detail. Answer every error as {"schemas":[that URN],"status":"${status}","scimType":…,"detail":…} (RFC 7644 §3.12); ${THEN} does.`,
   }
 }
 

@@ -86,7 +86,7 @@ function failedLines(result: RuleResult, p: Paint): string[] {
     const ea = expectedActual(finding, 80)
     lines.push(`      ${oneLine(finding.message, 160)}${ea ? p.dim(` (${ea})`) : ''}`)
   }
-  lines.push(`      ${p.dim('fix:')} ${oneLine(result.fix, 200)}`)
+  lines.push(`      ${p.dim('fix:')} ${oneLine(result.fix, 240)}`)
   if (result.ruleFix)
     lines.push(`      ${p.dim(`${RULE_FIX_LABEL.toLowerCase()}:`)} ${oneLine(result.ruleFix, 200)}`)
   return lines
