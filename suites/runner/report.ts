@@ -1,7 +1,9 @@
 /**
  * Assembles the versioned `ConformanceReport` (reports/model.ts) from a run's results: catalogue
  * order, summary and verdict from `reports/summarize.ts`, latency per operation, and the cleanup
- * outcome in `run.options.cleanup`. The report leaves here redacted: a key a server echoed into a
+ * outcome in `run.options.cleanup`. A failure that is not what its rule's hint addresses (a 5xx, no
+ * answer, a body that is not SCIM) gets a hint about that here, once, so every format shows the same
+ * (`reports/failure-hint.ts`). The report leaves here redacted: a key a server echoed into a
  * finding is gone before any caller, renderer or file sees it.
  *
  * @module
@@ -12,6 +14,7 @@ import {
   type LatencyStats,
   type RuleResult,
 } from '../../reports/model.ts'
+import { withFailureHint } from '../../reports/failure-hint.ts'
 import { redactReport } from '../../reports/redact-report.ts'
 import { summarize } from '../../reports/summarize.ts'
 import type { RuleProfile } from '../../model/rule.ts'
@@ -42,7 +45,8 @@ function profilesOf(options: RunOptions): RuleProfile[] {
 }
 
 export function buildReport(input: ReportInput): ConformanceReport {
-  const { options, startedAt, results } = input
+  const { options, startedAt } = input
+  const results = input.results.map(withFailureHint)
   const finishedAt = new Date()
   return redactReport({
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -79,6 +79,8 @@ const result = (v: unknown) =>
       'tags',
       'sources',
       'fix',
+      'fixReason',
+      'ruleFix',
       'msValidatorTest',
       'dialect',
       'status',
