@@ -10,7 +10,7 @@ import type { Account } from '../accounts/account-registry.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { purgeExpiredDeletions } from '../identity-changes.ts'
-import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
+import { ALL_SECTIONS, toRestIdentity } from '../rest/identity-shape.ts'
 import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
 import { checkText } from '../webhooks/webhook-config.ts'
@@ -84,7 +84,7 @@ export function identityAdminRoutes(ctx: MockContext): Hono {
   app.post('/identities/seed', async (c) => {
     const bodies = await seedBodies(await readRestBody(ctx, c))
     const identities = seedIdentities(ctx, account(c), bodies)
-    const views = identities.map((i) => toRestIdentity(i, ALL_GROUPS))
+    const views = identities.map((i) => toRestIdentity(i, ALL_SECTIONS))
     return c.json({ created: identities.length, identities: views }, 201)
   })
   app.delete('/identities', (c) => {

@@ -176,9 +176,9 @@ describe('SCIM reset', () => {
     const token = await accessToken(app)
     const edited = await api(app, token, 'PATCH', `${V2}/${created.body.id}`, {
       eTag: created.body.meta.version,
-      companyData: { zipCode: 'from-clearid' },
+      privateData: { zipCode: 'from-clearid' },
     })
-    expect(edited.body.companyData.zipCode).toBe('from-clearid')
+    expect(edited.body.privateData.zipCode).toBe('from-clearid')
     await api(app, token, 'POST', V2, restIdentity('rest-made'))
     const reset = await admin(app, 'POST', '/accounts/acme/scim/reset')
     expect(reset.body).toMatchObject({
@@ -269,6 +269,20 @@ describe('seeding identities', () => {
     })
     expect(clash.status).toBe(409)
     expect((await admin(app, 'GET', '/accounts/acme')).body.identities).toBe(2)
+  })
+
+  it('seed bodies may carry the SCIM userName (mock-only), which Entra then matches on', async () => {
+    const seeded = await admin(app, 'POST', '/accounts/acme/identities/seed', {
+      identities: [
+        restIdentity('s-7', { userName: 'ada@contoso.example' }),
+        { displayName: 'No External Id', lastName: 'Nobody' },
+        { displayName: 'No External Id Either', lastName: 'Nobody' },
+      ],
+    })
+    expect(seeded.status).toBe(201)
+    expect(seeded.body.identities[0]).not.toHaveProperty('userName')
+    const found = await scim(app, 'GET', '/Users?filter=userName%20eq%20%22ada@contoso.example%22')
+    expect(found.body.Resources[0].id).toBe(seeded.body.identities[0].identityId)
   })
 
   it('seeds from faker deterministically, valid under the shared rules, visible through SCIM', async () => {

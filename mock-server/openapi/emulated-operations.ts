@@ -13,7 +13,7 @@ const INCLUDE: ParamSpec = {
   in: 'query',
   array: true,
   description:
-    'Nested objects to return: CompanyData, PrivateData, SystemData, UserPermissions (case-insensitive; repeat the parameter or separate with commas). Ordinal and NationalIdentityData are accepted and ignored.',
+    'What to add: PrivateData, CompanyData, SystemData, UserPermissions (nested objects), Ordinal (ordinal) and NationalIdentityData (nationalIdentityData). Parameter name and values in any case; repeat the parameter or separate with commas.',
 }
 const V2 = '/identityservice/api/v2/accounts/{accountId}/identities'
 const AUTH_ERRORS = {
@@ -30,6 +30,8 @@ const EXAMPLE_IDENTITY = {
   email: 'ada@example.com',
   countryCode: 'GBR',
   status: 'Active',
+  privateData: { employeeNumber: 'E-0001' },
+  companyData: { departmentName: 'Analytics', jobTitle: 'Analyst' },
   systemData: { externalId: 'ada-0001' },
 }
 const identityBody = (example: unknown) => ({
@@ -102,7 +104,7 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
         name: 'externalId',
         in: 'query',
         required: true,
-        description: 'systemData.externalId (exact).',
+        description: 'systemData.externalId (exact). The parameter name matches in any case.',
       },
       INCLUDE,
     ],
@@ -130,7 +132,7 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
         headers: ['Location', 'ETag'],
       },
       400: { description: 'A ClearID rule is broken (errors names the fields).' },
-      409: { description: 'systemData.externalId or userName already in use.' },
+      409: { description: 'systemData.externalId already in use.' },
       ...AUTH_ERRORS,
     },
   },
@@ -160,7 +162,11 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
       'The body is a partial identity plus the current eTag; null clears a value. Content-Type application/json or application/json-patch+json.',
     security: 'bearer',
     params: [ACCOUNT, IDENTITY],
-    body: identityBody({ eTag: 'W/"1"', status: 'Inactive' }),
+    body: identityBody({
+      eTag: 'W/"1"',
+      status: 'Inactive',
+      systemData: { provisioningAttributes: [{ name: 'Parking' }] },
+    }),
     responses: {
       200: { description: 'The updated identity.', schema: ref('IdentityFull'), headers: ['ETag'] },
       400: { description: 'eTag missing, or a rule is broken.' },
@@ -176,7 +182,7 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
     tag: 'Identity service',
     summary: 'Replace an identity',
     description:
-      'Full replace with the current eTag. Read-only systemData members (resourceFilters, horizonId, provisioningAttributes, externalSyncSourceId, externalSyncTimeUtc, customFields) are refused with 400.',
+      'Full replace with the current eTag: members not sent are cleared. Read-only systemData members (resourceFilters, horizonId, externalSyncSourceId, externalSyncTimeUtc) are refused with 400.',
     security: 'bearer',
     params: [ACCOUNT, IDENTITY],
     body: identityBody({ ...EXAMPLE_IDENTITY, eTag: 'W/"1"' }),
@@ -219,20 +225,15 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
         in: 'query',
         description: 'The continuation of the previous page; omit for the first page.',
       },
-      {
-        name: 'pageSize',
-        in: 'query',
-        description: 'Identities per page, 1 to 100 (default 100).',
-        schema: { type: 'integer', minimum: 1, maximum: 100 },
-      },
       INCLUDE,
     ],
     responses: {
       200: {
-        description: 'A page; continuation is null on the last page.',
+        description:
+          'A page of behaviour.v3PageSize identities (default 100), deleted ones flagged isDeleted; continuation is null on the last page.',
         schema: ref('IdentityPage'),
       },
-      400: { description: 'Invalid or tampered continuation, or a bad pageSize.' },
+      400: { description: 'Invalid, tampered or stale continuation, or an unknown include.' },
       ...AUTH_ERRORS,
     },
   },

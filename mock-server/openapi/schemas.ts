@@ -5,6 +5,7 @@
  * @module
  */
 import { identityJsonSchema } from '../rest/identity-schema.ts'
+import { READ_ONLY_TOP_LEVEL } from '../rest/identity-shape.ts'
 import { WEBHOOK_EVENTS } from '../webhooks/webhook-config.ts'
 import { ref } from './operation.ts'
 
@@ -22,13 +23,9 @@ const list = (name: string, items: Record<string, unknown>) =>
 
 function identityWrite(): Record<string, unknown> {
   const full = identityJsonSchema(true) as { properties: Record<string, unknown> }
-  const {
-    identityId: _i,
-    creationDateUtc: _c,
-    lastModificationDateUtc: _l,
-    isDeleted: _d,
-    ...writable
-  } = full.properties
+  const writable = Object.fromEntries(
+    Object.entries(full.properties).filter(([name]) => !READ_ONLY_TOP_LEVEL.includes(name)),
+  )
   return {
     type: 'object',
     description:

@@ -10,7 +10,7 @@ import type { Identity } from '../../model/identity.ts'
 import { publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
-import { ALL_GROUPS, restETagOf, toRestIdentity } from './identity-shape.ts'
+import { ALL_SECTIONS, restETagOf, toRestIdentity } from './identity-shape.ts'
 import {
   createIdentity,
   deleteIdentity,
@@ -18,6 +18,7 @@ import {
   replaceIdentity,
 } from './identity-writes.ts'
 import { parseRestIdentity } from './parse-identity.ts'
+import { queryValue } from './query-params.ts'
 import { includeOf, readRestBody } from './rest-body.ts'
 
 export const IDENTITY_V2_MOUNT = '/identityservice/api/v2/accounts/:accountId'
@@ -25,14 +26,14 @@ export const IDENTITY_V2_MOUNT = '/identityservice/api/v2/accounts/:accountId'
 export function identityV2Routes(ctx: MockContext): Hono {
   const app = new Hono()
   const account = (c: Context) => c.req.param('accountId') ?? ''
-  const changes = async (c: Context) => parseRestIdentity(await readRestBody(ctx, c), ctx.behaviour)
+  const changes = async (c: Context) => parseRestIdentity(await readRestBody(ctx, c))
 
   app.get('/identities', (c) => lookupByExternalId(ctx, c))
 
   app.post('/identities', async (c) => {
     const identity = createIdentity(ctx, account(c), await changes(c))
     const location = `${publicBaseOf(ctx, c)}/identityservice/api/v2/accounts/${identity.accountId}/identities/${identity.id}`
-    return c.json(toRestIdentity(identity, ALL_GROUPS), 201, {
+    return c.json(toRestIdentity(identity, ALL_SECTIONS), 201, {
       Location: location,
       ETag: restETagOf(identity),
     })
@@ -47,14 +48,14 @@ export function identityV2Routes(ctx: MockContext): Hono {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
     const updated = mergeIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
-    return c.json(toRestIdentity(updated, ALL_GROUPS), 200, { ETag: restETagOf(updated) })
+    return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.put('/identities/:identityId', async (c) => {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
     const updated = replaceIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
-    return c.json(toRestIdentity(updated, ALL_GROUPS), 200, { ETag: restETagOf(updated) })
+    return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.delete('/identities/:identityId', (c) => {
@@ -65,7 +66,7 @@ export function identityV2Routes(ctx: MockContext): Hono {
 }
 
 function lookupByExternalId(ctx: MockContext, c: Context): Response {
-  const externalId = c.req.query('externalId')
+  const externalId = queryValue(c, 'externalId')
   if (externalId === undefined) {
     throw new ApiError(
       400,

@@ -7,7 +7,7 @@
  */
 import type { IdentityEvent } from '../events.ts'
 import { identityJsonSchema } from '../rest/identity-schema.ts'
-import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
+import { ALL_SECTIONS, toRestIdentity } from '../rest/identity-shape.ts'
 import type { WebhookEvent } from './webhook-config.ts'
 
 export interface WebhookPayload {
@@ -24,7 +24,7 @@ export function payloadOf(event: IdentityEvent, eventId: string): WebhookPayload
     eventType: event.type,
     accountId: event.accountId,
     occurredUtc: event.occurredAt,
-    data: toRestIdentity(event.identity, ALL_GROUPS),
+    data: toRestIdentity(event.identity, ALL_SECTIONS),
   }
 }
 
