@@ -14,7 +14,9 @@ const results = [
   result({ ruleId: 'SRV-A', level: 'MUST', status: 'passed' }),
   result({ ruleId: 'SRV-B', level: 'MUST', status: 'skipped', reason: REASON }),
 ]
-const base = report(results)
+const base = report(results, {
+  run: { ...report([]).run, target: { kind: 'url', url: 'https://scim.example/v2' } },
+})
 const interrupted = (cleanupAbandoned: boolean): ConformanceReport => ({
   ...base,
   schemaVersion: '1.2',
@@ -26,7 +28,7 @@ const interrupted = (cleanupAbandoned: boolean): ConformanceReport => ({
 
 const FINISHED = 'Interrupted during the rules; what did not finish is reported as skipped.'
 const ABANDONED =
-  'Interrupted during the rules; cleanup was abandoned: identities it created may be left (clearid-conformance sweep --run-id run-test removes them).'
+  'Interrupted during the rules; cleanup was abandoned: identities it created may be left (clearid-conformance sweep --target https://scim.example/v2 --run-id run-test --older-than 0 removes them).'
 
 describe('an interrupted report', () => {
   it('says it was interrupted in every format, and stays INCOMPLETE', () => {
@@ -48,6 +50,14 @@ describe('an interrupted report', () => {
     const json = JSON.parse(renderJson(r)) as ConformanceReport
     expect(Object.keys(json.run).at(-1)).toBe('interrupted')
     expect(json.run.interrupted).toEqual({ during: 'rules', cleanupAbandoned: true })
+  })
+
+  it('needs no sweep when the in-process mock held what was left', () => {
+    const r = interrupted(true)
+    const inProcess = { ...r, run: { ...r.run, target: { kind: 'in-process' as const } } }
+    expect(renderConsoleSummary(inProcess, { color: false })).toContain(
+      'cleanup was abandoned (the in-process mock ended with it).',
+    )
   })
 
   it('says nothing of interruption for a run that finished', () => {

@@ -11,6 +11,7 @@ import {
   type ConformanceReport,
   type LatencyStats,
   type RuleResult,
+  type RunInterruption,
 } from '../../reports/model.ts'
 import { redactReport } from '../../reports/redact-report.ts'
 import { summarize } from '../../reports/summarize.ts'
@@ -34,6 +35,7 @@ export interface ReportInput {
   readonly latency: Record<string, LatencyStats>
   readonly cleanup: CleanupOutcome
   readonly responsesOverLimit?: ResponsesOverLimit
+  readonly interrupted?: RunInterruption
 }
 
 function profilesOf(options: RunOptions): RuleProfile[] {
@@ -62,6 +64,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
         cleanup: input.cleanup,
         ...(input.responsesOverLimit && { responsesOverLimit: input.responsesOverLimit }),
       },
+      ...(input.interrupted && { interrupted: input.interrupted }),
     },
     summary: summarize(results),
     results,

@@ -60,14 +60,19 @@ const PHASE_WORDS = {
 } as const
 
 /**
- * `Interrupted during the rules; cleanup finished.` (or `…; cleanup was abandoned: identities it
- * created may be left; sweep --run-id ID removes them.`); empty for a run that was not interrupted.
+ * `Interrupted during the rules; what did not finish is reported as skipped.`, or when cleanup was
+ * abandoned, what removes the identities left; empty for a run that was not interrupted.
  */
 export function interruptedLines(run: RunInfo): string[] {
   const { interrupted } = run
   if (!interrupted) return []
-  const cleanup = interrupted.cleanupAbandoned
-    ? `cleanup was abandoned: identities it created may be left (clearid-conformance sweep --run-id ${run.id} removes them)`
-    : 'what did not finish is reported as skipped'
-  return [`Interrupted ${PHASE_WORDS[interrupted.during]}; ${cleanup}.`]
+  return [`Interrupted ${PHASE_WORDS[interrupted.during]}; ${abandonedWords(run)}.`]
+}
+
+function abandonedWords(run: RunInfo): string {
+  if (!run.interrupted?.cleanupAbandoned) return 'what did not finish is reported as skipped'
+  // The in-process mock lived in the run's process: what it held went with it.
+  if (run.target.kind !== 'url') return 'cleanup was abandoned (the in-process mock ended with it)'
+  const target = run.target.url === undefined ? '' : ` --target ${run.target.url}`
+  return `cleanup was abandoned: identities it created may be left (clearid-conformance sweep${target} --run-id ${run.id} --older-than 0 removes them)`
 }
