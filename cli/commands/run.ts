@@ -11,7 +11,7 @@
 import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
-import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
+import { renderConsoleSummary } from '../../reports/renderers/console.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
 import { renderReport, writeReports } from '../../reports/write.ts'
@@ -35,8 +35,11 @@ import {
 } from '../io.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
+import { describeCleanup } from './run-cleanup.ts'
+import { createRunMeters } from './run-progress.ts'
 import { OPTIONS, readSettings, RUN_HELP, type RunSettings } from './run-settings.ts'
 
+export { describeCleanup } from './run-cleanup.ts'
 export { DEFAULT_SEED, RUN_HELP } from './run-settings.ts'
 
 export async function runCommand(argv: string[], given: CliIo): Promise<number> {
@@ -81,36 +84,24 @@ function runOptionsOf(
     maxResponseBytes: settings.maxResponseBytes,
     options: settings.recorded,
     ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.abandon ? { abandonCleanup: io.abandon } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
     ...extra,
   }
-}
-
-function interactive(io: CliIo): boolean {
-  const ci = io.env?.CI
-  return io.isTTY === true && (ci === undefined || ci === '' || ci === 'false')
 }
 
 async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> {
   const total = tasksOf(settings.rules, settings.dialects).length
   io.stderr(header(settings, total))
   if (settings.dryRun) return dryRunMode(settings, io)
-  const tty = interactive(io)
-  const progress = createProgress(
-    { write: (text) => io.stderr(text), ...(io.columns ? { columns: io.columns } : {}) },
-    { tty, total },
-  )
-  const outcome = await runConformance(
-    runOptionsOf(settings, io, {
-      progress: {
-        ruleStarted: (rule, dialect) =>
-          progress.ruleStarted({ id: rule.id, title: rule.title, ...(dialect ? { dialect } : {}) }),
-        ruleFinished: (result) => progress.ruleFinished(result),
-      },
-    }),
-  )
-  progress.done()
-  return finish(settings, io, outcome, colorOf(io))
+  const meters = createRunMeters(io, { rules: total })
+  try {
+    const outcome = await runConformance(runOptionsOf(settings, io, { progress: meters.hooks }))
+    meters.finish()
+    return await finish(settings, io, outcome, colorOf(io))
+  } finally {
+    meters.finish()
+  }
 }
 
 function header(settings: RunSettings, total: number): string {
@@ -151,13 +142,21 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
   io.stderr(
     `clearid-conformance: initial cycle of ${users} users (${dialect}) at concurrency ${settings.concurrency}; seed ${settings.seed}, run id ${settings.runId}\n`,
   )
-  const outcome = await runInitialCycleScenario({
-    ...runOptionsOf(settings, io),
-    users,
-    dialect,
-  })
-  io.stdout(describeSizing(outcome.sizing))
-  return finish(settings, io, outcome, colorOf(io))
+  const meters = createRunMeters(io)
+  try {
+    const outcome = await runInitialCycleScenario({
+      ...runOptionsOf(settings, io, { progress: meters.hooks }),
+      users,
+      dialect,
+    })
+    meters.finish()
+    // `--out -`: stdout is the report alone; what a person reads goes to stderr.
+    const say = settings.out === '-' ? io.stderr : io.stdout
+    say(describeSizing(outcome.sizing))
+    return await finish(settings, io, outcome, colorOf(io))
+  } finally {
+    meters.finish()
+  }
 }
 
 interface Finished {
@@ -181,9 +180,9 @@ async function finish(
   const say = toStdout ? io.stderr : io.stdout
   if (toStdout) io.stdout(renderReport(report, settings.formats[0] ?? 'json'))
   say(renderConsoleSummary(report, { color, files }))
-  say(describeCleanup(cleanup, settings.runId))
-  if (io.signal?.aborted) {
-    io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
+  say(describeCleanup(cleanup, settings))
+  if (report.run.interrupted) {
+    io.stderr(`clearid-conformance: interrupted; ${cleanupWords(cleanup)}\n`)
     return EXIT_INTERRUPTED
   }
   if (outcome.responsesOverLimit) {
@@ -207,22 +206,13 @@ export function describeOverLimit({ count, limitBytes }: ResponsesOverLimit): st
   return `clearid-conformance: ${answers} larger than ${formatBytes(limitBytes)}: the harness stopped reading ${count === 1 ? 'it' : 'them'} there, so the rules that got ${count === 1 ? 'it' : 'them'} could not judge the target (see their findings) and this run is incomplete. If the target's answers are legitimately that large, raise the limit, e.g. --max-response-bytes ${formatBytes(limitBytes * 4).replace(' ', '')}.\n`
 }
 
-export function describeCleanup(cleanup: CleanupOutcome, runId?: string): string {
-  const unanswered =
-    cleanup.unanswered > 0
-      ? `${cleanup.unanswered} create request(s) got no answer; if the target applied them they are left over.\n`
-      : ''
-  if (cleanup.created === 0) return `Cleanup: nothing was created.\n${unanswered}`
-  const line = `Cleanup: ${cleanup.created} identities created, ${cleanup.deletedByRules} deleted by the rules, ${cleanup.deleted} deleted now, ${cleanup.failed.length} left over.\n`
-  // Paths, names and errors come from the server: plain text only.
-  const leftovers = cleanup.failed.map((f) =>
-    terminalText(
-      `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}`,
-    ).concat('\n'),
-  )
-  const hint =
-    cleanup.failed.length > 0 || cleanup.unanswered > 0
-      ? `Remove leftovers with: clearid-conformance sweep --target URL --key KEY${runId === undefined ? '' : ` --run-id ${runId}`} --older-than 0\n`
-      : ''
-  return line + unanswered + leftovers.join('') + hint
+/** How the cleanup of an interrupted run ended, for its last line. */
+function cleanupWords(cleanup: CleanupOutcome): string {
+  const left = cleanup.failed.length
+  if (cleanup.abandoned)
+    return `cleanup was abandoned with ${left} ${left === 1 ? 'identity' : 'identities'} left (listed above, with the sweep that removes them).`
+  if (left > 0) return `cleanup could not delete ${left} (listed above).`
+  return cleanup.created > 0
+    ? 'every identity this run created was deleted.'
+    : 'this run created no identity.'
 }

@@ -3,16 +3,29 @@
  *
  * @module
  */
-import { TransportError } from '../../driver/http/errors.ts'
+import { InterruptedError, TransportError } from '../../driver/http/errors.ts'
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { redactUrl } from '../../model/redact.ts'
+import {
+  colorOf,
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_USAGE,
+  progressTty,
+  UsageError,
+  type CliIo,
+} from '../io.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
+import type { SweepOutcome } from '../../suites/runner/sweep.ts'
 import * as read from '../parse.ts'
+import { createMeter, type Meter } from '../progress.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
+import { shellWord } from './run-cleanup.ts'
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
@@ -33,7 +46,8 @@ Finds identities earlier runs left behind (userName and externalId starting with
 deletes them. --dry-run lists them and deletes nothing; --older-than (default 1h) keeps those
 created more recently, which a run may still be using (--older-than 0 sweeps them too, and those a
 server gives no creation time); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
-each answer read.
+each answer read. Progress goes to stderr. Ctrl-C stops it: deletes in flight finish, then what is
+left is listed with the command that resumes, and it exits 130.
 ${TARGET_HELP}
 `
 
@@ -66,13 +80,25 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     await preflight(http)
     const runId = values['run-id']
     const olderThanMs = read.duration('older-than', values['older-than'], DEFAULT_OLDER_THAN_MS)
-    const outcome = await sweep(http, {
-      dryRun,
-      ...(runId === undefined ? {} : { runId }),
-      ...(olderThanMs > 0 && { olderThanMs }),
-    })
-    // Ids, names and dates come from the server: plain text only.
-    for (const c of outcome.candidates)
+    const meters = sweepMeters(io)
+    let outcome: SweepOutcome
+    try {
+      outcome = await sweep(http, {
+        dryRun,
+        ...(runId === undefined ? {} : { runId }),
+        ...(olderThanMs > 0 && { olderThanMs }),
+        onListed: meters.listed,
+        onDeleted: meters.deleted,
+      })
+    } finally {
+      meters.finish()
+    }
+    // Ids, names and dates come from the server: plain text only. An interrupted sweep lists
+    // only what it deleted here; what it did not comes after, as left.
+    const leftIds = new Set((outcome.left ?? []).map((c) => c.id))
+    const shown =
+      outcome.interrupted === 'listing' ? [] : outcome.candidates.filter((c) => !leftIds.has(c.id))
+    for (const c of shown)
       io.stdout(
         `${dryRun ? 'would delete' : 'delete'} ${terminalText(`${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}`)}\n`,
       )
@@ -89,8 +115,16 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     io.stdout(
       `Sweep by ${how}: ${outcome.scanned} scanned, ${outcome.candidates.length} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
     )
+    if (outcome.interrupted) {
+      io.stderr(describeInterrupted(outcome, resumeCommand(target.main.baseUrl, values)))
+      return EXIT_INTERRUPTED
+    }
     return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
   } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.stderr('clearid-conformance: interrupted before the sweep began; nothing was deleted.\n')
+      return EXIT_INTERRUPTED
+    }
     // A listing that got no usable answer (none at all, or one past the response limit).
     if (
       error instanceof UsageError ||
@@ -103,4 +137,58 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     }
     throw error
   }
+}
+
+/** Listing and deleting meters on stderr: a sweep of thousands of users takes minutes. */
+function sweepMeters(io: CliIo) {
+  const options = {
+    write: (text: string) => io.stderr(text),
+    tty: progressTty(io),
+    color: colorOf(io),
+    ...(io.columns ? { columns: io.columns } : {}),
+  }
+  let listing: Meter | undefined
+  let deleting: Meter | undefined
+  return {
+    listed(done: number, total: number) {
+      listing ??= createMeter({ ...options, label: 'listing', unit: 'users', total })
+      listing.update(done)
+    },
+    deleted(done: number, total: number) {
+      listing?.finish()
+      listing = undefined
+      deleting ??= createMeter({ ...options, label: 'sweep', unit: 'identities', total })
+      deleting.update(done)
+    },
+    finish() {
+      listing?.finish()
+      deleting?.finish()
+      listing = deleting = undefined
+    },
+  }
+}
+
+/** What an interrupted sweep left, and the command that resumes it (never the key). */
+function describeInterrupted(outcome: SweepOutcome, resume: string): string {
+  if (outcome.interrupted === 'listing')
+    return `clearid-conformance: interrupted while listing users; nothing was deleted. Resume with:\n  ${resume}\n`
+  const left = outcome.left ?? []
+  const lines = left.map((c) => `  ${terminalText(`${c.id} ${c.userName}`)}\n`)
+  return `clearid-conformance: interrupted; ${left.length} leftover(s) not deleted:\n${lines.join('')}Resume with:\n  ${resume}\n`
+}
+
+/** This sweep again, with the same target and filters; the key as given (--key or the environment). */
+function resumeCommand(
+  baseUrl: string,
+  values: { readonly 'run-id'?: string | undefined; readonly 'older-than'?: string | undefined },
+): string {
+  const parts = [
+    'clearid-conformance sweep',
+    '--target',
+    shellWord(terminalText(redactUrl(baseUrl))),
+  ]
+  if (values['run-id'] !== undefined) parts.push('--run-id', shellWord(values['run-id']))
+  if (values['older-than'] !== undefined)
+    parts.push('--older-than', shellWord(values['older-than']))
+  return parts.join(' ')
 }
