@@ -4,7 +4,8 @@
  *
  * Exit codes: 0 no MUST rule failed (PASS, or INCOMPLETE without --require-complete); 1 a MUST rule
  * failed; 2 usage or connection error, or an answer past the response limit (the run is
- * incomplete); 3 INCOMPLETE with --require-complete; 130 interrupted (after cleanup).
+ * incomplete); 3 INCOMPLETE with --require-complete; 130 interrupted (after cleanup, or after a
+ * second Ctrl-C abandoned it; the report is written either way).
  *
  * @module
  */
@@ -20,8 +21,13 @@ import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
 import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
 import { formatBytes } from '../../driver/http/read-body.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
-import { runConformance, tasksOf, type RunOptions } from '../../suites/runner/run.ts'
-import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
+import {
+  runConformance,
+  tasksOf,
+  type RunOptions,
+  type RunOutcome,
+} from '../../suites/runner/run.ts'
+import { runInitialCycleScenario, type ScenarioOutcome } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
 import {
   EXIT_FAILED,
@@ -95,13 +101,14 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
   io.stderr(header(settings, total))
   if (settings.dryRun) return dryRunMode(settings, io)
   const meters = createRunMeters(io, { rules: total })
+  let outcome: RunOutcome
   try {
-    const outcome = await runConformance(runOptionsOf(settings, io, { progress: meters.hooks }))
-    meters.finish()
-    return await finish(settings, io, outcome, colorOf(io))
+    outcome = await runConformance(runOptionsOf(settings, io, { progress: meters.hooks }))
   } finally {
+    // The progress line goes before anything else is printed, whatever ended the run.
     meters.finish()
   }
+  return finish(settings, io, outcome, colorOf(io))
 }
 
 function header(settings: RunSettings, total: number): string {
@@ -143,20 +150,20 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
     `clearid-conformance: initial cycle of ${users} users (${dialect}) at concurrency ${settings.concurrency}; seed ${settings.seed}, run id ${settings.runId}\n`,
   )
   const meters = createRunMeters(io)
+  let outcome: ScenarioOutcome
   try {
-    const outcome = await runInitialCycleScenario({
+    outcome = await runInitialCycleScenario({
       ...runOptionsOf(settings, io, { progress: meters.hooks }),
       users,
       dialect,
     })
-    meters.finish()
-    // `--out -`: stdout is the report alone; what a person reads goes to stderr.
-    const say = settings.out === '-' ? io.stderr : io.stdout
-    say(describeSizing(outcome.sizing))
-    return await finish(settings, io, outcome, colorOf(io))
   } finally {
     meters.finish()
   }
+  // `--out -`: stdout is the report alone; what a person reads goes to stderr.
+  const say = settings.out === '-' ? io.stderr : io.stdout
+  say(describeSizing(outcome.sizing))
+  return finish(settings, io, outcome, colorOf(io))
 }
 
 interface Finished {
