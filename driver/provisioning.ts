@@ -35,6 +35,8 @@ export interface CycleResult {
 
 export interface CycleOptions {
   readonly concurrency?: number
+  /** The initial cycle: called as each user is through it (linked or failed), for progress. */
+  readonly onUser?: (outcome: LinkedUser | StepFailure) => void
 }
 
 function fail(
@@ -96,9 +98,11 @@ export async function initialCycle(
   sources: readonly ClearIdUserValues[],
   options: CycleOptions = {},
 ): Promise<CycleResult> {
-  const outcomes = await mapPool(sources, options.concurrency ?? 1, (source) =>
-    provisionOne(entra, source),
-  )
+  const outcomes = await mapPool(sources, options.concurrency ?? 1, async (source) => {
+    const outcome = await provisionOne(entra, source)
+    options.onUser?.(outcome)
+    return outcome
+  })
   return split(outcomes)
 }
 

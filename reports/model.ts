@@ -17,8 +17,8 @@ import type {
 } from '../model/rule.ts'
 
 // 1.1 added the `incomplete` verdict, `summary.notRun` and `baseline.newlyNotRun`; 1.2 added a
-// result's `fixReason` and `ruleFix`. Older 1.x reports still load, since every added field is
-// optional and a 1.0 verdict is one of the 1.1 verdicts.
+// result's `fixReason` and `ruleFix`, and `run.interrupted`. Older 1.x reports still load, since
+// every field added since 1.0 is optional and a 1.0 verdict is one of the 1.1 verdicts.
 export const REPORT_SCHEMA_VERSION = '1.2' as const
 
 /** The two request dialects of Entra ID: without and with the `aadOptscim062020` flag. */
@@ -57,6 +57,23 @@ export interface RunInfo {
   readonly judged: 'server' | 'client'
   readonly versions: { readonly tool: string; readonly node: string }
   readonly options?: Record<string, unknown>
+  /** Present (since 1.2) when the run was interrupted (Ctrl-C, SIGTERM) before it finished. */
+  readonly interrupted?: RunInterruption
+}
+
+/** What the run was doing when it was interrupted, and whether its cleanup finished. */
+export interface RunInterruption {
+  /**
+   * The phase the first interrupt came in: `preflight` (reaching the target), `rules`,
+   * `scenario` (the sizing scenario) or `cleanup` (deleting what the run created). Results that
+   * had not finished are `skipped` with a reason that says so, so the verdict never counts them.
+   */
+  readonly during: 'preflight' | 'rules' | 'scenario' | 'cleanup'
+  /**
+   * A second interrupt abandoned cleanup: identities the run created may be left on the target
+   * (`run.options.cleanup.failed` lists them; `sweep --run-id <run id>` removes them).
+   */
+  readonly cleanupAbandoned?: boolean
 }
 
 export interface RuleResult {

@@ -3,16 +3,25 @@
  *
  * @module
  */
-import { TransportError } from '../../driver/http/errors.ts'
+import { InterruptedError, TransportError } from '../../driver/http/errors.ts'
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { ConnectionError, preflight } from '../../suites/runner/preflight.ts'
 import { sweep } from '../../suites/runner/sweep.ts'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import {
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  type CliIo,
+} from '../io.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
+import type { SweepOutcome } from '../../suites/runner/sweep.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
+import { describeInterrupted, resumeCommand, sweepMeters } from './sweep-output.ts'
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
@@ -33,7 +42,8 @@ Finds identities earlier runs left behind (userName and externalId starting with
 deletes them. --dry-run lists them and deletes nothing; --older-than (default 1h) keeps those
 created more recently, which a run may still be using (--older-than 0 sweeps them too, and those a
 server gives no creation time); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
-each answer read.
+each answer read. Progress goes to stderr. Ctrl-C stops it: deletes in flight finish, then what is
+left is listed with the command that resumes, and it exits 130.
 ${TARGET_HELP}
 `
 
@@ -66,13 +76,25 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     await preflight(http)
     const runId = values['run-id']
     const olderThanMs = read.duration('older-than', values['older-than'], DEFAULT_OLDER_THAN_MS)
-    const outcome = await sweep(http, {
-      dryRun,
-      ...(runId === undefined ? {} : { runId }),
-      ...(olderThanMs > 0 && { olderThanMs }),
-    })
-    // Ids, names and dates come from the server: plain text only.
-    for (const c of outcome.candidates)
+    const meters = sweepMeters(io)
+    let outcome: SweepOutcome
+    try {
+      outcome = await sweep(http, {
+        dryRun,
+        ...(runId === undefined ? {} : { runId }),
+        ...(olderThanMs > 0 && { olderThanMs }),
+        onListed: meters.listed,
+        onDeleted: meters.deleted,
+      })
+    } finally {
+      meters.finish()
+    }
+    // Ids, names and dates come from the server: plain text only. An interrupted sweep lists
+    // only what it deleted here; what it did not comes after, as left.
+    const leftIds = new Set((outcome.left ?? []).map((c) => c.id))
+    const shown =
+      outcome.interrupted === 'listing' ? [] : outcome.candidates.filter((c) => !leftIds.has(c.id))
+    for (const c of shown)
       io.stdout(
         `${dryRun ? 'would delete' : 'delete'} ${terminalText(`${c.id} ${c.userName}${c.created ? ` (created ${c.created})` : ''}`)}\n`,
       )
@@ -89,8 +111,16 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     io.stdout(
       `Sweep by ${how}: ${outcome.scanned} scanned, ${outcome.candidates.length} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
     )
+    if (outcome.interrupted) {
+      io.stderr(describeInterrupted(outcome, resumeCommand(target.main.baseUrl, values)))
+      return EXIT_INTERRUPTED
+    }
     return outcome.failed.length > 0 ? EXIT_FAILED : EXIT_OK
   } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.stderr('clearid-conformance: interrupted before the sweep began; nothing was deleted.\n')
+      return EXIT_INTERRUPTED
+    }
     // A listing that got no usable answer (none at all, or one past the response limit).
     if (
       error instanceof UsageError ||

@@ -10,7 +10,12 @@ import { RULE_LEVELS, totalOf } from '../summarize.ts'
 import { paint } from './shared/ansi.ts'
 import type { Paint } from './shared/ansi.ts'
 import { expectedActual, keyFinding, oneLine, RULE_FIX_LABEL } from './shared/describe.ts'
-import { countsLine, notRunLines, verdictSentence } from './shared/summary-text.ts'
+import {
+  countsLine,
+  interruptedLines,
+  notRunLines,
+  verdictSentence,
+} from './shared/summary-text.ts'
 import { terminalValue } from './shared/terminal-text.ts'
 import { formatMs } from './shared/transcript.ts'
 
@@ -42,6 +47,7 @@ export function renderConsoleSummary(
   const lines = [
     `${word}  ${verdictSentence(summary)}`,
     ...notRunLines(summary).map((line) => `  ${p.yellow(line)}`),
+    ...interruptedLines(safe.run).map((line) => `  ${p.yellow(line)}`),
     `  ${countsLine(summary.counts)} in ${formatMs(safe.run.durationMs)}`,
     `  ${RULE_LEVELS.map((level) => levelCount(safe, level, p)).join(' · ')}`,
   ]

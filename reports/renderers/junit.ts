@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { notRunLines } from './shared/summary-text.ts'
+import { interruptedLines, notRunLines } from './shared/summary-text.ts'
 import type { Finding } from '../../model/rule.ts'
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
@@ -79,6 +79,7 @@ function properties(report: ConformanceReport): string[] {
     ['verdict', report.summary.verdict.toUpperCase()],
     // CI shows properties, not the console: an INCOMPLETE verdict says here what did not run.
     ['verdict.notRun', notRunLines(report.summary).join('; ') || undefined],
+    ['run.interrupted', interruptedLines(run).join(' ') || undefined],
     ['tool.version', run.versions.tool],
     ['schemaVersion', report.schemaVersion],
     ['baseline.runId', report.baseline?.baselineRunId],

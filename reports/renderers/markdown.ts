@@ -19,7 +19,13 @@ import {
   RULE_FIX_LABEL,
 } from './shared/describe.ts'
 import { mdCode, mdFence, mdLink, mdRow, mdTable, mdText } from './shared/markdown-text.ts'
-import { countsLine, notRunLines, verdictSentence, verdictWord } from './shared/summary-text.ts'
+import {
+  countsLine,
+  interruptedLines,
+  notRunLines,
+  verdictSentence,
+  verdictWord,
+} from './shared/summary-text.ts'
 import { TextBudget as Budget } from './shared/text-budget.ts'
 import { exchangeOneLine, formatExchange, formatMs } from './shared/transcript.ts'
 
@@ -71,6 +77,7 @@ function header(report: ConformanceReport, title: string): string {
     `## ${mdText(title)}: ${verdictWord(report.summary)}`,
     `**Verdict: ${mdCode(verdictWord(report.summary))}** · ${mdText(verdictSentence(report.summary))} · ${mdText(countsLine(report.summary.counts))}`,
     ...notRunLines(report.summary).map((line) => `**${mdText(line)}**`),
+    ...interruptedLines(run).map((line) => `**${mdText(line)}**`),
     facts.join(' · '),
   ].join('\n\n')
 }

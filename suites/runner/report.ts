@@ -13,6 +13,7 @@ import {
   type ConformanceReport,
   type LatencyStats,
   type RuleResult,
+  type RunInterruption,
 } from '../../reports/model.ts'
 import { withFailureHint } from '../../reports/failure-hint.ts'
 import { redactReport } from '../../reports/redact-report.ts'
@@ -37,6 +38,7 @@ export interface ReportInput {
   readonly latency: Record<string, LatencyStats>
   readonly cleanup: CleanupOutcome
   readonly responsesOverLimit?: ResponsesOverLimit
+  readonly interrupted?: RunInterruption
 }
 
 function profilesOf(options: RunOptions): RuleProfile[] {
@@ -66,6 +68,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
         cleanup: input.cleanup,
         ...(input.responsesOverLimit && { responsesOverLimit: input.responsesOverLimit }),
       },
+      ...(input.interrupted && { interrupted: input.interrupted }),
     },
     summary: summarize(results),
     results,

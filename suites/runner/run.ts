@@ -13,10 +13,11 @@ import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
 import { EntraClient } from '../../driver/entra/client.ts'
-import { WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
+import { InterruptedError, WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
-import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
+import { cleanupCreated, type CleanupOptions, type CleanupOutcome } from './cleanup.ts'
+import { watchPhases } from './interruption.ts'
 import { loadDiscovery, preflight } from './preflight.ts'
 import { mapPool } from '../../driver/pool.ts'
 import { redactResult } from '../../reports/redact-report.ts'
@@ -70,15 +71,30 @@ export function tasksOf(rules: readonly ServerRule[], dialects: readonly Dialect
   )
 }
 
-/** Runs the rules; throws `ConnectionError` when the target is unreachable or refuses the key. */
+/** How cleanup runs for these options: their concurrency, abandon signal and progress hook. */
+export function cleanupOptionsOf(options: RunOptions, concurrency: number): CleanupOptions {
+  const progress = options.progress
+  return {
+    concurrency: options.concurrency ?? concurrency,
+    ...(options.abandonCleanup ? { abandon: options.abandonCleanup } : {}),
+    ...(progress?.cleanup ? { onProgress: (done, total) => progress.cleanup?.(done, total) } : {}),
+  }
+}
+
+/**
+ * Runs the rules; throws `ConnectionError` when the target is unreachable or refuses the key. An
+ * interrupt (`signal`) lets the rules in flight finish (the rest are skipped), cleans up, and
+ * returns a report marked `run.interrupted`.
+ */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date()
   const http = createHttp(options)
+  const phases = watchPhases(options.signal)
   let results: RuleResult[] = []
   let cleanup: CleanupOutcome | undefined
   try {
-    await preflight(http)
-    const discovery = await loadDiscovery(http)
+    const discovery = await reachTarget(http)
+    phases.enter('rules')
     const facts: TargetFacts = {
       kind: options.target.kind,
       hasOtherAccount: options.target.other !== undefined,
@@ -89,9 +105,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       runTask(task, { options, http, discovery, facts, filterSupport }),
     )
   } finally {
-    cleanup = await cleanupCreated(http, options.concurrency ?? 4)
+    phases.enter('cleanup')
+    cleanup = await cleanupCreated(http, cleanupOptionsOf(options, 4))
   }
   const overLimit = http.responsesOverLimit
+  const interrupted = phases.interruption(cleanup.abandoned === true)
   const report = buildReport({
     options,
     startedAt,
@@ -99,12 +117,27 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     latency: http.latency.stats(),
     cleanup,
     ...(overLimit && { responsesOverLimit: overLimit }),
+    ...(interrupted && { interrupted }),
   })
   return {
     report,
     cleanup,
     requests: http.requestCount,
     ...(overLimit && { responsesOverLimit: overLimit }),
+  }
+}
+
+/**
+ * Preflight and discovery. Interrupted there, no rule has started: each is then reported as
+ * skipped (`runTask` sees the aborted signal), rather than the run ending without a report.
+ */
+async function reachTarget(http: ScimHttpClient): Promise<Discovery> {
+  try {
+    await preflight(http)
+    return await loadDiscovery(http)
+  } catch (error) {
+    if (error instanceof InterruptedError) return {}
+    throw error
   }
 }
 
