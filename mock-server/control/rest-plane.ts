@@ -23,7 +23,7 @@ import {
 import { restRouter } from '../rest/rest-router.ts'
 import type { IdentityStore } from '../store/identity-store.ts'
 import { STS_MOUNT } from '../sts/constants.ts'
-import { stsRouter } from '../sts/sts-router.ts'
+import { STS_ROOT_PATHS, stsRoot, stsRouter } from '../sts/sts-router.ts'
 import { TokenService } from '../sts/token-service.ts'
 import { WebhookService } from '../webhooks/webhook-service.ts'
 import { ADMIN_MOUNT, adminRouter } from './admin-router.ts'
@@ -86,6 +86,7 @@ export function installRestMiddleware(app: Hono, ctx: MockContext): void {
 
 export function installRestRoutes(app: Hono, ctx: MockContext, options: AppOptions): void {
   app.route(STS_MOUNT, stsRouter(ctx))
+  for (const path of STS_ROOT_PATHS) app.get(path, stsRoot(ctx))
   app.route('/', restRouter(ctx))
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN
   if (adminToken !== false) app.route(ADMIN_MOUNT, adminRouter(ctx, adminToken))

@@ -66,6 +66,21 @@ export const STS_OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/sts/',
+    tag: 'Token service',
+    summary: 'Service root (a connection test)',
+    description:
+      'Answers 200 with or without a token (also without the trailing slash). A SailPoint connector for ClearID tests its connection with GET on this root and expects 200.',
+    security: 'none',
+    responses: {
+      200: {
+        description: 'Where the token endpoint and the discovery document are.',
+        schema: { type: 'object' },
+      },
+    },
+  },
+  {
+    method: 'get',
     path: '/sts/.well-known/openid-configuration',
     tag: 'Token service',
     summary: 'OpenID discovery document',
