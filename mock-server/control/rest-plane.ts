@@ -10,6 +10,8 @@ import { ApiIntegrationRegistry } from '../accounts/api-integrations.ts'
 import type { MockContext } from '../context.ts'
 import type { IdentityEvents } from '../events.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
+import { IdentityRequestEvents } from '../identity-requests/identity-request-events.ts'
+import { IdentityRequests } from '../identity-requests/identity-requests.ts'
 import { mockDocsRoutes } from '../openapi/mock-routes.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -32,7 +34,13 @@ import { ScimResets } from './scim-resets.ts'
 
 type RestServices = Pick<
   MockContext,
-  'integrations' | 'tokens' | 'webhooks' | 'scimResets' | 'requestLog' | 'publicBaseUrl'
+  | 'integrations'
+  | 'tokens'
+  | 'webhooks'
+  | 'identityRequests'
+  | 'scimResets'
+  | 'requestLog'
+  | 'publicBaseUrl'
 >
 
 interface Core {
@@ -44,11 +52,13 @@ interface Core {
 
 export function restServices(options: AppOptions, core: Core): RestServices {
   const { store, events, clock, ids } = core
+  const requestEvents = new IdentityRequestEvents()
   return {
     integrations: new ApiIntegrationRegistry(clock, ids),
     tokens: new TokenService(clock, options.tokenSigningKeys),
     webhooks: new WebhookService({
       events,
+      requestEvents,
       clock,
       ids,
       fetch: options.webhookFetch ?? ((url, init) => fetch(url, init)),
@@ -58,6 +68,7 @@ export function restServices(options: AppOptions, core: Core): RestServices {
         linkLocal: options.allowLinkLocalWebhooks ?? false,
       },
     }),
+    identityRequests: new IdentityRequests({ events: requestEvents, clock, ids }),
     scimResets: new ScimResets({
       events,
       store,

@@ -31,6 +31,11 @@ const TAGS = [
   },
   { name: 'Webhooks', description: 'Mock only: ClearID configures these in its portal.' },
   {
+    name: 'Identity requests',
+    description:
+      "Mock only: ClearID takes identity requests in its self-service portal; their webhook events are ClearID's.",
+  },
+  {
     name: 'Client verification',
     description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
   },

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { identityRequestJsonSchema } from '../identity-requests/identity-request.ts'
 import { identityJsonSchema } from '../rest/identity-schema.ts'
 import { WEBHOOK_EVENTS } from '../webhooks/webhook-config.ts'
 import { ref } from './operation.ts'
@@ -220,6 +221,22 @@ function webhookSchemas(): Record<string, unknown> {
       createdUtc: str,
       lastModifiedUtc: str,
     }),
+    IdentityRequest: identityRequestJsonSchema(),
+    IdentityRequestInput: obj(
+      {
+        requester: { type: 'string', description: 'Who asks for the identity.' },
+        reason: { type: 'string', description: 'Why the identity is needed.' },
+        template: { type: ['string', 'null'], description: 'Identity template (optional).' },
+        identity: ref('IdentityWrite'),
+      },
+      ['requester', 'reason', 'identity'],
+    ),
+    IdentityRequestDecision: obj({
+      reason: {
+        type: 'string',
+        description: 'Required to approve or deny; optional to cancel.',
+      },
+    }),
     DeliveryLog: obj({
       webhookId: str,
       firstCallbackUtc: nullableStr,
@@ -239,7 +256,12 @@ function webhookSchemas(): Record<string, unknown> {
           attempt: int,
           eventId: str,
           eventType: str,
-          identityId: str,
+          identityId: {
+            type: ['string', 'null'],
+            description:
+              'The identity of the event; for an identity request, the identity its approval created (else null).',
+          },
+          identityRequestId: { type: 'string', description: 'Identity request events only.' },
           durationMs: int,
         }),
       },
