@@ -12,6 +12,7 @@ import type { FaultRegistry } from './faults/fault-registry.ts'
 import type { AllowedHosts } from './http/allowed-hosts.ts'
 import type { IdentityEvents } from './events.ts'
 import type { IdentityRequests } from './identity-requests/identity-requests.ts'
+import type { PrincipalDirectory } from './principals/principal-directory.ts'
 import type { Behaviour } from './behaviour.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { TrafficAuditor } from './traffic/client-verification.ts'
@@ -33,6 +34,8 @@ export interface MockContext {
   readonly integrations: ApiIntegrationRegistry
   readonly tokens: TokenService
   readonly webhooks: WebhookService
+  /** The principal service's names of portal users (access itself is on the identity). */
+  readonly principals: PrincipalDirectory
   /** Identity requests (made and decided on the control plane; webhook events). */
   readonly identityRequests: IdentityRequests
   readonly scimResets: ScimResets

@@ -12,6 +12,7 @@ import type { IdentityEvents } from '../events.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { IdentityRequestEvents } from '../identity-requests/identity-request-events.ts'
 import { IdentityRequests } from '../identity-requests/identity-requests.ts'
+import { PrincipalDirectory } from '../principals/principal-directory.ts'
 import { mockDocsRoutes } from '../openapi/mock-routes.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -38,6 +39,7 @@ type RestServices = Pick<
   | 'tokens'
   | 'webhooks'
   | 'identityRequests'
+  | 'principals'
   | 'scimResets'
   | 'requestLog'
   | 'publicBaseUrl'
@@ -69,6 +71,7 @@ export function restServices(options: AppOptions, core: Core): RestServices {
       },
     }),
     identityRequests: new IdentityRequests({ events: requestEvents, clock, ids }),
+    principals: new PrincipalDirectory(store, events),
     scimResets: new ScimResets({
       events,
       store,
@@ -89,7 +92,12 @@ export function restServices(options: AppOptions, core: Core): RestServices {
  */
 export function installRestMiddleware(app: Hono, ctx: MockContext): void {
   const limit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
-  for (const services of ['/identityservice/*', '/searchservice/*']) {
+  for (const services of [
+    '/identityservice/*',
+    '/searchservice/*',
+    '/principalservice/*',
+    '/roleservice/*',
+  ]) {
     app.use(services, requestLogger(ctx))
     app.use(services, limit)
   }

@@ -6,13 +6,14 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
-import { IDENTITY_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
+import { IDENTITY_OPERATIONS, PRINCIPAL_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
 import { toOpenApiOperation, type OperationSpec } from './operation.ts'
 import { componentSchemas } from './schemas.ts'
 
 export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...STS_OPERATIONS,
   ...IDENTITY_OPERATIONS,
+  ...PRINCIPAL_OPERATIONS,
   ...CONTROL_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
 ]
@@ -21,6 +22,10 @@ const TAGS = [
   { name: 'Token service', description: 'Emulated ClearID STS.' },
   { name: 'Identity service', description: 'Emulated ClearID identity service.' },
   { name: 'Search service', description: 'Emulated ClearID search service.' },
+  {
+    name: 'Principal service',
+    description: 'Emulated ClearID principal service: portal users and their roles.',
+  },
   {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',

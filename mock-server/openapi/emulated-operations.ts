@@ -270,3 +270,95 @@ export const IDENTITY_OPERATIONS: readonly OperationSpec[] = [
     },
   },
 ]
+
+const PRINCIPALS = '/principalservice/api/v2/accounts/{accountId}'
+const PRINCIPAL_EMAIL: ParamSpec = {
+  name: 'email',
+  in: 'path',
+  description: 'The portal user (its e-mail; for DELETE, the principalId read from GET).',
+}
+const PRINCIPAL_SOURCE =
+  "Shapes of the SailPoint connector fernando-delosrios/ClearID (src/http-client.ts). Portal access is the identity's SCIM booleans hasWebPortalAccess and isAdmin: both doors read and write the same state."
+const PRINCIPAL_GRANT_EXAMPLE = {
+  identityId: '00000000-0000-4000-8000-000000000000',
+  roles: ['user'],
+  principalState: 'Active',
+}
+
+export const PRINCIPAL_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'get',
+    path: `${PRINCIPALS}/identityPrincipals/{identityId}`,
+    tag: 'Principal service',
+    summary: "An identity's portal user (principal)",
+    description: `${PRINCIPAL_SOURCE} Without portal access: 200 with principalId null, roles [] and principalState null.`,
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY],
+    responses: {
+      200: { description: 'The principal.', schema: ref('IdentityPrincipal') },
+      404: { description: 'No live identity with this id.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'put',
+    path: `${PRINCIPALS}/userPrincipals/{email}`,
+    tag: 'Principal service',
+    summary: 'Grant portal access (role user or admin)',
+    description: `${PRINCIPAL_SOURCE} roles ["user"] sets hasWebPortalAccess; ["admin"] sets both. The identity keeps one principal: a PUT under another e-mail renames it.`,
+    security: 'bearer',
+    params: [ACCOUNT, PRINCIPAL_EMAIL],
+    body: {
+      contentType: 'application/json',
+      schema: ref('UserPrincipalWrite'),
+      example: PRINCIPAL_GRANT_EXAMPLE,
+    },
+    responses: {
+      200: { description: 'The principal.', schema: ref('IdentityPrincipal') },
+      400: {
+        description:
+          'Not an e-mail, unknown identityId, bad roles or a principalState other than Active.',
+      },
+      409: { description: 'The e-mail is the principal of another identity.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'delete',
+    path: `${PRINCIPALS}/userPrincipals/{email}`,
+    tag: 'Principal service',
+    summary: 'Remove portal access',
+    description: `${PRINCIPAL_SOURCE} Sets hasWebPortalAccess and isAdmin to false.`,
+    security: 'bearer',
+    params: [ACCOUNT, PRINCIPAL_EMAIL],
+    responses: {
+      204: { description: 'Removed.' },
+      404: { description: 'No such principal in the account.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  ...(['put', 'delete'] as const).map((method): OperationSpec => ({
+    method,
+    path: '/principalservice/api/v2/{encodedPath}',
+    tag: 'Principal service',
+    summary: `${method.toUpperCase()} userPrincipals with the path percent-encoded`,
+    description:
+      'The same operation as …/accounts/{accountId}/userPrincipals/{email}, for a path sent as one encoded segment (%2Faccounts%2F{a}%2FuserPrincipals%2F{email}), as the SailPoint connector sends it (encodeURIComponent over the whole path). Whether ClearID accepts it is not known.',
+    security: 'bearer',
+    params: [{ name: 'encodedPath', in: 'path', description: 'The encoded rest of the path.' }],
+    ...(method === 'put'
+      ? {
+          body: {
+            contentType: 'application/json',
+            schema: ref('UserPrincipalWrite'),
+            example: PRINCIPAL_GRANT_EXAMPLE,
+          },
+        }
+      : {}),
+    responses: {
+      [method === 'put' ? 200 : 204]: { description: 'As the unencoded operation.' },
+      404: { description: 'The decoded path is not accounts/{a}/userPrincipals/{email}.' },
+      ...AUTH_ERRORS,
+    },
+  })),
+]

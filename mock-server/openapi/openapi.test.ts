@@ -15,7 +15,15 @@ import {
   SEARCH,
 } from '../control/rest-test-client.ts'
 
-const SURFACES = ['/sts/', '/identityservice/', '/searchservice/', '/_admin/', '/_mock/']
+const SURFACES = [
+  '/sts/',
+  '/identityservice/',
+  '/searchservice/',
+  '/principalservice/',
+  '/roleservice/',
+  '/_admin/',
+  '/_mock/',
+]
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
 let app: MockApp
@@ -109,6 +117,21 @@ describe('OpenAPI document', () => {
     )
     check('IdentityPage', (await api(app, bearer, 'GET', V3)).body)
     check('SearchResult', (await api(app, bearer, 'POST', SEARCH, {})).body)
+    const principals = '/principalservice/api/v2/accounts/acme'
+    const id = created.body.identityId as string
+    check(
+      'IdentityPrincipal',
+      (await api(app, bearer, 'GET', `${principals}/identityPrincipals/${id}`)).body,
+    )
+    await api(app, bearer, 'PATCH', `${V2}/${id}`, {
+      eTag: created.body.eTag,
+      email: 'doc@example.com',
+    })
+    const granted = await api(app, bearer, 'PUT', `${principals}/userPrincipals/doc@example.com`, {
+      identityId: id,
+      roles: ['admin'],
+    })
+    check('IdentityPrincipal', granted.body)
     check('Problem', (await api(app, bearer, 'GET', `${V2}/nope`)).body)
     check('OAuthError', (await tokenRequest(app, { grant_type: 'password' })).body)
     check('AccountList', (await admin(app, 'GET', '/accounts')).body)

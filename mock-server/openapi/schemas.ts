@@ -51,6 +51,26 @@ function identitySchemas(): Record<string, unknown> {
       { identities: { type: 'array', items: ref('Identity') }, continuation: nullableStr },
       ['identities', 'continuation'],
     ),
+    IdentityPrincipal: obj(
+      {
+        identityId: str,
+        principalId: {
+          type: ['string', 'null'],
+          description: 'The e-mail the portal user is named by.',
+        },
+        roles: { type: 'array', items: { enum: ['user', 'admin'] } },
+        principalState: { type: ['string', 'null'], enum: ['Active', null] },
+      },
+      ['identityId', 'principalId', 'roles', 'principalState'],
+    ),
+    UserPrincipalWrite: obj(
+      {
+        identityId: str,
+        roles: { type: 'array', minItems: 1, items: { enum: ['user', 'admin'] } },
+        principalState: { enum: ['Active', null] },
+      },
+      ['identityId', 'roles'],
+    ),
     SearchRequest: obj({
       skip: { type: 'integer', minimum: 0 },
       take: { type: 'integer', minimum: 0, maximum: 100 },
