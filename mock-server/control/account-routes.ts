@@ -91,6 +91,7 @@ export function identityAdminRoutes(ctx: MockContext): Hono {
     ctx.store.clear(account(c))
     ctx.scimResets.forget(account(c))
     ctx.principals.forget(account(c))
+    ctx.teams.clearMembers(account(c))
     return c.body(null, 204)
   })
   app.get('/log', (c) => c.json({ entries: ctx.requestLog.list(account(c)) }))

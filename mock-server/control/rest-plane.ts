@@ -13,6 +13,7 @@ import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { IdentityRequestEvents } from '../identity-requests/identity-request-events.ts'
 import { IdentityRequests } from '../identity-requests/identity-requests.ts'
 import { PrincipalDirectory } from '../principals/principal-directory.ts'
+import { TeamStore } from '../teams/team-store.ts'
 import { mockDocsRoutes } from '../openapi/mock-routes.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -40,6 +41,7 @@ type RestServices = Pick<
   | 'webhooks'
   | 'identityRequests'
   | 'principals'
+  | 'teams'
   | 'scimResets'
   | 'requestLog'
   | 'publicBaseUrl'
@@ -72,6 +74,7 @@ export function restServices(options: AppOptions, core: Core): RestServices {
     }),
     identityRequests: new IdentityRequests({ events: requestEvents, clock, ids }),
     principals: new PrincipalDirectory(store, events),
+    teams: new TeamStore(events),
     scimResets: new ScimResets({
       events,
       store,

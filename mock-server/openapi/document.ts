@@ -6,7 +6,12 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
-import { IDENTITY_OPERATIONS, PRINCIPAL_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
+import {
+  IDENTITY_OPERATIONS,
+  PRINCIPAL_OPERATIONS,
+  STS_OPERATIONS,
+  TEAM_OPERATIONS,
+} from './emulated-operations.ts'
 import { toOpenApiOperation, type OperationSpec } from './operation.ts'
 import { componentSchemas } from './schemas.ts'
 
@@ -14,6 +19,7 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...STS_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...PRINCIPAL_OPERATIONS,
+  ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
 ]
@@ -26,6 +32,7 @@ const TAGS = [
     name: 'Principal service',
     description: 'Emulated ClearID principal service: portal users and their roles.',
   },
+  { name: 'Role service', description: 'Emulated ClearID role service: teams and their members.' },
   {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
@@ -81,7 +88,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       title: 'Mock Genetec ClearID: REST API and control plane',
       version: '1.0.0',
       description:
-        'The emulated ClearID token service, identity service (v2, v3) and search service, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
+        'The emulated ClearID token service, identity service (v2, v3), search, principal and role services, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
     },
     servers: [{ url: serverUrl }],
     tags: TAGS,

@@ -362,3 +362,184 @@ export const PRINCIPAL_OPERATIONS: readonly OperationSpec[] = [
     },
   })),
 ]
+
+const ROLES = '/roleservice/api/v3/accounts/{accountId}'
+const TEAM: ParamSpec = { name: 'teamId', in: 'path', description: 'Team id.' }
+const TEAM_SOURCE =
+  'Shapes of the SailPoint connector fernando-delosrios/ClearID (src/http-client.ts) and the DTOs of ronaldomoscosorm/clearid-identity-hub (src/lib/argus-client.ts).'
+const json = (schema: Record<string, unknown>, example: unknown) => ({
+  contentType: 'application/json',
+  schema,
+  example,
+})
+const NO_TEAM = { 404: { description: 'No live team with this id in the account.' } }
+
+export const TEAM_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'get',
+    path: `${ROLES}/teams`,
+    tag: 'Role service',
+    summary: 'List teams (live ones; search lists deleted ones too)',
+    security: 'bearer',
+    params: [ACCOUNT],
+    responses: {
+      200: {
+        description: 'The teams, in creation order.',
+        schema: { type: 'object', properties: { teams: { type: 'array', items: ref('Team') } } },
+      },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'post',
+    path: `${ROLES}/teams`,
+    tag: 'Role service',
+    summary: 'Create a team',
+    security: 'bearer',
+    params: [ACCOUNT],
+    body: json(ref('TeamWrite'), { name: 'Contractors', description: 'Badge access' }),
+    responses: {
+      201: { description: 'Created.', schema: ref('Team'), headers: ['Location'] },
+      400: { description: 'name missing, or status not Active/Inactive.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: `${ROLES}/teams/{teamId}`,
+    tag: 'Role service',
+    summary: 'Get a team',
+    description: TEAM_SOURCE,
+    security: 'bearer',
+    params: [ACCOUNT, TEAM],
+    responses: {
+      200: { description: 'The team.', schema: ref('Team') },
+      ...NO_TEAM,
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'delete',
+    path: `${ROLES}/teams/{teamId}`,
+    tag: 'Role service',
+    summary: 'Delete a team (search still lists it, isDeleted true)',
+    security: 'bearer',
+    params: [ACCOUNT, TEAM],
+    responses: {
+      204: { description: 'Deleted; its members left it.' },
+      ...NO_TEAM,
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: `${ROLES}/teams/{teamId}/members`,
+    tag: 'Role service',
+    summary: "A team's members",
+    description: TEAM_SOURCE,
+    security: 'bearer',
+    params: [
+      ACCOUNT,
+      TEAM,
+      {
+        name: 'count',
+        in: 'query',
+        description: 'Most members returned, 1 to 1000 (default 1000).',
+        schema: { type: 'integer', minimum: 1, maximum: 1000 },
+      },
+      {
+        name: 'searchText',
+        in: 'query',
+        description: 'Only members whose name or e-mail contains it (case-insensitive).',
+      },
+    ],
+    responses: {
+      200: {
+        description: 'The members.',
+        schema: {
+          type: 'object',
+          properties: { teamMembers: { type: 'array', items: ref('TeamMember') } },
+        },
+      },
+      400: { description: 'count out of range.' },
+      ...NO_TEAM,
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'post',
+    path: `${ROLES}/teams/{teamId}/members`,
+    tag: 'Role service',
+    summary: 'Add identities to a team',
+    description: `${TEAM_SOURCE} All or nothing: an unknown identity adds nobody. sourceId defaults to TeamService.`,
+    security: 'bearer',
+    params: [ACCOUNT, TEAM],
+    body: json(ref('TeamMembersAdd'), {
+      identityIds: ['00000000-0000-4000-8000-000000000000'],
+      reason: 'IdentityNow',
+      sourceId: 'TeamService',
+    }),
+    responses: {
+      204: { description: 'Added.' },
+      400: { description: 'identityIds missing or naming an unknown identity, or bad dates.' },
+      ...NO_TEAM,
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'delete',
+    path: `${ROLES}/teams/{teamId}/members`,
+    tag: 'Role service',
+    summary: 'Remove identities from a team',
+    description: `${TEAM_SOURCE} Removing a member that is not there is not an error.`,
+    security: 'bearer',
+    params: [ACCOUNT, TEAM],
+    body: json(ref('TeamMembersRemove'), {
+      teamMembers: [
+        { identityId: '00000000-0000-4000-8000-000000000000', sourceId: 'TeamService' },
+      ],
+      reason: 'IdentityNow',
+    }),
+    responses: {
+      204: { description: 'Removed.' },
+      400: { description: 'teamMembers missing or malformed.' },
+      ...NO_TEAM,
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: `${ROLES}/identities/{identityId}/teams`,
+    tag: 'Role service',
+    summary: "An identity's teams",
+    description: `${TEAM_SOURCE} One entry per membership (team and source).`,
+    security: 'bearer',
+    params: [ACCOUNT, IDENTITY],
+    responses: {
+      200: {
+        description: 'The memberships.',
+        schema: {
+          type: 'object',
+          properties: { teams: { type: 'array', items: ref('TeamMember') } },
+        },
+      },
+      404: { description: 'No live identity with this id.' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'post',
+    path: '/searchservice/api/v1/accounts/{accountId}/teams',
+    tag: 'Search service',
+    summary: 'Search teams (skip/take), deleted ones included',
+    description: TEAM_SOURCE,
+    security: 'bearer',
+    params: [ACCOUNT],
+    body: json(ref('SearchRequest'), { skip: 0, take: 100 }),
+    responses: {
+      200: { description: 'totalItems and one page of teams.', schema: ref('TeamSearchResult') },
+      400: { description: 'take above 100, or a negative skip.' },
+      ...AUTH_ERRORS,
+    },
+  },
+]

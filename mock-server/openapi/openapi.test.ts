@@ -132,6 +132,20 @@ describe('OpenAPI document', () => {
       roles: ['admin'],
     })
     check('IdentityPrincipal', granted.body)
+    const roles = '/roleservice/api/v3/accounts/acme'
+    const team = await api(app, bearer, 'POST', `${roles}/teams`, { name: 'Doc team' })
+    check('Team', team.body)
+    await api(app, bearer, 'POST', `${roles}/teams/${team.body.teamId}/members`, {
+      identityIds: [id],
+    })
+    const members = await api(app, bearer, 'GET', `${roles}/teams/${team.body.teamId}/members`)
+    check('TeamMember', members.body.teamMembers[0])
+    check(
+      'TeamMember',
+      (await api(app, bearer, 'GET', `${roles}/identities/${id}/teams`)).body.teams[0],
+    )
+    const teams = '/searchservice/api/v1/accounts/acme/teams'
+    check('TeamSearchResult', (await api(app, bearer, 'POST', teams, {})).body)
     check('Problem', (await api(app, bearer, 'GET', `${V2}/nope`)).body)
     check('OAuthError', (await tokenRequest(app, { grant_type: 'password' })).body)
     check('AccountList', (await admin(app, 'GET', '/accounts')).body)

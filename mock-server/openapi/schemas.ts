@@ -71,6 +71,63 @@ function identitySchemas(): Record<string, unknown> {
       },
       ['identityId', 'roles'],
     ),
+    Team: obj(
+      {
+        teamId: str,
+        name: str,
+        description: nullableStr,
+        status: { enum: ['Active', 'Inactive'] },
+        isDeleted: bool,
+        creationDateUtc: str,
+        lastModificationDateUtc: str,
+      },
+      ['teamId', 'name', 'description', 'status', 'isDeleted'],
+    ),
+    TeamWrite: obj(
+      { name: str, description: nullableStr, status: { enum: ['Active', 'Inactive'] } },
+      ['name'],
+    ),
+    TeamMember: obj(
+      {
+        teamId: str,
+        teamName: str,
+        identityId: str,
+        identityName: str,
+        identityEmail: nullableStr,
+        identityJobTitle: nullableStr,
+        identityCompanyName: nullableStr,
+        identityDepartmentName: nullableStr,
+        sourceId: str,
+        startDateTimeUtc: nullableStr,
+        endDateTimeUtc: nullableStr,
+      },
+      ['teamId', 'teamName', 'identityId', 'sourceId'],
+    ),
+    TeamMembersAdd: obj(
+      {
+        identityIds: { type: 'array', minItems: 1, items: str },
+        reason: nullableStr,
+        sourceId: { type: ['string', 'null'], description: 'Default TeamService.' },
+        startDateTimeUtc: nullableStr,
+        endDateTimeUtc: nullableStr,
+      },
+      ['identityIds'],
+    ),
+    TeamMembersRemove: obj(
+      {
+        teamMembers: {
+          type: 'array',
+          minItems: 1,
+          items: obj({ identityId: str, sourceId: nullableStr }, ['identityId']),
+        },
+        reason: nullableStr,
+      },
+      ['teamMembers'],
+    ),
+    TeamSearchResult: obj({ totalItems: int, results: { type: 'array', items: ref('Team') } }, [
+      'totalItems',
+      'results',
+    ]),
     SearchRequest: obj({
       skip: { type: 'integer', minimum: 0 },
       take: { type: 'integer', minimum: 0, maximum: 100 },

@@ -1,6 +1,6 @@
 /**
- * The emulated ClearID resource services: identity v2 and v3, search and the principal service,
- * each at its ClearID path and each behind the bearer-token check.
+ * The emulated ClearID resource services: identity v2 and v3, search (identities and teams), the
+ * principal service and the role service, each at its ClearID path behind the bearer-token check.
  *
  * @module
  */
@@ -16,6 +16,8 @@ import {
   PRINCIPAL_SERVICE,
   principalRoutes,
 } from '../principals/principal-routes.ts'
+import { ROLE_MOUNT, teamRoutes } from '../teams/team-routes.ts'
+import { teamSearchRoutes } from '../teams/team-search-routes.ts'
 
 export function restRouter(ctx: MockContext): Hono {
   const app = new Hono()
@@ -24,6 +26,8 @@ export function restRouter(ctx: MockContext): Hono {
     [IDENTITY_V3_MOUNT, identityV3Routes(ctx)],
     [SEARCH_MOUNT, searchRoutes(ctx)],
     [PRINCIPAL_MOUNT, principalRoutes(ctx)],
+    [ROLE_MOUNT, teamRoutes(ctx)],
+    [SEARCH_MOUNT, teamSearchRoutes(ctx)],
   ]
   const authenticated = new Set<string>()
   for (const [mount, routes] of mounts) {
