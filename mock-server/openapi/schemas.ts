@@ -212,6 +212,8 @@ function tokenSchemas(): Record<string, unknown> {
         tokenUrl: str,
         identityServiceUrl: str,
         searchServiceUrl: str,
+        principalServiceUrl: str,
+        roleServiceUrl: str,
       },
       ['clientId', 'clientSecret', 'accountId', 'privateKeyPem', 'keyId', 'stsUrl'],
     ),
