@@ -196,6 +196,23 @@ describe('role service: teams', () => {
     expect((await api(app, token, 'GET', `${ROLES}/teams/${id}`)).status).toBe(200)
   })
 
+  it("the account's request log lists the role and principal services' requests", async () => {
+    const id = await team('Logged')
+    await api(app, token, 'GET', `${ROLES}/teams/${id}`)
+    const ada = await identity('t-11')
+    await api(app, token, 'GET', `/principalservice/api/v2/accounts/acme/identityPrincipals/${ada}`)
+    const entries = (await admin(app, 'GET', '/accounts/acme/log')).body.entries as {
+      surface: string
+      method: string
+      status: number
+    }[]
+    expect(entries.slice(0, 2).map((e) => [e.surface, e.method, e.status])).toEqual([
+      ['principalservice', 'GET', 200],
+      ['identityservice', 'POST', 201],
+    ])
+    expect(entries.map((e) => e.surface)).toContain('roleservice')
+  })
+
   it('needs a token of the account; teams are per account', async () => {
     const id = await team('Acme only')
     expect((await api(app, 'x', 'GET', `${ROLES}/teams/${id}`)).status).toBe(401)
