@@ -90,6 +90,8 @@ export function identityAdminRoutes(ctx: MockContext): Hono {
   app.delete('/identities', (c) => {
     ctx.store.clear(account(c))
     ctx.scimResets.forget(account(c))
+    ctx.principals.forget(account(c))
+    ctx.teams.clearMembers(account(c))
     return c.body(null, 204)
   })
   app.get('/log', (c) => c.json({ entries: ctx.requestLog.list(account(c)) }))

@@ -187,13 +187,27 @@ describe('SCIM reset', () => {
       status: 'Completed',
     })
 
-    const refused = await scim(
+    // SCIM reads show the identity without its extension data (all but the sync key), so Entra's
+    // diff will send every value it has; REST still shows the identity's values.
+    const shown = await scim(app, 'GET', `/Users/${created.body.id}`)
+    expect(shown.body[EXT]).toEqual({ externalId: 'reset-1' })
+    expect(shown.body.displayName).toBe('User reset-1')
+    const listed = await scim(app, 'GET', '/Users?filter=userName+eq+%22reset-1%40example.com%22')
+    expect(listed.body.Resources[0][EXT]).toEqual({ externalId: 'reset-1' })
+    const viaRest = await api(app, token, 'GET', `${V2}/${created.body.id}`)
+    expect(viaRest.body).toMatchObject({ firstName: 'Grace', middleName: 'Q' })
+
+    // A PATCH without extension data (a rename, a deactivation) is applied, not refused for the
+    // names it does not send, and is not the replacing write: the identity stays pending.
+    const renamed = await scim(
       app,
       'PATCH',
       `/Users/${created.body.id}`,
-      patch({ op: 'replace', path: 'displayName', value: 'No names sent' }),
+      patch({ op: 'replace', path: 'displayName', value: 'Renamed' }),
     )
-    expect(refused.status).toBe(400)
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.displayName).toBe('Renamed')
+    expect(renamed.body[EXT]).toEqual({ externalId: 'reset-1' })
     expect((await admin(app, 'GET', '/accounts/acme/scim/reset')).body.identitiesPending).toBe(1)
 
     const sync = await scim(
