@@ -182,7 +182,6 @@ const LIST_USERS = scim({
 
 const USER_OPERATIONS: readonly OperationSpec[] = [
   LIST_USERS,
-  slashVariant(LIST_USERS),
   scim({
     method: 'post',
     path: `${USERS}/.search`,
@@ -311,6 +310,7 @@ const USER_OPERATIONS: readonly OperationSpec[] = [
       ...PRECONDITION,
     },
   }),
+  slashVariant(LIST_USERS),
 ]
 
 const NOT_SUPPORTED = {
@@ -347,7 +347,6 @@ const groupWrite = (method: 'post' | 'put' | 'patch' | 'delete', path: string, s
 
 const GROUP_OPERATIONS: readonly OperationSpec[] = [
   LIST_GROUPS,
-  slashVariant(LIST_GROUPS),
   scim({
     method: 'get',
     path: `${GROUPS}/{id}`,
@@ -360,6 +359,7 @@ const GROUP_OPERATIONS: readonly OperationSpec[] = [
   groupWrite('put', `${GROUPS}/{id}`, 'Replace a group (not supported)'),
   groupWrite('patch', `${GROUPS}/{id}`, 'Update a group (not supported)'),
   groupWrite('delete', `${GROUPS}/{id}`, 'Delete a group (not supported)'),
+  slashVariant(LIST_GROUPS),
 ]
 
 export const SCIM_OPERATIONS: readonly OperationSpec[] = [
