@@ -31,7 +31,7 @@ const TAGS = [
   {
     name: 'SCIM users',
     description:
-      'Emulated ClearID SCIM 2.0 endpoint, where Microsoft Entra ID provisions users. Authenticate with the account SCIM key; the PATCH and create bodies have an example for each Entra dialect.',
+      'Emulated ClearID SCIM 2.0 endpoint, where Microsoft Entra ID provisions users. Authenticate with the account SCIM key; the PATCH and create bodies have an example for each Entra dialect. Fault rules (the control plane, or an X-Mock-Fault header where the app honours it) can make any SCIM operation answer otherwise: a status, a delay, a dropped connection.',
   },
   { name: 'SCIM discovery', description: 'ServiceProviderConfig, ResourceTypes and Schemas.' },
   { name: 'SCIM groups', description: 'ClearID does not synchronize groups.' },
