@@ -52,6 +52,7 @@ function servedOperations(): Set<string> {
   }
   return served
 }
+
 function documentedOperations(): Set<string> {
   const documented = new Set<string>()
   for (const [path, item] of Object.entries(doc.paths as Record<string, object>)) {
