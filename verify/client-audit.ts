@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { TrafficAuditor } from '../mock-server/traffic/client-verification.ts'
+import type { ExchangeFinding, TrafficAuditor } from '../mock-server/traffic/client-verification.ts'
+import { severityFor } from '../rules/client/client-rule.ts'
 import { ClientAuditor } from './audit.ts'
 import { buildClientReport } from './client-report.ts'
 
@@ -14,5 +15,20 @@ export function clientAudit(): TrafficAuditor {
   const auditor = new ClientAuditor()
   return {
     audit: (records, info) => buildClientReport(records, info, auditor),
+    findings: (record, history) => {
+      const judged = auditor.judge(record, history)
+      const out: ExchangeFinding[] = []
+      for (const rule of auditor.rules) {
+        for (const finding of judged.get(rule.id) ?? []) {
+          out.push({
+            ruleId: rule.id,
+            title: rule.title,
+            severity: severityFor(rule.level, finding),
+            message: finding.message,
+          })
+        }
+      }
+      return out
+    },
   }
 }
