@@ -90,15 +90,50 @@ export const SCRIPT = `
     report: function () { return base() + '/report'; }
   };
 
-  /** Loads a URL's fragment into the element with this id; the latest request for it wins. */
+  /**
+   * Loads a URL's fragment into the element with this id; the latest request for it wins. The
+   * element is aria-busy meanwhile. What the user was typing in it survives the swap: the live feed
+   * refreshes tabs while someone fills in a form.
+   */
   async function loadInto(id, url) {
+    var target = $(id);
     var ticket = (state.loads[id] || 0) + 1;
     state.loads[id] = ticket;
-    var res = await api('GET', url);
-    var text = await res.text();
-    if (state.loads[id] !== ticket) return false;
-    $(id).innerHTML = text;
-    return true;
+    target.setAttribute('aria-busy', 'true');
+    try {
+      var res = await api('GET', url);
+      var text = await res.text();
+      if (state.loads[id] !== ticket) return false;
+      var typed = editedFields(target);
+      target.innerHTML = text;
+      restoreFields(target, typed);
+      return true;
+    } finally {
+      if (state.loads[id] === ticket) target.removeAttribute('aria-busy');
+    }
+  }
+
+  function editedFields(root) {
+    var focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.name : '';
+    var values = {};
+    root.querySelectorAll('input[name]:not([type="hidden"]), select[name]').forEach(function (field) {
+      var changed = field.type === 'checkbox' ? field.checked !== field.defaultChecked
+        : field.tagName === 'SELECT' ? !field.options[field.selectedIndex] || !field.options[field.selectedIndex].defaultSelected
+        : field.value !== field.defaultValue;
+      if (changed) values[field.name] = field.type === 'checkbox' ? field.checked : field.value;
+    });
+    return { values: values, focused: focused };
+  }
+
+  function restoreFields(root, typed) {
+    Object.keys(typed.values).forEach(function (name) {
+      var field = root.querySelector('[name="' + CSS.escape(name) + '"]');
+      if (!field) return;
+      if (field.type === 'checkbox') field.checked = typed.values[name];
+      else field.value = typed.values[name];
+    });
+    var focus = typed.focused && root.querySelector('[name="' + CSS.escape(typed.focused) + '"]');
+    if (focus) focus.focus();
   }
 
   async function load(name) {

@@ -307,18 +307,24 @@ describe('the live feed', () => {
     expect(listening).toBe(0)
   })
 
-  it('tells the page when the faults change, as a fault is used up', async () => {
+  it('tells the page when the faults change, even when a fault comes and goes between two looks', async () => {
     const app = dashboardApp()
-    await admin(app, 'POST', '/accounts/acme/faults', {
-      text: 'route=GET /Users,status=503,next=1',
-    })
     const response = await app.request(`${D}/live`, {
       headers: { Authorization: `Bearer ${ADMIN}` },
     })
+    const seen: string[] = []
     for await (const { event } of events(response)) {
-      if (event === 'hello') expect((await scim(app, 'GET', '/Users')).status).toBe(503)
+      seen.push(event)
+      if (event === 'hello') {
+        // Added and used up at once: the list is empty before and after.
+        await admin(app, 'POST', '/accounts/acme/faults', {
+          text: 'route=GET /Users,status=503,next=1',
+        })
+        expect((await scim(app, 'GET', '/Users')).status).toBe(503)
+      }
       if (event === 'faults') break
     }
+    expect(seen).toEqual(['hello', 'traffic', 'faults'])
     expect(app.mock.faults.list('acme')).toEqual([])
   })
 })
