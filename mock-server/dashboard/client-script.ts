@@ -154,11 +154,16 @@ export const SCRIPT = `
     }));
   }
 
-  /** A refresh the live feed asked for, coalesced: a burst of writes reloads a tab once. */
+  /**
+   * A refresh the live feed asked for, coalesced: a burst of writes reloads a tab once, and a
+   * steady stream of them a few times a second (never postponed until the stream stops).
+   */
   function schedule(name) {
-    if (!(state.loaded[name] || state.tab === name)) return;
-    clearTimeout(state.timers[name]);
-    state.timers[name] = setTimeout(function () { load(name); }, 120);
+    if (!(state.loaded[name] || state.tab === name) || state.timers[name]) return;
+    state.timers[name] = setTimeout(function () {
+      state.timers[name] = null;
+      load(name);
+    }, 150);
   }
 
   // --- tabs and accounts -------------------------------------------------------------------

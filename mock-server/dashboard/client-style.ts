@@ -157,8 +157,14 @@ iframe#report-frame { width: 100%; height: 80vh; border: 1px solid var(--line); 
 .toast.bad { background: var(--error); color: #fff; }
 .offscreen { position: fixed; left: -9999px; top: 0; }
 
+.narrow-only { display: none; }
 @media (max-width: 760px) {
-  .top { padding: 8px 12px; }
+  .wide-only { display: none; }
+  .narrow-only { display: block; }
+  .account span { display: none; }
+  .brand h1 { font-size: .98rem; }
+  .top { padding: 8px 12px; gap: 8px 12px; flex-wrap: nowrap; }
+  .account select { min-width: 0; max-width: 9em; }
   .tabs { padding: 0 4px; }
   .tabs button { padding: 10px 8px 7px; font-size: .86rem; }
   main { padding: 12px 8px 40px; }

@@ -24,12 +24,15 @@ function row(base: string, identity: StoredIdentity): Markup {
     data-target="identity-detail"
     tabindex="0"
   >
-    <td class="wrap"><b>${identity.userName}</b></td>
-    <td>${identity.displayName}</td>
-    <td><code>${externalIdOf(identity) ?? '—'}</code></td>
+    <td class="wrap">
+      <b>${identity.userName}</b>
+      <div class="muted small narrow-only">${identity.displayName}</div>
+    </td>
+    <td class="wide-only">${identity.displayName}</td>
+    <td class="wide-only"><code>${externalIdOf(identity) ?? '—'}</code></td>
     <td><span class="state ${state}">${state}</span></td>
     <td>${sourceBadge(identity)}</td>
-    <td class="nowrap muted">${when(identity.lastModified)}</td>
+    <td class="nowrap muted wide-only">${when(identity.lastModified)}</td>
   </tr>`
 }
 
@@ -67,11 +70,11 @@ export function identityTable(base: string, page: IdentityPage): Markup {
                 <thead>
                   <tr>
                     <th>userName</th>
-                    <th>Display name</th>
-                    <th>externalId</th>
+                    <th class="wide-only">Display name</th>
+                    <th class="wide-only">externalId</th>
                     <th>Status</th>
                     <th>Source</th>
-                    <th>Last modified</th>
+                    <th class="wide-only">Last modified</th>
                   </tr>
                 </thead>
                 <tbody>

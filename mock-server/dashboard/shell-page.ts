@@ -54,7 +54,7 @@ export function shellPage({ nonce, adminToken }: ShellOptions): Markup {
             <h1>ClearID mock</h1>
           </div>
           <label class="account"
-            >Account
+            ><span>Account</span>
             <select id="account" aria-label="Account"></select
           ></label>
           <span id="live" class="live" data-state="off" role="status">offline</span>
@@ -140,10 +140,10 @@ export function shellPage({ nonce, adminToken }: ShellOptions): Markup {
               <table id="traffic" class="rows">
                 <thead>
                   <tr>
-                    <th>Time</th>
+                    <th class="wide-only">Time</th>
                     <th>Request</th>
                     <th>Status</th>
-                    <th class="num">Latency</th>
+                    <th class="num wide-only">Latency</th>
                     <th>Client audit</th>
                   </tr>
                 </thead>

@@ -31,7 +31,7 @@ export function trafficRow(
   const route = routeOf(request.method, request.path)
   const fault = faultText(record)
   const verdict = verdictOf(findings)
-  const query = request.query === '' ? '' : `?${request.query}`
+  const query = request.query === '' ? '' : `?${readableQuery(request.query)}`
   return html`<tr
     data-seq="${record.seq}"
     data-route="${route}"
@@ -41,7 +41,7 @@ export function trafficRow(
     data-target="exchange"
     tabindex="0"
   >
-    <td class="nowrap muted">${clockTime(record.at)}</td>
+    <td class="nowrap muted wide-only">${clockTime(record.at)}</td>
     <td class="request">
       <b class="method">${request.method}</b> <span class="path">${request.path}${query}</span>
     </td>
@@ -50,12 +50,21 @@ export function trafficRow(
         >${response?.status ?? record.error ?? '—'}</span
       >
     </td>
-    <td class="num nowrap">${latency(record.durationMs)}</td>
+    <td class="num nowrap wide-only">${latency(record.durationMs)}</td>
     <td>
       <span class="verdict v-${verdict}">${verdictText(findings)}</span
       >${fault === undefined ? '' : html` <span class="badge fault">${fault}</span>`}
     </td>
   </tr>`
+}
+
+/** `filter=userName eq "a@b.c"` rather than `filter=userName%20eq%20%22a%40b.c%22`, when it decodes. */
+function readableQuery(query: string): string {
+  try {
+    return decodeURIComponent(query.replace(/\+/g, ' '))
+  } catch {
+    return query
+  }
 }
 
 function headerLines(headers: Readonly<Record<string, string>>): string {
