@@ -1,7 +1,8 @@
 /**
  * The toolkit's traffic auditor for the mock's `GET /_admin/accounts/{id}/audit`: the client rule
- * catalogue over an account's records, as the client compliance report. Passed to `createApp` as
- * `trafficAudit`, because the emulated ClearID itself knows nothing of rules.
+ * catalogue over an account's records, as the client compliance report, and over one exchange at a
+ * time, as the dashboard's live traffic shows it. Passed to `createApp` as `trafficAudit`, because
+ * the emulated ClearID itself knows nothing of rules.
  *
  * @module
  */

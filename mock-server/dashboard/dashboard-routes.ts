@@ -151,7 +151,11 @@ function dashboardRouter(ctx: MockContext, setup: DashboardSetup): Hono {
 
   app.get('/accounts/:accountId/traffic/:seq', (c) => {
     const id = account(c)
-    const seq = Number(c.req.param('seq'))
+    const text = c.req.param('seq')
+    if (!/^[1-9]\d{0,14}$/.test(text)) {
+      throw new ApiError(400, `"${text.slice(0, 20)}" is not an exchange number (1, 2, 3…).`)
+    }
+    const seq = Number(text)
     const records = ctx.traffic.records(id)
     const index = records.findIndex((r) => r.seq === seq)
     const record = records[index]

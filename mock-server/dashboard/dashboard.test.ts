@@ -200,6 +200,9 @@ describe('the dashboard fragments', () => {
     const gone = await fragment(app, `${D}/traffic/${seq + 5}`)
     expect(gone.status).toBe(404)
     expect(gone.body.detail).toContain('keeps the last 1000')
+    const odd = await fragment(app, `${D}/traffic/abc`)
+    expect(odd.status).toBe(400)
+    expect(odd.body.detail).toBe('"abc" is not an exchange number (1, 2, 3…).')
   })
 
   it('says an exchange is not judged when the mock has no client audit', async () => {
