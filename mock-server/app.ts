@@ -20,6 +20,7 @@ import {
   restServices,
   seedIntegrations,
 } from './control/rest-plane.ts'
+import { installDashboardOf } from './dashboard/install-dashboard.ts'
 import { ApiError } from './errors/api-error.ts'
 import { errorAnswer, renderError } from './errors/render-error.ts'
 import { IdentityEvents } from './events.ts'
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
+  installDashboardOf(app, ctx, options)
   app.notFound((c) =>
     isScimPath(c.req.path)
       ? scim.unmatched(c)

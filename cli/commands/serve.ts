@@ -14,6 +14,7 @@ import { isLoopback, startServer } from '../../mock-server/node/serve.ts'
 import { DEFAULT_ACCOUNT_ID, DEV_SCIM_KEY } from '../../mock-server/options.ts'
 import { clientAudit } from '../../verify/client-audit.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { dashboardReports } from './serve-dashboard.ts'
 import * as read from '../parse.ts'
 
 const OPTIONS = {
@@ -25,7 +26,8 @@ const OPTIONS = {
 
 export const SERVE_HELP = `Usage: clearid-conformance serve [options]
 
-Serves the mock ClearID (SCIM, REST API, token service, webhooks, control plane) until Ctrl-C.
+Serves the mock ClearID (SCIM, REST API, token service, webhooks, control plane) and its
+dashboard (open the printed URL in a browser) until Ctrl-C.
 
   --port N        port (default $PORT or 8080; 0 picks a free one)
   --host HOST     interface (default $HOST or 127.0.0.1)
@@ -90,6 +92,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     ...(faultHeaders ? { faultHeaders: /^(1|true|yes)$/i.test(faultHeaders) } : {}),
     // The control plane's audit route judges recorded traffic with the client rules.
     trafficAudit: clientAudit,
+    // The dashboard at /: the page carries the development token on a loopback host only.
+    dashboard: { reports: dashboardReports(), ...(isLoopback(host) ? {} : { tokenInPage: false }) },
   })
   let running
   try {
@@ -100,6 +104,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE
   }
   io.stdout(`[clearid-mock] listening on ${running.url}\n`)
+  io.stdout(`[clearid-mock] Dashboard: ${running.url}/ (open it in a browser)\n`)
   io.stdout(`[clearid-mock] Tenant URL: ${running.url}/scim/v2/accounts/${accountId}\n`)
   io.stdout(`[clearid-mock] Secret Token (SCIM key): ${announce}\n`)
   for (const line of rest.announce(running.url)) io.stdout(`${line}\n`)

@@ -43,6 +43,7 @@ export interface FaultRequest {
 export class FaultRegistry {
   #faults: ActiveFault[] = []
   #counter = 0
+  #version = 0
   readonly #headerRandoms = new Map<number, () => number>()
   /** Whether `X-Mock-Fault` request headers are honoured (after the key check). */
   #headers: boolean
@@ -85,6 +86,15 @@ export class FaultRegistry {
     return this.#faults.length === 0
   }
 
+  /**
+   * Counts every change to the faults (added, removed, used): a watcher (the dashboard's live feed)
+   * compares it rather than the list, which can look the same before a fault is added and after it
+   * is used up.
+   */
+  get version(): number {
+    return this.#version
+  }
+
   add(rule: FaultRule, accountId?: string): FaultView {
     const fault: ActiveFault = {
       id: `f${++this.#counter}`,
@@ -96,6 +106,7 @@ export class FaultRegistry {
       served: new Set(),
     }
     this.#faults.push(fault)
+    this.#version++
     return viewOf(fault)
   }
 
@@ -108,12 +119,14 @@ export class FaultRegistry {
   clear(accountId: string): number {
     const before = this.#faults.length
     this.#faults = this.#faults.filter((f) => f.accountId !== accountId)
+    this.#version++
     return before - this.#faults.length
   }
 
   remove(accountId: string, id: string): boolean {
     const before = this.#faults.length
     this.#faults = this.#faults.filter((f) => !(f.id === id && f.accountId === accountId))
+    this.#version++
     return this.#faults.length < before
   }
 
@@ -137,6 +150,7 @@ export class FaultRegistry {
 
   #use(fault: ActiveFault): void {
     fault.applied++
+    this.#version++
     if (fault.remaining === undefined) return
     fault.remaining--
     if (fault.remaining <= 0) this.#faults = this.#faults.filter((f) => f !== fault)
