@@ -34,10 +34,14 @@ export function* decodeLines(text: string): Generator<DecodedLine> {
   }
 }
 
+const CHECKSUM = /^[0-9a-f]{8}$/
+
 function decodeLine(text: string, line: number): DecodedLine {
-  const match = /^([0-9a-f]{8}) (.*)$/s.exec(text)
-  if (!match) return { kind: 'damaged', reason: 'it is not a checksum and a record', line }
-  const [, sum, json] = match as unknown as [string, string, string]
+  const sum = text.slice(0, 8)
+  if (text[8] !== ' ' || !CHECKSUM.test(sum)) {
+    return { kind: 'damaged', reason: 'it is not a checksum and a record', line }
+  }
+  const json = text.slice(9)
   if (crc32(json) !== parseInt(sum, 16)) {
     return { kind: 'damaged', reason: 'its checksum does not match its content', line }
   }
