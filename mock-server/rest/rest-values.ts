@@ -20,6 +20,16 @@ export function fieldError(path: string, message: string): ApiError {
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * A body member by name in any case, as ASP.NET binds JSON members (`{"Skip": 0}` is `skip`); sent
+ * twice in different cases, the last one counts, as it does there. Undefined when absent.
+ */
+export function memberOf(body: Readonly<Record<string, unknown>>, name: string): unknown {
+  const wanted = name.toLowerCase()
+  const key = Object.keys(body).findLast((k) => k.toLowerCase() === wanted)
+  return key === undefined ? undefined : body[key]
+}
+
 export const describe = (value: unknown): string =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 40) ?? typeof value)
 

@@ -237,5 +237,8 @@ describe('search service: teams', () => {
     expect(rest.body.results.map((t: { name: string }) => t.name)).toEqual(['C'])
     expect((await api(app, token, 'POST', SEARCH_TEAMS, { take: 101 })).status).toBe(400)
     expect((await api(app, token, 'POST', SEARCH_TEAMS, [])).status).toBe(400)
+    // Member names in any case, as the identity search reads them.
+    const named = await api(app, token, 'POST', SEARCH_TEAMS, { Skip: 2, TAKE: 1 })
+    expect(named.body.results.map((t: { name: string }) => t.name)).toEqual(['C'])
   })
 })
