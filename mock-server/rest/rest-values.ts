@@ -2,7 +2,8 @@
  * Reads the value of a REST-only member (`model/rest-members.ts`) from a request body: checks it
  * against its kind and returns what is stored, or throws a 400 naming the member. Lists are checked
  * item by item, and an unknown member inside an item is refused like one anywhere else, so nothing a
- * client sends is dropped while the write answers 200.
+ * client sends is dropped while the write answers 200. The small readers here (`fieldError`,
+ * `isObject`, `memberOf`) serve every REST body of the mock: identities, searches, teams, principals.
  *
  * @module
  */
