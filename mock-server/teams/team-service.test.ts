@@ -171,6 +171,8 @@ describe('role service: teams', () => {
     expect(await list('?searchText=ALAN')).toEqual(['Alan Turing'])
     expect(await list('?searchText=example.com')).toEqual(['Alan Turing'])
     expect(await list('?count=0')).toBe(400)
+    // Parameter names in any case, as the other REST services bind them.
+    expect(await list('?Count=1&SearchText=a')).toEqual(['Ada Lovelace'])
   })
 
   it('a deleted identity leaves its teams; a deleted team loses its members', async () => {
