@@ -1,7 +1,7 @@
 import { importPKCS8, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../app.ts'
-import { ACME, ADMIN, FORM, restTestApp, send } from '../control/rest-test-client.ts'
+import { ACME, ADMIN, FORM, restTestApp, scimUser, send } from '../control/rest-test-client.ts'
 import type { AppOptions } from '../options.ts'
 import type { StatePersistence } from './state-persistence.ts'
 import type { StateRecord } from './state-record.ts'
@@ -61,17 +61,7 @@ const scimHeaders = (key: string) => ({
   'Content-Type': 'application/scim+json',
 })
 
-function user(name: string) {
-  return JSON.stringify({
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    userName: `${name}@example.com`,
-    displayName: name,
-    'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': {
-      externalId: name,
-      firstName: name,
-    },
-  })
-}
+const user = (name: string) => JSON.stringify(scimUser(name))
 
 function appWith(persistence: StatePersistence, options: AppOptions = {}): MockApp {
   return restTestApp({ persistence, ...options })
