@@ -20,7 +20,7 @@ import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
 import { benchExternalId, seedIdentities } from './seed-identities.ts'
 
 const SEEDED = 100_000
-export const KEY = 'bench-key'
+const KEY = 'bench-key'
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const serverScript = fileURLToPath(new URL('./scim-server.ts', import.meta.url))
 
@@ -108,7 +108,7 @@ export function combined(rounds: readonly LoadResult[]): LoadResult {
 }
 
 let created = 0
-export function postBody(): string {
+function postBody(): string {
   created++
   const id = `load-${process.pid}-${created}`
   return JSON.stringify({
@@ -123,31 +123,43 @@ export function postBody(): string {
   })
 }
 
+const HEADERS = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
+
+/** `GET …/Users?filter=externalId eq "…"` for a random one of the seeded identities. */
+export function filterRequests(usersUrl: string, seeded = SEEDED): autocannon.Options {
+  const path = new URL(usersUrl).pathname
+  return {
+    url: usersUrl,
+    headers: HEADERS,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const filter = `externalId eq "${benchExternalId(Math.floor(Math.random() * seeded))}"`
+          return { ...request, path: `${path}?filter=${encodeURIComponent(filter)}` }
+        },
+      },
+    ],
+  }
+}
+
+/** `POST …/Users`, a new user each time. */
+export function postRequests(usersUrl: string): autocannon.Options {
+  return {
+    url: usersUrl,
+    method: 'POST',
+    headers: HEADERS,
+    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) }],
+  }
+}
+
 async function httpBench(): Promise<void> {
   const bare = await startProcess('bare')
   const mock = await startProcess('mock')
   const unrecorded = await startProcess('mock-unrecorded')
   try {
-    const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
-    const base = `${mock.url}/scim/v2/accounts/bench/Users`
     // Both servers get identical requests from the same generator code, so client-side cost
     // (autocannon builds every request) is the same on both sides of the ratio.
-    const lookups = (origin: string): autocannon.Options => ({
-      url: base.replace(mock.url, origin),
-      headers,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const i = Math.floor(Math.random() * SEEDED)
-            const filter = `externalId eq "${benchExternalId(i)}"`
-            return {
-              ...request,
-              path: `${new URL(base).pathname}?filter=${encodeURIComponent(filter)}`,
-            }
-          },
-        },
-      ],
-    })
+    const lookups = (origin: string) => filterRequests(`${origin}/scim/v2/accounts/bench/Users`)
     // The machine's speed drifts (shared cores): both sides are warmed up, then measured in
     // alternating rounds so that drift hits the baseline and the mock alike.
     await load({ ...lookups(bare.url), duration: 1 }, bare.child)
@@ -170,14 +182,7 @@ async function httpBench(): Promise<void> {
       median(rounds.map((result, i) => result.rps / bareRounds[i]!.rps))
     const filterRatio = ratioTo(filterRounds)
     const postResult = await load(
-      {
-        url: base,
-        method: 'POST',
-        headers,
-        requests: [
-          { setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) },
-        ],
-      },
+      postRequests(`${mock.url}/scim/v2/accounts/bench/Users`),
       mock.child,
     )
     report('bare Hono route (baseline)', bareResult, bareResult, 1)

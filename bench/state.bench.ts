@@ -15,18 +15,17 @@ import type { ChildProcess } from 'node:child_process'
 import {
   CONNECTIONS,
   DURATION,
-  KEY,
   ROUNDS,
   combined,
+  filterRequests,
   load,
   median,
-  postBody,
+  postRequests,
   report,
   startProcess,
   type LoadResult,
   type ServerKind,
 } from './scim.bench.ts'
-import { benchExternalId } from './seed-identities.ts'
 
 const SEEDED = 100_000
 const KINDS: readonly ServerKind[] = ['mock', 'mock-kept', 'mock-kept-write']
@@ -39,29 +38,8 @@ const LABELS: Record<string, string> = {
 type Server = { url: string; child: ChildProcess }
 
 function requests(kind: 'post' | 'filter', server: Server): autocannon.Options {
-  const base = `${server.url}/scim/v2/accounts/bench/Users`
-  const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
-  if (kind === 'post') {
-    return {
-      url: base,
-      method: 'POST',
-      headers,
-      requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) }],
-    }
-  }
-  const path = new URL(base).pathname
-  return {
-    url: base,
-    headers,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const filter = `externalId eq "${benchExternalId(Math.floor(Math.random() * SEEDED))}"`
-          return { ...request, path: `${path}?filter=${encodeURIComponent(filter)}` }
-        },
-      },
-    ],
-  }
+  const users = `${server.url}/scim/v2/accounts/bench/Users`
+  return kind === 'post' ? postRequests(users) : filterRequests(users, SEEDED)
 }
 
 async function measure(kind: 'post' | 'filter', servers: readonly Server[]): Promise<void> {

@@ -1,8 +1,9 @@
 import { importPKCS8, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../app.ts'
-import { ACME, ADMIN, FORM, restTestApp, send } from '../control/rest-test-client.ts'
+import { ACME, ADMIN, FORM, restTestApp, scimUser, send } from '../control/rest-test-client.ts'
 import type { AppOptions } from '../options.ts'
+import type { WebhookFetch } from '../webhooks/webhook-options.ts'
 import type { StatePersistence } from './state-persistence.ts'
 import type { StateRecord } from './state-record.ts'
 
@@ -61,17 +62,7 @@ const scimHeaders = (key: string) => ({
   'Content-Type': 'application/scim+json',
 })
 
-function user(name: string) {
-  return JSON.stringify({
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    userName: `${name}@example.com`,
-    displayName: name,
-    'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': {
-      externalId: name,
-      firstName: name,
-    },
-  })
-}
+const user = (name: string) => JSON.stringify(scimUser(name))
 
 function appWith(persistence: StatePersistence, options: AppOptions = {}): MockApp {
   return restTestApp({ persistence, ...options })
@@ -155,7 +146,6 @@ async function observed(app: MockApp, scimKey: string) {
   return {
     accounts: await get('/_admin/accounts'),
     users: await get('/scim/v2/accounts/beta/Users', scimHeaders(scimKey)),
-    search: await get('/_admin/accounts/beta/log').then(() => undefined),
     integrations: await get('/_admin/accounts/beta/integrations'),
     webhooks: await get('/_admin/accounts/beta/webhooks'),
     faults: await get('/_admin/accounts/beta/faults'),
@@ -302,15 +292,24 @@ describe('kept state', () => {
 
   it('fires no webhook and publishes nothing when it restores', async () => {
     const kept = new MemoryPersistence()
-    await populate(appWith(kept))
     const delivered: string[] = []
-    const again = appWith(kept.restarted(), {
-      webhookFetch: async (url) => {
-        delivered.push(String(url))
-        return new Response(null, { status: 200 })
-      },
+    const webhookFetch: WebhookFetch = async (url) => {
+      delivered.push(String(url))
+      return new Response(null, { status: 200 })
+    }
+    const app = appWith(kept, { webhookFetch })
+    const { scimKey } = await populate(app)
+    // A create after the webhook exists: its record follows the webhook's in the journal.
+    const created = await send(app, '/scim/v2/accounts/beta/Users', {
+      method: 'POST',
+      headers: scimHeaders(scimKey),
+      body: user('dan'),
     })
+    expect(created.status).toBe(201)
+    await app.mock.webhooks.drain()
+    expect(delivered).toEqual(['https://hooks.example.com/created'])
+    const again = appWith(kept.restarted(), { webhookFetch })
     await again.mock.webhooks.drain()
-    expect(delivered).toEqual([])
+    expect(delivered).toHaveLength(1)
   })
 })

@@ -64,10 +64,6 @@ export class JournalWriter {
     return writer
   }
 
-  get failure(): Error | undefined {
-    return this.#failure
-  }
-
   append(line: string): void {
     if (this.#failure || this.#fd === undefined) return
     const bytes = Buffer.from(line)

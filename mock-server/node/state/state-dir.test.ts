@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../../app.ts'
 import { tempDirs } from '../../../testing/temp-dirs.ts'
+import { userBody } from '../../test/scim-test-client.ts'
 import { openStateDir, type StateDir, type StateDirOptions } from './state-dir.ts'
 import { StateFileError } from './state-file-error.ts'
 
@@ -50,15 +51,7 @@ async function createUser(target: MockApp, name: string): Promise<string> {
   const res = await target.request('/scim/v2/accounts/acme/Users', {
     method: 'POST',
     headers,
-    body: JSON.stringify({
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-      userName: `${name}@example.com`,
-      displayName: name,
-      'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': {
-        externalId: name,
-        firstName: name,
-      },
-    }),
+    body: JSON.stringify(userBody({ userName: `${name}@example.com` })),
   })
   expect(res.status).toBe(201)
   return ((await res.json()) as { id: string }).id

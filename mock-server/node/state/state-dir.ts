@@ -285,7 +285,6 @@ export class StateDir implements StatePersistence {
       journalBytes = this.#readJournal(file, generation, index === replay.length - 1, kept)
     }
     const generation = replay.at(-1) ?? first
-    if (replay.length === 0) journalBytes = 0
     return { kept, generation, snapshotBytes, journalBytes }
   }
 
