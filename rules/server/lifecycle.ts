@@ -6,7 +6,8 @@
  */
 import { lookupPath } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
-import { isObject, setupFailed } from './findings.ts'
+import { setupFailed } from './check-stops.ts'
+import { isObject } from './findings.ts'
 import { expectIds } from './filter.ts'
 import { entraTutorial, logicApp, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'
