@@ -8,6 +8,12 @@
  * put the dashboard's cost on the request path of every client under load. Identity events are a
  * flag set by a listener, cheap enough to subscribe to for the stream's lifetime.
  *
+ * The poll runs on the event loop the SCIM requests share, and judging an exchange is the costly
+ * part (the client rules read its history: a millisecond or two with a full log). So one poll spends
+ * at most `BUDGET_MS` on new rows and leaves the rest to the next: a client's exchanges all reach
+ * the page, judged, a little later during a burst; a flood no longer slows the mock down, and the
+ * page, once it is `MAX_ROWS_PER_EVENT` behind, skips ahead as a reconnecting page does.
+ *
  * Events: `hello` `{lastSeq, judged}`; `traffic` `{rows: [{seq, route, verdict, html}]}`;
  * `identities` `{}`; `faults` `{}`. A comment line every 15 s keeps proxies from closing the
  * connection.
@@ -22,6 +28,8 @@ import type { JudgedTraffic } from './judged-traffic.ts'
 import { trafficRow } from './traffic-views.ts'
 
 export const POLL_MS = 200
+/** What one poll may spend on new rows (judging them, mostly): a tenth of the interval. */
+export const BUDGET_MS = POLL_MS / 10
 const HEARTBEAT_MS = 15_000
 /** Rows sent at most in one event: a page that reconnects after a flood gets the newest ones. */
 export const MAX_ROWS_PER_EVENT = 200
@@ -62,9 +70,13 @@ async function run(stream: SSEStreamingApi, feed: LiveFeed): Promise<void> {
     while (!stream.aborted && !stream.closed) {
       const newest = ctx.traffic.stats(accountId).lastSeq
       if (newest > sent) {
-        await send(stream, 'traffic', { rows: rowsAfter(feed, sent) })
-        sent = newest
-        lastWrite = Date.now()
+        const rows = rowsAfter(feed, sent)
+        // No row: the log was cleared since (its seq numbers go on).
+        sent = rows.at(-1)?.seq ?? newest
+        if (rows.length > 0) {
+          await send(stream, 'traffic', { rows })
+          lastWrite = Date.now()
+        }
       }
       const store = storeSignatureOf(ctx, accountId)
       if (identitiesChanged || store !== storeSignature) {
@@ -94,17 +106,22 @@ function send(stream: SSEStreamingApi, event: string, data: unknown): Promise<vo
   return stream.writeSSE({ event, data: JSON.stringify(data) })
 }
 
-/** The rows of the exchanges after `since`, oldest first, at most `MAX_ROWS_PER_EVENT`. */
+/**
+ * The rows of the exchanges after `since`, oldest first, from the newest `MAX_ROWS_PER_EVENT`: as
+ * many as `BUDGET_MS` allows, one at least.
+ */
 export function rowsAfter(
   feed: Pick<LiveFeed, 'ctx' | 'judged' | 'accountId' | 'base'>,
   since: number,
 ) {
   const records = feed.ctx.traffic.records(feed.accountId)
   const rows = []
+  const stop = performance.now() + BUDGET_MS
   const first = Math.max(0, records.length - MAX_ROWS_PER_EVENT)
   for (let index = first; index < records.length; index++) {
     const record = records[index]!
     if (record.seq <= since) continue
+    if (rows.length > 0 && performance.now() > stop) break
     const findings = feed.judged.findings(feed.accountId, records, index)
     rows.push({
       seq: record.seq,
