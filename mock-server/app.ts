@@ -34,6 +34,7 @@ import {
   type AppOptions,
 } from './options.ts'
 import { isScimPath } from './scim/scim-base.ts'
+import { dispatchScimFirst } from './scim/scim-dispatch.ts'
 import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
 import { clientVerificationState } from './traffic/client-verification.ts'
 import { MemoryIdentityStore } from './store/memory-store.ts'
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions = {}): MockApp {
         ),
   )
   app.onError(errorAnswer)
+  dispatchScimFirst(app, scim)
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
   holdAnswersUntilDurable(app, options.persistence)
