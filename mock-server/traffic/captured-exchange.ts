@@ -1,8 +1,8 @@
 /**
- * A traffic record in two forms. `RawExchange` is what the log keeps: plain strings and numbers,
- * already free of the request's credential, so it can be packed into bytes (`packed-ring.ts`).
- * `CapturedExchange` is what readers get: a `TrafficRecord` whose derived parts (the redacted URL
- * and headers, the parsed bodies, the ISO timestamp) are computed on first read and kept.
+ * A traffic record in two forms. `RawExchange` is an exchange as it is read out of the log: plain
+ * strings and numbers, free of the request's credential and of the secrets in play
+ * (`exchange-note.ts`). `CapturedExchange` is what readers get: a `TrafficRecord` whose derived parts
+ * (the redacted headers, the parsed bodies, the ISO timestamp) are computed on first read and kept.
  *
  * The derived parts are prototype getters of classes, not per-record `Object.defineProperty`
  * getters: those gave every record its own hidden class, which V8 allocates in the old generation.
@@ -28,7 +28,7 @@ export interface KeptText {
   readonly cutFrom?: number
 }
 
-/** What the traffic log keeps of one exchange. Secrets are already gone (`traffic-log.ts`). */
+/** One exchange as a reader gets it out of the traffic log: its secrets are gone (`exchange-note.ts`). */
 export interface RawExchange {
   readonly seq: number
   readonly accountId: string
@@ -168,7 +168,7 @@ class KeptBody {
 class CapturedRequest implements RecordedRequest {
   readonly method: string
   readonly path: string
-  /** Already redacted when the exchange was stored (`recorder.ts`). */
+  /** Already redacted when the exchange was read out of the log (`exchange-note.ts`). */
   readonly url: string
   readonly #raw: RawExchange
   readonly #body: KeptBody

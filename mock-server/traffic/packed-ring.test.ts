@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { RawExchange } from './captured-exchange.ts'
+import type { KeptExchange } from './exchange-note.ts'
 import { PackedRing } from './packed-ring.ts'
 
-function exchange(seq: number, overrides: Partial<RawExchange> = {}): RawExchange {
+function exchange(seq: number, overrides: Partial<KeptExchange> = {}): KeptExchange {
   return {
     seq,
     accountId: 'acme',
@@ -12,13 +12,12 @@ function exchange(seq: number, overrides: Partial<RawExchange> = {}): RawExchang
     method: 'GET',
     url: `http://127.0.0.1:8080/scim/v2/accounts/acme/Users?filter=externalId%20eq%20%22${seq}%22`,
     path: '/Users',
-    requestHeaders: 'Host\u0000127.0.0.1:8080\u0000Authorization\u0000Bearer [REDACTED]',
+    requestHeaders: 'Host\u0000127.0.0.1:8080\u0000Authorization\u0000Bearer some-key',
     requestBody: undefined,
     status: 200,
     responseHeaders: 'Content-Type\u0000application/scim+json\u0000ETag\u0000W/"1"',
     responseBody: { text: '{"totalResults":1}' },
     error: undefined,
-    auth: 'sent',
     warnings: [],
     rejection: undefined,
     fault: undefined,
@@ -36,17 +35,15 @@ describe('PackedRing', () => {
       responseBody: { text: 'x'.repeat(100), cutFrom: 20_000 },
       status: 409,
       responseHeaders: '',
-      auth: 'rejected',
       warnings: [{ code: 'unsupported-attribute', attribute: 'title', message: 'dropped' }],
       rejection: { scimType: 'uniqueness', attribute: 'externalId' },
       fault: { id: 'f1', type: 'status', status: 503 },
-    } as Partial<RawExchange>)
+    } as Partial<KeptExchange>)
     const lost = exchange(3, {
       status: undefined,
       responseHeaders: undefined,
       responseBody: undefined,
       error: 'connection reset (injected)',
-      auth: 'none',
       requestHeaders: '',
     })
     const lone = exchange(4, { requestBody: { text: 'a\uD800b' }, requestHeaders: 'X-Empty\u0000' })
@@ -70,6 +67,9 @@ describe('PackedRing', () => {
     expect(ring.push(exchange(4))).toBe(true)
     expect(ring.toArray().map((item) => item.seq)).toEqual([2, 3, 4])
     expect(ring.toArray()[0]).toBe(big)
+    // Only the newer ones, the one kept as an object included.
+    expect(ring.toArray(2).map((item) => item.seq)).toEqual([3, 4])
+    expect(ring.toArray(1).map((item) => item.seq)).toEqual([2, 3, 4])
     ring.push(exchange(5))
     expect(ring.toArray().map((item) => item.seq)).toEqual([3, 4, 5])
     ring.clear()

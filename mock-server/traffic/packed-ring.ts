@@ -2,6 +2,8 @@
  * The newest N exchanges of one account, packed as UTF-8 into one fixed block of bytes outside the
  * JS heap, one slot per exchange, and unpacked when read.
  *
+ * What it holds is the exchange as kept (`exchange-note.ts`): secrets are removed when it is read.
+ *
  * Why: the log keeps 1,000 exchanges per account by default, so each one outlives several
  * young-generation collections and is promoted; as a dozen small JS objects per exchange that cost
  * the mock about a fifth of its throughput under load (garbage collection, not recording). Bytes in
@@ -12,13 +14,13 @@
  */
 import type { InjectedFault } from '../faults/fault-step.ts'
 import type { RequestWarning } from '../scim/warnings.ts'
-import type { KeptText, RawExchange } from './captured-exchange.ts'
-import type { AuthState, Rejection } from './record.ts'
+import type { KeptText } from './captured-exchange.ts'
+import type { KeptExchange } from './exchange-note.ts'
+import type { Rejection } from './record.ts'
 
 /** Bytes per slot: a typical Entra exchange (a user and its headers) packs into about 1.4 KB. */
 export const DEFAULT_SLOT_BYTES = 3072
 
-const AUTH_STATES: readonly AuthState[] = ['none', 'sent', 'rejected']
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -40,10 +42,9 @@ const AT = 1
 const T = 2
 const DURATION = 3
 const STATUS = 4
-const AUTH = 5
-const REQUEST_CUT = 6
-const RESPONSE_CUT = 7
-const NUMBERS = 8
+const REQUEST_CUT = 5
+const RESPONSE_CUT = 6
+const NUMBERS = 7
 
 interface Extras {
   readonly warnings?: readonly RequestWarning[]
@@ -59,7 +60,7 @@ export class PackedRing {
   readonly #numbers: Float64Array
   /** Bytes used per slot; -1 when the slot holds an overflow object instead. */
   readonly #used: Int32Array
-  readonly #overflow = new Map<number, RawExchange>()
+  readonly #overflow = new Map<number, KeptExchange>()
   readonly #accountId: string
   #start = 0
   #size = 0
@@ -78,7 +79,7 @@ export class PackedRing {
   }
 
   /** Appends `exchange`; returns true when the oldest one was dropped to make room. */
-  push(exchange: RawExchange): boolean {
+  push(exchange: KeptExchange): boolean {
     if (this.capacity <= 0) return true
     const full = this.#size === this.capacity
     const slot = (this.#start + this.#size) % this.capacity
@@ -92,11 +93,24 @@ export class PackedRing {
     return full
   }
 
-  /** Oldest first. */
-  toArray(): RawExchange[] {
-    const out: RawExchange[] = []
-    for (let i = 0; i < this.#size; i++) out.push(this.#unpack((this.#start + i) % this.capacity))
+  /**
+   * Oldest first; `since`: only exchanges with a greater seq, found without unpacking the others
+   * (a live view polls for the few new ones).
+   */
+  toArray(since = 0): KeptExchange[] {
+    const out: KeptExchange[] = []
+    for (let i = 0; i < this.#size; i++) {
+      const slot = (this.#start + i) % this.capacity
+      if (since > 0 && this.#seqOf(slot) <= since) continue
+      out.push(this.#unpack(slot))
+    }
     return out
+  }
+
+  #seqOf(slot: number): number {
+    return this.#used[slot]! < 0
+      ? this.#overflow.get(slot)!.seq
+      : this.#numbers[slot * NUMBERS + SEQ]!
   }
 
   clear(): void {
@@ -105,7 +119,7 @@ export class PackedRing {
     this.#overflow.clear()
   }
 
-  #pack(slot: number, exchange: RawExchange): boolean {
+  #pack(slot: number, exchange: KeptExchange): boolean {
     const texts = textsOf(exchange)
     let packed = ''
     for (let k = 0; k < TEXTS; k++) {
@@ -128,13 +142,12 @@ export class PackedRing {
     numbers[at + T] = exchange.t
     numbers[at + DURATION] = exchange.durationMs
     numbers[at + STATUS] = exchange.status ?? NaN
-    numbers[at + AUTH] = AUTH_STATES.indexOf(exchange.auth)
     numbers[at + REQUEST_CUT] = exchange.requestBody?.cutFrom ?? NaN
     numbers[at + RESPONSE_CUT] = exchange.responseBody?.cutFrom ?? NaN
     return true
   }
 
-  #unpack(slot: number): RawExchange {
+  #unpack(slot: number): KeptExchange {
     const used = this.#used[slot]!
     if (used < 0) return this.#overflow.get(slot)!
     const start = slot * this.#slotBytes
@@ -170,7 +183,6 @@ export class PackedRing {
       responseHeaders: texts[RESPONSE_HEADERS],
       responseBody: kept(texts[RESPONSE_BODY], number(RESPONSE_CUT)),
       error: texts[ERROR],
-      auth: AUTH_STATES[number(AUTH)!] ?? 'none',
       warnings: extras.warnings ?? [],
       rejection: extras.rejection,
       fault: extras.fault,
@@ -178,7 +190,7 @@ export class PackedRing {
   }
 }
 
-function textsOf(exchange: RawExchange): (string | undefined)[] {
+function textsOf(exchange: KeptExchange): (string | undefined)[] {
   return [
     exchange.method,
     exchange.url,
@@ -193,7 +205,7 @@ function textsOf(exchange: RawExchange): (string | undefined)[] {
 }
 
 /** Warnings, rejection and fault as one JSON text; most exchanges have none. */
-function extrasOf({ warnings, rejection, fault }: RawExchange): string | undefined {
+function extrasOf({ warnings, rejection, fault }: KeptExchange): string | undefined {
   if (warnings.length === 0 && rejection === undefined && fault === undefined) return undefined
   const extras: Extras = {
     ...(warnings.length > 0 && { warnings }),

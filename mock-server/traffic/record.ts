@@ -1,6 +1,6 @@
 /**
- * One exchange the mock received, as the traffic log keeps it and the client rules judge it.
- * Secrets are gone before an exchange is stored: secret-named headers and query parameters are
+ * One exchange the mock received, as the traffic log hands it out and the client rules judge it.
+ * Secrets are gone from every record a reader gets: secret-named headers and query parameters are
  * redacted, the bearer values of the request are scrubbed from the URL and bodies, and the secrets in
  * play (the mock's keys, client secrets and tokens, `model/secret-values.ts`) are removed from every
  * field, wherever the client put them (a path, an `X-Debug` header, a body). Bodies are

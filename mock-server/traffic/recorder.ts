@@ -1,10 +1,10 @@
 /**
  * The traffic recorder: the outermost step of the SCIM surface (`scim/scim-surface.ts`). It times
- * each exchange and, once the answer is decided, notes it in the account's traffic log (which
- * removes its secrets and packs it in batches, `traffic-log.ts`) and adds an entry to the control
- * plane's request log (`control/request-log.ts`). It never reads a body the route did not read
- * (except small declared ones), never clones a response it can avoid cloning (it keeps the text the
- * route rendered), and records only accounts that exist. For a GET it works synchronously, so the
+ * each exchange and, once the answer is decided, notes it in the account's traffic log (which packs
+ * it in batches and removes its secrets when it is read, `traffic-log.ts`) and adds an entry to the
+ * control plane's request log (`control/request-log.ts`). It never reads a body the route did not
+ * read (except small declared ones), never clones a response it can avoid cloning (it keeps the text
+ * the route rendered), and records only accounts that exist. For a GET it works synchronously, so the
  * answer is not held back by a promise.
  *
  * @module
@@ -55,8 +55,6 @@ export function recordingStep(ctx: RecorderState): Step {
     } catch (error) {
       return unanswered(ctx, c, start, error)
     }
-    // Inline callbacks, not named closures: tsx names every named function it creates (a
-    // defineProperty per request).
     return answer instanceof Promise
       ? answer.then(
           (response) => answered(ctx, c, start, response),
@@ -106,7 +104,7 @@ function unanswered(ctx: RecorderState, c: Context, start: Start, error: unknown
 /**
  * Recording never changes the outcome of a request: a failure to record is only counted. Only
  * reading a body the route did not read is asynchronous; otherwise (every GET) the exchange is
- * noted without a promise, and the log removes its secrets and packs it later (`traffic-log.ts`).
+ * noted without a promise, and the log packs it later (`traffic-log.ts`).
  */
 function append(
   log: TrafficLog,

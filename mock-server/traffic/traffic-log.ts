@@ -1,16 +1,25 @@
 /**
  * The traffic log: the last N exchanges per account, in memory, bounded (a packed ring per account,
  * `packed-ring.ts`; only existing accounts get one). The recorder notes each exchange
- * (`exchange-note.ts`); notes wait, at most until the end of the current event-loop turn or until
- * 64 have gathered, then lose their secrets and are packed, in one batch. Every read flushes first,
- * so a reader sees every exchange that has been answered. Exchanges come out as `TrafficRecord`s.
- * Listeners (the live CLI view, tests) hear about each new record before its response leaves (no
- * batching while anyone listens); a throwing listener never affects a request.
+ * (`exchange-note.ts`); notes wait until 64 have gathered and are then packed in one batch, as they
+ * were. Every read flushes first, so a reader sees every exchange that has been answered, and gets
+ * it without its secrets (`redactedExchange`), as a `TrafficRecord`. Listeners (the live CLI view,
+ * the dashboard, tests) hear about each new record before its response leaves (no batching while
+ * anyone listens); a throwing listener never affects a request.
+ *
+ * Why no timer flushes a smaller batch: a timer per event-loop turn cost a timer per request under
+ * moderate load (each request its own turn), and nothing needs the notes packed before a read. The
+ * notes waiting hold references only, at most 63 of them.
  *
  * @module
  */
-import { CapturedExchange, type RawExchange } from './captured-exchange.ts'
-import { redactedExchange, type ExchangeNote } from './exchange-note.ts'
+import { CapturedExchange } from './captured-exchange.ts'
+import {
+  keptExchange,
+  redactedExchange,
+  type ExchangeNote,
+  type KeptExchange,
+} from './exchange-note.ts'
 import { PackedRing } from './packed-ring.ts'
 import type { TrafficRecord } from './record.ts'
 
@@ -62,7 +71,6 @@ export class TrafficLog {
   /** Exchanges that could not be recorded (never affects the request). */
   recordErrors = 0
   readonly #notes: ExchangeNote[] = []
-  #flushTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(options: TrafficOptions = {}) {
     this.capacity = Math.max(0, Math.floor(options.capacity ?? DEFAULT_TRAFFIC_CAPACITY))
@@ -75,30 +83,27 @@ export class TrafficLog {
   note(note: ExchangeNote): void {
     this.#notes.push(note)
     if (this.#listeners.size > 0 || this.#notes.length >= BATCH) this.flush()
-    // setTimeout rather than setImmediate: the app factory runs outside Node too.
-    else this.#flushTimer ??= setTimeout(() => this.flush(), 0)
   }
 
-  /** Removes the secrets of the waiting notes and packs them, oldest first. */
+  /** Packs the waiting notes, oldest first. */
   flush(): void {
-    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer)
-    this.#flushTimer = undefined
+    if (this.#notes.length === 0) return
     const notes = this.#notes.splice(0)
     for (const note of notes) {
       try {
         const log = this.#log(note.accountId)
-        this.#append(log, redactedExchange(note, log.seq + 1, this.maxBodyChars))
+        this.#append(log, keptExchange(note, log.seq + 1, this.maxBodyChars))
       } catch {
         this.recordErrors++
       }
     }
   }
 
-  #append(log: AccountLog, exchange: RawExchange): void {
+  #append(log: AccountLog, exchange: KeptExchange): void {
     log.seq = exchange.seq
     if (log.buffer.push(exchange)) log.dropped++
     if (this.#listeners.size === 0) return
-    const record = new CapturedExchange(exchange)
+    const record = this.#record(exchange)
     for (const listener of this.#listeners) {
       try {
         listener(record)
@@ -111,9 +116,13 @@ export class TrafficLog {
   /** Oldest first; `since`: only records with a greater seq. */
   records(accountId: string, since = 0): TrafficRecord[] {
     this.flush()
-    const all = this.#accounts.get(accountId)?.buffer.toArray() ?? []
-    const wanted = since > 0 ? all.filter((exchange) => exchange.seq > since) : all
-    return wanted.map((exchange) => new CapturedExchange(exchange))
+    const kept = this.#accounts.get(accountId)?.buffer.toArray(since) ?? []
+    return kept.map((exchange) => this.#record(exchange))
+  }
+
+  /** What a reader gets: the exchange without its secrets. */
+  #record(exchange: KeptExchange): TrafficRecord {
+    return new CapturedExchange(redactedExchange(exchange, this.maxBodyChars))
   }
 
   stats(accountId: string): TrafficStats {

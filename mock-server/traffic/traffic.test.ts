@@ -4,6 +4,7 @@ import { createApp, type MockApp } from '../app.ts'
 import { DEV_ADMIN_TOKEN, type AppOptions } from '../options.ts'
 import { parseSession } from './session.ts'
 import { clientAudit } from '../../verify/client-audit.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 
 const KEY = 'traffic-test-key-1234'
 const BASE = '/scim/v2/accounts/acme'
@@ -81,6 +82,28 @@ describe('the traffic recorder', () => {
     const [record] = a.mock.traffic.records('acme')
     expect(record?.request.headers.authorization).toBe('Bearer [REDACTED]')
     expect(record?.request.headers['x-api-key']).toBe('[REDACTED]')
+  })
+
+  it('removes secrets when read: one registered after the exchange, one across the body limit', async () => {
+    const a = app({ traffic: { maxBodyChars: 100 } })
+    const later = 'issued-later-s3cret-4711'
+    const straddling = 'straddles-the-cut-s3cret'
+    await a.request(`${BASE}/Users`, {
+      method: 'POST',
+      headers,
+      // The straddling secret starts 10 characters before the kept text ends.
+      body: `${'x'.repeat(90)}${straddling}${'y'.repeat(500)} ${later}`,
+    })
+    await a.request(`${BASE}/Users/${later}`, { headers })
+    // Read once before the secrets are registered: both exchanges are in the log by then.
+    expect(a.mock.traffic.records('acme')).toHaveLength(2)
+    registerSecret(later)
+    registerSecret(straddling)
+    const [post, get] = a.mock.traffic.records('acme')
+    expect(post?.request.bodyCut).toBe(true)
+    expect(String(post?.request.body)).not.toContain(straddling.slice(0, 10))
+    expect(get?.request.path).toBe('/Users/[REDACTED]')
+    expect(JSON.stringify(a.mock.traffic.records('acme'))).not.toContain(later)
   })
 
   it('records a 401 without the key and marks it rejected', async () => {
