@@ -13,7 +13,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { redactString } from '../../model/redact.ts'
 import type { AccountRegistry } from '../accounts/account-registry.ts'
-import { RingBuffer } from '../traffic/ring-buffer.ts'
+import { PackedRing, type SlotLayout } from '../traffic/packed-ring.ts'
 
 export interface RequestLogEntry {
   readonly timeUtc: string
@@ -36,14 +36,44 @@ interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {
   readonly atMs: number
 }
 
+/**
+ * Entries packed into bytes (`traffic/packed-ring.ts` says why): kept as JS objects, each SCIM
+ * request's entry was promoted out of the young generation, which cost more than anything else the
+ * recorder does per request (BENCHMARKS.md). 512 bytes a slot hold a path and a query of a few
+ * hundred characters; a longer one is kept as the object.
+ */
+const ENTRY_LAYOUT: SlotLayout<KeptEntry> = {
+  textCount: 4,
+  numberCount: 3,
+  texts: (entry) => [entry.surface, entry.method, entry.path, entry.query],
+  writeNumbers(entry, numbers, at) {
+    numbers[at] = entry.atMs
+    numbers[at + 1] = entry.status
+    numbers[at + 2] = entry.durationMs
+  },
+  item: ([surface, method, path, query], numbers, at) => ({
+    surface: surface!,
+    method: method!,
+    path: path!,
+    query: query!,
+    atMs: numbers[at]!,
+    status: numbers[at + 1]!,
+    durationMs: numbers[at + 2]!,
+  }),
+}
+const SLOT_BYTES = 512
+
 export class RequestLog {
   // A ring per account: a full log drops its oldest entry without moving the other entries.
-  readonly #entries = new Map<string, RingBuffer<KeptEntry>>()
+  readonly #entries = new Map<string, PackedRing<KeptEntry>>()
   constructor(private readonly limit: number) {}
 
   record(accountId: string, entry: KeptEntry): void {
     let list = this.#entries.get(accountId)
-    if (!list) this.#entries.set(accountId, (list = new RingBuffer(Math.max(0, this.limit))))
+    if (!list) {
+      list = new PackedRing(Math.max(0, this.limit), ENTRY_LAYOUT, SLOT_BYTES)
+      this.#entries.set(accountId, list)
+    }
     list.push(entry)
   }
 

@@ -1,76 +1,56 @@
 /**
- * The newest N exchanges of one account, packed as UTF-8 into one fixed block of bytes outside the
- * JS heap, one slot per exchange, and unpacked when read.
+ * The newest N items of a log, packed as UTF-8 into one fixed block of bytes outside the JS heap,
+ * one slot per item, and unpacked when read. A `SlotLayout` says how an item's fields become the
+ * slot's texts and numbers: the traffic log's exchanges (`exchange-slots.ts`) and the control
+ * plane's request log (`control/request-log.ts`) each have one.
  *
- * What it holds is the exchange as kept (`exchange-note.ts`): secrets are removed when it is read.
- *
- * Why: the log keeps 1,000 exchanges per account by default, so each one outlives several
- * young-generation collections and is promoted; as a dozen small JS objects per exchange that cost
- * the mock about a fifth of its throughput under load (garbage collection, not recording). Bytes in
- * an ArrayBuffer are not traced or copied by the collector. An exchange too large for its slot (a
- * big list page) is kept as the JS object instead.
+ * Why: a log that keeps the last 1,000 requests holds each one long enough to outlive several
+ * young-generation collections, so each is promoted; as JS objects that cost the mock about a fifth
+ * of its throughput under load for the exchanges (garbage collection, not recording), and 1.6 µs of
+ * a 14 µs look-up for the request log's small entries (BENCHMARKS.md). Bytes in an ArrayBuffer are
+ * not traced or copied by the collector. An item too large for its slot (a big list page) is kept
+ * as the JS object instead.
  *
  * @module
  */
-import type { InjectedFault } from '../faults/fault-step.ts'
-import type { RequestWarning } from '../scim/warnings.ts'
-import type { KeptText } from './captured-exchange.ts'
-import type { KeptExchange } from './exchange-note.ts'
-import type { Rejection } from './record.ts'
 
-/** Bytes per slot: a typical Entra exchange (a user and its headers) packs into about 1.4 KB. */
-export const DEFAULT_SLOT_BYTES = 3072
+/** How the items of one log are laid out in a slot. */
+export interface SlotLayout<T> {
+  readonly textCount: number
+  readonly numberCount: number
+  /** The item's texts, `textCount` of them (undefined: absent). */
+  texts(item: T): readonly (string | undefined)[]
+  /** Writes the item's `numberCount` numbers from `at` on. */
+  writeNumbers(item: T, numbers: Float64Array, at: number): void
+  /** The item again, from its texts and its numbers (from `at` on). */
+  item(texts: readonly (string | undefined)[], numbers: Float64Array, at: number): T
+  /** Where the item is in its log's sequence, for `toArray(since)`: the number field holding it. */
+  readonly seqField?: number
+  seqOf?(item: T): number
+}
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
-// Text fields, packed one after another; their UTF-16 lengths go to `#lengths` (-1: absent).
-const METHOD = 0
-const URL_ = 1
-const PATH = 2
-const REQUEST_HEADERS = 3
-const REQUEST_BODY = 4
-const RESPONSE_HEADERS = 5
-const RESPONSE_BODY = 6
-const ERROR = 7
-const EXTRAS = 8 // warnings, rejection and fault as JSON, when any
-const TEXTS = 9
-
-// Number fields (`#numbers`); NaN: absent.
-const SEQ = 0
-const AT = 1
-const T = 2
-const DURATION = 3
-const STATUS = 4
-const REQUEST_CUT = 5
-const RESPONSE_CUT = 6
-const NUMBERS = 7
-
-interface Extras {
-  readonly warnings?: readonly RequestWarning[]
-  readonly rejection?: Rejection
-  readonly fault?: InjectedFault
-}
-
-export class PackedRing {
+export class PackedRing<T> {
   readonly capacity: number
+  readonly #layout: SlotLayout<T>
   readonly #slotBytes: number
   #bytes: Uint8Array | undefined
   readonly #lengths: Int32Array
   readonly #numbers: Float64Array
   /** Bytes used per slot; -1 when the slot holds an overflow object instead. */
   readonly #used: Int32Array
-  readonly #overflow = new Map<number, KeptExchange>()
-  readonly #accountId: string
+  readonly #overflow = new Map<number, T>()
   #start = 0
   #size = 0
 
-  constructor(accountId: string, capacity: number, slotBytes = DEFAULT_SLOT_BYTES) {
-    this.#accountId = accountId
+  constructor(capacity: number, layout: SlotLayout<T>, slotBytes: number) {
     this.capacity = capacity
+    this.#layout = layout
     this.#slotBytes = slotBytes
-    this.#lengths = new Int32Array(capacity * TEXTS)
-    this.#numbers = new Float64Array(capacity * NUMBERS)
+    this.#lengths = new Int32Array(capacity * layout.textCount)
+    this.#numbers = new Float64Array(capacity * layout.numberCount)
     this.#used = new Int32Array(capacity)
   }
 
@@ -78,27 +58,27 @@ export class PackedRing {
     return this.#size
   }
 
-  /** Appends `exchange`; returns true when the oldest one was dropped to make room. */
-  push(exchange: KeptExchange): boolean {
+  /** Appends `item`; returns true when the oldest one was dropped to make room. */
+  push(item: T): boolean {
     if (this.capacity <= 0) return true
     const full = this.#size === this.capacity
     const slot = (this.#start + this.#size) % this.capacity
     if (full) this.#start = (this.#start + 1) % this.capacity
     else this.#size++
     this.#overflow.delete(slot)
-    if (!this.#pack(slot, exchange)) {
+    if (!this.#pack(slot, item)) {
       this.#used[slot] = -1
-      this.#overflow.set(slot, exchange)
+      this.#overflow.set(slot, item)
     }
     return full
   }
 
   /**
-   * Oldest first; `since`: only exchanges with a greater seq, found without unpacking the others
-   * (a live view polls for the few new ones).
+   * Oldest first; `since`: only items with a greater seq (`SlotLayout.seqField`), found without
+   * unpacking the others (a live view polls for the few new ones).
    */
-  toArray(since = 0): KeptExchange[] {
-    const out: KeptExchange[] = []
+  toArray(since = 0): T[] {
+    const out: T[] = []
     for (let i = 0; i < this.#size; i++) {
       const slot = (this.#start + i) % this.capacity
       if (since > 0 && this.#seqOf(slot) <= since) continue
@@ -107,24 +87,27 @@ export class PackedRing {
     return out
   }
 
-  #seqOf(slot: number): number {
-    return this.#used[slot]! < 0
-      ? this.#overflow.get(slot)!.seq
-      : this.#numbers[slot * NUMBERS + SEQ]!
-  }
-
   clear(): void {
     this.#start = 0
     this.#size = 0
     this.#overflow.clear()
   }
 
-  #pack(slot: number, exchange: KeptExchange): boolean {
-    const texts = textsOf(exchange)
+  #seqOf(slot: number): number {
+    const { seqField, seqOf } = this.#layout
+    if (seqField === undefined || seqOf === undefined) return Infinity
+    return this.#used[slot]! < 0
+      ? seqOf(this.#overflow.get(slot)!)
+      : this.#numbers[slot * this.#layout.numberCount + seqField]!
+  }
+
+  #pack(slot: number, item: T): boolean {
+    const { textCount, numberCount } = this.#layout
+    const texts = this.#layout.texts(item)
     let packed = ''
-    for (let k = 0; k < TEXTS; k++) {
+    for (let k = 0; k < textCount; k++) {
       const text = texts[k]
-      this.#lengths[slot * TEXTS + k] = text === undefined ? -1 : text.length
+      this.#lengths[slot * textCount + k] = text === undefined ? -1 : text.length
       if (text !== undefined) packed += text
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit; beyond the slot even at 1 byte, do not try.
@@ -135,27 +118,20 @@ export class PackedRing {
     const { read, written } = encoder.encodeInto(packed, target)
     if (read < packed.length) return false
     this.#used[slot] = written
-    const numbers = this.#numbers
-    const at = slot * NUMBERS
-    numbers[at + SEQ] = exchange.seq
-    numbers[at + AT] = exchange.atMs
-    numbers[at + T] = exchange.t
-    numbers[at + DURATION] = exchange.durationMs
-    numbers[at + STATUS] = exchange.status ?? NaN
-    numbers[at + REQUEST_CUT] = exchange.requestBody?.cutFrom ?? NaN
-    numbers[at + RESPONSE_CUT] = exchange.responseBody?.cutFrom ?? NaN
+    this.#layout.writeNumbers(item, this.#numbers, slot * numberCount)
     return true
   }
 
-  #unpack(slot: number): KeptExchange {
+  #unpack(slot: number): T {
     const used = this.#used[slot]!
     if (used < 0) return this.#overflow.get(slot)!
+    const { textCount, numberCount } = this.#layout
     const start = slot * this.#slotBytes
     const packed = decoder.decode(this.#bytes!.subarray(start, start + used))
     const texts: (string | undefined)[] = []
     let offset = 0
-    for (let k = 0; k < TEXTS; k++) {
-      const length = this.#lengths[slot * TEXTS + k]!
+    for (let k = 0; k < textCount; k++) {
+      const length = this.#lengths[slot * textCount + k]!
       if (length < 0) {
         texts.push(undefined)
         continue
@@ -163,59 +139,12 @@ export class PackedRing {
       texts.push(packed.slice(offset, offset + length))
       offset += length
     }
-    const number = (field: number): number | undefined => {
-      const value = this.#numbers[slot * NUMBERS + field]!
-      return Number.isNaN(value) ? undefined : value
-    }
-    const extras: Extras = texts[EXTRAS] ? (JSON.parse(texts[EXTRAS]) as Extras) : {}
-    return {
-      seq: number(SEQ)!,
-      accountId: this.#accountId,
-      atMs: number(AT)!,
-      t: number(T)!,
-      durationMs: number(DURATION)!,
-      method: texts[METHOD]!,
-      url: texts[URL_]!,
-      path: texts[PATH]!,
-      requestHeaders: texts[REQUEST_HEADERS] ?? '',
-      requestBody: kept(texts[REQUEST_BODY], number(REQUEST_CUT)),
-      status: number(STATUS),
-      responseHeaders: texts[RESPONSE_HEADERS],
-      responseBody: kept(texts[RESPONSE_BODY], number(RESPONSE_CUT)),
-      error: texts[ERROR],
-      warnings: extras.warnings ?? [],
-      rejection: extras.rejection,
-      fault: extras.fault,
-    }
+    return this.#layout.item(texts, this.#numbers, slot * numberCount)
   }
 }
 
-function textsOf(exchange: KeptExchange): (string | undefined)[] {
-  return [
-    exchange.method,
-    exchange.url,
-    exchange.path,
-    exchange.requestHeaders,
-    exchange.requestBody?.text,
-    exchange.responseHeaders,
-    exchange.responseBody?.text,
-    exchange.error,
-    extrasOf(exchange),
-  ]
-}
-
-/** Warnings, rejection and fault as one JSON text; most exchanges have none. */
-function extrasOf({ warnings, rejection, fault }: KeptExchange): string | undefined {
-  if (warnings.length === 0 && rejection === undefined && fault === undefined) return undefined
-  const extras: Extras = {
-    ...(warnings.length > 0 && { warnings }),
-    ...(rejection && { rejection }),
-    ...(fault && { fault }),
-  }
-  return JSON.stringify(extras)
-}
-
-function kept(text: string | undefined, cutFrom: number | undefined): KeptText | undefined {
-  if (text === undefined) return undefined
-  return cutFrom === undefined ? { text } : { text, cutFrom }
+/** A number field that may be absent (NaN in the slot). */
+export function optionalNumber(numbers: Float64Array, at: number): number | undefined {
+  const value = numbers[at]!
+  return Number.isNaN(value) ? undefined : value
 }

@@ -20,7 +20,8 @@ import {
   type ExchangeNote,
   type KeptExchange,
 } from './exchange-note.ts'
-import { PackedRing } from './packed-ring.ts'
+import { exchangeRing } from './exchange-slots.ts'
+import type { PackedRing } from './packed-ring.ts'
 import type { TrafficRecord } from './record.ts'
 
 /** Notes waiting for a flush, at most: a batch is big enough to keep the flush's code hot. */
@@ -30,7 +31,7 @@ export interface TrafficOptions {
   /** Default true. False: no exchange is kept (the control plane's request log still is). */
   readonly enabled?: boolean
   /**
-   * Exchanges kept per account. Default 1,000, which takes 3 MB (3 KB a slot, `packed-ring.ts`)
+   * Exchanges kept per account. Default 1,000, which takes 3 MB (3 KB a slot, `exchange-slots.ts`)
    * for each account that receives SCIM traffic, allocated with its first exchange.
    */
   readonly capacity?: number
@@ -46,7 +47,7 @@ export const DEFAULT_MAX_BODY_CHARS = 16 * 1024
 export type TrafficListener = (record: TrafficRecord) => void
 
 interface AccountLog {
-  readonly buffer: PackedRing
+  readonly buffer: PackedRing<KeptExchange>
   seq: number
   dropped: number
 }
@@ -153,7 +154,7 @@ export class TrafficLog {
   #log(accountId: string): AccountLog {
     let log = this.#accounts.get(accountId)
     if (!log) {
-      log = { buffer: new PackedRing(accountId, this.capacity), seq: 0, dropped: 0 }
+      log = { buffer: exchangeRing(accountId, this.capacity), seq: 0, dropped: 0 }
       this.#accounts.set(accountId, log)
     }
     return log

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KeptExchange } from './exchange-note.ts'
-import { PackedRing } from './packed-ring.ts'
+import { exchangeRing } from './exchange-slots.ts'
 
 function exchange(seq: number, overrides: Partial<KeptExchange> = {}): KeptExchange {
   return {
@@ -25,9 +25,9 @@ function exchange(seq: number, overrides: Partial<KeptExchange> = {}): KeptExcha
   }
 }
 
-describe('PackedRing', () => {
+describe('the ring of kept exchanges', () => {
   it('gives back exactly what it packed', () => {
-    const ring = new PackedRing('acme', 4)
+    const ring = exchangeRing('acme', 4)
     const plain = exchange(1)
     const full = exchange(2, {
       method: 'POST',
@@ -57,7 +57,7 @@ describe('PackedRing', () => {
   })
 
   it('keeps the newest, reports each drop, and keeps an exchange too big for its slot', () => {
-    const ring = new PackedRing('acme', 3, 512)
+    const ring = exchangeRing('acme', 3, 512)
     const big = exchange(2, { responseBody: { text: 'é'.repeat(400) } })
     expect([exchange(1), big, exchange(3)].map((item) => ring.push(item))).toEqual([
       false,
