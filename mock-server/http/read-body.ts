@@ -10,10 +10,17 @@
  * The body is read once per request and kept on the context: later readers (the routes, the traffic
  * recorder through Hono's body cache) get the same text without touching the stream again.
  *
+ * Under the Node adapter the body is read from Node's request (`c.env.incoming`) as it arrives
+ * (`node-body.ts`), not through `c.req.raw.body`: the first touch of that makes the adapter build a
+ * WHATWG `Request` and a web stream over the socket, which cost more than everything else a SCIM
+ * create does (BENCHMARKS.md). Anywhere else (`app.request`, msw, other runtimes) the web stream is
+ * read, under the same limits.
+ *
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors/api-error.ts'
+import { nodeBodyOf, readNodeBody } from './node-body.ts'
 import type { Step } from './pipeline.ts'
 import { requestHeader } from './request-header.ts'
 
@@ -33,7 +40,14 @@ export interface BodyLimit {
 declare module 'hono' {
   interface ContextVariableMap {
     requestBody: RequestBody
+    /** Why the body could not be read (over the limit, cut short): it is not read again. */
+    requestBodyError: unknown
   }
+}
+
+/** Whether `readBody` read the body or gave up on it: then nobody else may touch its stream. */
+export function bodyTaken(c: Context): boolean {
+  return c.get('requestBody') !== undefined || c.get('requestBodyError') !== undefined
 }
 
 /** The app-wide limit: `behaviour.maxBodyBytes`. */
@@ -54,7 +68,13 @@ export async function readBody(c: Context, limit: BodyLimit): Promise<RequestBod
     if (kept.bytes > limit.maxBytes) throw tooLarge(limit)
     return kept
   }
-  const body = await readLimited(c, limit)
+  const failed = c.get('requestBodyError')
+  if (failed !== undefined) throw failed
+  const body = await readLimited(c, limit).catch((error: unknown) => {
+    // The stream is not read again, by a route or by the recorder (which keeps no body then).
+    c.set('requestBodyError', error)
+    throw error
+  })
   c.set('requestBody', body)
   // Hono's own cache: `c.req.text()` and the traffic recorder see the text without the stream.
   // (Hono types the cache by value; at run time it holds promises, as `c.req.text()` returns.)
@@ -91,9 +111,19 @@ export function bodyLimitMiddleware(limit: () => BodyLimit): MiddlewareHandler {
 }
 
 async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
-  const stream = isBodyless(c.req.method) ? null : c.req.raw.body
-  if (stream === null) return { text: '', bytes: 0 }
+  if (isBodyless(c.req.method)) return { text: '', bytes: 0 }
   const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN)
+  const incoming = nodeBodyOf(c)
+  if (incoming !== undefined) {
+    // Never read past the limit; the adapter drains (or drops) the rest once the 413 is sent.
+    if (declared > limit.maxBytes) throw tooLarge(limit)
+    const read = await readNodeBody(incoming, limit.maxBytes)
+    if (read === 'too large') throw tooLarge(limit)
+    if (read === 'cut short') throw unreadable()
+    return { text: decode(read.chunks, read.bytes), bytes: read.bytes }
+  }
+  const stream = c.req.raw.body
+  if (stream === null) return { text: '', bytes: 0 }
   if (declared > limit.maxBytes) {
     // Never read: cancelling marks the body used, so nothing reads it later either.
     stream.cancel().catch(() => undefined)
@@ -107,11 +137,7 @@ async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
     try {
       chunk = await reader.read()
     } catch {
-      throw new ApiError(
-        400,
-        'The request body could not be read to its end (the connection closed or the chunked encoding is broken): send the request again.',
-        { scimType: 'invalidSyntax', oauthError: 'invalid_request' },
-      )
+      throw unreadable()
     }
     if (chunk.done) break
     bytes += chunk.value.byteLength
@@ -134,6 +160,14 @@ function decode(chunks: readonly Uint8Array[], bytes: number): string {
     offset += chunk.byteLength
   }
   return decoder.decode(whole)
+}
+
+function unreadable(): ApiError {
+  return new ApiError(
+    400,
+    'The request body could not be read to its end (the connection closed or the chunked encoding is broken): send the request again.',
+    { scimType: 'invalidSyntax', oauthError: 'invalid_request' },
+  )
 }
 
 export function tooLarge(limit: BodyLimit): ApiError {

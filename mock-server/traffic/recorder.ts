@@ -17,6 +17,7 @@ import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import type { Step } from '../http/pipeline.ts'
 import { collectedWarnings } from '../scim/request-warnings.ts'
 import { scimAccountOf } from '../scim/scim-base.ts'
+import { bodyTaken } from '../http/read-body.ts'
 import { rawHeadersOf } from '../http/request-header.ts'
 import { headerText } from './exchange-note.ts'
 import { STRADDLE_CHARS } from './kept-text.ts'
@@ -197,7 +198,7 @@ async function readRequestText(
 ): Promise<string | undefined> {
   try {
     if (c.req.bodyCache.text) return await c.req.bodyCache.text
-    if (c.req.raw.bodyUsed || !c.req.raw.body) return undefined
+    if (bodyTaken(c) || c.req.raw.bodyUsed || !c.req.raw.body) return undefined
     return await readCapped(c.req.raw.body, limit + 1, drainBytes)
   } catch {
     return undefined
