@@ -55,7 +55,10 @@ export function createApp(options: AppOptions = {}): MockApp {
   const nowMs = options.clock ? () => clock().getTime() : () => Date.now()
   const store = storeFor(options.store ?? new MemoryIdentityStore(), options.persistence)
   const events = new IdentityEvents()
-  const ids = options.ids ?? (() => crypto.randomUUID())
+  // `toLowerCase` (a UUID is lower case already) writes the id as one flat string: Node builds
+  // randomUUID's text from some twenty pieces, and kept so in every stored identity and index they
+  // took 640 bytes each (BENCHMARKS.md, seeding a million identities).
+  const ids = options.ids ?? (() => crypto.randomUUID().toLowerCase())
   const allowedHosts = new AllowedHosts(options)
   const ctx: MockContext = {
     store,

@@ -333,6 +333,22 @@ describe('seeding identities', () => {
     ).toBe(400)
   })
 
+  it('answers with the count only when the seed request prefers return=minimal', async () => {
+    const seeded = await send(app, '/_admin/accounts/acme/identities/seed', {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer test-admin-token',
+        'Content-Type': 'application/json',
+        Prefer: 'return=minimal',
+      },
+      body: JSON.stringify({ faker: { seed: 3, count: 25 } }),
+    })
+    expect(seeded.status).toBe(201)
+    expect(seeded.body).toEqual({ created: 25 })
+    expect(seeded.headers.get('preference-applied')).toBe('return=minimal')
+    expect((await scim(app, 'GET', '/Users?count=0')).body.totalResults).toBe(25)
+  })
+
   it('clears the identities of one account', async () => {
     await admin(app, 'POST', '/accounts/acme/identities/seed', { faker: { seed: 1, count: 3 } })
     await admin(app, 'POST', '/accounts/other/identities/seed', { faker: { seed: 2, count: 2 } })

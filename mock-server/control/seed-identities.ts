@@ -5,23 +5,31 @@
  *
  * @module
  */
+import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
 import type { Identity } from '../../model/identity.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { buildIdentity, commitIdentity } from '../rest/identity-writes.ts'
-import { parseRestIdentity } from '../rest/parse-identity.ts'
+import { parseRestIdentity, type RestChanges } from '../rest/parse-identity.ts'
 import { fakeIdentities, MAX_SEED_COUNT } from './faker-identities.ts'
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Reads `{identities: [...]}` or `{faker: {seed, count}}` into REST identity bodies. */
-export async function seedBodies(body: unknown): Promise<unknown[]> {
+/**
+ * What a seed body asks for: REST identity bodies (fixtures), or faker's values, which become
+ * identities without a detour through the REST body shape.
+ */
+export type SeedRequest =
+  { readonly bodies: readonly unknown[] } | { readonly users: readonly ClearIdUserValues[] }
+
+/** Reads `{identities: [...]}` or `{faker: {seed, count}}`. */
+export async function seedRequest(body: unknown): Promise<SeedRequest> {
   if (isObject(body) && Array.isArray(body.identities)) {
     if (body.identities.length > MAX_SEED_COUNT) {
       throw new ApiError(400, `At most ${MAX_SEED_COUNT} identities can be seeded at once.`)
     }
-    return body.identities
+    return { bodies: body.identities }
   }
   if (isObject(body) && isObject(body.faker)) {
     const { seed, count } = body.faker
@@ -39,7 +47,7 @@ export async function seedBodies(body: unknown): Promise<unknown[]> {
         },
       )
     }
-    return fakeIdentities(seed as number, count as number)
+    return { users: await fakeIdentities(seed as number, count as number) }
   }
   throw new ApiError(
     400,
@@ -50,16 +58,32 @@ export async function seedBodies(body: unknown): Promise<unknown[]> {
 export function seedIdentities(
   ctx: MockContext,
   accountId: string,
-  bodies: readonly unknown[],
+  request: SeedRequest,
 ): Identity[] {
-  const identities = bodies.map((body, index) =>
-    withIndex(index, () =>
-      buildIdentity(ctx, accountId, parseRestIdentity(body, { allowUserName: true }), 'seed'),
-    ),
+  const changes =
+    'users' in request
+      ? request.users.map(changesOf)
+      : request.bodies.map((body, index) =>
+          withIndex(index, () => parseRestIdentity(body, { allowUserName: true })),
+        )
+  const identities = changes.map((change, index) =>
+    withIndex(index, () => buildIdentity(ctx, accountId, change, 'seed')),
   )
   checkBatchUniqueness(ctx, identities)
   for (const identity of identities) commitIdentity(ctx, identity, 'IdentityCreated', 'seed')
   return identities
+}
+
+/** Faker's values as the changes a REST body with them would make. */
+function changesOf(user: ClearIdUserValues): RestChanges {
+  return {
+    userName: user.userName,
+    displayName: user.displayName,
+    active: user.active,
+    attributes: new Map(Object.entries(user.ext)),
+    rest: new Map(),
+    clearedGroups: [],
+  }
 }
 
 function withIndex<T>(index: number, run: () => T): T {

@@ -120,10 +120,23 @@ const ACCOUNT_OPERATIONS: readonly OperationSpec[] = [
     method: 'post',
     path: `${A}/{accountId}/identities/seed`,
     summary: 'Seed identities (fixtures or faker)',
-    params: [ACCOUNT],
+    params: [
+      ACCOUNT,
+      {
+        name: 'Prefer',
+        in: 'header',
+        description:
+          '`return=minimal` (RFC 7240): answer `{"created": N}` only, not every identity; for large batches.',
+      },
+    ],
     body: json(ref('SeedRequest'), { faker: { seed: 42, count: 25 } }),
     responses: {
-      201: { description: 'Created identities.', schema: { type: 'object' } },
+      201: {
+        description:
+          'Created identities (`created`, `identities`), or only `created` with `Prefer: return=minimal`.',
+        schema: { type: 'object' },
+        headers: ['Preference-Applied'],
+      },
       400: { description: 'Invalid body or identity.' },
       409: { description: 'Uniqueness conflict; nothing stored.' },
       ...NOT_FOUND,
