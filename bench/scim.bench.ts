@@ -1,320 +1,121 @@
 /**
- * Issue benchmark for the SCIM endpoint. Starts the mock with 100,000 seeded identities (as
- * `npm start` serves it, and once more with traffic recording off, to show what recording costs)
- * and a bare Hono route in separate processes (same node adapter), loads them with autocannon in
- * alternating rounds, and prints requests/s, p99 and server CPU per request with the ratios to the
- * bare route. Then times the filter lookup in-process at 1,000 and at 100,000 identities.
+ * The SCIM endpoint against a bare Hono route: server CPU per request at equal offered load
+ * (`load.ts` says how and why), for Entra's per-user look-ups by `externalId` and by `userName`, a
+ * create with Entra's default-dialect body, and a one-Replace PATCH. Three server processes, built
+ * code (`npm run bench` builds first): the bare route (GET answers a fixed JSON body; POST and
+ * PATCH parse the JSON body and answer 201 and 200), the mock as `npm start` serves it (traffic
+ * recording on) and the same with recording off, both with a million seeded identities
+ * (`BENCH_IDENTITIES`).
  *
- * Targets: filter GET ≥ 0.6× the bare route; lookup at 100,000 within 1.3× of that at 1,000.
+ * Targets: look-ups at most 1.25× the bare route's CPU per request (capacity at least 0.8× its);
+ * writes at least 0.5× its capacity; recording at most 10 % of the mock's capacity.
+ *
+ * `BENCH_SECONDS` (per round, default 4), `BENCH_ROUNDS` (default 8), `BENCH_RATE` (requests/s per
+ * server for the look-ups, default 1500; writes get a third of it).
  *
  * @module
  */
-import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { createApp } from '../mock-server/app.ts'
-import { searchUsers } from '../mock-server/scim/search-users.ts'
-import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
-import { benchExternalId, seedIdentities } from './seed-identities.ts'
+import {
+  combined,
+  loadAverage,
+  pairedRatio,
+  round,
+  WORKLOADS,
+  type RoundResult,
+  type Workload,
+} from './load.ts'
+import { startServer, stopServers, type BenchServer } from './server-process.ts'
 
-const SEEDED = 100_000
-const KEY = 'bench-key'
-export const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
-const serverScript = fileURLToPath(new URL('./scim-server.ts', import.meta.url))
+const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 1_000_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8)
+const RATE = Number(process.env.BENCH_RATE ?? 1500)
+const WARM_UP_SECONDS = 6
 
-export type ServerKind = 'mock' | 'mock-unrecorded' | 'mock-kept' | 'mock-kept-write' | 'bare'
+interface Target {
+  /** What the mock's capacity must be at least, as a share of the bare route's. */
+  readonly capacity: number
+}
 
-export async function startProcess(
-  kind: ServerKind,
-  seeded = SEEDED,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(seeded)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let buffered = ''
-  for await (const chunk of child.stdout!) {
-    buffered += String(chunk)
-    const match = /READY (\S+)/.exec(buffered)
-    if (match?.[1]) return { url: match[1], child }
+const TARGETS: Readonly<Record<Workload, Target>> = {
+  'filter-externalId': { capacity: 0.8 },
+  'filter-userName': { capacity: 0.8 },
+  post: { capacity: 0.5 },
+  patch: { capacity: 0.5 },
+}
+const RECORDING_TARGET = 0.1
+
+/** Rounds of `workload` on all servers at once; results per server, in order. */
+async function measure(
+  servers: readonly BenchServer[],
+  workload: Workload,
+  rate: number,
+): Promise<RoundResult[][]> {
+  await round(servers, workload, rate, WARM_UP_SECONDS)
+  const rounds: RoundResult[][] = servers.map(() => [])
+  for (let r = 0; r < ROUNDS; r++) {
+    const results = await round(servers, workload, rate, SECONDS)
+    results.forEach((result, i) => rounds[i]!.push(result))
   }
-  throw new Error(`${kind} benchmark server exited before it was ready`)
+  return rounds
 }
 
-export const ROUNDS = 5
-
-/**
- * Requests in flight. The bench prints each server's CPU use, so a reader can see whether a server
- * was saturated or waited on the load generator (the bare route always does: the load generator,
- * on the other core, is the limit there).
- */
-export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
-
-export interface LoadResult {
-  readonly rps: number
-  readonly p99: number
-  readonly errors: number
-  /** Server process CPU time (user + system) per answered request, µs; NaN where unreadable. */
-  readonly cpuPerRequest: number
-  /** Server process CPU use during the load, in cores. */
-  readonly busy: number
+function line(label: string, result: RoundResult): string {
+  const missed =
+    result.achieved < 0.98 ? ` (load missed: ${(result.achieved * 100).toFixed(0)} %)` : ''
+  return (
+    `  ${label.padEnd(24)} ${result.cpuPerRequest.toFixed(1).padStart(6)} µs CPU/request  ` +
+    `${result.rps.toFixed(0).padStart(5)} req/s  ${result.busy.toFixed(2)} cores  ` +
+    `p99 ${String(result.p99).padStart(3)} ms  failures ${result.failures}${missed}`
+  )
 }
 
-/** CPU seconds (user + system) a process has used so far: Linux `/proc/<pid>/stat`. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
-  } catch {
-    return NaN
-  }
-}
-const CLOCK_TICKS = 100
-
-export async function load(options: autocannon.Options, server: ChildProcess): Promise<LoadResult> {
-  const cpuBefore = cpuSeconds(server.pid)
-  const started = performance.now()
-  const result = await autocannon({
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration: DURATION,
-    ...options,
-  })
-  const cpu = cpuSeconds(server.pid) - cpuBefore
-  const seconds = (performance.now() - started) / 1000
-  const non2xx = result.non2xx + result.errors + result.timeouts
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    errors: non2xx,
-    cpuPerRequest: (cpu / Math.max(1, result.requests.total)) * 1e6,
-    busy: cpu / seconds,
-  }
+function verdict(value: number, target: number, atLeast: boolean): string {
+  const met = atLeast ? value >= target : value <= target
+  return `(target ${atLeast ? '≥' : '≤'} ${target}: ${met ? 'met' : 'MISSED'})`
 }
 
-/** Rounds of equal length: mean rate, worst p99, all errors, mean CPU figures. */
-export function combined(rounds: readonly LoadResult[]): LoadResult {
-  const mean = (pick: (round: LoadResult) => number) =>
-    rounds.reduce((sum, round) => sum + pick(round), 0) / rounds.length
-  return {
-    rps: mean((round) => round.rps),
-    p99: Math.max(...rounds.map((round) => round.p99)),
-    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
-    cpuPerRequest: mean((round) => round.cpuPerRequest),
-    busy: mean((round) => round.busy),
-  }
-}
-
-let created = 0
-function postBody(): string {
-  created++
-  const id = `load-${process.pid}-${created}`
-  return JSON.stringify({
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    userName: `${id}@bench.example.com`,
-    displayName: `Load ${created}`,
-    'urn:ietf:params:scim:schemas:extension:clearid:2.0:User': {
-      externalId: id,
-      firstName: 'Load',
-      email: `${id}@bench.example.com`,
-    },
-  })
-}
-
-const HEADERS = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
-
-/** `GET …/Users?filter=externalId eq "…"` for a random one of the seeded identities. */
-export function filterRequests(usersUrl: string, seeded = SEEDED): autocannon.Options {
-  const path = new URL(usersUrl).pathname
-  return {
-    url: usersUrl,
-    headers: HEADERS,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const filter = `externalId eq "${benchExternalId(Math.floor(Math.random() * seeded))}"`
-          return { ...request, path: `${path}?filter=${encodeURIComponent(filter)}` }
-        },
-      },
-    ],
-  }
-}
-
-/** `POST …/Users`, a new user each time. */
-export function postRequests(usersUrl: string): autocannon.Options {
-  return {
-    url: usersUrl,
-    method: 'POST',
-    headers: HEADERS,
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) }],
-  }
-}
-
-async function httpBench(): Promise<void> {
-  const bare = await startProcess('bare')
-  const mock = await startProcess('mock')
-  const unrecorded = await startProcess('mock-unrecorded')
-  try {
-    // Both servers get identical requests from the same generator code, so client-side cost
-    // (autocannon builds every request) is the same on both sides of the ratio.
-    const lookups = (origin: string) => filterRequests(`${origin}/scim/v2/accounts/bench/Users`)
-    // The machine's speed drifts (shared cores): both sides are warmed up, then measured in
-    // alternating rounds so that drift hits the baseline and the mock alike.
-    await load({ ...lookups(bare.url), duration: 1 }, bare.child)
-    await load({ ...lookups(mock.url), duration: 1 }, mock.child)
-    await load({ ...lookups(unrecorded.url), duration: 1 }, unrecorded.child)
-    const bareRounds: LoadResult[] = []
-    const filterRounds: LoadResult[] = []
-    const unrecordedRounds: LoadResult[] = []
-    const round = (server: { url: string; child: ChildProcess }) =>
-      load({ ...lookups(server.url), duration: DURATION / ROUNDS }, server.child)
-    for (let i = 0; i < ROUNDS; i++) {
-      bareRounds.push(await round(bare))
-      filterRounds.push(await round(mock))
-      unrecordedRounds.push(await round(unrecorded))
-    }
-    const bareResult = combined(bareRounds)
-    const filterResult = combined(filterRounds)
-    // The ratio of each round with the baseline round next to it; the median resists drift.
-    const ratioTo = (rounds: LoadResult[]) =>
-      median(rounds.map((result, i) => result.rps / bareRounds[i]!.rps))
-    const filterRatio = ratioTo(filterRounds)
-    const postResult = await load(
-      postRequests(`${mock.url}/scim/v2/accounts/bench/Users`),
-      mock.child,
-    )
-    report('bare Hono route (baseline)', bareResult, bareResult, 1)
-    report('GET /Users?filter=externalId eq', filterResult, bareResult, filterRatio, 0.6)
-    report(
-      '  the same, traffic recording off',
-      combined(unrecordedRounds),
-      bareResult,
-      ratioTo(unrecordedRounds),
-    )
-    report('POST /Users', postResult, bareResult, postResult.rps / bareResult.rps)
-  } finally {
-    for (const child of [bare.child, mock.child, unrecorded.child]) {
-      child.kill('SIGTERM')
-      await once(child, 'exit')
-    }
-  }
-}
-
-export function report(
-  label: string,
-  result: LoadResult,
-  baseline: LoadResult,
-  ratio: number,
-  target?: number,
-): void {
-  const verdict =
-    target === undefined
-      ? ''
-      : ratio >= target
-        ? `  (target ≥ ${target}: met)`
-        : `  (target ≥ ${target}: MISSED)`
+function report(workload: Workload, rate: number, [bare, mock, unrecorded]: RoundResult[][]): void {
   console.log(
-    `${label.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p99 ${String(result.p99).padStart(4)} ms  ratio ${ratio.toFixed(2)}×  non-2xx ${result.errors}${verdict}`,
+    `\n${WORKLOADS[workload]}, ${rate} requests/s to each server, ${ROUNDS} rounds of ${SECONDS} s`,
   )
+  console.log(line('bare Hono route', combined(bare!)))
+  console.log(line('mock', combined(mock!)))
+  console.log(line('mock, recording off', combined(unrecorded!)))
+  const cpu = pairedRatio(mock!, bare!)
+  const capacity = 1 / cpu
+  const target = TARGETS[workload].capacity
   console.log(
-    `${''.padEnd(34)} server CPU ${result.busy.toFixed(2)} cores, ${result.cpuPerRequest.toFixed(1)} µs per request (baseline ${baseline.cpuPerRequest.toFixed(1)} µs: ${(baseline.cpuPerRequest / result.cpuPerRequest).toFixed(2)}×)`,
+    `  mock CPU/request ${cpu.toFixed(2)}× the bare route's: capacity ${capacity.toFixed(2)}× ${verdict(capacity, target, true)}`,
   )
-}
-
-interface LookupSubject {
-  /** One in-process `GET /Users?filter=externalId eq "…"`, as a client of `app.request` sees it. */
-  readonly request: (i: number) => Promise<void>
-  /** The lookup alone (parse, index, page), without HTTP: shows the memory-hierarchy cost. */
-  readonly search: (i: number) => void
-}
-
-function lookupSubject(size: number): LookupSubject {
-  const store = new MemoryIdentityStore()
-  seedIdentities(store, 'bench', size)
-  const app = createApp({ store, accounts: [{ id: 'bench', scimKey: KEY }] })
-  const headers = { Authorization: `Bearer ${KEY}` }
-  const filterOf = (i: number) => `externalId eq "${benchExternalId((i * 7919) % size)}"`
-  return {
-    request: async (i) => {
-      const path = `/scim/v2/accounts/bench/Users?filter=${encodeURIComponent(filterOf(i))}`
-      const res = await app.request(path, { headers })
-      const body = (await res.json()) as { totalResults: number }
-      if (body.totalResults !== 1)
-        throw new Error(`lookup ${filterOf(i)} found ${body.totalResults}`)
-    },
-    search: (i) => {
-      const query = {
-        filter: filterOf(i),
-        startIndex: 1,
-        count: 100,
-        attributes: [],
-        excludedAttributes: [],
-      }
-      const page = searchUsers(app.mock, 'bench', query, 'http://bench')
-      if (page.totalResults !== 1)
-        throw new Error(`lookup ${filterOf(i)} found ${page.totalResults}`)
-    },
-  }
-}
-
-export const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[values.length >> 1]!
-
-/**
- * Median µs per call over batches that alternate between the two sizes, so noise hits both, and the
- * median ratio of each large batch to the small batch before it.
- */
-async function interleaved(
-  small: (i: number) => unknown,
-  large: (i: number) => unknown,
-  rounds: number,
-): Promise<[number, number, number]> {
-  const times: [number[], number[]] = [[], []]
-  for (let batch = 0; batch < 15; batch++) {
-    for (const [index, subject] of [small, large].entries()) {
-      const started = performance.now()
-      for (let r = 0; r < rounds; r++) await subject(r + batch * rounds)
-      times[index]!.push(((performance.now() - started) / rounds) * 1000)
-    }
-  }
-  const ratios = times[1].map((large, i) => large / times[0][i]!)
-  return [median(times[0]), median(times[1]), median(ratios)]
-}
-
-/** `ratio`: the median of the batch pairs' ratios, which resists the machine's drift. */
-function line(
-  label: string,
-  [small, large, ratio]: [number, number, number],
-  target?: number,
-): void {
-  const verdict =
-    target === undefined ? '' : `  (target ≤ ${target}: ${ratio <= target ? 'met' : 'MISSED'})`
+  const perRound = mock!.map((r, i) => (r.cpuPerRequest / bare![i]!.cpuPerRequest).toFixed(2))
+  console.log(`  per round: ${perRound.join(' ')}`)
+  const recording = 1 - pairedRatio(unrecorded!, mock!)
   console.log(
-    `${label.padEnd(34)} 1,000: ${small.toFixed(2).padStart(6)} µs  100,000: ${large.toFixed(2).padStart(6)} µs  ratio ${ratio.toFixed(2)}×${verdict}`,
+    `  recording costs ${(recording * 100).toFixed(1)} % of the mock's capacity ${verdict(recording, RECORDING_TARGET, false)}`,
   )
-}
-
-export async function lookupBench(): Promise<void> {
-  const small = lookupSubject(1_000)
-  const large = lookupSubject(SEEDED)
-  line(
-    'filter lookup (in-process GET)',
-    await interleaved(small.request, large.request, 1_000),
-    1.3,
-  )
-  line('  of which search alone', await interleaved(small.search, large.search, 5_000))
 }
 
 export async function run(): Promise<void> {
   console.log(
-    `\n## SCIM endpoint (${SEEDED.toLocaleString('en')} seeded identities, ${DURATION} s per load, ${CONNECTIONS} connections)`,
+    `\n## SCIM endpoint: CPU per request at equal offered load (${IDENTITIES.toLocaleString('en')} identities)`,
   )
   const built = process.env.BENCH_FROM_SOURCE === '1' ? 'the TypeScript sources under tsx' : 'dist/'
-  console.log(`Mock server processes run ${built}.`)
-  await httpBench()
-  await lookupBench()
+  console.log(`Mock server processes run ${built}. ${await loadAverage()}`)
+  const servers = await Promise.all([
+    startServer('bare', 0),
+    startServer('mock', IDENTITIES),
+    startServer('mock-unrecorded', IDENTITIES),
+  ])
+  try {
+    for (const workload of Object.keys(WORKLOADS) as Workload[]) {
+      const rate = workload.startsWith('filter') ? RATE : Math.round(RATE / 3)
+      report(workload, rate, await measure(servers, workload, rate))
+      console.log(`  ${await loadAverage()}`)
+    }
+  } finally {
+    await stopServers(servers)
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run()

@@ -13,13 +13,21 @@ export function benchExternalId(i: number): string {
   return `bench-${i.toString(16).padStart(8, '0')}`
 }
 
+export function benchUserName(i: number): string {
+  return `user${i}@bench.example.com`
+}
+
+export function benchId(i: number): string {
+  return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`
+}
+
 export function seedIdentities(store: IdentityStore, accountId: string, count: number): void {
   const now = new Date().toISOString()
   for (let i = 0; i < count; i++) {
     const identity: Identity = {
-      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      id: benchId(i),
       accountId,
-      userName: `user${i}@bench.example.com`,
+      userName: benchUserName(i),
       displayName: `Bench User ${i}`,
       active: true,
       attributes: {

@@ -3,77 +3,61 @@
  * memory only, and the same restarted from a state directory with durability `fsync` (the default:
  * each answer waits for its change to be on disk, one `fdatasync` shared by the answers ready
  * meanwhile) and `write` (each answer waits until its change is in the kernel: survives `kill -9`,
- * not a power cut). Each process is loaded in alternating rounds with `POST /Users` and with the
- * filter GET; a ratio is the median of each round against the in-memory round beside it, so the
- * machine's drift hits both sides. Each kept process also prints how long its restore took.
+ * not a power cut). The three get `POST /Users`, then the filter GET, at the same rate at the same
+ * time (`load.ts`); a ratio is the median over the rounds of each round's ratio to the in-memory
+ * mock. Each kept process also prints how long its restore took.
  *
  * @module
  */
-import { once } from 'node:events'
-import type autocannon from 'autocannon'
-import type { ChildProcess } from 'node:child_process'
-import {
-  CONNECTIONS,
-  DURATION,
-  ROUNDS,
-  combined,
-  filterRequests,
-  load,
-  median,
-  postRequests,
-  report,
-  startProcess,
-  type LoadResult,
-  type ServerKind,
-} from './scim.bench.ts'
+import { combined, loadAverage, pairedRatio, round, WORKLOADS, type RoundResult } from './load.ts'
+import { startServer, stopServers, type BenchServer, type ServerKind } from './server-process.ts'
 
 const SEEDED = 100_000
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const RATE = Number(process.env.BENCH_RATE ?? 1500)
 const KINDS: readonly ServerKind[] = ['mock', 'mock-kept', 'mock-kept-write']
-const LABELS: Record<string, string> = {
+const LABELS: Readonly<Record<string, string>> = {
   mock: 'in memory (baseline)',
   'mock-kept': 'kept, durability fsync',
   'mock-kept-write': 'kept, durability write',
 }
 
-type Server = { url: string; child: ChildProcess }
-
-function requests(kind: 'post' | 'filter', server: Server): autocannon.Options {
-  const users = `${server.url}/scim/v2/accounts/bench/Users`
-  return kind === 'post' ? postRequests(users) : filterRequests(users, SEEDED)
-}
-
-async function measure(kind: 'post' | 'filter', servers: readonly Server[]): Promise<void> {
-  for (const server of servers) await load({ ...requests(kind, server), duration: 1 }, server.child)
-  const rounds: LoadResult[][] = servers.map(() => [])
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, server] of servers.entries()) {
-      rounds[i]!.push(
-        await load({ ...requests(kind, server), duration: DURATION / ROUNDS }, server.child),
-      )
-    }
+async function measure(
+  servers: readonly BenchServer[],
+  workload: 'post' | 'filter-externalId',
+  rate: number,
+): Promise<void> {
+  await round(servers, workload, rate, 4)
+  const rounds: RoundResult[][] = servers.map(() => [])
+  for (let r = 0; r < ROUNDS; r++) {
+    const results = await round(servers, workload, rate, SECONDS)
+    results.forEach((result, i) => rounds[i]!.push(result))
   }
-  const baseline = combined(rounds[0]!)
-  for (const [i, kindName] of KINDS.entries()) {
-    const ratio = median(rounds[i]!.map((result, r) => result.rps / rounds[0]![r]!.rps))
-    const label = `${kind === 'post' ? 'POST /Users' : 'GET ?filter'}, ${LABELS[kindName]}`
-    report(label, combined(rounds[i]!), baseline, ratio)
+  console.log(
+    `\n${WORKLOADS[workload]}, ${rate} requests/s to each server, ${ROUNDS} rounds of ${SECONDS} s`,
+  )
+  for (const [i, server] of servers.entries()) {
+    const result = combined(rounds[i]!)
+    const ratio = pairedRatio(rounds[i]!, rounds[0]!)
+    console.log(
+      `  ${LABELS[server.kind]!.padEnd(24)} ${result.cpuPerRequest.toFixed(1).padStart(6)} µs CPU/request (${ratio.toFixed(2)}×)  ` +
+        `${result.rps.toFixed(0).padStart(5)} req/s (lowest share answered ${result.achieved.toFixed(2)})  p99 ${result.p99} ms  failures ${result.failures}`,
+    )
   }
 }
 
 export async function run(): Promise<void> {
   console.log(
-    `\n## Kept state (${SEEDED.toLocaleString('en')} seeded identities, ${DURATION} s per load, ${CONNECTIONS} connections)`,
+    `\n## Kept state (${SEEDED.toLocaleString('en')} seeded identities) ${await loadAverage()}`,
   )
-  const servers: Server[] = []
+  const servers = await Promise.all(KINDS.map((kind) => startServer(kind, SEEDED)))
   try {
-    for (const kind of KINDS) servers.push(await startProcess(kind, SEEDED))
-    await measure('post', servers)
-    await measure('filter', servers)
+    await measure(servers, 'post', Math.round(RATE / 3))
+    await measure(servers, 'filter-externalId', RATE)
+    console.log(await loadAverage())
   } finally {
-    for (const server of servers) {
-      server.child.kill('SIGTERM')
-      await once(server.child, 'exit')
-    }
+    await stopServers(servers)
   }
 }
 
