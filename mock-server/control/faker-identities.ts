@@ -14,11 +14,13 @@ export const MAX_SEED_COUNT = 10_000
 /** One identity in ten is inactive, as in a directory with leavers. */
 const INACTIVE_SHARE = 0.1
 
-/** `count` identities from `seed`; the same seed gives the same identities. */
-export async function fakeIdentities(seed: number, count: number): Promise<ClearIdUserValues[]> {
+/**
+ * The identities of `seed`, one at a time (so a batch keeps only what it stores): number `index`
+ * (from 0) is the same identity every time.
+ */
+export async function fakeIdentities(seed: number): Promise<(index: number) => ClearIdUserValues> {
   const { pooledWorkforceUser } = await import('../../fixtures/workforce-pool.ts')
   const prefix = `seed${seed}-`
-  return Array.from({ length: count }, (_, index) =>
-    pooledWorkforceUser(seed, { prefix, externalIdPrefix: prefix, seq: index + 1 }, INACTIVE_SHARE),
-  )
+  return (index) =>
+    pooledWorkforceUser(seed, { prefix, externalIdPrefix: prefix, seq: index + 1 }, INACTIVE_SHARE)
 }

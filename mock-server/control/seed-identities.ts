@@ -21,7 +21,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * identities without a detour through the REST body shape.
  */
 export type SeedRequest =
-  { readonly bodies: readonly unknown[] } | { readonly users: readonly ClearIdUserValues[] }
+  | { readonly bodies: readonly unknown[] }
+  | { readonly count: number; readonly user: (index: number) => ClearIdUserValues }
 
 /** Reads `{identities: [...]}` or `{faker: {seed, count}}`. */
 export async function seedRequest(body: unknown): Promise<SeedRequest> {
@@ -47,7 +48,7 @@ export async function seedRequest(body: unknown): Promise<SeedRequest> {
         },
       )
     }
-    return { users: await fakeIdentities(seed as number, count as number) }
+    return { count: count as number, user: await fakeIdentities(seed as number) }
   }
   throw new ApiError(
     400,
@@ -60,14 +61,14 @@ export function seedIdentities(
   accountId: string,
   request: SeedRequest,
 ): Identity[] {
-  const changes =
-    'users' in request
-      ? request.users.map(changesOf)
-      : request.bodies.map((body, index) =>
-          withIndex(index, () => parseRestIdentity(body, { allowUserName: true })),
-        )
-  const identities = changes.map((change, index) =>
-    withIndex(index, () => buildIdentity(ctx, accountId, change, 'seed')),
+  const changesAt =
+    'bodies' in request
+      ? (index: number) => parseRestIdentity(request.bodies[index], { allowUserName: true })
+      : (index: number) => changesOf(request.user(index))
+  const count = 'bodies' in request ? request.bodies.length : request.count
+  // One identity at a time from its body or values: a batch holds only the identities it stores.
+  const identities = Array.from({ length: count }, (_, index) =>
+    withIndex(index, () => buildIdentity(ctx, accountId, changesAt(index), 'seed')),
   )
   checkBatchUniqueness(ctx, identities)
   for (const identity of identities) commitIdentity(ctx, identity, 'IdentityCreated', 'seed')
