@@ -104,8 +104,9 @@ function unanswered(ctx: RecorderState, c: Context, start: Start, error: unknown
 
 /**
  * Recording never changes the outcome of a request: a failure to record is only counted. Only
- * reading a body the route did not read is asynchronous; otherwise (every GET) the exchange is
- * noted without a promise, and the log packs it later (`traffic-log.ts`).
+ * reading a body the route did not read is asynchronous; otherwise (every GET, and every write the
+ * route read) the exchange is noted without a promise, and the log packs it later
+ * (`traffic-log.ts`).
  */
 function append(
   log: TrafficLog,
@@ -118,10 +119,8 @@ function append(
 ): Promise<void> | undefined {
   try {
     const rendered = response === undefined ? undefined : renderedOf(c, response)
-    const requestText = NO_BODY_METHODS.has(c.req.method)
-      ? undefined
-      : readRequestText(c, log.maxBodyChars + STRADDLE_CHARS, drainBytes)
-    if (rendered instanceof Promise || requestText instanceof Promise) {
+    const requestText = requestTextOf(c, log.maxBodyChars + STRADDLE_CHARS, drainBytes)
+    if (rendered instanceof Promise || isPending(requestText)) {
       return Promise.all([rendered, requestText])
         .then(([seen, request]) => note(log, c, start, elapsedMs, request, response, seen, error))
         .catch(() => {
@@ -187,8 +186,21 @@ function rejectionOf(c: Context): Rejection | undefined {
   }
 }
 
+const isPending = (value: unknown): value is Promise<unknown> => value instanceof Promise
+
+/** The body text: at once when the route read it (`http/read-body.ts`), else once it is read. */
+function requestTextOf(
+  c: Context,
+  limit: number,
+  drainBytes: number,
+): string | undefined | Promise<string | undefined> {
+  if (NO_BODY_METHODS.has(c.req.method)) return undefined
+  return c.get('requestBody')?.text ?? readRequestText(c, limit, drainBytes)
+}
+
 /**
- * The body text the route read; a body it did not read (a fault or a step answered first) is read
+ * The body text when the shared reader did not read it (`append` takes what it read at once): a
+ * body read through Hono's cache, or a body nobody read (a fault or a step answered first), read
  * now, keeping at most `limit` + 1 chars and draining at most `drainBytes`.
  */
 async function readRequestText(
