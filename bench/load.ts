@@ -125,7 +125,7 @@ export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 export interface RoundResult {
   /** Requests answered per second. */
   readonly rps: number
-  /** Answered over offered: below 0.98 the round did not get its load. */
+  /** Answered over offered: well below 1, the round did not get its load. */
   readonly achieved: number
   /** Server CPU time per answered request, µs. */
   readonly cpuPerRequest: number
