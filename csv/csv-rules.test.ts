@@ -292,12 +292,19 @@ describe('the identity', () => {
   const broken = (change: (r: Record<string, string>) => void) =>
     check([{ name: 'people.csv', content: text(rows(4, (r, i) => i === 1 && change(r))) }])
 
-  it('CSV-ID-003: neither first nor last name', async () => {
+  it('CSV-ID-003: neither first nor last name, unless an earlier file made the identity', async () => {
     const finding = failedAt(
       await broken((r) => ((r['First name'] = ''), (r['Last name'] = ''))),
       'CSV-ID-003',
     )
     expect(finding.location).toMatchObject({ row: 3, column: 2 })
+    const update = text(rows(3, (r) => ((r['First name'] = ''), (r['Last name'] = ''))))
+    const together = await check([
+      { name: 'base.csv', content: text(rows(3)) },
+      { name: 'update.csv', content: update },
+    ])
+    expect(together.result('CSV-ID-003').status).toBe('passed')
+    expect(together.preview.totals).toMatchObject({ rows: 6, refused: 0 })
   })
 
   it('CSV-ID-004: an e-mail address that is not one', async () => {

@@ -69,6 +69,8 @@ export class PreviewCollector {
   }
   readonly first: PreviewEntry[] = []
   readonly #keep: number
+  /** External IDs of identities earlier rows made (with their names). */
+  readonly #named = new Set<string>()
   readonly #classify?: Classifier
   readonly #sink?: (entry: PreviewEntry) => void
 
@@ -88,8 +90,16 @@ export class PreviewCollector {
     credentialErrors: readonly string[],
   ): void {
     this.totals.rows++
+    const verdict = this.#classify?.(identity)
+    // A row updating an identity that exists (on the target, or made by an earlier row) may leave
+    // out what only a new identity needs: the upload validates the merged identity.
+    const exists =
+      (verdict !== undefined && verdict.outcome !== 'create') ||
+      (identity.externalId !== undefined && this.#named.has(identity.externalId))
     const errors = [
-      ...identity.issues.filter((i) => i.severity === 'error').map((i) => i.message),
+      ...identity.issues
+        .filter((i) => i.severity === 'error' && !(exists && i.newOnly))
+        .map((i) => i.message),
       ...credentialErrors,
     ]
     let outcome: PreviewOutcome = 'sync'
@@ -100,8 +110,8 @@ export class PreviewCollector {
     } else {
       this.totals.identities++
       this.totals.credentials += credentials.length
-      if (this.#classify) {
-        const verdict = this.#classify(identity)
+      if (identity.externalId !== undefined) this.#named.add(identity.externalId)
+      if (verdict) {
         outcome = verdict.outcome
         changes = verdict.changes
         this.totals[verdict.outcome]++

@@ -23,6 +23,11 @@ export interface RowIssue {
   readonly message: string
   /** `warning`: the write goes through (a non-ISO country code); `error`: ClearID refuses the row. */
   readonly severity: 'error' | 'warning'
+  /**
+   * Only a new identity breaks it (first or last name): a row updating an identity ClearID has
+   * may leave the names to the source that made it (files sharing External IDs).
+   */
+  readonly newOnly?: boolean
 }
 
 export interface RowIdentity {
@@ -107,6 +112,7 @@ export function rowIdentity(mapped: MappedRow, config: CsvConfig): RowIdentity {
       rule: issue.rule,
       message: issue.message,
       severity: 'error',
+      ...(issue.rule === 'firstOrLastName' && { newOnly: true }),
     })
   }
   const country = attributes.countryCode
@@ -140,4 +146,9 @@ function pictureValue(picture: ReturnType<typeof readPicture>, raw: string): Jso
     return { kind: 'base64', bytes: picture.bytes ?? 0, data: raw.trim() }
   if (picture.kind === 'invalid') return null
   return { kind: picture.kind, path: picture.path ?? raw }
+}
+
+/** Whether the row names the identity (a first or last name): later rows may then leave it out. */
+export function namesIdentity(identity: RowIdentity): boolean {
+  return !identity.issues.some((i) => i.rule === 'firstOrLastName')
 }

@@ -136,13 +136,37 @@ function identityIssueRule(spec: {
   })
 }
 
-export const firstOrLastName = identityIssueRule({
+export const firstOrLastName = defineCsvRule({
   id: 'CSV-ID-003',
   level: 'MUST',
-  title: 'Every row gives a first name or a last name',
-  rule: 'firstOrLastName',
-  sources: [seedRule('firstName or lastName must be supplied')],
-  fix: 'Map the first-name and last-name columns and fill at least one of them on every row.',
+  title: 'Every row that makes an identity gives a first name or a last name',
+  profile: 'clearid',
+  area: 'csv-identity',
+  tags: ['csv', 'identity', 'validation'],
+  sources: [
+    seedRule('firstName or lastName must be supplied'),
+    aboutCsv('several CSV files can update the same identity when they share External ID values'),
+  ],
+  fix: 'Map the first-name and last-name columns and fill at least one of them on every row; a file that only updates identities another file makes is checked together with that file (csv check a.csv b.csv).',
+  observe: (ctx) => {
+    // Identities earlier rows (of this or an earlier file) made with a name: a later row sharing
+    // the External ID updates them and may leave the name out.
+    const named = new Set<string>()
+    return (event) => {
+      if (event.type !== 'row') return
+      const { identity } = event
+      const issue = identity.issues.find((i) => i.rule === 'firstOrLastName')
+      if (!issue) {
+        if (identity.externalId !== undefined) named.add(identity.externalId)
+        return
+      }
+      if (identity.externalId !== undefined && named.has(identity.externalId)) return
+      const column = event.file.plan?.fields.find(
+        (f) => f.field.name === 'firstName' || f.field.name === 'lastName',
+      )?.column
+      ctx.report({ message: issue.message, location: cellAt(event.file, event.record, column) })
+    }
+  },
 })
 
 export const emailFormat = identityIssueRule({
