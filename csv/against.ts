@@ -19,8 +19,11 @@ export interface AgainstTarget {
   readonly accountId: string
   readonly clientId: string
   readonly clientSecret: string
-  readonly fetch?: typeof fetch
+  /** Default: the global fetch. */
+  readonly fetch?: (request: Request) => Promise<Response>
 }
+
+type Http = (request: Request) => Promise<Response>
 
 export class AgainstError extends Error {
   override readonly name = 'AgainstError'
@@ -39,7 +42,7 @@ const MAX_IDENTITIES = 2_000_000
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-async function token(target: AgainstTarget, http: typeof fetch): Promise<string> {
+async function token(target: AgainstTarget, http: Http): Promise<string> {
   const url = `${target.tokenService.replace(/\/+$/, '')}/connect/token`
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -48,11 +51,13 @@ async function token(target: AgainstTarget, http: typeof fetch): Promise<string>
   })
   let res: Response
   try {
-    res = await http(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-    })
+    res = await http(
+      new Request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
+    )
   } catch (error) {
     throw new AgainstError(`the token service ${url} did not answer: ${(error as Error).message}`)
   }
@@ -98,7 +103,7 @@ export function fromRestIdentity(json: Json): KnownIdentity {
 export async function readTarget(
   target: AgainstTarget,
 ): Promise<{ byExternalId: Map<string, KnownIdentity>; truncated: boolean }> {
-  const http = target.fetch ?? fetch
+  const http: Http = target.fetch ?? ((request) => fetch(request))
   const bearer = await token(target, http)
   const base = `${target.identityService.replace(/\/+$/, '')}/api/v3/accounts/${encodeURIComponent(target.accountId)}/identities`
   const byExternalId = new Map<string, KnownIdentity>()
@@ -108,9 +113,11 @@ export async function readTarget(
     const url = `${base}?include=privateData,companyData,systemData&continuation=${encodeURIComponent(continuation)}`
     let res: Response
     try {
-      res = await http(url, {
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-      })
+      res = await http(
+        new Request(url, {
+          headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        }),
+      )
     } catch (error) {
       throw new AgainstError(
         `the identity service did not answer ${base}: ${(error as Error).message}`,

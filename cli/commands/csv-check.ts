@@ -129,7 +129,7 @@ async function classifierOf(settings: Settings, io: CliIo): Promise<Classifier |
     accountId: settings.account,
     clientId,
     clientSecret,
-    ...(io.fetch && { fetch: io.fetch as typeof fetch }),
+    ...(io.fetch && { fetch: io.fetch }),
   })
   io.stderr(
     `Read ${byExternalId.size} identities with an External ID from ${settings.against}${truncated ? ' (the first 2,000,000 only)' : ''}.\n`,

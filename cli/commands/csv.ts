@@ -8,6 +8,7 @@
 import { CSV_CONFIG_SCHEMA } from '../../model/csv/config-schema.ts'
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.ts'
 import { nearest } from '../nearest.ts'
+import { csvAgentCommand } from './csv-agent.ts'
 import { csvCheckCommand } from './csv-check.ts'
 
 const HELP = `Usage: clearid-conformance csv <check|agent|schema> [options]
@@ -22,6 +23,7 @@ configuration file.
 
 const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   check: csvCheckCommand,
+  agent: csvAgentCommand,
   schema: async (_argv, io) => {
     io.stdout(`${JSON.stringify(CSV_CONFIG_SCHEMA, null, 2)}\n`)
     return EXIT_OK
