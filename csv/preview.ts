@@ -117,6 +117,7 @@ export class PreviewCollector {
         this.totals[verdict.outcome]++
       }
     }
+    if (this.first.length >= this.#keep && !this.#sink) return
     const entry: PreviewEntry = {
       file,
       row,

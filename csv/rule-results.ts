@@ -29,6 +29,8 @@ interface RuleState {
   durationMs: number
 }
 
+const TIMED_EVERY = 16
+
 const RANK: Record<Finding['severity'], number> = { error: 2, warning: 1, info: 0 }
 
 export class CsvRuleRun {
@@ -60,10 +62,18 @@ export class CsvRuleRun {
   emit(event: CsvEvent): void {
     if (event.type === 'file') this.#startFile(event.file.name)
     if (event.type === 'row') this.#dataRows++
+    // Timing every rule on every row costs more than some rules do: rows are timed one in
+    // TIMED_EVERY and counted that many times over; other events always.
+    const timed = event.type !== 'row' || this.#dataRows % TIMED_EVERY === 0
+    const weight = event.type === 'row' ? TIMED_EVERY : 1
     for (const state of this.#states) {
+      if (!timed) {
+        state.observer(event)
+        continue
+      }
       const started = performance.now()
       state.observer(event)
-      state.durationMs += performance.now() - started
+      state.durationMs += (performance.now() - started) * weight
     }
     if (event.type === 'fileEnd') this.#endFile()
   }

@@ -127,7 +127,10 @@ for (const field of CSV_FIELDS) {
   }
 }
 
+const BY_EXACT_NAME = new Map(CSV_FIELDS.map((f) => [f.name, f]))
+
 /** The field a header name (or a mapping's `field`) names, if any. */
 export function findCsvField(name: string): CsvField | undefined {
-  return BY_NAME.get(normalizeName(name))
+  // The canonical name first: rows look their fields up by it, 100,000 times a file.
+  return BY_EXACT_NAME.get(name) ?? BY_NAME.get(normalizeName(name))
 }

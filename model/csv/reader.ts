@@ -41,14 +41,15 @@ export interface CsvSink {
   problem(problem: CsvParseProblem): void
 }
 
-interface FieldContext {
-  readonly index: number
+interface RecordContext {
+  /** The line the record ends on. */
   readonly lines: number
-  readonly quoting: boolean
 }
 
-interface RecordContext {
-  readonly lines: number
+/** What `on_record` gets with `raw: true`: the cells and the record as written. */
+interface RawRecord {
+  readonly record: string[]
+  readonly raw: string
 }
 
 interface SkipError {
@@ -70,9 +71,43 @@ export interface CsvParseOptions {
   readonly skip_records_with_error: boolean
   readonly max_record_size: number
   readonly bom: boolean
-  readonly cast: (value: string, context: FieldContext) => string
-  readonly on_record: (record: string[], context: RecordContext) => null
+  readonly raw: boolean
+  readonly on_record: (record: RawRecord, context: RecordContext) => null
   readonly on_skip: (error: SkipError | undefined) => undefined
+}
+
+/**
+ * Which cells of a record were in double quotes, found by laying the parsed cells over the record
+ * as written: a quoted cell is written as `"` + its value with quotes doubled + `"`. csv-parse
+ * tells this per cell only through its `cast` hook, which costs ten times the parse (it builds a
+ * context object per cell); this costs a string comparison per cell. Where a cell is not written
+ * either way (a quote csv-parse kept as text, `relax_quotes`), it and the cells after it count as
+ * not quoted, so a quote in them is reported as stray.
+ */
+export function quotedCells(cells: readonly string[], raw: string, delimiter: string): boolean[] {
+  const quoted = new Array<boolean>(cells.length).fill(false)
+  if (!raw.includes('"')) return quoted
+  let at = 0
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i] ?? ''
+    if (raw.charCodeAt(at) === 34) {
+      const written = `"${value.replace(/"/g, '""')}"`
+      if (raw.startsWith(written, at)) {
+        quoted[i] = true
+        at += written.length + delimiter.length
+        continue
+      }
+    }
+    if (!raw.startsWith(value, at)) break
+    at += value.length + delimiter.length
+  }
+  return quoted
+}
+
+/** Line breaks inside a record (in quoted cells), not counting the one that ends it. */
+function breaksWithin(raw: string): number {
+  const body = raw.replace(/(\r\n|\n|\r)$/, '')
+  return body.match(/\r\n|\n|\r/g)?.length ?? 0
 }
 
 const MESSAGES: Record<string, string> = {
@@ -88,13 +123,12 @@ const MESSAGES: Record<string, string> = {
  * of the record being read.
  */
 export function csvParseOptions(config: CsvConfig, sink: CsvSink): CsvParseOptions {
+  const delimiter = delimiterOf(config)
   let row = 0
   let lastLine = 0
-  let startLine = 1
-  let quoted: boolean[] = []
   let fatal = false
   return {
-    delimiter: delimiterOf(config),
+    delimiter,
     quote: '"',
     escape: '"',
     record_delimiter: ['\r\n', '\n', '\r'],
@@ -105,21 +139,17 @@ export function csvParseOptions(config: CsvConfig, sink: CsvSink): CsvParseOptio
     max_record_size: config.options.maxRecordChars,
     // The reader removes a BOM itself (the checker reports it first).
     bom: false,
-    cast(value, context) {
-      if (context.index === 0) {
-        quoted = []
-        // A quoted first cell with line breaks started that many lines earlier.
-        const breaks = context.quoting ? (value.match(/\r\n|\n|\r/g)?.length ?? 0) : 0
-        startLine = context.lines - breaks
-      }
-      quoted.push(context.quoting)
-      return value
-    },
-    on_record(record, context) {
+    raw: true,
+    on_record({ record, raw }, context) {
       if (fatal) return null
       row += 1
       lastLine = context.lines
-      sink.record({ row, line: startLine, cells: record, quoted })
+      sink.record({
+        row,
+        line: context.lines - breaksWithin(raw),
+        cells: record,
+        quoted: quotedCells(record, raw, delimiter),
+      })
       return null
     },
     on_skip(error) {

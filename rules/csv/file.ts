@@ -135,21 +135,17 @@ export const balancedQuotes = defineCsvRule({
     const width = event.file.plan?.header.length ?? cells.length
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? ''
-      if (!quoted[i] && cell.includes('"')) {
-        ctx.report({
-          message: `A double quote inside a cell that is not in quotes: "${cell.slice(0, 60)}". Quote the cell and double the quote inside it.`,
-          location: cellAt(event.file, event.record, i),
-          actual: cell.slice(0, 200),
-        })
-      } else if (quoted[i] && cell.startsWith('"') && cells.length !== width) {
-        // csv-parse kept a quote that did not close where the cell ends as text (relax_quotes):
-        // the cell ran on over delimiters, so the row has the wrong number of cells.
-        ctx.report({
-          message: `A double quote opens this cell but is not closed at its end: "${cell.slice(0, 60)}" ran over the delimiters after it. Close the quote before the delimiter, or double a quote that is part of the text.`,
-          location: cellAt(event.file, event.record, i),
-          actual: cell.slice(0, 200),
-        })
-      }
+      if (quoted[i] || !cell.includes('"')) continue
+      // csv-parse keeps a quote that is not RFC 4180 as text (relax_quotes); a cell that starts
+      // with one and a row with the wrong number of cells mean the quote ran over delimiters.
+      const runOn = cell.startsWith('"') && cells.length !== width
+      ctx.report({
+        message: runOn
+          ? `A double quote opens this cell but is not closed at its end: "${cell.slice(0, 60)}" ran over the delimiters after it. Close the quote before the delimiter, or double a quote that is part of the text.`
+          : `A double quote inside a cell that is not in quotes: "${cell.slice(0, 60)}". Quote the cell and double the quote inside it.`,
+        location: cellAt(event.file, event.record, i),
+        actual: cell.slice(0, 200),
+      })
     }
   },
 })

@@ -11,8 +11,21 @@ import { aboutCsv, choice } from './sources.ts'
 
 type RowEvent = Extract<CsvEvent, { type: 'row' }>
 
-/** Columns whose field is of `kind` (a date column, the picture column). */
+const KIND_COLUMNS = new WeakMap<object, Map<string, Set<number>>>()
+
+/** Columns whose field is of `kind` (a date column, the picture column); once per file. */
 function columnsOfKind(event: RowEvent, kinds: readonly string[]): Set<number> {
+  const plan = event.file.plan
+  if (!plan) return new Set()
+  let byKind = KIND_COLUMNS.get(plan)
+  if (!byKind) KIND_COLUMNS.set(plan, (byKind = new Map()))
+  const key = kinds.join(',')
+  let found = byKind.get(key)
+  if (!found) byKind.set(key, (found = kindColumns(event, kinds)))
+  return found
+}
+
+function kindColumns(event: RowEvent, kinds: readonly string[]): Set<number> {
   const out = new Set<number>()
   for (const planned of event.file.plan?.fields ?? [])
     if (planned.column !== undefined && kinds.includes(planned.field.kind)) out.add(planned.column)
