@@ -259,7 +259,21 @@ export function ingestUpload(
         nextVersion(ctx, cloneIdentity(identity), { ...fields(identity), active: false }, 'csv'),
         sync,
       )
-      commitIdentity(ctx, next, 'IdentityUpdated', 'csv')
+      try {
+        commitIdentity(ctx, next, 'IdentityUpdated', 'csv')
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        log({
+          type: 'Update identity',
+          entity: entityOfStored(identity),
+          outcome: 'failed',
+          file,
+          identityId: identity.id,
+          message: 'Could not be made Inactive.',
+          errors: [error.detail],
+        })
+        continue
+      }
       counts.deactivated++
       log({
         type: 'Update identity',

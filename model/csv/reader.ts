@@ -140,10 +140,12 @@ export function csvParseOptions(config: CsvConfig, sink: CsvSink): CsvParseOptio
     // The reader removes a BOM itself (the checker reports it first).
     bom: false,
     raw: true,
-    on_record({ record, raw }, context) {
+    on_record({ record, raw: written }, context) {
       if (fatal) return null
       row += 1
       lastLine = context.lines
+      // The raw text keeps the empty lines skipped before the record: not part of it.
+      const raw = written.replace(/^(?:\r\n|\n|\r)+/, '')
       sink.record({
         row,
         line: context.lines - breaksWithin(raw),
