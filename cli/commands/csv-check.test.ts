@@ -46,7 +46,9 @@ describe('csv check', () => {
       columnName: 'Email',
     })
     expect(validateReport(report)).toMatchObject({ ok: true })
-    expect(readFileSync(join(f.out, 'conformance-report.md'), 'utf8')).toContain('row 5, column 4')
+    const markdown = readFileSync(join(f.out, 'conformance-report.md'), 'utf8')
+    expect(markdown).toContain('row 5, column 4')
+    expect(markdown).toContain('ClearID Cloud CSV check')
   })
 
   it('prints one format to stdout with --out -', async () => {

@@ -70,6 +70,12 @@ Exit codes: 0 PASS (or INCOMPLETE); 1 a MUST rule failed; 2 usage error, an unre
 configuration or file, or --against unreachable; 3 INCOMPLETE with --require-complete.
 `
 
+/** The file reports' heading: not a SCIM run. */
+const RENDER_OPTIONS = {
+  html: { title: 'ClearID Cloud CSV check' },
+  md: { title: 'ClearID Cloud CSV check' },
+}
+
 interface Settings {
   readonly files: readonly string[]
   readonly configPath?: string
@@ -185,11 +191,11 @@ export async function csvCheckCommand(argv: string[], io: CliIo): Promise<number
       ...(settings.against !== undefined && { against: settings.against }),
     })
     if (settings.out === '-') {
-      io.stdout(renderReport(report, settings.formats[0] ?? 'json'))
+      io.stdout(renderReport(report, settings.formats[0] ?? 'json', RENDER_OPTIONS))
     } else {
       if (settings.previewCount > 0 || settings.against !== undefined)
         io.stdout(renderPreviewText(preview, settings.against !== undefined))
-      const files = await writeReports(report, settings.formats, settings.out)
+      const files = await writeReports(report, settings.formats, settings.out, RENDER_OPTIONS)
       io.stdout(renderConsoleSummary(report, { color: colorOf(io), files }))
     }
     const { verdict } = report.summary
