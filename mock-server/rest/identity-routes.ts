@@ -5,8 +5,8 @@
  *
  * @module
  */
+import { liveIdentity } from './live-identity.ts'
 import { Hono, type Context } from 'hono'
-import type { Identity } from '../../model/identity.ts'
 import { publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
@@ -40,26 +40,34 @@ export function identityV2Routes(ctx: MockContext): Hono {
   })
 
   app.get('/identities/:identityId', (c) => {
-    const identity = live(ctx, account(c), c.req.param('identityId'))
+    const identity = liveIdentity(ctx, account(c), c.req.param('identityId'))
     return c.json(toRestIdentity(identity, includeOf(c)), 200, { ETag: restETagOf(identity) })
   })
 
   app.patch('/identities/:identityId', async (c) => {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
-    const updated = mergeIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
+    const updated = mergeIdentity(
+      ctx,
+      liveIdentity(ctx, account(c), c.req.param('identityId')),
+      body,
+    )
     return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.put('/identities/:identityId', async (c) => {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
-    const updated = replaceIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
+    const updated = replaceIdentity(
+      ctx,
+      liveIdentity(ctx, account(c), c.req.param('identityId')),
+      body,
+    )
     return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.delete('/identities/:identityId', (c) => {
-    deleteIdentity(ctx, live(ctx, account(c), c.req.param('identityId')))
+    deleteIdentity(ctx, liveIdentity(ctx, account(c), c.req.param('identityId')))
     return c.body(null, 204)
   })
   return app
@@ -77,16 +85,4 @@ function lookupByExternalId(ctx: MockContext, c: Context): Response {
   const include = includeOf(c)
   const found = ctx.store.findByExternalId(c.req.param('accountId') ?? '', externalId)
   return c.json(found ? [toRestIdentity(found, include)] : [])
-}
-
-/** A live identity of the account, or 404 (deleted identities are only visible to search). */
-export function live(ctx: MockContext, accountId: string, id: string): Identity {
-  const identity = ctx.store.get(accountId, id)
-  if (!identity || identity.deleted) {
-    throw new ApiError(
-      404,
-      `No identity with id "${id.slice(0, 100)}" exists in account "${accountId.slice(0, 64)}".`,
-    )
-  }
-  return identity
 }

@@ -7,37 +7,12 @@
  * @module
  */
 import { EntraClient } from '../../driver/entra/client.ts'
-import { incrementalCycle, initialCycle, repeatCycle } from '../../driver/provisioning.ts'
+import { incrementalCycle, initialCycle } from '../../driver/provisioning.ts'
 import type { LinkedUser } from '../../driver/provisioning.ts'
-import { clearIdEntra, provision, reportFailures } from './cycles.ts'
+import { clearIdEntra, expectConverged, provision, reportFailures } from './cycles.ts'
 import { defineServerRule } from './define.ts'
-import { errorDetail, type Findings } from './findings.ts'
+import { errorDetail } from './findings.ts'
 import { clearIdEntraSettings, entraCompat, entraMappings, seed } from './sources.ts'
-
-/**
- * After the PATCHes, Entra's next cycle must find nothing to change in `attributes` (all mapped
- * ones when not given: a rule of the entra profile judges only the core attributes).
- */
-async function expectConverged(
-  f: Findings,
-  entra: EntraClient,
-  users: readonly LinkedUser[],
-  what: string,
-  attributes?: readonly string[],
-): Promise<void> {
-  const check = await repeatCycle(entra, users)
-  reportFailures(f, check.failures, `${what}, read-back`)
-  for (const diff of check.diffs) {
-    const changes = diff.changes.filter((c) => !attributes || attributes.includes(c.attribute))
-    f.check(
-      changes.length === 0,
-      `${what}: ${diff.user.source.userName} still differs in ${changes.map((c) => c.attribute).join(', ')}`,
-      diff.read,
-      [],
-      changes,
-    )
-  }
-}
 
 export const renamedUserMatchedByExternalId = defineServerRule({
   id: 'SRV-CYCLE-004',
