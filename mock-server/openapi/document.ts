@@ -6,6 +6,7 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
+import { CSV_OPERATIONS } from './csv-operations.ts'
 import {
   IDENTITY_OPERATIONS,
   PRINCIPAL_OPERATIONS,
@@ -24,6 +25,7 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...PRINCIPAL_OPERATIONS,
   ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
+  ...CSV_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
 ]
 
@@ -43,6 +45,11 @@ const TAGS = [
     description: 'Emulated ClearID principal service: portal users and their roles.',
   },
   { name: 'Role service', description: 'Emulated ClearID role service: teams and their members.' },
+  {
+    name: 'Cloud CSV',
+    description:
+      'Mock only: Cloud CSV configurations, uploads (the Local Agent\'s "Upload file"), synchronization logs.',
+  },
   {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
