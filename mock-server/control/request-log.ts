@@ -16,6 +16,8 @@ import type { AccountRegistry } from '../accounts/account-registry.ts'
 import { RingBuffer } from '../traffic/ring-buffer.ts'
 
 export interface RequestLogEntry {
+  /** 1-based, per account; keeps counting after the log is cleared (the dashboard follows it). */
+  readonly seq: number
   readonly timeUtc: string
   readonly surface: string
   readonly method: string
@@ -39,23 +41,43 @@ interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {
 export class RequestLog {
   // A ring per account: a full log drops its oldest entry without moving the other entries.
   readonly #entries = new Map<string, RingBuffer<KeptEntry>>()
+  readonly #lastSeq = new Map<string, number>()
   constructor(private readonly limit: number) {}
 
+  /** `entry.seq` comes from `nextSeq`. */
   record(accountId: string, entry: KeptEntry): void {
     let list = this.#entries.get(accountId)
     if (!list) this.#entries.set(accountId, (list = new RingBuffer(Math.max(0, this.limit))))
     list.push(entry)
   }
 
+  /** Counts one more entry for the account and returns its seq. */
+  nextSeq(accountId: string): number {
+    const seq = (this.#lastSeq.get(accountId) ?? 0) + 1
+    this.#lastSeq.set(accountId, seq)
+    return seq
+  }
+
+  /** The seq of the account's newest entry; 0 before the first. */
+  lastSeq(accountId: string): number {
+    return this.#lastSeq.get(accountId) ?? 0
+  }
+
   /** Newest first, secrets redacted. */
   list(accountId: string): RequestLogEntry[] {
-    const kept = this.#entries.get(accountId)?.toArray() ?? []
-    return kept.reverse().map(({ atMs, path, query, ...entry }) => ({
-      timeUtc: new Date(atMs).toISOString(),
-      ...entry,
-      path: redactString(path),
-      query: redactedQuery(query),
-    }))
+    return this.#kept(accountId).reverse().map(shown)
+  }
+
+  /** The entries after `seq` whose surface is not `skipSurface`, oldest first, secrets redacted. */
+  after(accountId: string, seq: number, skipSurface?: string): RequestLogEntry[] {
+    if (this.lastSeq(accountId) <= seq) return []
+    return this.#kept(accountId)
+      .filter((entry) => entry.seq > seq && entry.surface !== skipSurface)
+      .map(shown)
+  }
+
+  #kept(accountId: string): KeptEntry[] {
+    return this.#entries.get(accountId)?.toArray() ?? []
   }
 
   clear(accountId: string): void {
@@ -108,6 +130,7 @@ export function logExchange(
   const url = c.req.url
   const queryIndex = url.indexOf('?')
   log.record(accountId, {
+    seq: log.nextSeq(accountId),
     atMs: outcome.atMs,
     surface,
     method: c.req.method,
@@ -117,6 +140,19 @@ export function logExchange(
     status: outcome.status,
     durationMs: outcome.durationMs,
   })
+}
+
+function shown(entry: KeptEntry): RequestLogEntry {
+  return {
+    seq: entry.seq,
+    timeUtc: new Date(entry.atMs).toISOString(),
+    surface: entry.surface,
+    method: entry.method,
+    path: redactString(entry.path),
+    query: redactedQuery(entry.query),
+    status: entry.status,
+    durationMs: entry.durationMs,
+  }
 }
 
 /** `redactString` reads a parameter after `?`, `&`, `#` or `;`; the first one has none here. */

@@ -24,6 +24,7 @@ export const SCRIPT = `
     tab: 'overview',
     identities: { q: '', page: 1, deleted: false },
     lastSeq: 0,
+    lastRequestSeq: 0,
     live: null,
     loaded: {},
     loads: {},
@@ -185,6 +186,7 @@ export const SCRIPT = `
     state.account = id;
     state.loaded = {};
     state.lastSeq = 0;
+    state.lastRequestSeq = 0;
     state.identities = { q: '', page: 1, deleted: false };
     var search = $('identity-search');
     search.elements.q.value = '';
@@ -255,7 +257,7 @@ export const SCRIPT = `
     state.live = controller;
     setLive('off', 'connecting…');
     try {
-      var res = await fetch(base() + '/live?since=' + state.lastSeq, {
+      var res = await fetch(base() + '/live?since=' + state.lastSeq + '&requestsSince=' + state.lastRequestSeq, {
         headers: authHeaders({ Accept: 'text/event-stream' }),
         signal: controller.signal
       });
@@ -292,17 +294,19 @@ export const SCRIPT = `
     });
     if (data === '') return;
     var payload = JSON.parse(data);
-    if (event === 'traffic') addRows(payload.rows);
+    if (event === 'traffic') addRows(payload.rows, 'lastSeq');
+    else if (event === 'requests') addRows(payload.rows, 'lastRequestSeq');
     else if (event === 'identities') { schedule('identities'); schedule('overview'); }
     else if (event === 'faults') schedule('faults');
   }
 
-  function addRows(rows) {
+  // SCIM exchanges (lastSeq) and REST calls (lastRequestSeq) are numbered apart.
+  function addRows(rows, counter) {
     var form = $('traffic-filter');
     var routes = form.elements.route;
     rows.forEach(function (row) {
-      if (row.seq <= state.lastSeq) return;
-      state.lastSeq = row.seq;
+      if (row.seq <= state[counter]) return;
+      state[counter] = row.seq;
       if (!Array.prototype.some.call(routes.options, function (o) { return o.value === row.route; })) {
         var option = document.createElement('option');
         option.value = option.textContent = row.route;

@@ -15,7 +15,7 @@ import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../../reports/
 import { clientAudit } from '../../verify/client-audit.ts'
 import { createApp, type MockApp } from '../app.ts'
 import { startServer, type RunningServer } from '../node/serve.ts'
-import { DEV_ADMIN_TOKEN, DEV_SCIM_KEY } from '../options.ts'
+import { DEV_ADMIN_TOKEN, DEV_CLIENT_SECRET, DEV_SCIM_KEY, devClientId } from '../options.ts'
 
 const available = chromiumAvailable()
 if (!available)
@@ -130,6 +130,34 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await shown.waitFor()
     expect(await shown.textContent()).toContain('authorization: Bearer [REDACTED]')
     expect(await page.locator('#exchange').textContent()).not.toContain(DEV_SCIM_KEY)
+    expect(errors).toEqual([])
+  })
+
+  it('shows a REST call in the live traffic too, marked as not judged', async () => {
+    await tab('traffic')
+    const token = await fetch(`${server.url}/sts/connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: devClientId('demo'),
+        client_secret: DEV_CLIENT_SECRET,
+      }).toString(),
+    }).then(async (response) => ((await response.json()) as { access_token: string }).access_token)
+    const since = Date.now()
+    const listed = await fetch(
+      `${server.url}/identityservice/api/v3/accounts/demo/identities?externalId=live-1`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    )
+    expect(listed.status).toBe(200)
+    const row = page.locator('#traffic tr[data-request]', { hasText: 'externalId=live-1' })
+    await row.waitFor({ state: 'attached', timeout: 1000 })
+    expect(Date.now() - since).toBeLessThan(1000)
+    expect(await row.getAttribute('data-route')).toBe('GET identityservice v3 /identities')
+    expect(await row.getAttribute('data-verdict')).toBe('unjudged')
+    await row.click()
+    await page.locator('#exchange', { hasText: 'HTTP 200' }).waitFor()
+    expect(await page.locator('#exchange').textContent()).not.toContain(token)
     expect(errors).toEqual([])
   })
 

@@ -7,9 +7,10 @@
  * @module
  */
 import { redactString } from '../../model/redact.ts'
+import type { RequestLogEntry } from '../control/request-log.ts'
 import type { ExchangeFinding } from '../traffic/client-verification.ts'
 import type { TrafficRecord } from '../traffic/record.ts'
-import { faultText, routeOf, verdictOf, verdictText } from './exchange-summary.ts'
+import { faultText, restRouteOf, routeOf, verdictOf, verdictText } from './exchange-summary.ts'
 import { clockTime, html, prettyJson, type Markup } from './markup.ts'
 
 function statusClass(status: number | undefined): string {
@@ -146,5 +147,51 @@ export function exchangeDetail(
       </section>
     </div>
     <p class="muted small">Secrets are redacted as in every output of the mock.</p>
+  </article>`
+}
+
+/**
+ * One row for a call to the REST services (identity, search, principal, role). The request log
+ * keeps their request line, status and duration, not headers or bodies, and the client audit
+ * judges SCIM only: the row says so rather than showing a verdict.
+ */
+export function requestRow(base: string, entry: RequestLogEntry): Markup {
+  const query = entry.query === '' ? '' : `?${readableQuery(entry.query)}`
+  return html`<tr
+    data-request="${entry.seq}"
+    data-route="${restRouteOf(entry.method, entry.path)}"
+    data-verdict="unjudged"
+    data-fault=""
+    data-get="${base}/requests/${entry.seq}"
+    data-target="exchange"
+    tabindex="0"
+  >
+    <td class="nowrap muted wide-only">${clockTime(entry.timeUtc)}</td>
+    <td class="request">
+      <b class="method">${entry.method}</b> <span class="path">${entry.path}${query}</span>
+    </td>
+    <td><span class="status ${statusClass(entry.status)}">${entry.status}</span></td>
+    <td class="num nowrap wide-only">${latency(entry.durationMs)}</td>
+    <td><span class="verdict v-unjudged">REST: not judged</span></td>
+  </tr>`
+}
+
+export function requestDetail(entry: RequestLogEntry): Markup {
+  const query = entry.query === '' ? '' : `?${entry.query}`
+  return html`<article class="card detail" aria-label="REST request ${entry.seq}">
+    <header class="detail-head">
+      <h3>${entry.method} ${entry.path}</h3>
+      <span class="status ${statusClass(entry.status)}">${entry.status}</span>
+      <span class="muted">${latency(entry.durationMs)} · ${clockTime(entry.timeUtc)}</span>
+      <button type="button" class="quiet close" data-close>Close</button>
+    </header>
+    <pre class="exchange">
+${entry.method} ${entry.path}${query}
+HTTP ${entry.status}</pre>
+    <p class="muted small">
+      The mock keeps the request line, status and duration of a REST call (${entry.surface}), not
+      its headers or bodies, and the client audit judges SCIM traffic only. Secrets in the path or
+      query are redacted.
+    </p>
   </article>`
 }
