@@ -305,7 +305,7 @@ describe('the live feed', () => {
     // The exchange before `since` is not sent again.
     expect(row).toMatchObject({ seq: 2, route: 'POST /Users', verdict: 'ok' })
     expect(flat(row?.html ?? '')).toContain('<b class="method">POST</b>')
-    expect(flat(row?.html ?? '')).toContain('<span class="status s2xx" >201</span >')
+    expect(flat(row?.html ?? '')).toContain('<span class="status s2xx">201</span>')
     // The page went away (the reader was cancelled): the feed no longer listens.
     expect(listening).toBe(0)
   })
