@@ -91,13 +91,48 @@ export function bodyLimitMiddleware(limit: () => BodyLimit): MiddlewareHandler {
 }
 
 async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
-  const stream = isBodyless(c.req.method) ? null : c.req.raw.body
-  if (stream === null) return { text: '', bytes: 0 }
+  if (isBodyless(c.req.method)) return { text: '', bytes: 0 }
+  const { chunks, bytes } = await readBytes(c, limit.maxBytes, {
+    tooLarge: () => tooLarge(limit),
+    broken: () =>
+      new ApiError(
+        400,
+        'The request body could not be read to its end (the connection closed or the chunked encoding is broken): send the request again.',
+        { scimType: 'invalidSyntax', oauthError: 'invalid_request' },
+      ),
+  })
+  return {
+    text: new TextDecoder().decode(chunks.length === 1 ? chunks[0] : joined(chunks, bytes)),
+    bytes,
+  }
+}
+
+/** The errors a bounded read ends with: each caller names its own limit and what to do. */
+export interface BoundedReadErrors {
+  /** The 413: the declared or counted size is over the limit. */
+  readonly tooLarge: () => ApiError
+  /** The 400: the body ended before its end (the connection closed). */
+  readonly broken: () => ApiError
+}
+
+/**
+ * The body's bytes within `maxBytes`, as they arrived: a declared `Content-Length` over the limit
+ * is refused before anything is read, a body without one is counted as its chunks arrive, and
+ * reading stops (the stream is cancelled) at the first byte over. Uploads that must stay bytes (a
+ * CSV file in ISO-8859-1) read through this too.
+ */
+export async function readBytes(
+  c: Context,
+  maxBytes: number,
+  errors: BoundedReadErrors,
+): Promise<{ readonly chunks: readonly Uint8Array[]; readonly bytes: number }> {
+  const stream = c.req.raw.body
+  if (stream === null) return { chunks: [], bytes: 0 }
   const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN)
-  if (declared > limit.maxBytes) {
+  if (declared > maxBytes) {
     // Never read: cancelling marks the body used, so nothing reads it later either.
     stream.cancel().catch(() => undefined)
-    throw tooLarge(limit)
+    throw errors.tooLarge()
   }
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
@@ -107,33 +142,28 @@ async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
     try {
       chunk = await reader.read()
     } catch {
-      throw new ApiError(
-        400,
-        'The request body could not be read to its end (the connection closed or the chunked encoding is broken): send the request again.',
-        { scimType: 'invalidSyntax', oauthError: 'invalid_request' },
-      )
+      throw errors.broken()
     }
     if (chunk.done) break
     bytes += chunk.value.byteLength
-    if (bytes > limit.maxBytes) {
+    if (bytes > maxBytes) {
       reader.cancel().catch(() => undefined)
-      throw tooLarge(limit)
+      throw errors.tooLarge()
     }
     chunks.push(chunk.value)
   }
-  return { text: decode(chunks, bytes), bytes }
+  return { chunks, bytes }
 }
 
-function decode(chunks: readonly Uint8Array[], bytes: number): string {
-  const decoder = new TextDecoder()
-  if (chunks.length === 1) return decoder.decode(chunks[0])
+/** The chunks as one array of `bytes` bytes. */
+export function joined(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
   const whole = new Uint8Array(bytes)
   let offset = 0
   for (const chunk of chunks) {
     whole.set(chunk, offset)
     offset += chunk.byteLength
   }
-  return decoder.decode(whole)
+  return whole
 }
 
 export function tooLarge(limit: BodyLimit): ApiError {
