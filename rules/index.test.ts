@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE, RULES } from './index.ts'
 
-const ID = /^SRV-[A-Z]+-\d{3}$/
+const ID = /^(?:SRV|REST)-[A-Z]+-\d{3}$/
 
 describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
@@ -19,6 +19,8 @@ describe('rule catalogue', () => {
       expect(rule.area, rule.id).toMatch(/^[a-z-]+$/)
       expect(rule.tags.length, rule.id).toBeGreaterThan(0)
       expect(rule.side).toBe('server')
+      // The id says the door: SRV- rules speak SCIM, REST- rules ClearID's REST API.
+      expect(rule.surface, rule.id).toBe(rule.id.startsWith('REST-') ? 'rest' : 'scim')
     }
   })
 
@@ -54,7 +56,7 @@ describe('the whole catalogue', () => {
     const ids = CATALOGUE.map((rule) => rule.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const rule of CATALOGUE) {
-      expect(rule.id).toMatch(rule.side === 'client' ? /^CLI-[A-Z]+-\d{3}$/ : /^SRV-[A-Z]+-\d{3}$/)
+      expect(rule.id).toMatch(rule.side === 'client' ? /^CLI-[A-Z]+-\d{3}$/ : ID)
       expect(rule.sources.length, rule.id).toBeGreaterThan(0)
       expect(rule.fix.length, rule.id).toBeGreaterThan(10)
     }

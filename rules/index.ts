@@ -28,6 +28,13 @@ import * as errors from './server/errors.ts'
 import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
+import * as restToken from './rest/token.ts'
+import * as restIdentity from './rest/identity.ts'
+import * as restQueries from './rest/queries.ts'
+import * as restLists from './rest/lists.ts'
+import * as restInterop from './rest/interop.ts'
+import * as restWebhooks from './rest/webhooks.ts'
+import * as restKeys from './rest/keys.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
 import type { RuleMeta } from '../model/rule.ts'
@@ -188,6 +195,66 @@ export const RULES = [
   cycles.initialCycleRule,
   cycles.incrementalCycleRule,
   cycles.repeatCycleRule,
+  // ClearID REST API: token service
+  restToken.clientSecretGrant,
+  restToken.tokenNoStore,
+  restToken.assertionGrant,
+  restToken.invalidClient,
+  restToken.grantErrors,
+  restToken.assertionAudience,
+  restToken.assertionExpired,
+  restToken.assertionReplay,
+  restToken.tokenLifetime,
+  restToken.bearerChallenge,
+  restToken.accountScope,
+  // identity service v2
+  restIdentity.createIdentity,
+  restIdentity.readIdentity,
+  restIdentity.lookupByExternalId,
+  restIdentity.patchMerges,
+  restIdentity.putReplaces,
+  restIdentity.staleETag,
+  restIdentity.eTagRequired,
+  restIdentity.deleteThenGone,
+  restIdentity.validation,
+  restIdentity.duplicateExternalId,
+  // include=, query names, errors
+  restQueries.includeGroups,
+  restQueries.includeLists,
+  restQueries.problemDetails,
+  // v3 list and search
+  restLists.continuationList,
+  restLists.badContinuation,
+  restLists.searchPaging,
+  restLists.searchTakeLimit,
+  restLists.searchDeleted,
+  // SCIM and REST together
+  restInterop.scimReadThroughRest,
+  restInterop.inboundOnly,
+  restInterop.sharedETag,
+  restInterop.scimDeleteGone,
+  // webhooks
+  restWebhooks.createdDelivered,
+  restWebhooks.updatedDelivered,
+  restWebhooks.payloadSchema,
+  restWebhooks.deliveryLog,
+  restWebhooks.disabledSilent,
+  // keys and reset (control plane)
+  restKeys.scimKeyRotation,
+  restKeys.integrationKeyRotation,
+] as const satisfies readonly ServerRule[]
+
+/**
+ * Rules written against ClearID's documented behaviour that the mock does not have yet: query
+ * parameter names bound case-insensitively (research/clearid-fidelity.md R7) and a SCIM reset that
+ * converges under Entra's cycle (§4). They are defined and selectable by the tests, but stay out of
+ * the catalogue until the mock behaves so, since every catalogue rule must pass against the mock and
+ * be proven by a defect switch against it. `rules/awaiting-mock.test.ts` fails as soon as the mock
+ * passes one of them: then move it (and its switch in sensitivity/) into the lists.
+ */
+export const AWAITING_MOCK_RULES = [
+  restQueries.queryNamesCase,
+  restKeys.resetConverges,
 ] as const satisfies readonly ServerRule[]
 
 /** Rules by id. */

@@ -8,7 +8,6 @@
  *
  * @module
  */
-import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
@@ -21,6 +20,7 @@ import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
 import { formatBytes } from '../../driver/http/read-body.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
 import { runConformance, tasksOf, type RunOptions } from '../../suites/runner/run.ts'
+import { targetLabel } from '../../suites/targets/target.ts'
 import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
 import {
@@ -114,10 +114,7 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
 }
 
 function header(settings: RunSettings, total: number): string {
-  const where =
-    settings.target.kind === 'in-process'
-      ? 'the mock (in-process)'
-      : terminalText(redactUrl(settings.target.main.baseUrl))
+  const where = terminalText(targetLabel(settings.target))
   const writes = settings.allowWrites
     ? 'writes allowed'
     : 'read-only (pass --allow-writes to run write rules)'

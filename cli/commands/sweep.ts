@@ -48,6 +48,7 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
     if (values.target === undefined)
       throw new UsageError('sweep needs --target URL (the in-process mock has nothing to sweep)')
     const target = targetFrom(values, io)
+    if (!target.main) throw new UsageError('sweep needs --target URL')
     const dryRun = values['dry-run'] === true
     const http = new ScimHttpClient({
       main: target.main,

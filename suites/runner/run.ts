@@ -16,8 +16,11 @@ import { EntraClient } from '../../driver/entra/client.ts'
 import { WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
+import { RestHttpClient } from '../../driver/rest/rest-http.ts'
+import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
 import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
-import { loadDiscovery, preflight } from './preflight.ts'
+import { loadDiscovery, preflight, restPreflight } from './preflight.ts'
+import { cleanupRest, joinCleanups } from './rest-cleanup.ts'
 import { mapPool } from '../../driver/pool.ts'
 import { redactResult } from '../../reports/redact-report.ts'
 import { buildReport, type ResponsesOverLimit } from './report.ts'
@@ -41,10 +44,13 @@ interface Task {
 
 export const DRY_RUN_REASON = 'dry run: nothing was sent'
 
+/** Stands in for an absent SCIM endpoint: no rule that needs one runs, so it is never called. */
+const NO_SCIM = { baseUrl: 'http://scim.invalid', key: '' }
+
 export function createHttp(options: RunOptions): ScimHttpClient {
   const { target } = options
   return new ScimHttpClient({
-    main: target.main,
+    main: target.main ?? NO_SCIM,
     ...(target.other ? { other: target.other } : {}),
     fetch: target.fetch,
     allowWrites: options.allowWrites,
@@ -64,6 +70,57 @@ export function createHttp(options: RunOptions): ScimHttpClient {
   })
 }
 
+/** The REST client of the run, sharing the SCIM client's counters and creation cap. */
+export function createRest(options: RunOptions, http: ScimHttpClient): RestHttpClient | undefined {
+  const rest = options.target.rest
+  if (!rest) return undefined
+  return new RestHttpClient(
+    {
+      endpoints: rest.endpoints,
+      credentials: rest.credentials,
+      ...(rest.control ? { control: rest.control } : {}),
+      runTag: `${RUN_TAG_PREFIX}${options.runId}-`,
+      fetch: options.target.fetch,
+      allowWrites: options.allowWrites,
+      maxCreates: options.maxCreates ?? 200,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      ...(options.maxResponseBytes === undefined
+        ? {}
+        : { maxResponseBytes: options.maxResponseBytes }),
+      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+      ...(options.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: options.maxRetryWaitMs }),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRequest
+        ? { onExchange: (answer: HttpAnswer) => options.onRequest?.(answer) }
+        : {}),
+      userAgent: 'clearid-conformance (ClearID REST API client)',
+    },
+    http.shared,
+  )
+}
+
+/** What the rules may count on: which doors the target has and what stands behind them. */
+export function factsOf(options: RunOptions): TargetFacts {
+  const { target } = options
+  const rest = target.rest
+  return {
+    kind: target.kind,
+    scim: target.main !== undefined,
+    hasOtherAccount: target.other !== undefined,
+    ...(rest
+      ? {
+          rest: {
+            controlPlane: rest.control !== undefined,
+            webhookReceiver: rest.webhooks !== undefined,
+            assertionKey: rest.credentials.assertionKey !== undefined,
+            clientSecret: rest.credentials.clientSecret !== undefined,
+          },
+        }
+      : {}),
+  }
+}
+
 export function tasksOf(rules: readonly ServerRule[], dialects: readonly Dialect[]): Task[] {
   return rules.flatMap((rule) =>
     rule.perDialect ? dialects.map((dialect) => ({ rule, dialect })) : [{ rule }],
@@ -74,22 +131,23 @@ export function tasksOf(rules: readonly ServerRule[], dialects: readonly Dialect
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date()
   const http = createHttp(options)
+  const rest = createRest(options, http)
   let results: RuleResult[] = []
   let cleanup: CleanupOutcome | undefined
   try {
-    await preflight(http)
-    const discovery = await loadDiscovery(http)
-    const facts: TargetFacts = {
-      kind: options.target.kind,
-      hasOtherAccount: options.target.other !== undefined,
-    }
+    const facts = factsOf(options)
+    if (facts.scim) await preflight(http)
+    if (rest && options.rules.some((rule) => rule.surface === 'rest')) await restPreflight(rest)
+    const discovery = facts.scim ? await loadDiscovery(http) : {}
     const tasks = tasksOf(options.rules, options.dialects)
     const filterSupport = new FilterSupport()
     results = await mapPool(tasks, options.concurrency ?? 4, (task) =>
-      runTask(task, { options, http, discovery, facts, filterSupport }),
+      runTask(task, { options, http, rest, discovery, facts, filterSupport }),
     )
   } finally {
-    cleanup = await cleanupCreated(http, options.concurrency ?? 4)
+    const concurrency = options.concurrency ?? 4
+    const scimCleanup = await cleanupCreated(http, concurrency)
+    cleanup = joinCleanups(scimCleanup, rest && (await cleanupRest(rest, concurrency)))
   }
   const overLimit = http.responsesOverLimit
   const report = buildReport({
@@ -111,6 +169,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
 interface TaskEnv {
   readonly options: RunOptions
   readonly http: ScimHttpClient
+  readonly rest: RestHttpClient | undefined
   readonly discovery: Discovery
   readonly facts: TargetFacts
   readonly filterSupport: FilterSupport
@@ -134,6 +193,8 @@ async function runTask(task: Task, env: TaskEnv): Promise<RuleResult> {
     return result
   }
   if (options.signal?.aborted) return finish('skipped', [], 'interrupted before this rule started')
+  const noSurface = missingSurface(rule, env.facts)
+  if (noSurface) return finish('not-applicable', [], noSurface)
   if (rule.writes && !options.allowWrites) return finish('skipped', [], WRITES_REFUSED_REASON)
   const inapplicable = rule.applies?.(env.facts)
   if (inapplicable) return finish('not-applicable', [], inapplicable)
@@ -164,7 +225,28 @@ function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
     outcome: {},
     findings: new Findings(),
     filterSupport: env.filterSupport,
+    ...(env.rest
+      ? {
+          rest: {
+            http: env.rest,
+            ...(env.options.target.rest?.webhooks
+              ? { webhooks: env.options.target.rest.webhooks }
+              : {}),
+            foreignAccountId:
+              env.options.target.rest?.foreignAccountId ??
+              `${RUN_TAG_PREFIX}${env.options.runId}-elsewhere`,
+          },
+        }
+      : {}),
   }
+}
+
+/** Why a rule cannot run for want of the door it speaks through. */
+function missingSurface(rule: ServerRule, facts: TargetFacts): string | undefined {
+  if (rule.surface === 'scim' && !facts.scim) return 'no SCIM endpoint given (--target URL)'
+  if (rule.surface === 'rest' && !facts.rest)
+    return 'no ClearID REST API given (--rest-target URL with --client-id)'
+  return undefined
 }
 
 function resultOf(
