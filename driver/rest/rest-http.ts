@@ -26,28 +26,9 @@ import {
 } from './rest-guard.ts'
 import type { ControlPlane, RestCredentials, RestEndpoints, RestService } from './rest-endpoints.ts'
 import { TokenSource } from './token-source.ts'
+import type { RestAuth, RestRequest } from './rest-request.ts'
 
-/** Which credential a request carries. `token`: an access token of the run's API integration. */
-export type RestAuth =
-  'token' | 'admin' | 'none' | { readonly bearer: string } | { readonly authorization: string }
-
-export interface RestRequest {
-  readonly service: RestService
-  readonly method: string
-  /** Path under the service base with an encoded query: `/api/v2/accounts/a/identities?externalId=x`. */
-  readonly path: string
-  /** A JSON body. */
-  readonly body?: unknown
-  /** A form body (the token service); wins over `body`. */
-  readonly form?: Readonly<Record<string, string>>
-  /** Exact body text; wins over both. */
-  readonly rawBody?: string
-  /** Default: `application/json` with a JSON body, the form type with a form; `null` sends none. */
-  readonly contentType?: string | null
-  readonly headers?: Readonly<Record<string, string>>
-  /** Default: `token` on identity and search, `admin` on control, `none` on sts and mock. */
-  readonly auth?: RestAuth
-}
+export type { RestAuth, RestRequest } from './rest-request.ts'
 
 /** An identity (or control-plane resource) this run created, for cleanup. */
 export interface RestCreated {

@@ -10,7 +10,7 @@ import { registerSecret } from '../../model/secret-values.ts'
 import type { HttpAnswer } from '../http/types.ts'
 import { signAssertion } from './assertion.ts'
 import type { RestCredentials } from './rest-endpoints.ts'
-import type { RestRequest } from './rest-http.ts'
+import type { RestRequest } from './rest-request.ts'
 
 export const CLIENT_CREDENTIALS = 'client_credentials'
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'

@@ -117,14 +117,15 @@ export const readIdentity = defineRestRule({
 export const lookupByExternalId = defineRestRule({
   id: 'REST-IDN-003',
   level: 'MUST',
-  title: 'GET …/identities?externalId= finds exactly that identity, and nothing for an unknown one',
+  title:
+    'GET …/identities?externalId= finds exactly that identity; a case variant or unknown id finds nothing',
   profile: 'clearid',
   area: AREA,
   tags: ['rest', 'identity', 'read', 'lookup'],
   sources: [
     docs.swagger('GET /api/v2/accounts/{accountId}/identities: list identities by external id'),
   ],
-  fix: 'Answer GET …/identities?externalId=<id> with 200 and an array holding the one identity whose systemData.externalId is <id> (compared exactly), and [] when there is none.',
+  fix: 'Answer GET …/identities?externalId=<id> with 200 and an array holding the one identity whose systemData.externalId is <id>, compared exactly (case included), and [] when there is none.',
   writes: true,
   check: async (ctx, rest) => {
     const f = ctx.findings
@@ -148,6 +149,16 @@ export const lookupByExternalId = defineRestRule({
         externalIdOf(list?.[0]),
       )
     }
+    // External ids are compared exactly: a case variant names another identity (none here).
+    const variant = await lookup(rest, created.externalId.toUpperCase())
+    if (f.status(variant, 200, 'GET …/identities?externalId=<created, upper case>'))
+      f.check(
+        Array.isArray(variant.body) && variant.body.length === 0,
+        'the lookup must compare external ids exactly: a case variant finds nothing',
+        variant,
+        [],
+        variant.body,
+      )
     const none = await lookup(rest, `${created.externalId}-nobody`)
     if (f.status(none, 200, 'GET …/identities?externalId=<unknown>'))
       f.check(

@@ -1,0 +1,24 @@
+/**
+ * REST wire defects of rules the mock does not pass yet (`AWAITING_MOCK_RULES`): they break a
+ * behaviour the mock is about to gain, so they prove their rule once it has. See `rest-wire.ts`.
+ *
+ * @module
+ */
+import { setRestUrl, type RestWireDefects } from './rest-wire.ts'
+
+/** The query names the identity service knows, as ClearID's documentation spells them. */
+const CANONICAL = new Set(['externalId', 'include', 'pageSize', 'continuation'])
+
+export const PENDING_DEFECTS: RestWireDefects = {
+  'query-names-case-sensitive': {
+    request: (wire) => {
+      if (wire.surface !== 'identity') return
+      const url = new URL(wire.c.req.url)
+      const names = [...new Set(url.searchParams.keys())]
+      const foreign = names.filter((name) => !CANONICAL.has(name))
+      if (foreign.length === 0) return
+      for (const name of foreign) url.searchParams.delete(name)
+      setRestUrl(wire, url)
+    },
+  },
+}
