@@ -10,6 +10,8 @@ import { RULES } from '../rules/index.ts'
 import { runConformance } from './runner/run.ts'
 import { inProcessTarget } from './targets/in-process.ts'
 import { urlTarget } from './targets/url.ts'
+import { startWebhookReceiver, type RunningReceiver } from './targets/webhook-receiver.ts'
+import type { AssertionKey } from '../driver/rest/rest-endpoints.ts'
 
 function failures(report: ConformanceReport): string[] {
   return report.results
@@ -41,30 +43,66 @@ describe('the full catalogue against the mock', () => {
 
   describe('over HTTP', () => {
     let server: RunningServer
+    let receiver: RunningReceiver
+    let key: AssertionKey
     const keys = { main: 'http-main-key-0123456789', other: 'http-other-key-0123456789' }
+    const rest = {
+      clientId: '55555555-5555-4555-8555-555555555555:demo',
+      clientSecret: 'http-client-secret-0123456789',
+      adminToken: 'http-admin-token-0123456789',
+    }
     beforeAll(async () => {
-      server = await startServer(
-        createApp({
-          accounts: [
-            { id: 'demo', scimKey: keys.main },
-            { id: 'other', scimKey: keys.other },
-          ],
-        }),
-      )
+      const app = createApp({
+        accounts: [
+          { id: 'demo', scimKey: keys.main },
+          { id: 'other', scimKey: keys.other },
+        ],
+        apiIntegrations: [
+          { accountId: 'demo', clientId: rest.clientId, clientSecret: rest.clientSecret },
+        ],
+        adminToken: rest.adminToken,
+        // The harness's receiver listens on plain HTTP on loopback.
+        allowInsecureLoopbackWebhooks: true,
+      })
+      server = await startServer(app)
+      receiver = await startWebhookReceiver()
+      const integration = app.mock.integrations.byClientId(rest.clientId)
+      const claim = integration && (await app.mock.integrations.claimKeyFile(integration))
+      if (claim?.kind !== 'file') throw new Error('no key file')
+      key = {
+        clientId: rest.clientId,
+        privateKeyPem: claim.privateKeyPem,
+        keyId: rest.clientId,
+        audience: 'iams-sts',
+      }
     })
-    afterAll(() => server.close())
+    afterAll(async () => {
+      await receiver.close()
+      await server.close()
+    })
 
-    it('passes through @hono/node-server on 127.0.0.1', async () => {
+    it('passes through @hono/node-server on 127.0.0.1, SCIM and REST, webhooks to a loopback receiver', async () => {
       const target = urlTarget({
         url: `${server.url}/scim/v2/accounts/demo`,
         key: keys.main,
         otherUrl: `${server.url}/scim/v2/accounts/other`,
         otherKey: keys.other,
+        rest: {
+          url: server.url,
+          accountId: 'demo',
+          ...rest,
+          key,
+          webhooks: receiver.inbox,
+          foreignAccountId: 'other',
+        },
       })
       const { report } = await run(target)
       expect(failures(report)).toEqual([])
       expect(report.results.every((r) => r.status === 'passed')).toBe(true)
-      expect(JSON.stringify(report)).not.toContain(keys.main)
+      expect(report.results.filter((r) => r.ruleId.startsWith('REST-HOOK')).length).toBe(5)
+      const text = JSON.stringify(report)
+      for (const secret of [keys.main, rest.clientSecret, rest.adminToken])
+        expect(text).not.toContain(secret)
     })
   })
 

@@ -15,6 +15,7 @@
  * @module
  */
 import type { FetchLike } from '../driver/http/types.ts'
+import { accountOfClientId, type AssertionKey } from '../driver/rest/rest-endpoints.ts'
 import type { RuleMeta } from '../model/rule.ts'
 import {
   DIALECTS,
@@ -30,10 +31,29 @@ import { inProcessTarget, type InProcessOptions } from './targets/in-process.ts'
 import type { Target } from './targets/target.ts'
 import { urlTarget } from './targets/url.ts'
 
-/** A SCIM endpoint to judge: its base URL (`…/scim/v2/accounts/{id}`) and SCIM key. */
-export interface UrlTargetSpec {
+/**
+ * ClearID's REST API to judge: `url` is a `{service}` template (`https://{service}-demo.clearid.io`)
+ * or a base the services hang under (the mock's origin); the API integration's client id and its
+ * client secret, or the key file's private key for the JWT-assertion grant.
+ */
+export interface RestTargetSpec {
   readonly url: string
-  readonly key: string
+  readonly clientId: string
+  /** Default: the part of the client id after the colon. */
+  readonly accountId?: string
+  readonly clientSecret?: string
+  readonly key?: AssertionKey
+}
+
+/**
+ * A SCIM endpoint to judge: its base URL (`…/scim/v2/accounts/{id}`) and SCIM key; and, or
+ * instead, ClearID's REST API (`rest`).
+ */
+export interface UrlTargetSpec {
+  /** SCIM base URL; with `key`. Leave both out to judge only `rest`. */
+  readonly url?: string
+  readonly key?: string
+  readonly rest?: RestTargetSpec
   /** A second account of the same deployment, for the cross-account check. */
   readonly other?: { readonly url: string; readonly key: string }
   /** How requests are sent. Default: the global `fetch`. Pass `app.fetch` of your own app. */
@@ -131,12 +151,29 @@ export function ruleCatalogue(): RuleMeta[] {
 function targetOf(options: ConformanceOptions): Target {
   const spec = options.target
   if (spec === undefined) return inProcessTarget(options.mock ?? {})
+  if ((spec.url === undefined) !== (spec.key === undefined))
+    throw new ConformanceOptionsError('target.url and target.key go together')
+  if (spec.url === undefined && spec.rest === undefined)
+    throw new ConformanceOptionsError('the target needs a SCIM url and key, or rest')
+  const rest = spec.rest && restOf(spec.rest)
   return urlTarget({
-    url: spec.url,
-    key: spec.key,
+    ...(spec.url === undefined ? {} : { url: spec.url }),
+    ...(spec.key === undefined ? {} : { key: spec.key }),
+    ...(rest ? { rest } : {}),
     ...(spec.other && { otherUrl: spec.other.url, otherKey: spec.other.key }),
     ...(spec.fetch && { fetch: spec.fetch }),
   })
+}
+
+function restOf(spec: RestTargetSpec) {
+  const accountId = spec.accountId ?? accountOfClientId(spec.clientId)
+  if (accountId === undefined)
+    throw new ConformanceOptionsError(
+      'target.rest.accountId is needed: the client id does not name it',
+    )
+  if (spec.clientSecret === undefined && spec.key === undefined)
+    throw new ConformanceOptionsError('target.rest needs a clientSecret or a key')
+  return { ...spec, accountId }
 }
 
 function rulesOf(selection: RuleSelection) {

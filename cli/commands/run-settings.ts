@@ -108,20 +108,42 @@ export type RunValues = ReturnType<typeof read.parse<typeof OPTIONS>>['values']
 type Values = RunValues
 
 export async function readSettings(values: Values, io: CliIo): Promise<RunSettings> {
-  const target = targetFrom(values, io)
+  // Everything that can be refused without the target first: a target may hold a receiver open.
   const seed = read.integer('seed', values.seed, DEFAULT_SEED)
   const rules = chooseRules(values)
   const scenario = readScenario(values)
   const dryRun = values['dry-run'] === true
-  const allowWrites = target.kind === 'in-process' || values['allow-writes'] === true
-  if (scenario && !allowWrites) {
-    throw new UsageError('the initial-cycle scenario creates identities: pass --allow-writes')
-  }
   const formats = parseFormatList(values.format)
   if (values.out === '-' && formats.length !== 1) {
     throw new UsageError(
       '--out - writes one report to stdout: pick its format, e.g. --format junit (or json, md, html)',
     )
+  }
+  const extras = await loadExtras(values)
+  const target = await targetFrom(values, io)
+  try {
+    return settingsFor(values, { target, seed, rules, scenario, dryRun, formats, extras })
+  } catch (error) {
+    await target.close?.()
+    throw error
+  }
+}
+
+interface Parsed {
+  readonly target: Target
+  readonly seed: number
+  readonly rules: ServerRule[]
+  readonly scenario: { users: number } | undefined
+  readonly dryRun: boolean
+  readonly formats: FormatName[]
+  readonly extras: { baseline?: ConformanceReport; waivers?: readonly Waiver[] }
+}
+
+function settingsFor(values: Values, parsed: Parsed): RunSettings {
+  const { target, seed, rules, scenario, dryRun, formats, extras } = parsed
+  const allowWrites = target.kind === 'in-process' || values['allow-writes'] === true
+  if (scenario && !allowWrites) {
+    throw new UsageError('the initial-cycle scenario creates identities: pass --allow-writes')
   }
   const settings: RunSettings = {
     target: dryRun ? dryRunTarget(target) : target,
@@ -152,8 +174,11 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     ...(scenario ? { scenario } : {}),
     out: values.out ?? DEFAULT_OUT_DIR,
     formats,
-    ...(await loadExtras(values)),
+    ...extras,
     recorded: {},
+  }
+  if (scenario && !target.main) {
+    throw new UsageError('the initial-cycle scenario provisions over SCIM: pass --target URL')
   }
   if (scenario && scenario.users > settings.maxCreates) {
     throw new UsageError(
@@ -237,5 +262,15 @@ function recordedOptions(values: Values, settings: RunSettings): Record<string, 
     timeoutMs: settings.timeoutMs,
     maxResponseBytes: settings.maxResponseBytes,
     otherAccount: settings.target.other !== undefined,
+    rest: settings.target.rest
+      ? {
+          grant:
+            settings.target.rest.credentials.clientSecret === undefined
+              ? 'jwt-assertion'
+              : 'client-secret',
+          controlPlane: settings.target.rest.control !== undefined,
+          webhookReceiver: settings.target.rest.webhooks !== undefined,
+        }
+      : null,
   }
 }

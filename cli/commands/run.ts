@@ -48,7 +48,14 @@ export async function runCommand(argv: string[], given: CliIo): Promise<number> 
       return EXIT_OK
     }
     const settings = await readSettings(values, io)
-    return settings.scenario ? await scenarioMode(settings, io) : await catalogueMode(settings, io)
+    try {
+      return settings.scenario
+        ? await scenarioMode(settings, io)
+        : await catalogueMode(settings, io)
+    } finally {
+      // A webhook receiver started for the target.
+      await settings.target.close?.()
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`clearid-conformance: ${error.message}\nSee clearid-conformance run --help.\n`)
@@ -217,9 +224,15 @@ export function describeCleanup(cleanup: CleanupOutcome, runId?: string): string
       `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}`,
     ).concat('\n'),
   )
+  const run = runId === undefined ? '' : ` --run-id ${runId}`
+  const restLeft = cleanup.failed.some((f) => f.path.startsWith('identityservice'))
   const hint =
     cleanup.failed.length > 0 || cleanup.unanswered > 0
-      ? `Remove leftovers with: clearid-conformance sweep --target URL --key KEY${runId === undefined ? '' : ` --run-id ${runId}`} --older-than 0\n`
+      ? `Remove leftovers with: clearid-conformance sweep --target URL --key KEY${run} --older-than 0\n${
+          restLeft
+            ? `  and through the REST API: clearid-conformance sweep --rest-target URL --client-id ID${run} --older-than 0\n`
+            : ''
+        }`
       : ''
   return line + unanswered + leftovers.join('') + hint
 }

@@ -21,6 +21,18 @@ export interface AssertionOverrides {
   readonly sub?: string
 }
 
+/**
+ * Makes a private key a secret in play: the whole PEM and each of its lines, so an output that
+ * quotes part of it (a server that somehow echoes a line) is redacted too. Returns the PEM.
+ */
+export function registerPrivateKey<T extends string | undefined>(pem: T): T {
+  if (pem === undefined) return pem
+  registerSecret(pem)
+  for (const line of pem.split(/\r?\n/))
+    if (!line.startsWith('-----') && line.length >= 16) registerSecret(line)
+  return pem
+}
+
 const keys = new Map<string, Promise<CryptoKey>>()
 
 function privateKey(pem: string): Promise<CryptoKey> {

@@ -111,7 +111,7 @@ export async function createWebhook(
   const inbox = rest.webhooks
   if (!inbox) setupFailed('configure a webhook', 'no webhook receiver')
   const url = inbox.urlFor(
-    `${ctx.data.prefix}${options.suffix ?? event}-${crypto.randomUUID().slice(0, 8)}`,
+    `${ctx.data.prefix}${options.suffix ?? event}-${ctx.data.guid().slice(0, 8)}`,
   )
   const appKey = registerSecret(`cc-app-key-${crypto.randomUUID()}`)
   const headers = [{ name: 'X-Conformance-Run', value: rest.http.runTag }]

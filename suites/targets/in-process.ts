@@ -12,6 +12,7 @@ import { createApp, type MockApp } from '../../mock-server/app.ts'
 import type { AppOptions } from '../../mock-server/options.ts'
 import { STS_AUDIENCE } from '../../mock-server/sts/constants.ts'
 import { registerSecret } from '../../model/secret-values.ts'
+import { registerPrivateKey } from '../../driver/rest/assertion.ts'
 import type { AssertionKey } from '../../driver/rest/rest-endpoints.ts'
 import { restEndpointsOf } from '../../driver/rest/rest-endpoints.ts'
 import { headerRecord, parsedBody, WebhookInbox } from '../../driver/rest/webhook-inbox.ts'
@@ -118,7 +119,7 @@ function keyFileOf(
       if (claim?.kind !== 'file') return undefined
       return {
         clientId,
-        privateKeyPem: registerSecret(claim.privateKeyPem),
+        privateKeyPem: registerPrivateKey(claim.privateKeyPem),
         keyId: clientId,
         audience: STS_AUDIENCE,
       }
