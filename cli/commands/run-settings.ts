@@ -49,10 +49,11 @@ export const DEFAULT_SEED = RUN_DEFAULTS.seed
 
 export const RUN_HELP = `Usage: clearid-conformance run [options]
 
-Sends Entra ID-style provisioning traffic to a ClearID SCIM endpoint and judges every answer.
+Sends Entra ID-style provisioning traffic to a ClearID SCIM endpoint, and ClearID REST API calls to
+its token, identity and search services, and judges every answer.
 
 Selection:
-  --rule ID                  rule id, prefix (SRV-FILTER) or glob (SRV-*-001); repeatable
+  --rule ID                  rule id, prefix (SRV-FILTER) or glob (REST-*); repeatable
   --tag TAG / --level MUST,SHOULD,MAY / --profile rfc,entra,clearid
   --dialect entra-default,entra-flag   Entra dialects (default both)
   --seed N                   traffic seed (default ${DEFAULT_SEED}); same seed, same traffic

@@ -41,11 +41,18 @@ function withOrigin(allowed: InProcessOptions['allowedHosts']): readonly string[
 }
 
 /**
- * One token-signing key pair for every in-process mock of the process: generating an RS512 pair is
- * the slowest part of starting one, and no rule depends on which key signs.
+ * One token-signing key pair for the in-process mocks of the process: generating an RS512 pair is
+ * the slowest part of starting one, and no rule depends on which key signs. The first target starts
+ * making it and its app makes its own meanwhile; every later target shares the pair.
  */
-let signingKeys: Promise<CryptoKeyPair> | undefined
-const sharedSigningKeys = () => (signingKeys ??= generateKeyPair('RS512'))
+let signingKeys: CryptoKeyPair | undefined
+let makingKeys: Promise<void> | undefined
+function sharedSigningKeys(): CryptoKeyPair | undefined {
+  makingKeys ??= generateKeyPair('RS512').then((pair) => {
+    signingKeys = pair
+  })
+  return signingKeys
+}
 
 export function inProcessTarget(options: InProcessOptions = {}): Target {
   const main = { baseUrl: scimBase(IN_PROCESS_ORIGIN, MAIN_ACCOUNT), key: fresh('key') }
@@ -54,22 +61,19 @@ export function inProcessTarget(options: InProcessOptions = {}): Target {
   const clientSecret = fresh('secret')
   const adminToken = fresh('admin')
   const inbox = new WebhookInbox(IN_PROCESS_HOOKS)
-  const started = (async (): Promise<MockApp> => {
-    const app = createApp({
-      ...options,
-      tokenSigningKeys: options.tokenSigningKeys ?? (await sharedSigningKeys()),
-      allowedHosts: withOrigin(options.allowedHosts),
-      accounts: [
-        { id: MAIN_ACCOUNT, scimKey: main.key, scimKeyName: 'conformance' },
-        { id: OTHER_ACCOUNT, scimKey: other.key, scimKeyName: 'conformance (second account)' },
-      ],
-      apiIntegrations: [{ accountId: MAIN_ACCOUNT, clientId, clientSecret, name: 'conformance' }],
-      adminToken,
-      webhookFetch: options.webhookFetch ?? inboxFetch(inbox),
-    })
-    await app.ready
-    return app
-  })()
+  const keys = options.tokenSigningKeys ?? sharedSigningKeys()
+  const app = createApp({
+    ...options,
+    ...(keys ? { tokenSigningKeys: keys } : {}),
+    allowedHosts: withOrigin(options.allowedHosts),
+    accounts: [
+      { id: MAIN_ACCOUNT, scimKey: main.key, scimKeyName: 'conformance' },
+      { id: OTHER_ACCOUNT, scimKey: other.key, scimKeyName: 'conformance (second account)' },
+    ],
+    apiIntegrations: [{ accountId: MAIN_ACCOUNT, clientId, clientSecret, name: 'conformance' }],
+    adminToken,
+    webhookFetch: options.webhookFetch ?? inboxFetch(inbox),
+  })
   return {
     kind: 'in-process',
     description: 'mock ClearID in-process (app.fetch, no port)',
@@ -77,12 +81,15 @@ export function inProcessTarget(options: InProcessOptions = {}): Target {
     other,
     rest: {
       endpoints: restEndpointsOf(IN_PROCESS_ORIGIN, MAIN_ACCOUNT),
-      credentials: { clientId, clientSecret, assertionKey: keyFileOf(started, clientId) },
+      credentials: { clientId, clientSecret, assertionKey: keyFileOf(app, clientId) },
       control: { origin: IN_PROCESS_ORIGIN, adminToken },
       webhooks: inbox,
       foreignAccountId: OTHER_ACCOUNT,
     },
-    fetch: async (request) => (await started).fetch(request),
+    fetch: async (request) => {
+      await app.ready
+      return app.fetch(request)
+    },
   }
 }
 
@@ -106,14 +113,10 @@ function inboxFetch(inbox: WebhookInbox): NonNullable<AppOptions['webhookFetch']
  * private key of the JWT-assertion grant. The mock makes the key pair on first use, so a run that
  * never uses the grant never pays for one.
  */
-function keyFileOf(
-  started: Promise<MockApp>,
-  clientId: string,
-): () => Promise<AssertionKey | undefined> {
+function keyFileOf(app: MockApp, clientId: string): () => Promise<AssertionKey | undefined> {
   let key: Promise<AssertionKey | undefined> | undefined
   return () =>
     (key ??= (async () => {
-      const app = await started
       const integration = app.mock.integrations.byClientId(clientId)
       const claim = integration && (await app.mock.integrations.claimKeyFile(integration))
       if (claim?.kind !== 'file') return undefined
