@@ -133,6 +133,11 @@ describe('the full catalogue against the mock', () => {
     const first = await traffic()
     const second = await traffic()
     expect(first.length).toBeGreaterThan(400)
+    // The first line that differs, whole: a diff of two long arrays shows neither.
+    const at = first.findIndex((line, i) => line !== second[i])
+    expect(at === -1 ? '' : `line ${at}: ${second[at]}`).toBe(
+      at === -1 ? '' : `line ${at}: ${first[at]}`,
+    )
     expect(second).toEqual(first)
   })
 })
