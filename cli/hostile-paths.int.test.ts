@@ -3,11 +3,7 @@
  * Users/victim?x=`, `.`, `..`, `a/b`) are refused with a finding and never sent, and a redirect to
  * another origin is never followed, so the key goes nowhere but the target.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConformanceReport } from '../reports/model.ts'
 import { runConformance } from '../suites/harness.ts'
 import {
   HOSTILE_ACCOUNT,
@@ -17,6 +13,7 @@ import {
   type HostileServer,
 } from '../testing/hostile-scim.ts'
 import { captureIo } from '../testing/suite-support.ts'
+import { runCliInTemp } from '../testing/cli-run.ts'
 import { main } from './main.ts'
 
 const KEY = `cc-paths-${crypto.randomUUID()}`
@@ -96,42 +93,29 @@ describe('a redirect to another origin', () => {
 
   it('is never followed: the other server receives no request, let alone the key', async () => {
     redirectPreflight = false
-    const out = await mkdtemp(join(tmpdir(), 'cc-hostile-redirect-'))
-    try {
-      const io = captureIo()
-      const code = await main(
-        [
-          'run',
-          '--target',
-          server.baseUrl,
-          '--key',
-          KEY,
-          '--allow-writes',
-          '--rule',
-          'SRV-*',
-          '--out',
-          out,
-          '--format',
-          'json',
-        ],
-        io,
-      )
-      expect(code).toBe(1)
-      expect(server.seen.length).toBeGreaterThan(50)
-      expect(recorder.seen).toEqual([])
-      const report = JSON.parse(
-        await readFile(join(out, 'conformance-report.json'), 'utf8'),
-      ) as ConformanceReport
-      const statuses = report.results.flatMap((r) =>
-        r.findings.flatMap((f) => (f.exchange?.response ? [f.exchange.response.status] : [])),
-      )
-      expect(statuses).toContain(307)
-      const messages = report.results.flatMap((r) => r.findings.map((f) => f.message))
-      expect(messages.join('\n')).toContain(`a redirect to ${recorder.origin}`)
-      expect(messages.join('\n')).toContain('which the harness does not follow')
-    } finally {
-      await rm(out, { recursive: true, force: true })
-    }
+    const run = await runCliInTemp([
+      'run',
+      '--target',
+      server.baseUrl,
+      '--key',
+      KEY,
+      '--allow-writes',
+      '--rule',
+      'SRV-*',
+      '--format',
+      'json',
+    ])
+    expect(run.code).toBe(1)
+    expect(server.seen.length).toBeGreaterThan(50)
+    expect(recorder.seen).toEqual([])
+    const results = run.report?.results ?? []
+    const statuses = results.flatMap((r) =>
+      r.findings.flatMap((f) => (f.exchange?.response ? [f.exchange.response.status] : [])),
+    )
+    expect(statuses).toContain(307)
+    const messages = results.flatMap((r) => r.findings.map((f) => f.message))
+    expect(messages.join('\n')).toContain(`a redirect to ${recorder.origin}`)
+    expect(messages.join('\n')).toContain('which the harness does not follow')
   })
 
   it('at the first request stops the run with exit 2 and says to pass the final URL', async () => {

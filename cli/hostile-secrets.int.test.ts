@@ -3,16 +3,12 @@
  * base64, in `detail`, `scimType`, headers and bodies): no report file, no line of the console and
  * no result the library hands back may carry it in any of those forms.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { secretForms } from '../model/secret-values.ts'
 import type { RuleResult } from '../reports/model.ts'
 import { runConformance } from '../suites/harness.ts'
 import { rewriteJson, startHostileServer, type HostileServer } from '../testing/hostile-scim.ts'
-import { captureIo } from '../testing/suite-support.ts'
-import { main } from './main.ts'
+import { runCliInTemp } from '../testing/cli-run.ts'
 
 const KEY = `cc-hostile/${crypto.randomUUID()}+k=`
 const OTHER_KEY = `cc-hostile-other/${crypto.randomUUID()}`
@@ -50,47 +46,36 @@ afterAll(() => server.close())
 
 describe('a server that echoes the key', () => {
   it('finds it in no report file and nowhere on the console (CLI run)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'cc-hostile-secrets-'))
-    try {
-      const io = captureIo()
-      const code = await main(
-        [
-          'run',
-          '--target',
-          server.baseUrl,
-          '--key',
-          KEY,
-          '--other-account-url',
-          server.otherBaseUrl,
-          '--other-account-key',
-          OTHER_KEY,
-          '--allow-writes',
-          ...RULES.flatMap((rule) => ['--rule', rule]),
-          '--out',
-          out,
-        ],
-        io,
-      )
-      expect(code).toBe(1)
-      const files = await readdir(out)
-      expect(files.sort()).toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/\.json$/),
-          expect.stringMatching(/\.xml$/),
-          expect.stringMatching(/\.md$/),
-          expect.stringMatching(/\.html$/),
-        ]),
-      )
-      const texts = await Promise.all(files.map((file) => readFile(join(out, file), 'utf8')))
-      const json = texts[files.findIndex((file) => file.endsWith('.json'))] ?? ''
-      // The server did echo: the findings quote its (redacted) detail.
-      expect(json).toMatch(/"message": "[^"]*bad request from token \[REDACTED\]/)
-      for (const [i, text] of texts.entries()) expect(leaks(text), files[i]).toEqual([])
-      expect(leaks(io.out.join('')), 'stdout').toEqual([])
-      expect(leaks(io.err.join('')), 'stderr').toEqual([])
-    } finally {
-      await rm(out, { recursive: true, force: true })
-    }
+    const run = await runCliInTemp([
+      'run',
+      '--target',
+      server.baseUrl,
+      '--key',
+      KEY,
+      '--other-account-url',
+      server.otherBaseUrl,
+      '--other-account-key',
+      OTHER_KEY,
+      '--allow-writes',
+      ...RULES.flatMap((rule) => ['--rule', rule]),
+    ])
+    expect(run.code).toBe(1)
+    const files = Object.keys(run.files)
+    expect(files.sort()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\.json$/),
+        expect.stringMatching(/\.xml$/),
+        expect.stringMatching(/\.md$/),
+        expect.stringMatching(/\.html$/),
+      ]),
+    )
+    // The server did echo: the findings quote its (redacted) detail.
+    expect(run.files['conformance-report.json']).toMatch(
+      /"message": "[^"]*bad request from token \[REDACTED\]/,
+    )
+    for (const [name, text] of Object.entries(run.files)) expect(leaks(text), name).toEqual([])
+    expect(leaks(run.stdout), 'stdout').toEqual([])
+    expect(leaks(run.stderr), 'stderr').toEqual([])
   })
 
   it('finds it nowhere in the report or the results runConformance hands back', async () => {

@@ -4,15 +4,11 @@
  * a finding on the rule that got the answer, still cleans up, and the CLI exits 2 saying which flag
  * raises the limit.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../reports/model.ts'
 import { runConformance } from '../suites/harness.ts'
 import { startHostileServer, type HostileServer } from '../testing/hostile-scim.ts'
-import { captureIo } from '../testing/suite-support.ts'
-import { main } from './main.ts'
+import { runCliInTemp } from '../testing/cli-run.ts'
 
 const KEY = `cc-size-${crypto.randomUUID()}`
 const MiB = 1024 * 1024
@@ -54,42 +50,27 @@ describe('an answer that does not end', () => {
   })
 
   it('makes the CLI clean up, write its report and exit 2 naming --max-response-bytes', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'cc-hostile-size-'))
     const before = server.streamed.length
-    try {
-      const io = captureIo()
-      const code = await main(
-        [
-          'run',
-          '--target',
-          server.baseUrl,
-          '--key',
-          KEY,
-          '--allow-writes',
-          '--rule',
-          'SRV-INPUT-001',
-          '--max-response-bytes',
-          '1MiB',
-          '--out',
-          out,
-          '--format',
-          'json',
-        ],
-        io,
-      )
-      const stderr = io.err.join('')
-      expect(code, stderr).toBe(2)
-      expect(stderr).toMatch(/1 answer was larger than 1 MiB/)
-      expect(stderr).toContain('--max-response-bytes')
-      expect(io.out.join('')).toContain('Cleanup: 1 identities created')
-      expect(server.streamed.slice(before)[0]).toBeLessThan(1 * MiB + SLACK)
-      const report = JSON.parse(
-        await readFile(join(out, 'conformance-report.json'), 'utf8'),
-      ) as ConformanceReport
-      expect(findingsOf(report, 'SRV-INPUT-001').join('\n')).toMatch(/larger than 1 MiB/)
-      expect(await server.liveUsers()).toBe(0)
-    } finally {
-      await rm(out, { recursive: true, force: true })
-    }
+    const run = await runCliInTemp([
+      'run',
+      '--target',
+      server.baseUrl,
+      '--key',
+      KEY,
+      '--allow-writes',
+      '--rule',
+      'SRV-INPUT-001',
+      '--max-response-bytes',
+      '1MiB',
+      '--format',
+      'json',
+    ])
+    expect(run.code, run.stderr).toBe(2)
+    expect(run.stderr).toMatch(/1 answer was larger than 1 MiB/)
+    expect(run.stderr).toContain('--max-response-bytes')
+    expect(run.stdout).toContain('Cleanup: 1 identities created')
+    expect(server.streamed.slice(before)[0]).toBeLessThan(1 * MiB + SLACK)
+    expect(findingsOf(run.report!, 'SRV-INPUT-001').join('\n')).toMatch(/larger than 1 MiB/)
+    expect(await server.liveUsers()).toBe(0)
   })
 })

@@ -4,13 +4,9 @@
  * summary, the live progress and the cleanup leftovers list as plain text.
  */
 /* eslint-disable no-control-regex -- the test looks for control characters */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rewriteJson, startHostileServer, type HostileServer } from '../testing/hostile-scim.ts'
-import { captureIo } from '../testing/suite-support.ts'
-import { main } from './main.ts'
+import { runCliInTemp } from '../testing/cli-run.ts'
 
 const KEY = `cc-terminal-${crypto.randomUUID()}`
 const NASTY =
@@ -47,30 +43,11 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 async function run(tty: boolean) {
-  const out = await mkdtemp(join(tmpdir(), 'cc-hostile-terminal-'))
-  try {
-    const io = captureIo({ isTTY: tty, columns: 200 })
-    const code = await main(
-      [
-        'run',
-        '--target',
-        server.baseUrl,
-        '--key',
-        KEY,
-        '--allow-writes',
-        '--rule',
-        'SRV-INPUT-001',
-        '--out',
-        out,
-        '--format',
-        'json',
-      ],
-      io,
-    )
-    return { code, stdout: io.out.join(''), stderr: io.err.join('') }
-  } finally {
-    await rm(out, { recursive: true, force: true })
-  }
+  const args = ['run', '--target', server.baseUrl, '--key', KEY, '--allow-writes']
+  return runCliInTemp([...args, '--rule', 'SRV-INPUT-001', '--format', 'json'], {
+    isTTY: tty,
+    columns: 200,
+  })
 }
 
 describe('server text on the terminal', () => {

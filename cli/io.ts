@@ -11,12 +11,16 @@ export interface CliIo {
   stderr(text: string): void
   /** stdout is an interactive terminal. */
   readonly isTTY?: boolean
+  /** stderr, where progress goes, is an interactive terminal; default `isTTY`. */
+  readonly stderrIsTTY?: boolean
   readonly columns?: number
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Network access for URL targets; default the global fetch. */
   readonly fetch?: FetchLike
   /** Aborts the run (the CLI wires Ctrl-C to it). */
   readonly signal?: AbortSignal
+  /** Abandons a run's cleanup (the CLI wires a second Ctrl-C to it). */
+  readonly abandon?: AbortSignal
   /** Waits between 429 retries; tests shorten it. */
   readonly sleep?: (ms: number) => Promise<void>
 }
@@ -49,14 +53,27 @@ export function colorOf(io: CliIo): boolean {
   return io.isTTY === true && (ci === undefined || ci === '' || ci === 'false')
 }
 
-/** The real process: stdout/stderr, TTY detection, environment. */
-export function processIo(signal?: AbortSignal): CliIo {
+/**
+ * Whether progress may rewrite one line in place: stderr (where it goes) is an interactive
+ * terminal outside CI. A log file or a CI console gets plain lines instead.
+ */
+export function progressTty(io: CliIo): boolean {
+  const ci = io.env?.CI
+  return (io.stderrIsTTY ?? io.isTTY) === true && (ci === undefined || ci === '' || ci === 'false')
+}
+
+/** The real process: stdout/stderr, TTY detection, environment, and the interrupt signals. */
+export function processIo(
+  interrupts: { readonly stop?: AbortSignal; readonly abandon?: AbortSignal } = {},
+): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.columns ?? process.stderr.columns,
     env: process.env,
-    ...(signal ? { signal } : {}),
+    ...(interrupts.stop ? { signal: interrupts.stop } : {}),
+    ...(interrupts.abandon ? { abandon: interrupts.abandon } : {}),
   }
 }

@@ -13,6 +13,7 @@ import { runCommand } from './commands/run.ts'
 import { serveCommand } from './commands/serve.ts'
 import { sweepCommand } from './commands/sweep.ts'
 import { verifyClientCommand } from './commands/verify-client.ts'
+import { createInterrupts } from './interrupts.ts'
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts'
 import { TOOL_VERSION } from '../suites/runner/version.ts'
 import { nearest } from './nearest.ts'
@@ -63,19 +64,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return handler(rest, io)
 }
 
+/** Commands with a cleanup phase that a second Ctrl-C abandons (`interrupts.ts`). */
+const CLEANS_UP = new Set(['run'])
+
 /**
  * The process entry: Ctrl-C (or SIGTERM, as a CI runner or container stop sends) aborts the
- * command, which then cleans up and exits 130 (`serve`: 0); a second one exits at once (cleanup
- * skipped).
+ * command, which then cleans up, writes its report and exits 130 (`serve`: 0). During `run` a
+ * second one abandons cleanup (what is left is printed with the `sweep` that removes it) and a
+ * third exits at once; for other commands the second exits at once.
  */
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const controller = new AbortController()
+  const interrupts = createInterrupts(CLEANS_UP.has(argv[0] ?? ''))
   const onSigint = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED)
-    process.stderr.write(
-      '\nInterrupted: finishing up (a run cleans up what it created; Ctrl-C again to quit at once)…\n',
-    )
-    controller.abort()
+    const { message, exit } = interrupts.receive()
+    if (exit) process.exit(EXIT_INTERRUPTED)
+    process.stderr.write(message)
   }
   process.on('SIGINT', onSigint)
   process.on('SIGTERM', onSigint)
@@ -85,7 +88,7 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<nu
     throw error
   })
   try {
-    return await main(argv, processIo(controller.signal))
+    return await main(argv, processIo(interrupts))
   } finally {
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)

@@ -9,7 +9,7 @@
 import type { ClearIdUserValues } from '../fixtures/workforce.ts'
 import type { EntraClient } from './entra/client.ts'
 import { diffUser } from './entra/diff.ts'
-import type { AttributeChange } from './entra/requests.ts'
+import { matchLookup, type AttributeChange, type MatchAttribute } from './entra/requests.ts'
 import type { HttpAnswer } from './http/types.ts'
 import { mapPool } from './pool.ts'
 
@@ -17,6 +17,8 @@ import { mapPool } from './pool.ts'
 export interface LinkedUser {
   readonly id: string
   readonly source: ClearIdUserValues
+  /** The matching attribute that found it, when a lookup did (not set for a create). */
+  readonly matchedOn?: MatchAttribute
 }
 
 export interface StepFailure {
@@ -33,8 +35,8 @@ export interface CycleResult {
 
 export interface CycleOptions {
   readonly concurrency?: number
-  /** The matching attribute (Entra's default: userName). */
-  readonly matchAttribute?: 'userName'
+  /** The initial cycle: called as each user is through it (linked or failed), for progress. */
+  readonly onUser?: (outcome: LinkedUser | StepFailure) => void
 }
 
 function fail(
@@ -51,26 +53,38 @@ interface ListLike {
   Resources?: { id?: unknown }[]
 }
 
-/** One user of the initial cycle: query, then create when nothing matched (entra.md §1.2). */
+/**
+ * One user of the initial cycle: query by each matching attribute in precedence order, stopping
+ * at the first hit, then create when nothing matched (entra.md §1.2).
+ */
 async function provisionOne(
   entra: EntraClient,
   source: ClearIdUserValues,
 ): Promise<LinkedUser | StepFailure> {
-  const lookup = await entra.findUser('userName', source.userName)
-  const list = lookup.body as ListLike | undefined
-  if (lookup.status !== 200 || typeof list?.totalResults !== 'number') {
-    return fail('lookup', source, `the matching lookup answered HTTP ${lookup.status}`, lookup)
+  for (const attribute of entra.mapping.matchOn) {
+    const { filterAttribute, value } = matchLookup(attribute, source)
+    if (value === undefined) continue
+    const lookup = await entra.findUser(filterAttribute, value)
+    const list = lookup.body as ListLike | undefined
+    if (lookup.status !== 200 || typeof list?.totalResults !== 'number') {
+      return fail(
+        'lookup',
+        source,
+        `the matching lookup on ${attribute} answered HTTP ${lookup.status}`,
+        lookup,
+      )
+    }
+    if (list.totalResults === 1 && typeof list.Resources?.[0]?.id === 'string') {
+      return { id: list.Resources[0].id, source, matchedOn: attribute }
+    }
+    if (list.totalResults > 1)
+      return fail(
+        'lookup',
+        source,
+        `${list.totalResults} identities matched on ${attribute} (DuplicateTargetEntries)`,
+        lookup,
+      )
   }
-  if (list.totalResults === 1 && typeof list.Resources?.[0]?.id === 'string') {
-    return { id: list.Resources[0].id, source }
-  }
-  if (list.totalResults > 1)
-    return fail(
-      'lookup',
-      source,
-      `${list.totalResults} identities matched (DuplicateTargetEntries)`,
-      lookup,
-    )
   const created = await entra.createUser(source)
   const id = (created.body as { id?: unknown } | undefined)?.id
   if (created.status !== 201 || typeof id !== 'string') {
@@ -84,9 +98,11 @@ export async function initialCycle(
   sources: readonly ClearIdUserValues[],
   options: CycleOptions = {},
 ): Promise<CycleResult> {
-  const outcomes = await mapPool(sources, options.concurrency ?? 1, (source) =>
-    provisionOne(entra, source),
-  )
+  const outcomes = await mapPool(sources, options.concurrency ?? 1, async (source) => {
+    const outcome = await provisionOne(entra, source)
+    options.onUser?.(outcome)
+    return outcome
+  })
   return split(outcomes)
 }
 

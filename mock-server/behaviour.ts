@@ -13,7 +13,10 @@ export interface Behaviour {
    * only work with the flag. `coerce`: accept "True"/"False" in any case.
    */
   readonly extensionBooleanStrings: 'reject' | 'coerce'
-  /** Unknown or unsupported attributes: `ignore` (default, with an audit warning) or `reject` (400). */
+  /**
+   * Unknown or unsupported SCIM attributes: `ignore` (default, with an audit warning) or `reject`
+   * (400). The REST identity service always refuses a member it would not store (docs/rest-api.md).
+   */
   readonly unknownAttributes: 'ignore' | 'reject'
   /** Successful PATCH: 200 with the resource (default) or 204 without a body. */
   readonly patchResponse: 200 | 204
@@ -43,6 +46,11 @@ export interface Behaviour {
    * before it is purged, in milliseconds; `Infinity` keeps them all.
    */
   readonly deletedRetentionMs: number
+  /**
+   * Identities per page of the identity service v3 list. ClearID's clients send only
+   * `continuation`, so the page size is not a query parameter: set it here to make short pages.
+   */
+  readonly v3PageSize: number
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -59,4 +67,5 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   maxFilterDepth: 16,
   maxFilterWork: 2_000_000,
   deletedRetentionMs: 60 * 60 * 1000,
+  v3PageSize: 100,
 }

@@ -11,6 +11,9 @@ import type { ScimResets } from './control/scim-resets.ts'
 import type { FaultRegistry } from './faults/fault-registry.ts'
 import type { AllowedHosts } from './http/allowed-hosts.ts'
 import type { IdentityEvents } from './events.ts'
+import type { IdentityRequests } from './identity-requests/identity-requests.ts'
+import type { PrincipalDirectory } from './principals/principal-directory.ts'
+import type { TeamStore } from './teams/team-store.ts'
 import type { Behaviour } from './behaviour.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { TrafficAuditor } from './traffic/client-verification.ts'
@@ -32,6 +35,12 @@ export interface MockContext {
   readonly integrations: ApiIntegrationRegistry
   readonly tokens: TokenService
   readonly webhooks: WebhookService
+  /** The principal service's names of portal users (access itself is on the identity). */
+  readonly principals: PrincipalDirectory
+  /** The role service's teams and their members. */
+  readonly teams: TeamStore
+  /** Identity requests (made and decided on the control plane; webhook events). */
+  readonly identityRequests: IdentityRequests
   readonly scimResets: ScimResets
   readonly requestLog: RequestLog
   /** The `publicBaseUrl` option: the base URL clients use; undefined means the request origin. */

@@ -56,24 +56,29 @@ export function softDeleted(
 }
 
 /**
- * Stores the identity (insert for a creation, update otherwise) and publishes the event. Throws the
+ * Stores the identity (insert for a creation, update otherwise) and publishes the event; returns the
+ * identity as stored (a creation gets its `ordinal` here, whichever door it came through). Throws the
  * store's `UniquenessConflict` untouched, before anything is published.
  */
 export function saveIdentity(
   ctx: ChangeContext,
   identity: Identity,
   type: IdentityEventType,
-): void {
+): Identity {
   purgeExpiredDeletions(ctx, identity.accountId, PURGED_PER_WRITE)
-  if (type === 'IdentityCreated') ctx.store.insert(identity)
-  else ctx.store.update(identity)
+  let saved = identity
+  if (type === 'IdentityCreated') {
+    saved = { ...identity, ordinal: identity.ordinal ?? ctx.store.nextOrdinal(identity.accountId) }
+    ctx.store.insert(saved)
+  } else ctx.store.update(saved)
   ctx.events.publish({
     type,
-    accountId: identity.accountId,
-    identity,
-    source: identity.source,
-    occurredAt: identity.lastModified,
+    accountId: saved.accountId,
+    identity: saved,
+    source: saved.source,
+    occurredAt: saved.lastModified,
   })
+  return saved
 }
 
 /**

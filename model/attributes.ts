@@ -3,10 +3,21 @@
  * validation, PATCH path resolution, filtering, projection and the REST identity mapping.
  *
  * Source: the customer's seed "Informationen zu Microsoft Entra ID-Attributfeldern" (the full table),
- * and SPEC §2.2. REST paths follow the seed's grouping (CompanyData, PrivateData, SystemData).
+ * and SPEC §2.2. The seed's headings (`group`) describe SCIM, which is flat; where each attribute sits
+ * in ClearID's REST JSON (`rest`) is taken from the code of real ClearID clients, cited per attribute
+ * (`rest-sources.ts`), and differs from the headings for half of them.
  *
  * @module
  */
+import {
+  hubClient,
+  hubLabels,
+  hubMirror,
+  sailpointAccount,
+  sailpointHttp,
+  sailpointIndex,
+  sailpointSpec,
+} from './rest-sources.ts'
 
 export const CORE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User'
 export const CLEARID_USER_EXTENSION = 'urn:ietf:params:scim:schemas:extension:clearid:2.0:User'
@@ -21,9 +32,20 @@ export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly'
 export type Returned = 'always' | 'never' | 'default' | 'request'
 export type Uniqueness = 'none' | 'server' | 'global'
 
-/** Where an attribute lives in ClearID's identity model (the seed's table groups). */
+/** The seed table's heading an attribute is listed under (SCIM documentation; not a REST path). */
 export type AttributeGroup =
   'core' | 'basic' | 'companyData' | 'privateData' | 'systemData' | 'userPermissions'
+
+/** Where a member sits in ClearID's REST identity JSON: the top level or one nested object. */
+export type RestGroup = 'top' | 'privateData' | 'companyData' | 'systemData' | 'userPermissions'
+
+/** The REST place of an attribute and the evidence for it (client code, or "mock choice: why"). */
+export interface RestPlacement {
+  readonly group: RestGroup
+  /** The REST member name when it is not the catalogue name (`active` is `status`). */
+  readonly member?: string
+  readonly sources: readonly string[]
+}
 
 /** A format rule the mock enforces beyond the attribute type. */
 export type AttributeFormat = 'email' | 'countryCode'
@@ -42,6 +64,8 @@ export interface AttributeDefinition {
   readonly uniqueness: Uniqueness
   readonly format?: AttributeFormat
   readonly description: string
+  /** Where the REST identity carries it; absent for `userName`, which ClearID's REST has not. */
+  readonly rest?: RestPlacement
 }
 
 type Def = Omit<
@@ -66,7 +90,7 @@ function core(def: Def): AttributeDefinition {
 
 /** An extension attribute; its name stays a literal type, so the names form a union. */
 function ext<const Name extends string>(
-  def: Def & { readonly name: Name },
+  def: Def & { readonly name: Name; readonly rest: RestPlacement },
 ): AttributeDefinition & { readonly name: Name } {
   return {
     schema: CLEARID_USER_EXTENSION,
@@ -95,6 +119,10 @@ export const CORE_ATTRIBUTES: readonly AttributeDefinition[] = [
     group: 'core',
     required: true,
     description: 'Name shown for the identity. Required in the ClearID mapping.',
+    rest: {
+      group: 'top',
+      sources: [sailpointAccount('object.displayName'), hubMirror('i.displayName')],
+    },
   }),
   core({
     name: 'active',
@@ -102,8 +130,18 @@ export const CORE_ATTRIBUTES: readonly AttributeDefinition[] = [
     group: 'core',
     description:
       'Identity status: true is Active, false is Inactive. A deactivated identity stays readable.',
+    rest: {
+      group: 'top',
+      member: 'status',
+      sources: [sailpointIndex('PATCH {eTag, status: "Inactive"}'), hubMirror('i.status')],
+    },
   }),
 ]
+
+const top = (...sources: string[]): RestPlacement => ({ group: 'top', sources })
+const privateData = (...sources: string[]): RestPlacement => ({ group: 'privateData', sources })
+const companyData = (...sources: string[]): RestPlacement => ({ group: 'companyData', sources })
+const systemData = (...sources: string[]): RestPlacement => ({ group: 'systemData', sources })
 
 /** The ClearID extension's attributes with their names as literal types (`ExtensionAttributeName`). */
 const EXTENSION_CATALOGUE = [
@@ -113,26 +151,36 @@ const EXTENSION_CATALOGUE = [
     type: 'string',
     group: 'basic',
     description: 'Free-text description of the identity.',
+    rest: top(sailpointAccount('object.description'), hubMirror('i.description')),
   }),
   ext({
     name: 'firstName',
     type: 'string',
     group: 'basic',
     description: 'First name. firstName or lastName is required.',
+    rest: top(sailpointAccount('object.firstName'), hubMirror('i.firstName')),
   }),
   ext({
     name: 'lastName',
     type: 'string',
     group: 'basic',
     description: 'Last name. firstName or lastName is required.',
+    rest: top(sailpointAccount('object.lastName'), hubMirror('i.lastName')),
   }),
-  ext({ name: 'middleName', type: 'string', group: 'basic', description: 'Middle name.' }),
+  ext({
+    name: 'middleName',
+    type: 'string',
+    group: 'basic',
+    description: 'Middle name.',
+    rest: top(hubMirror('i.middleName'), hubClient('PUT body middleName')),
+  }),
   ext({
     name: 'countryCode',
     type: 'string',
     group: 'basic',
     format: 'countryCode',
     description: 'Country as exactly three letters (ISO 3166-1 alpha-3 expected).',
+    rest: top(sailpointAccount('object.countryCode'), hubMirror('i.countryCode')),
   }),
   ext({
     name: 'email',
@@ -140,13 +188,20 @@ const EXTENSION_CATALOGUE = [
     group: 'basic',
     format: 'email',
     description: 'Business e-mail; must be a valid address.',
+    rest: top(sailpointAccount('object.email'), hubMirror('i.email')),
   }),
-  // CompanyData fields
+  // Listed under CompanyData in the seed; ClearID's REST puts them in privateData.
   ext({
     name: 'employeeNumber',
     type: 'string',
     group: 'companyData',
     description: 'Employee number.',
+    rest: privateData(
+      sailpointAccount('object.privateData.employeeNumber'),
+      sailpointSpec('"privateData.employeeNumber"'),
+      hubLabels('private_employee_number'),
+      hubMirror('priv.employeeNumber'),
+    ),
   }),
   ext({
     name: 'secondaryEmail',
@@ -154,53 +209,109 @@ const EXTENSION_CATALOGUE = [
     group: 'companyData',
     format: 'email',
     description: 'Secondary e-mail; must be a valid address.',
+    rest: privateData(
+      sailpointAccount('object.privateData.secondaryEmail'),
+      sailpointSpec('"privateData.secondaryEmail"'),
+      hubLabels('private_secondary_email'),
+      hubMirror('priv.secondaryEmail'),
+    ),
   }),
   ext({
     name: 'cityOfResidence',
     type: 'string',
     group: 'companyData',
     description: 'City of residence.',
+    rest: privateData(hubMirror('priv.cityOfResidence')),
   }),
   ext({
     name: 'stateOfResidence',
     type: 'string',
     group: 'companyData',
     description: 'State or province of residence.',
+    rest: privateData(hubMirror('priv.stateOfResidence')),
   }),
-  ext({ name: 'zipCode', type: 'string', group: 'companyData', description: 'Postal code.' }),
+  ext({
+    name: 'zipCode',
+    type: 'string',
+    group: 'companyData',
+    description: 'Postal code.',
+    rest: privateData(hubMirror('priv.zipCode')),
+  }),
   ext({
     name: 'phoneNumberPrimary',
     type: 'string',
     group: 'companyData',
     description: 'Primary phone number.',
+    rest: privateData(
+      sailpointAccount('object.privateData.phoneNumberPrimary'),
+      hubLabels('private_phone_primary'),
+      hubMirror('priv.phoneNumberPrimary'),
+    ),
   }),
   ext({
     name: 'phoneNumberSecondary',
     type: 'string',
     group: 'companyData',
     description: 'Secondary phone number.',
+    rest: privateData(hubLabels('private_phone_secondary'), hubMirror('priv.phoneNumberSecondary')),
   }),
-  // PrivateData fields
+  // Listed under PrivateData in the seed; ClearID's REST puts them in companyData.
   ext({
     name: 'supervisorName',
     type: 'string',
     group: 'privateData',
     description: 'Name of the supervisor.',
+    rest: companyData(hubLabels('company_supervisor_name'), hubMirror('comp.supervisorName')),
   }),
-  ext({ name: 'departmentName', type: 'string', group: 'privateData', description: 'Department.' }),
-  ext({ name: 'jobTitle', type: 'string', group: 'privateData', description: 'Job title.' }),
-  ext({ name: 'companyName', type: 'string', group: 'privateData', description: 'Company.' }),
+  ext({
+    name: 'departmentName',
+    type: 'string',
+    group: 'privateData',
+    description: 'Department.',
+    rest: companyData(
+      sailpointAccount('object.companyData.departmentName'),
+      sailpointSpec('"companyData.departmentName"'),
+      hubLabels('company_department_name'),
+      hubMirror('comp.departmentName'),
+    ),
+  }),
+  ext({
+    name: 'jobTitle',
+    type: 'string',
+    group: 'privateData',
+    description: 'Job title.',
+    rest: companyData(
+      sailpointAccount('object.companyData.jobTitle'),
+      sailpointSpec('"companyData.jobTitle"'),
+      hubLabels('company_job_title'),
+      hubMirror('comp.jobTitle'),
+    ),
+  }),
+  ext({
+    name: 'companyName',
+    type: 'string',
+    group: 'privateData',
+    description: 'Company.',
+    rest: companyData(
+      sailpointAccount('object.companyData.companyName'),
+      sailpointSpec('"companyData.companyName"'),
+      hubLabels('company_name'),
+      hubMirror('comp.companyName'),
+    ),
+  }),
   ext({
     name: 'workerTypeDescription',
     type: 'string',
     group: 'privateData',
     description: 'Worker type description.',
+    rest: companyData(hubMirror('comp.workerTypeDescription')),
   }),
   ext({
     name: 'workerTypeCode',
     type: 'string',
     group: 'privateData',
     description: 'Worker type code.',
+    rest: companyData(hubLabels('company_worker_type_code'), hubMirror('comp.workerTypeCode')),
   }),
   // SystemData fields
   ext({
@@ -208,6 +319,7 @@ const EXTENSION_CATALOGUE = [
     type: 'boolean',
     group: 'systemData',
     description: 'Extended grant time required. Boolean; works only with the Entra SCIM 2.0 flag.',
+    rest: systemData(hubMirror('sys.hasExtendedTime'), hubClient('PUT systemData.hasExtendedTime')),
   }),
   ext({
     name: 'externalId',
@@ -217,6 +329,12 @@ const EXTENSION_CATALOGUE = [
     caseExact: true,
     uniqueness: 'server',
     description: 'The synchronization key (Entra objectId). Required and unique per account.',
+    rest: systemData(
+      sailpointSpec('"systemData.externalId"'),
+      hubLabels('system_external_id'),
+      hubMirror('sys.externalId'),
+      hubClient('PUT systemData.externalId'),
+    ),
   }),
   // Other custom fields (not part of the identity model itself)
   ext({
@@ -224,12 +342,26 @@ const EXTENSION_CATALOGUE = [
     type: 'boolean',
     group: 'userPermissions',
     description: 'Web portal access. Boolean; works only with the Entra SCIM 2.0 flag.',
+    rest: {
+      group: 'userPermissions',
+      sources: [
+        sailpointHttp('include=UserPermissions (the object exists)'),
+        'mock choice: no client reads its members; they keep the SCIM extension names',
+      ],
+    },
   }),
   ext({
     name: 'isAdmin',
     type: 'boolean',
     group: 'userPermissions',
     description: 'Portal administrator. Boolean; works only with the Entra SCIM 2.0 flag.',
+    rest: {
+      group: 'userPermissions',
+      sources: [
+        sailpointHttp('include=UserPermissions (the object exists)'),
+        'mock choice: no client reads its members; they keep the SCIM extension names',
+      ],
+    },
   }),
 ] as const satisfies readonly AttributeDefinition[]
 

@@ -7,6 +7,10 @@
 /** A value of a ClearID extension attribute, stored exactly as sent (booleans as booleans). */
 export type AttributeValue = string | boolean
 
+/** A JSON value, as a REST-only member holds it (`systemData.provisioningAttributes`, …). */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
 /** Where the last write to the SCIM-managed fields came from. */
 export type WriteSource = 'scim' | 'rest' | 'seed'
 
@@ -20,6 +24,13 @@ export interface Identity {
   active: boolean
   /** ClearID extension attributes by catalogue name; absent means not set. */
   attributes: Record<string, AttributeValue>
+  /**
+   * Members only ClearID's REST identity has (`model/rest-members.ts`), by member name; absent means
+   * not set. SCIM neither shows nor changes them, so a SCIM write keeps them.
+   */
+  rest?: Readonly<Record<string, JsonValue>>
+  /** A number per account in creation order, never reused; given when the identity is stored. */
+  ordinal?: number
   readonly created: string
   lastModified: string
   /** Incremented on every write; rendered as a weak ETag `W/"<version>"`. */
@@ -44,6 +55,9 @@ export function externalIdOf(identity: StoredIdentity): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+/** A copy whose attribute and REST member maps can be changed (member values are never changed in place). */
 export function cloneIdentity(identity: StoredIdentity): Identity {
-  return { ...identity, attributes: { ...identity.attributes } }
+  const copy: Identity = { ...identity, attributes: { ...identity.attributes } }
+  if (identity.rest) copy.rest = { ...identity.rest }
+  return copy
 }

@@ -96,3 +96,22 @@ export interface RuleMeta {
   /** The Microsoft SCIM Validator test this rule mirrors, when there is one. */
   readonly msValidatorTest?: string
 }
+
+/**
+ * Only the metadata of `rule` (a rule object also carries its check and flags): the one list of
+ * RuleMeta fields, for the catalogue and for results.
+ */
+export function ruleMetaOf(rule: RuleMeta): RuleMeta {
+  return {
+    id: rule.id,
+    level: rule.level,
+    title: rule.title,
+    side: rule.side,
+    profile: rule.profile,
+    area: rule.area,
+    tags: rule.tags,
+    sources: rule.sources,
+    fix: rule.fix,
+    ...(rule.msValidatorTest !== undefined && { msValidatorTest: rule.msValidatorTest }),
+  }
+}

@@ -44,8 +44,19 @@ export function isIsoAlpha3(value: string): boolean {
   return ISO_ALPHA3.has(value)
 }
 
+export interface ValidationOptions {
+  /**
+   * Whether `externalId` must be set. SCIM requires it (the seed: it is the synchronization key);
+   * ClearID's REST creates identities without one, so the REST identity service passes false.
+   */
+  readonly externalIdRequired?: boolean
+}
+
 /** Every rule the fields break, in a stable order (required fields first). */
-export function validateIdentityFields(fields: IdentityFields): ValidationIssue[] {
+export function validateIdentityFields(
+  fields: IdentityFields,
+  options: ValidationOptions = {},
+): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   const { attributes } = fields
   if (fields.userName === undefined || fields.userName.trim() === '') {
@@ -58,7 +69,7 @@ export function validateIdentityFields(fields: IdentityFields): ValidationIssue[
       message: 'displayName is required in the ClearID mapping.',
     })
   }
-  if (blank(attributes.externalId)) {
+  if ((options.externalIdRequired ?? true) && blank(attributes.externalId)) {
     issues.push({
       attribute: 'externalId',
       rule: 'required',

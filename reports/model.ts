@@ -16,15 +16,25 @@ import type {
   RuleSource,
 } from '../model/rule.ts'
 
-// 1.1 added the `incomplete` verdict, `summary.notRun` and `baseline.newlyNotRun`; 1.0 reports
-// still load, since every 1.1 field is optional and a 1.0 verdict is one of the 1.1 verdicts.
-export const REPORT_SCHEMA_VERSION = '1.1' as const
+// 1.1 added the `incomplete` verdict, `summary.notRun` and `baseline.newlyNotRun`; 1.2 added a
+// result's `fixReason` and `ruleFix`, and `run.interrupted`. Older 1.x reports still load, since
+// every field added since 1.0 is optional and a 1.0 verdict is one of the 1.1 verdicts.
+export const REPORT_SCHEMA_VERSION = '1.2' as const
 
 /** The two request dialects of Entra ID: without and with the `aadOptscim062020` flag. */
 export const DIALECTS = ['entra-default', 'entra-flag'] as const
 export type Dialect = (typeof DIALECTS)[number]
 
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'not-applicable' | 'waived'
+
+/**
+ * Why a failed result's `fix` is not the rule's own hint: what the server did was not what that
+ * hint speaks of (see `reports/failure-hint.ts`). `server-error`: a 5xx. `no-response`: a timeout
+ * or network failure. `not-json`: a body that is not JSON (a sign-in page, a proxy's error page).
+ * `not-scim-error`: an error answer in JSON without the SCIM Error schema.
+ */
+export const FIX_REASONS = ['server-error', 'no-response', 'not-json', 'not-scim-error'] as const
+export type FixReason = (typeof FIX_REASONS)[number]
 
 export interface ReportTarget {
   /** `in-process` (the embedded mock, no port), `url` (any SCIM base URL). */
@@ -47,6 +57,23 @@ export interface RunInfo {
   readonly judged: 'server' | 'client'
   readonly versions: { readonly tool: string; readonly node: string }
   readonly options?: Record<string, unknown>
+  /** Present (since 1.2) when the run was interrupted (Ctrl-C, SIGTERM) before it finished. */
+  readonly interrupted?: RunInterruption
+}
+
+/** What the run was doing when it was interrupted, and whether its cleanup finished. */
+export interface RunInterruption {
+  /**
+   * The phase the first interrupt came in: `preflight` (reaching the target), `rules`,
+   * `scenario` (the sizing scenario) or `cleanup` (deleting what the run created). Results that
+   * had not finished are `skipped` with a reason that says so, so the verdict never counts them.
+   */
+  readonly during: 'preflight' | 'rules' | 'scenario' | 'cleanup'
+  /**
+   * A second interrupt abandoned cleanup: identities the run created may be left on the target
+   * (`run.options.cleanup.failed` lists them; `sweep --run-id <run id>` removes them).
+   */
+  readonly cleanupAbandoned?: boolean
 }
 
 export interface RuleResult {
@@ -58,7 +85,12 @@ export interface RuleResult {
   readonly area: string
   readonly tags: readonly string[]
   readonly sources: readonly RuleSource[]
+  /** What to change so the rule passes: the rule's own hint, unless `fixReason` is set. */
   readonly fix: string
+  /** Since 1.2: set when the failure was not what the rule's hint addresses; `fix` says what to do. */
+  readonly fixReason?: FixReason
+  /** Since 1.2: the rule's own hint, kept here when `fixReason` put another one in `fix`. */
+  readonly ruleFix?: string
   readonly msValidatorTest?: string
   /** Set when the rule ran once per Entra dialect. */
   readonly dialect?: Dialect

@@ -5,22 +5,12 @@
  *
  * @module
  */
-import type { RuleMeta } from '../model/rule.ts'
+import { ruleMetaOf, type RuleMeta } from '../model/rule.ts'
 import type { RuleResult } from './model.ts'
 
 export type ResultMeta = Omit<RuleResult, 'status' | 'findings' | 'durationMs'>
 
 export function resultMetaOf(rule: RuleMeta): ResultMeta {
-  return {
-    ruleId: rule.id,
-    title: rule.title,
-    level: rule.level,
-    side: rule.side,
-    profile: rule.profile,
-    area: rule.area,
-    tags: rule.tags,
-    sources: rule.sources,
-    fix: rule.fix,
-    ...(rule.msValidatorTest !== undefined && { msValidatorTest: rule.msValidatorTest }),
-  }
+  const { id, ...meta } = ruleMetaOf(rule)
+  return { ruleId: id, ...meta }
 }

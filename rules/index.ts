@@ -28,6 +28,7 @@ import * as errors from './server/errors.ts'
 import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
+import * as cyclesEntra from './server/cycles-entra.ts'
 import * as restToken from './rest/token.ts'
 import * as restIdentity from './rest/identity.ts'
 import * as restQueries from './rest/queries.ts'
@@ -195,6 +196,9 @@ export const RULES = [
   cycles.initialCycleRule,
   cycles.incrementalCycleRule,
   cycles.repeatCycleRule,
+  cyclesEntra.renamedUserMatchedByExternalId,
+  cyclesEntra.provisionOnDemand,
+  cyclesEntra.extensionBooleansWithoutFlag,
   // ClearID REST API: token service
   restToken.clientSecretGrant,
   restToken.tokenNoStore,
@@ -221,6 +225,7 @@ export const RULES = [
   // include=, query names, errors
   restQueries.includeGroups,
   restQueries.includeLists,
+  restQueries.queryNamesCase,
   restQueries.problemDetails,
   // v3 list and search
   restLists.continuationList,
@@ -242,18 +247,6 @@ export const RULES = [
   // keys and reset (control plane)
   restKeys.scimKeyRotation,
   restKeys.integrationKeyRotation,
-] as const satisfies readonly ServerRule[]
-
-/**
- * Rules written against ClearID's documented behaviour that the mock does not have yet: query
- * parameter names bound case-insensitively (research/clearid-fidelity.md R7) and a SCIM reset that
- * converges under Entra's cycle (§4). They are defined and selectable by the tests, but stay out of
- * the catalogue until the mock behaves so, since every catalogue rule must pass against the mock and
- * be proven by a defect switch against it. `rules/awaiting-mock.test.ts` fails as soon as the mock
- * passes one of them: then move it (and its switch in sensitivity/) into the lists.
- */
-export const AWAITING_MOCK_RULES = [
-  restQueries.queryNamesCase,
   restKeys.resetConverges,
 ] as const satisfies readonly ServerRule[]
 

@@ -48,6 +48,9 @@ export const DEFECTS = [
       'SRV-CYCLE-001',
       'SRV-CYCLE-002',
       'SRV-CYCLE-003',
+      'SRV-CYCLE-004',
+      'SRV-CYCLE-005',
+      'SRV-CYCLE-006',
     ],
   },
   {
@@ -91,6 +94,8 @@ export const DEFECTS = [
       'SRV-LIFE-002',
       'SRV-LIFE-003',
       'SRV-CYCLE-002',
+      'SRV-CYCLE-004',
+      'SRV-CYCLE-005',
     ],
   },
   {
@@ -255,6 +260,8 @@ export const DEFECTS = [
       'SRV-CYCLE-001',
       'SRV-CYCLE-002',
       'SRV-CYCLE-003',
+      'SRV-CYCLE-004',
+      'SRV-CYCLE-006',
     ],
   },
   {
@@ -271,7 +278,14 @@ export const DEFECTS = [
   {
     id: 'extension-booleans-as-strings',
     description: 'Extension booleans come back as "True"/"False" strings.',
-    breaks: ['SRV-CREATE-002', 'SRV-CREATE-032', 'SRV-PATCH-018', 'SRV-CYCLE-002', 'SRV-CYCLE-003'],
+    breaks: [
+      'SRV-CREATE-002',
+      'SRV-CREATE-032',
+      'SRV-PATCH-018',
+      'SRV-CYCLE-002',
+      'SRV-CYCLE-003',
+      'SRV-CYCLE-004',
+    ],
   },
   {
     id: 'other-boolean-values-accepted',
@@ -514,7 +528,15 @@ export const DEFECTS = [
   {
     id: 'charset-media-type-refused',
     description: 'A request Content-Type with a charset parameter answers 415.',
-    breaks: ['SRV-ERR-004'],
+    breaks: [
+      'SRV-ERR-004',
+      'SRV-CYCLE-001',
+      'SRV-CYCLE-002',
+      'SRV-CYCLE-003',
+      'SRV-CYCLE-004',
+      'SRV-CYCLE-005',
+      'SRV-CYCLE-006',
+    ],
   },
   {
     id: 'unknown-endpoint-plain-404',
@@ -588,6 +610,7 @@ export const DEFECTS = [
       'SRV-PROJ-003',
       'SRV-LIFE-002',
       'SRV-CYCLE-001',
+      'SRV-CYCLE-005',
     ],
   },
   {
@@ -629,12 +652,32 @@ export const DEFECTS = [
       'SRV-ETAG-004',
       'SRV-INPUT-001',
       'SRV-CYCLE-002',
+      'SRV-CYCLE-004',
+      'SRV-CYCLE-005',
     ],
   },
   {
     id: 'read-without-last-modified',
     description: 'GET /Users/{id} answers without meta.lastModified.',
     breaks: ['SRV-READ-001'],
+  },
+  {
+    id: 'extension-external-id-filter-empty',
+    description:
+      'A filter on the extension externalId (the synchronization key) finds nothing, as if the path were unknown.',
+    breaks: ['SRV-FILTER-003', 'SRV-CYCLE-004'],
+  },
+  {
+    id: 'dialect-pinned-per-identity',
+    description:
+      'An identity created with the SCIM 2.0 flag refuses a later string `active` ("False", as provision on demand sends).',
+    breaks: ['SRV-CYCLE-005'],
+  },
+  {
+    id: 'refused-create-half-written',
+    description:
+      'A create refused for string extension booleans is stored anyway (without them) while answering 400.',
+    breaks: ['SRV-CYCLE-006'],
   },
   // ClearID REST API, token service, webhooks and the control plane (sensitivity/rest/)
   {
@@ -848,13 +891,6 @@ export const DEFECTS = [
     description: 'A client secret that worked before its regeneration keeps getting tokens.',
     breaks: ['REST-KEY-002'],
   },
-] as const satisfies readonly DefectDefinition[]
-
-/**
- * Switches of the rules the mock does not pass yet (`AWAITING_MOCK_RULES`, rules/index.ts): each
- * breaks a behaviour the mock is about to gain. They join `DEFECTS` with their rule.
- */
-export const AWAITING_MOCK_DEFECTS = [
   {
     id: 'query-names-case-sensitive',
     description:
@@ -869,4 +905,4 @@ export const AWAITING_MOCK_DEFECTS = [
   },
 ] as const satisfies readonly DefectDefinition[]
 
-export type DefectId = (typeof DEFECTS)[number]['id'] | (typeof AWAITING_MOCK_DEFECTS)[number]['id']
+export type DefectId = (typeof DEFECTS)[number]['id']

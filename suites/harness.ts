@@ -16,7 +16,7 @@
  */
 import type { FetchLike } from '../driver/http/types.ts'
 import { accountOfClientId, type AssertionKey } from '../driver/rest/rest-endpoints.ts'
-import type { RuleMeta } from '../model/rule.ts'
+import { ruleMetaOf, type RuleMeta } from '../model/rule.ts'
 import {
   DIALECTS,
   type ConformanceReport,
@@ -132,20 +132,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
 
 /** Every rule's metadata (server and client rules, in catalogue order), without the checks. */
 export function ruleCatalogue(): RuleMeta[] {
-  return CATALOGUE.map(
-    ({ id, level, title, side, profile, area, tags, sources, fix, msValidatorTest }) => ({
-      id,
-      level,
-      title,
-      side,
-      profile,
-      area,
-      tags,
-      sources,
-      fix,
-      ...(msValidatorTest !== undefined && { msValidatorTest }),
-    }),
-  )
+  return CATALOGUE.map(ruleMetaOf)
 }
 
 function targetOf(options: ConformanceOptions): Target {

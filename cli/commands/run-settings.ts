@@ -81,6 +81,11 @@ write rules without --allow-writes; the summary says which flag runs them); PASS
 rule ran and none failed.
 Exit codes: 0 PASS or INCOMPLETE, 1 a MUST rule failed, 2 usage or connection error or an answer
 past --max-response-bytes, 3 INCOMPLETE with --require-complete, 130 interrupted.
+
+Progress goes to stderr: a bar with counts, rate and ETA on a terminal, a plain line every few
+seconds in a log. Ctrl-C stops the run: what is in flight finishes, everything it created is
+deleted, the report is written (marked interrupted) and it exits 130. A second Ctrl-C abandons that
+cleanup and prints what is left with the sweep command that removes it; a third quits at once.
 `
 
 export interface RunSettings {

@@ -4,13 +4,14 @@
  *
  * Exit codes: 0 no MUST rule failed (PASS, or INCOMPLETE without --require-complete); 1 a MUST rule
  * failed; 2 usage or connection error, or an answer past the response limit (the run is
- * incomplete); 3 INCOMPLETE with --require-complete; 130 interrupted (after cleanup).
+ * incomplete); 3 INCOMPLETE with --require-complete; 130 interrupted (after cleanup, or after a
+ * second Ctrl-C abandoned it; the report is written either way).
  *
  * @module
  */
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
-import { createProgress, renderConsoleSummary } from '../../reports/renderers/console.ts'
+import { renderConsoleSummary } from '../../reports/renderers/console.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
 import { applyWaivers } from '../../reports/waivers.ts'
 import { renderReport, writeReports } from '../../reports/write.ts'
@@ -19,9 +20,14 @@ import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
 import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
 import { formatBytes } from '../../driver/http/read-body.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
-import { runConformance, tasksOf, type RunOptions } from '../../suites/runner/run.ts'
+import {
+  runConformance,
+  tasksOf,
+  type RunOptions,
+  type RunOutcome,
+} from '../../suites/runner/run.ts'
 import { targetLabel } from '../../suites/targets/target.ts'
-import { runInitialCycleScenario } from '../../suites/runner/scenario.ts'
+import { runInitialCycleScenario, type ScenarioOutcome } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
 import {
   EXIT_FAILED,
@@ -35,8 +41,11 @@ import {
 } from '../io.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
+import { describeCleanup } from './run-cleanup.ts'
+import { createRunMeters } from './run-progress.ts'
 import { OPTIONS, readSettings, RUN_HELP, type RunSettings } from './run-settings.ts'
 
+export { describeCleanup } from './run-cleanup.ts'
 export { DEFAULT_SEED, RUN_HELP } from './run-settings.ts'
 
 export async function runCommand(argv: string[], given: CliIo): Promise<number> {
@@ -88,35 +97,24 @@ function runOptionsOf(
     maxResponseBytes: settings.maxResponseBytes,
     options: settings.recorded,
     ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.abandon ? { abandonCleanup: io.abandon } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
     ...extra,
   }
-}
-
-function interactive(io: CliIo): boolean {
-  const ci = io.env?.CI
-  return io.isTTY === true && (ci === undefined || ci === '' || ci === 'false')
 }
 
 async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> {
   const total = tasksOf(settings.rules, settings.dialects).length
   io.stderr(header(settings, total))
   if (settings.dryRun) return dryRunMode(settings, io)
-  const tty = interactive(io)
-  const progress = createProgress(
-    { write: (text) => io.stderr(text), ...(io.columns ? { columns: io.columns } : {}) },
-    { tty, total },
-  )
-  const outcome = await runConformance(
-    runOptionsOf(settings, io, {
-      progress: {
-        ruleStarted: (rule, dialect) =>
-          progress.ruleStarted({ id: rule.id, title: rule.title, ...(dialect ? { dialect } : {}) }),
-        ruleFinished: (result) => progress.ruleFinished(result),
-      },
-    }),
-  )
-  progress.done()
+  const meters = createRunMeters(io, { rules: total })
+  let outcome: RunOutcome
+  try {
+    outcome = await runConformance(runOptionsOf(settings, io, { progress: meters.hooks }))
+  } finally {
+    // The progress line goes before anything else is printed, whatever ended the run.
+    meters.finish()
+  }
   return finish(settings, io, outcome, colorOf(io))
 }
 
@@ -155,12 +153,20 @@ async function scenarioMode(settings: RunSettings, io: CliIo): Promise<number> {
   io.stderr(
     `clearid-conformance: initial cycle of ${users} users (${dialect}) at concurrency ${settings.concurrency}; seed ${settings.seed}, run id ${settings.runId}\n`,
   )
-  const outcome = await runInitialCycleScenario({
-    ...runOptionsOf(settings, io),
-    users,
-    dialect,
-  })
-  io.stdout(describeSizing(outcome.sizing))
+  const meters = createRunMeters(io)
+  let outcome: ScenarioOutcome
+  try {
+    outcome = await runInitialCycleScenario({
+      ...runOptionsOf(settings, io, { progress: meters.hooks }),
+      users,
+      dialect,
+    })
+  } finally {
+    meters.finish()
+  }
+  // `--out -`: stdout is the report alone; what a person reads goes to stderr.
+  const say = settings.out === '-' ? io.stderr : io.stdout
+  say(describeSizing(outcome.sizing))
   return finish(settings, io, outcome, colorOf(io))
 }
 
@@ -185,9 +191,9 @@ async function finish(
   const say = toStdout ? io.stderr : io.stdout
   if (toStdout) io.stdout(renderReport(report, settings.formats[0] ?? 'json'))
   say(renderConsoleSummary(report, { color, files }))
-  say(describeCleanup(cleanup, settings.runId))
-  if (io.signal?.aborted) {
-    io.stderr('clearid-conformance: interrupted; created identities were cleaned up (see above).\n')
+  say(describeCleanup(cleanup, settings))
+  if (report.run.interrupted) {
+    io.stderr(`clearid-conformance: interrupted; ${cleanupWords(cleanup)}\n`)
     return EXIT_INTERRUPTED
   }
   if (outcome.responsesOverLimit) {
@@ -211,28 +217,13 @@ export function describeOverLimit({ count, limitBytes }: ResponsesOverLimit): st
   return `clearid-conformance: ${answers} larger than ${formatBytes(limitBytes)}: the harness stopped reading ${count === 1 ? 'it' : 'them'} there, so the rules that got ${count === 1 ? 'it' : 'them'} could not judge the target (see their findings) and this run is incomplete. If the target's answers are legitimately that large, raise the limit, e.g. --max-response-bytes ${formatBytes(limitBytes * 4).replace(' ', '')}.\n`
 }
 
-export function describeCleanup(cleanup: CleanupOutcome, runId?: string): string {
-  const unanswered =
-    cleanup.unanswered > 0
-      ? `${cleanup.unanswered} create request(s) got no answer; if the target applied them they are left over.\n`
-      : ''
-  if (cleanup.created === 0) return `Cleanup: nothing was created.\n${unanswered}`
-  const line = `Cleanup: ${cleanup.created} identities created, ${cleanup.deletedByRules} deleted by the rules, ${cleanup.deleted} deleted now, ${cleanup.failed.length} left over.\n`
-  // Paths, names and errors come from the server: plain text only.
-  const leftovers = cleanup.failed.map((f) =>
-    terminalText(
-      `  ${f.path}${f.userName ? ` (${f.userName})` : ''}: ${f.error ?? `HTTP ${f.status}`}`,
-    ).concat('\n'),
-  )
-  const run = runId === undefined ? '' : ` --run-id ${runId}`
-  const restLeft = cleanup.failed.some((f) => f.path.startsWith('identityservice'))
-  const hint =
-    cleanup.failed.length > 0 || cleanup.unanswered > 0
-      ? `Remove leftovers with: clearid-conformance sweep --target URL --key KEY${run} --older-than 0\n${
-          restLeft
-            ? `  and through the REST API: clearid-conformance sweep --rest-target URL --client-id ID${run} --older-than 0\n`
-            : ''
-        }`
-      : ''
-  return line + unanswered + leftovers.join('') + hint
+/** How the cleanup of an interrupted run ended, for its last line. */
+function cleanupWords(cleanup: CleanupOutcome): string {
+  const left = cleanup.failed.length
+  if (cleanup.abandoned)
+    return `cleanup was abandoned with ${left} ${left === 1 ? 'identity' : 'identities'} left (listed above, with the sweep that removes them).`
+  if (left > 0) return `cleanup could not delete ${left} (listed above).`
+  return cleanup.created > 0
+    ? 'every identity this run created was deleted.'
+    : 'this run created no identity.'
 }

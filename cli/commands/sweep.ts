@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { TransportError } from '../../driver/http/errors.ts'
+import { InterruptedError, TransportError } from '../../driver/http/errors.ts'
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { RestHttpClient } from '../../driver/rest/rest-http.ts'
@@ -13,11 +13,20 @@ import { ConnectionError, preflight, restPreflight } from '../../suites/runner/p
 import { SweepListingError, sweepRest } from '../../suites/runner/rest-sweep.ts'
 import { sweep, type SweepCandidate } from '../../suites/runner/sweep.ts'
 import type { Target } from '../../suites/targets/target.ts'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import {
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  type CliIo,
+} from '../io.ts'
 import { terminalText } from '../../reports/renderers/shared/terminal-text.ts'
+import type { SweepOutcome } from '../../suites/runner/sweep.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
+import { describeInterrupted, resumeCommand, sweepMeters } from './sweep-output.ts'
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
@@ -40,7 +49,8 @@ externalId start with cc-<run id>-, over the REST API those whose systemData.ext
 firstName) does. --dry-run lists them and deletes nothing; --older-than (default 1h) keeps those
 created more recently, which a run may still be using (--older-than 0 sweeps them too, and those a
 server gives no creation time); --run-id limits the sweep to one run; --max-response-bytes (default 4MiB) bounds
-each answer read.
+each answer read. Progress goes to stderr. Ctrl-C stops it: deletes in flight finish, then what is
+left is listed with the command that resumes, and it exits 130.
 ${TARGET_HELP}
 `
 
@@ -67,17 +77,27 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
       olderThanMs: read.duration('older-than', values['older-than'], DEFAULT_OLDER_THAN_MS),
       olderThanText: values['older-than'] ?? '1h',
       ...(values['run-id'] === undefined ? {} : { runId: values['run-id'] }),
+      values,
     }
     const target = await targetFrom(values, io)
     try {
       let failed = 0
-      if (target.main) failed += await sweepScim(target, settings, io)
+      if (target.main) {
+        const scim = await sweepScim(target, settings, io)
+        if (scim === 'interrupted') return EXIT_INTERRUPTED
+        failed += scim
+      }
       if (target.rest) failed += await sweepRestApi(target, settings, io)
+      if (io.signal?.aborted) return EXIT_INTERRUPTED
       return failed > 0 ? EXIT_FAILED : EXIT_OK
     } finally {
       await target.close?.()
     }
   } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.stderr('clearid-conformance: interrupted before the sweep began; nothing was deleted.\n')
+      return EXIT_INTERRUPTED
+    }
     // A listing that got no usable answer (none at all, or one past the response limit).
     if (
       error instanceof UsageError ||
@@ -86,9 +106,11 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
       error instanceof SweepListingError
     ) {
       const what =
-        error instanceof TransportError || error instanceof SweepListingError
+        error instanceof SweepListingError
           ? 'no usable answer while listing identities: '
-          : ''
+          : error instanceof TransportError
+            ? 'no usable answer while listing users: '
+            : ''
       io.stderr(`clearid-conformance: ${what}${terminalText(error.message)}\n`)
       return EXIT_USAGE
     }
@@ -97,6 +119,11 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
 }
 
 interface SweepSettings {
+  /** The command line's `--run-id` and `--older-than`, for the resume command. */
+  readonly values: {
+    readonly 'run-id'?: string | undefined
+    readonly 'older-than'?: string | undefined
+  }
   readonly dryRun: boolean
   readonly timeoutMs: number
   readonly maxResponseBytes: number
@@ -134,7 +161,13 @@ interface Swept {
 }
 
 /** Prints what a sweep found and did; returns how many deletions failed. */
-function report(io: CliIo, how: string, outcome: Swept, settings: SweepSettings): number {
+function report(
+  io: CliIo,
+  how: string,
+  outcome: Swept,
+  settings: SweepSettings,
+  leftovers: number = outcome.candidates.length,
+): number {
   const { dryRun } = settings
   // Ids, names and dates come from the server: plain text only.
   for (const c of outcome.candidates)
@@ -148,21 +181,50 @@ function report(io: CliIo, how: string, outcome: Swept, settings: SweepSettings)
       ? `, ${outcome.tooRecent} too recent (created within --older-than ${settings.olderThanText}, or with no creation time; --older-than 0 sweeps them)`
       : ''
   io.stdout(
-    `Sweep by ${how}: ${outcome.scanned} scanned, ${outcome.candidates.length} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
+    `Sweep by ${how}: ${outcome.scanned} scanned, ${leftovers} leftovers${recent}, ${dryRun ? 'nothing deleted (dry run)' : `${outcome.deleted} deleted, ${outcome.failed.length} failed`}.\n`,
   )
   return outcome.failed.length
 }
 
-async function sweepScim(target: Target, settings: SweepSettings, io: CliIo): Promise<number> {
+async function sweepScim(
+  target: Target,
+  settings: SweepSettings,
+  io: CliIo,
+): Promise<number | 'interrupted'> {
   if (!target.main) return 0
   const http = new ScimHttpClient({ main: target.main, ...transportOf(target, settings, io) })
   await preflight(http)
-  const outcome = await sweep(http, sweepOptions(settings))
+  const meters = sweepMeters(io)
+  let outcome: SweepOutcome
+  try {
+    outcome = await sweep(http, {
+      ...sweepOptions(settings),
+      onListed: meters.listed,
+      onDeleted: meters.deleted,
+    })
+  } finally {
+    meters.finish()
+  }
+  // An interrupted sweep lists only what it deleted here; what it did not comes after, as left.
+  const leftIds = new Set((outcome.left ?? []).map((c) => c.id))
+  const shown =
+    outcome.interrupted === 'listing' ? [] : outcome.candidates.filter((c) => !leftIds.has(c.id))
   const how =
     outcome.method === 'filter'
       ? 'filter userName sw "cc-"'
       : 'paging (the server does not support sw)'
-  return report(io, how, outcome, settings)
+  const failed = report(
+    io,
+    how,
+    { ...outcome, candidates: shown },
+    settings,
+    outcome.candidates.length,
+  )
+  if (outcome.interrupted) {
+    io.stderr(describeInterrupted(outcome, resumeCommand(target.main.baseUrl, settings.values)))
+    return 'interrupted'
+  }
+  return failed
 }
 
 async function sweepRestApi(target: Target, settings: SweepSettings, io: CliIo): Promise<number> {

@@ -13,6 +13,7 @@ import {
   groupProbePath,
   lookupPath,
   patchUserBody,
+  ENTRA_CONTENT_TYPE,
   type AttributeChange,
   type EntraMapping,
 } from './requests.ts'
@@ -26,8 +27,37 @@ export class EntraClient {
     private readonly http: ScimHttp,
     readonly dialect: Dialect,
     mapping?: Partial<EntraMapping>,
+    /**
+     * The Content-Type on bodies. Rules send the bare SCIM type so each judges its own subject;
+     * the cycles send Entra's exact `ENTRA_CONTENT_TYPE` (see `exact`).
+     */
+    private readonly contentType: string = SCIM_CONTENT_TYPE,
   ) {
     this.mapping = { ...defaultMapping(dialect), ...mapping }
+  }
+
+  /** The same client sending Entra's exact Content-Type, `application/scim+json; charset=utf-8`. */
+  exact(): EntraClient {
+    return new EntraClient(this.http, this.dialect, this.mapping, ENTRA_CONTENT_TYPE)
+  }
+
+  /** The same client after the admin changed the application's attribute mappings. */
+  withMapping(mapping: Partial<EntraMapping>): EntraClient {
+    return new EntraClient(
+      this.http,
+      this.dialect,
+      { ...this.mapping, ...mapping },
+      this.contentType,
+    )
+  }
+
+  /**
+   * Provision on demand for the same application: it runs the same steps for one user at once but
+   * ignores the `aadOptscim062020` flag, so its requests are in the default dialect (entra.md §1.1,
+   * Microsoft's compatibility notes), with the application's mappings unchanged.
+   */
+  onDemand(): EntraClient {
+    return new EntraClient(this.http, 'entra-default', this.mapping, this.contentType)
   }
 
   /** Test Connection: a random-GUID lookup on the matching attribute, then the `/Groups` probe. */
@@ -48,7 +78,7 @@ export class EntraClient {
 
   /** POST an arbitrary body the way Entra posts (content type, no If-Match). */
   postUser(body: unknown): Promise<HttpAnswer> {
-    return this.http.send({ method: 'POST', path: '/Users', body, contentType: SCIM_CONTENT_TYPE })
+    return this.http.send({ method: 'POST', path: '/Users', body, contentType: this.contentType })
   }
 
   getUser(id: string): Promise<HttpAnswer> {
@@ -64,7 +94,7 @@ export class EntraClient {
       method: 'PATCH',
       path: resourcePath('Users', id),
       body,
-      contentType: SCIM_CONTENT_TYPE,
+      contentType: this.contentType,
     })
   }
 

@@ -27,11 +27,49 @@ export interface EntraMapping {
   readonly extensionBooleans: boolean
   /** Put the ClearID URN in `schemas`. Entra does not for custom extensions (entra.md §2.3). */
   readonly declareExtension: boolean
+  /**
+   * How a default-dialect POST sends `active`: Microsoft lists the flag as changing PATCH shapes
+   * only and its POST examples use JSON `true`, while the service has been seen sending "True"
+   * (entra.md §2.3). PATCHes in the default dialect always use strings.
+   */
+  readonly createBooleans: 'string' | 'json'
+  /**
+   * The matching attributes in precedence order: the lookup tries each and stops at the first hit
+   * (entra.md §1.2). `userName` is Entra's default; ClearID's synchronization key is the extension
+   * `externalId` (the Entra objectId).
+   */
+  readonly matchOn: readonly MatchAttribute[]
 }
 
+export type MatchAttribute = 'userName' | 'externalId'
+
 export function defaultMapping(dialect: Dialect): EntraMapping {
-  return { extensionBooleans: dialect === 'entra-flag', declareExtension: false }
+  return {
+    extensionBooleans: dialect === 'entra-flag',
+    declareExtension: false,
+    createBooleans: 'string',
+    matchOn: ['userName'],
+  }
 }
+
+/** The filter attribute and the source value of a matching attribute. */
+export function matchLookup(
+  attribute: MatchAttribute,
+  values: ClearIdUserValues,
+): { readonly filterAttribute: string; readonly value: string | undefined } {
+  if (attribute === 'userName') return { filterAttribute: 'userName', value: values.userName }
+  const value = values.ext.externalId
+  return {
+    filterAttribute: `${CLEARID_USER_EXTENSION}:externalId`,
+    value: typeof value === 'string' ? value : undefined,
+  }
+}
+
+/**
+ * The Content-Type Entra puts on bodies: `application/scim+json; charset=utf-8`, as Validator
+ * captures and reproductions show (entra.md §2.1); a server must not insist on the bare type.
+ */
+export const ENTRA_CONTENT_TYPE = 'application/scim+json; charset=utf-8'
 
 /** `True`/`False` in the default dialect (the Switch() mapping output), JSON booleans with the flag. */
 export function booleanValue(value: boolean, dialect: Dialect): boolean | string {
@@ -63,7 +101,7 @@ function isBooleanExtension(name: string): boolean {
 export function mappedExtension(
   values: ClearIdUserValues,
   dialect: Dialect,
-  mapping: EntraMapping,
+  mapping: Pick<EntraMapping, 'extensionBooleans'>,
 ): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {}
   for (const definition of EXTENSION_ATTRIBUTES) {
@@ -84,14 +122,16 @@ export function mappedExtension(
 export function createUserBody(
   values: ClearIdUserValues,
   dialect: Dialect,
-  mapping: EntraMapping = defaultMapping(dialect),
+  partial: Partial<EntraMapping> = {},
 ): Record<string, unknown> {
+  const mapping = { ...defaultMapping(dialect), ...partial }
   return {
     schemas: mapping.declareExtension
       ? [CORE_USER_SCHEMA, CLEARID_USER_EXTENSION]
       : [CORE_USER_SCHEMA],
     userName: values.userName,
-    active: booleanValue(values.active, dialect),
+    active:
+      mapping.createBooleans === 'json' ? values.active : booleanValue(values.active, dialect),
     displayName: values.displayName,
     [CLEARID_USER_EXTENSION]: mappedExtension(values, dialect, mapping),
   }

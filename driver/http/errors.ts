@@ -74,9 +74,12 @@ export class CreateCapError extends HarnessStop {
   }
 }
 
+export const INTERRUPTED_REASON = 'interrupted before this rule finished'
+
+/** The run was interrupted (Ctrl-C, SIGTERM), or its cleanup abandoned: no new request is sent. */
 export class InterruptedError extends HarnessStop {
   override readonly name = 'InterruptedError'
-  constructor() {
-    super('interrupted before this rule finished')
+  constructor(reason: string = INTERRUPTED_REASON) {
+    super(reason)
   }
 }

@@ -142,11 +142,15 @@ export class ScimHttpClient implements ScimHttp {
 
   /**
    * A client for cleanup: same ledger and target, writes allowed (it only deletes what this run
-   * created), not tied to the run's abort signal so Ctrl-C still cleans up.
+   * created), not tied to the run's abort signal so Ctrl-C still cleans up. `abandon` (a second
+   * Ctrl-C) is its own signal: it refuses further deletes and cuts 429 waits short.
    */
-  forCleanup(): ScimHttpClient {
+  forCleanup(abandon?: AbortSignal): ScimHttpClient {
     const { signal: _signal, ...rest } = this.options
-    return new ScimHttpClient({ ...rest, allowWrites: true }, this.ledger)
+    return new ScimHttpClient(
+      { ...rest, allowWrites: true, ...(abandon ? { signal: abandon } : {}) },
+      this.ledger,
+    )
   }
 
   async send(request: HttpRequest): Promise<HttpAnswer> {

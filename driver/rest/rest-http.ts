@@ -127,10 +127,18 @@ export class RestHttpClient {
     return [clientSecret, admin].filter((s): s is string => s !== undefined && s !== '')
   }
 
-  /** A client for cleanup: same ledger and tokens, writes allowed, not stopped by Ctrl-C. */
-  forCleanup(): RestHttpClient {
+  /**
+   * A client for cleanup: same ledger and tokens, writes allowed, not stopped by the run's Ctrl-C.
+   * `abandon` (a second Ctrl-C) is its own signal: it refuses further deletes.
+   */
+  forCleanup(abandon?: AbortSignal): RestHttpClient {
     const { signal: _signal, ...rest } = this.options
-    return new RestHttpClient({ ...rest, allowWrites: true }, this.shared, this.ledger, this.tokens)
+    return new RestHttpClient(
+      { ...rest, allowWrites: true, ...(abandon ? { signal: abandon } : {}) },
+      this.shared,
+      this.ledger,
+      this.tokens,
+    )
   }
 
   /** `/api/v2/accounts/{accountId}/identities` plus `rest`, the account encoded. */

@@ -10,7 +10,7 @@ import type { Account } from '../accounts/account-registry.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { purgeExpiredDeletions } from '../identity-changes.ts'
-import { ALL_GROUPS, toRestIdentity } from '../rest/identity-shape.ts'
+import { ALL_SECTIONS, toRestIdentity } from '../rest/identity-shape.ts'
 import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
 import { checkText } from '../webhooks/webhook-config.ts'
@@ -84,12 +84,14 @@ export function identityAdminRoutes(ctx: MockContext): Hono {
   app.post('/identities/seed', async (c) => {
     const bodies = await seedBodies(await readRestBody(ctx, c))
     const identities = seedIdentities(ctx, account(c), bodies)
-    const views = identities.map((i) => toRestIdentity(i, ALL_GROUPS))
+    const views = identities.map((i) => toRestIdentity(i, ALL_SECTIONS))
     return c.json({ created: identities.length, identities: views }, 201)
   })
   app.delete('/identities', (c) => {
     ctx.store.clear(account(c))
     ctx.scimResets.forget(account(c))
+    ctx.principals.forget(account(c))
+    ctx.teams.clearMembers(account(c))
     return c.body(null, 204)
   })
   app.get('/log', (c) => c.json({ entries: ctx.requestLog.list(account(c)) }))

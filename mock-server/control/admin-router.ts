@@ -1,7 +1,7 @@
 /**
  * The mock's control plane under `/_admin/`: not part of the emulated ClearID API, protected by
- * its own admin token. Accounts, SCIM keys and resets, seeding, API integrations, webhooks and the
- * request log.
+ * its own admin token. Accounts, SCIM keys and resets, seeding, API integrations, webhooks, identity
+ * requests and the request log.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
+import { identityRequestRoutes } from '../identity-requests/identity-request-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
 import { adminAuth } from './admin-auth.ts'
@@ -31,6 +32,7 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   })
   app.route('/accounts/:accountId/integrations', integrationRoutes(ctx))
   app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
+  app.route('/accounts/:accountId/identity-requests', identityRequestRoutes(ctx))
   // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
   app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
   app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))

@@ -176,9 +176,9 @@ describe('SCIM reset', () => {
     const token = await accessToken(app)
     const edited = await api(app, token, 'PATCH', `${V2}/${created.body.id}`, {
       eTag: created.body.meta.version,
-      companyData: { zipCode: 'from-clearid' },
+      privateData: { zipCode: 'from-clearid' },
     })
-    expect(edited.body.companyData.zipCode).toBe('from-clearid')
+    expect(edited.body.privateData.zipCode).toBe('from-clearid')
     await api(app, token, 'POST', V2, restIdentity('rest-made'))
     const reset = await admin(app, 'POST', '/accounts/acme/scim/reset')
     expect(reset.body).toMatchObject({
@@ -187,13 +187,27 @@ describe('SCIM reset', () => {
       status: 'Completed',
     })
 
-    const refused = await scim(
+    // SCIM reads show the identity without its extension data (all but the sync key), so Entra's
+    // diff will send every value it has; REST still shows the identity's values.
+    const shown = await scim(app, 'GET', `/Users/${created.body.id}`)
+    expect(shown.body[EXT]).toEqual({ externalId: 'reset-1' })
+    expect(shown.body.displayName).toBe('User reset-1')
+    const listed = await scim(app, 'GET', '/Users?filter=userName+eq+%22reset-1%40example.com%22')
+    expect(listed.body.Resources[0][EXT]).toEqual({ externalId: 'reset-1' })
+    const viaRest = await api(app, token, 'GET', `${V2}/${created.body.id}`)
+    expect(viaRest.body).toMatchObject({ firstName: 'Grace', middleName: 'Q' })
+
+    // A PATCH without extension data (a rename, a deactivation) is applied, not refused for the
+    // names it does not send, and is not the replacing write: the identity stays pending.
+    const renamed = await scim(
       app,
       'PATCH',
       `/Users/${created.body.id}`,
-      patch({ op: 'replace', path: 'displayName', value: 'No names sent' }),
+      patch({ op: 'replace', path: 'displayName', value: 'Renamed' }),
     )
-    expect(refused.status).toBe(400)
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.displayName).toBe('Renamed')
+    expect(renamed.body[EXT]).toEqual({ externalId: 'reset-1' })
     expect((await admin(app, 'GET', '/accounts/acme/scim/reset')).body.identitiesPending).toBe(1)
 
     const sync = await scim(
@@ -269,6 +283,20 @@ describe('seeding identities', () => {
     })
     expect(clash.status).toBe(409)
     expect((await admin(app, 'GET', '/accounts/acme')).body.identities).toBe(2)
+  })
+
+  it('seed bodies may carry the SCIM userName (mock-only), which Entra then matches on', async () => {
+    const seeded = await admin(app, 'POST', '/accounts/acme/identities/seed', {
+      identities: [
+        restIdentity('s-7', { userName: 'ada@contoso.example' }),
+        { displayName: 'No External Id', lastName: 'Nobody' },
+        { displayName: 'No External Id Either', lastName: 'Nobody' },
+      ],
+    })
+    expect(seeded.status).toBe(201)
+    expect(seeded.body.identities[0]).not.toHaveProperty('userName')
+    const found = await scim(app, 'GET', '/Users?filter=userName%20eq%20%22ada@contoso.example%22')
+    expect(found.body.Resources[0].id).toBe(seeded.body.identities[0].identityId)
   })
 
   it('seeds from faker deterministically, valid under the shared rules, visible through SCIM', async () => {

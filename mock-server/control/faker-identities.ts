@@ -26,7 +26,10 @@ export async function fakeIdentities(
   })
 }
 
-/** `basic` attributes at the top level, every other group in its nested object. */
+/**
+ * Each attribute at its REST placement (top level or nested object), plus the mock-only `userName`
+ * seed bodies may carry, so Entra can match the seeded identities.
+ */
 function restIdentityOf(user: ClearIdUserValues, active: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = {
     userName: user.userName,
@@ -34,8 +37,8 @@ function restIdentityOf(user: ClearIdUserValues, active: boolean): Record<string
     status: active ? 'Active' : 'Inactive',
   }
   for (const [name, value] of Object.entries(user.ext)) {
-    const group = findExtensionAttribute(name)?.group ?? 'basic'
-    if (group === 'basic') body[name] = value
+    const group = findExtensionAttribute(name)?.rest?.group ?? 'top'
+    if (group === 'top') body[name] = value
     else ((body[group] ??= {}) as Record<string, unknown>)[name] = value
   }
   return body

@@ -124,5 +124,7 @@ function keyFileOf(
     tokenUrl: `${base}/sts/connect/token`,
     identityServiceUrl: `${base}/identityservice`,
     searchServiceUrl: `${base}/searchservice`,
+    principalServiceUrl: `${base}/principalservice`,
+    roleServiceUrl: `${base}/roleservice`,
   }
 }

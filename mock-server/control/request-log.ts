@@ -28,7 +28,8 @@ export interface RequestLogEntry {
 /** Characters of the query shown per entry. */
 const QUERY_CHARS = 300
 
-const ACCOUNT_PATH = /^\/(identityservice|searchservice)\/api\/v\d+\/accounts\/([^/]+)(?:\/|$)/
+const ACCOUNT_PATH =
+  /^\/(identityservice|searchservice|principalservice|roleservice)\/api\/v\d+\/accounts\/([^/]+)(?:\/|$)/
 
 /** As kept: the time as a number, formatted only when the log is read (most entries never are). */
 interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {

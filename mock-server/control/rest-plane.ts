@@ -10,6 +10,10 @@ import { ApiIntegrationRegistry } from '../accounts/api-integrations.ts'
 import type { MockContext } from '../context.ts'
 import type { IdentityEvents } from '../events.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
+import { IdentityRequestEvents } from '../identity-requests/identity-request-events.ts'
+import { IdentityRequests } from '../identity-requests/identity-requests.ts'
+import { PrincipalDirectory } from '../principals/principal-directory.ts'
+import { TeamStore } from '../teams/team-store.ts'
 import { mockDocsRoutes } from '../openapi/mock-routes.ts'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -23,7 +27,7 @@ import {
 import { restRouter } from '../rest/rest-router.ts'
 import type { IdentityStore } from '../store/identity-store.ts'
 import { STS_MOUNT } from '../sts/constants.ts'
-import { stsRouter } from '../sts/sts-router.ts'
+import { STS_ROOT_PATHS, stsRoot, stsRouter } from '../sts/sts-router.ts'
 import { TokenService } from '../sts/token-service.ts'
 import { WebhookService } from '../webhooks/webhook-service.ts'
 import { ADMIN_MOUNT, adminRouter } from './admin-router.ts'
@@ -32,7 +36,15 @@ import { ScimResets } from './scim-resets.ts'
 
 type RestServices = Pick<
   MockContext,
-  'integrations' | 'tokens' | 'webhooks' | 'scimResets' | 'requestLog' | 'publicBaseUrl'
+  | 'integrations'
+  | 'tokens'
+  | 'webhooks'
+  | 'identityRequests'
+  | 'principals'
+  | 'teams'
+  | 'scimResets'
+  | 'requestLog'
+  | 'publicBaseUrl'
 >
 
 interface Core {
@@ -44,11 +56,13 @@ interface Core {
 
 export function restServices(options: AppOptions, core: Core): RestServices {
   const { store, events, clock, ids } = core
+  const requestEvents = new IdentityRequestEvents()
   return {
     integrations: new ApiIntegrationRegistry(clock, ids),
     tokens: new TokenService(clock, options.tokenSigningKeys),
     webhooks: new WebhookService({
       events,
+      requestEvents,
       clock,
       ids,
       fetch: options.webhookFetch ?? ((url, init) => fetch(url, init)),
@@ -58,6 +72,9 @@ export function restServices(options: AppOptions, core: Core): RestServices {
         linkLocal: options.allowLinkLocalWebhooks ?? false,
       },
     }),
+    identityRequests: new IdentityRequests({ events: requestEvents, clock, ids }),
+    principals: new PrincipalDirectory(store, events),
+    teams: new TeamStore(events),
     scimResets: new ScimResets({
       events,
       store,
@@ -78,7 +95,12 @@ export function restServices(options: AppOptions, core: Core): RestServices {
  */
 export function installRestMiddleware(app: Hono, ctx: MockContext): void {
   const limit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
-  for (const services of ['/identityservice/*', '/searchservice/*']) {
+  for (const services of [
+    '/identityservice/*',
+    '/searchservice/*',
+    '/principalservice/*',
+    '/roleservice/*',
+  ]) {
     app.use(services, requestLogger(ctx))
     app.use(services, limit)
   }
@@ -86,6 +108,7 @@ export function installRestMiddleware(app: Hono, ctx: MockContext): void {
 
 export function installRestRoutes(app: Hono, ctx: MockContext, options: AppOptions): void {
   app.route(STS_MOUNT, stsRouter(ctx))
+  for (const path of STS_ROOT_PATHS) app.get(path, stsRoot(ctx))
   app.route('/', restRouter(ctx))
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN
   if (adminToken !== false) app.route(ADMIN_MOUNT, adminRouter(ctx, adminToken))

@@ -1,8 +1,10 @@
 /**
  * "Reset SCIM integration identity data" (ClearID: Administration > SCIM Integration > Force
- * reset): every identity the SCIM integration manages is marked pending reset, so the next SCIM
- * write for it replaces all SCIM-managed values with what the IdP sends and clears the rest. It
- * cannot be undone. The reset reports `Running` for a configurable time, then `Completed`.
+ * reset): every identity the SCIM integration manages is marked pending reset. Until Entra's next
+ * write of its data, SCIM reads show the identity without its extension values
+ * (`scim-reset-view.ts`), so Entra's diff sends them all, and that write replaces every
+ * SCIM-managed value and clears the rest (`scim-reset-gate.ts`). It cannot be undone. The reset
+ * reports `Running` for a configurable time, then `Completed`.
  *
  * @module
  */
@@ -48,10 +50,8 @@ export class ScimResets {
         this.#pending.get(event.accountId)?.delete(id)
         return
       }
-      if (event.source !== 'scim') return
-      setOf(this.#managed, event.accountId).add(id)
-      // A SCIM write to a pending identity was the replacing write.
-      this.#pending.get(event.accountId)?.delete(id)
+      // Which SCIM write ends a reset is the gate's decision (`replaced`), not any SCIM write's.
+      if (event.source === 'scim') setOf(this.#managed, event.accountId).add(id)
     })
   }
 
@@ -86,6 +86,16 @@ export class ScimResets {
 
   isPending(accountId: string, identityId: string): boolean {
     return this.#pending.get(accountId)?.has(identityId) ?? false
+  }
+
+  /** Whether any identity of the account is pending: one lookup on every SCIM read. */
+  hasPending(accountId: string): boolean {
+    return (this.#pending.get(accountId)?.size ?? 0) > 0
+  }
+
+  /** A SCIM write replaced the identity's data: its reset is over. */
+  replaced(accountId: string, identityId: string): void {
+    this.#pending.get(accountId)?.delete(identityId)
   }
 
   /** The account's identity data was cleared by the control plane. */

@@ -54,7 +54,7 @@ export function seedIdentities(
 ): Identity[] {
   const identities = bodies.map((body, index) =>
     withIndex(index, () =>
-      buildIdentity(ctx, accountId, parseRestIdentity(body, ctx.behaviour), 'seed'),
+      buildIdentity(ctx, accountId, parseRestIdentity(body, { allowUserName: true }), 'seed'),
     ),
   )
   checkBatchUniqueness(ctx, identities)
@@ -82,20 +82,22 @@ function checkBatchUniqueness(ctx: MockContext, identities: readonly Identity[])
   const externalIds = new Set<string>()
   identities.forEach((identity, index) => {
     const userName = identity.userName.toLowerCase()
-    const externalId = String(identity.attributes.externalId)
+    const externalId = identity.attributes.externalId
     if (userNames.has(userName) || ctx.store.findByUserName(identity.accountId, userName)) {
       throw new ApiError(
         409,
         `identities[${index}]: userName "${identity.userName.slice(0, 100)}" is already in use.`,
       )
     }
+    userNames.add(userName)
+    // Identities without an external id (ClearID's REST allows them) have nothing to clash on.
+    if (typeof externalId !== 'string') return
     if (externalIds.has(externalId) || ctx.store.findByExternalId(identity.accountId, externalId)) {
       throw new ApiError(
         409,
         `identities[${index}]: systemData.externalId "${externalId.slice(0, 100)}" is already in use (seeding the same faker seed twice repeats external ids).`,
       )
     }
-    userNames.add(userName)
     externalIds.add(externalId)
   })
 }

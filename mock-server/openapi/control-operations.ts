@@ -21,6 +21,11 @@ const UNAUTHORIZED = {
 const NOT_FOUND: Record<number, ResponseSpec> = {
   404: { description: 'Unknown account (or resource).' },
 }
+const list = (name: string, items: Record<string, unknown>) => ({
+  type: 'object',
+  properties: { [name]: { type: 'array', items } },
+  required: [name],
+})
 const json = (schema: Record<string, unknown>, example?: unknown) => ({
   contentType: 'application/json',
   schema,
@@ -320,6 +325,90 @@ const WEBHOOK_OPERATIONS: readonly OperationSpec[] = [
   }),
 ]
 
+const REQUEST: ParamSpec = {
+  name: 'requestId',
+  in: 'path',
+  description: 'Identity request id.',
+}
+const REQUESTS = `${A}/{accountId}/identity-requests`
+const decision = (
+  action: 'approve' | 'deny' | 'cancel',
+  summary: string,
+  example: unknown,
+): OperationSpec =>
+  admin({
+    method: 'post',
+    path: `${REQUESTS}/{requestId}/${action}`,
+    tag: 'Identity requests',
+    summary,
+    params: [ACCOUNT, REQUEST],
+    body: json(ref('IdentityRequestDecision'), example),
+    responses: {
+      200: { description: 'The decided request.', schema: ref('IdentityRequest') },
+      400: { description: 'The reason is missing (approve, deny) or not a string.' },
+      409: {
+        description:
+          'The request is no longer Pending, or (approve) the identity would duplicate a userName or external id.',
+      },
+      ...NOT_FOUND,
+    },
+  })
+
+const IDENTITY_REQUEST_OPERATIONS: readonly OperationSpec[] = [
+  admin({
+    method: 'get',
+    path: REQUESTS,
+    tag: 'Identity requests',
+    summary: 'List identity requests (creation order)',
+    params: [ACCOUNT],
+    responses: {
+      200: {
+        description: 'Every request of the account.',
+        schema: list('identityRequests', ref('IdentityRequest')),
+      },
+      ...NOT_FOUND,
+    },
+  }),
+  admin({
+    method: 'post',
+    path: REQUESTS,
+    tag: 'Identity requests',
+    summary: 'Request an identity (sends IdentityRequestCreated)',
+    params: [ACCOUNT],
+    body: json(ref('IdentityRequestInput'), {
+      requester: 'grace.hopper@example.com',
+      reason: 'Contractor for the Q3 audit',
+      identity: {
+        displayName: 'Ada Lovelace',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        systemData: { externalId: 'ada-0002' },
+      },
+    }),
+    responses: {
+      201: { description: 'Pending.', schema: ref('IdentityRequest'), headers: ['Location'] },
+      400: { description: 'requester or reason missing, or the identity breaks a ClearID rule.' },
+      ...NOT_FOUND,
+    },
+  }),
+  admin({
+    method: 'get',
+    path: `${REQUESTS}/{requestId}`,
+    tag: 'Identity requests',
+    summary: 'Get an identity request',
+    params: [ACCOUNT, REQUEST],
+    responses: {
+      200: { description: 'The request.', schema: ref('IdentityRequest') },
+      ...NOT_FOUND,
+    },
+  }),
+  decision('approve', 'Approve: stores the identity (sends IdentityRequestUpdated)', {
+    reason: 'Signed contract',
+  }),
+  decision('deny', 'Deny (sends IdentityRequestUpdated)', { reason: 'No contract' }),
+  decision('cancel', 'Cancel (sends IdentityRequestUpdated)', {}),
+]
+
 const MOCK_OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get',
@@ -368,5 +457,6 @@ export const CONTROL_OPERATIONS: readonly OperationSpec[] = [
   ...ACCOUNT_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
+  ...IDENTITY_REQUEST_OPERATIONS,
   ...MOCK_OPERATIONS,
 ]

@@ -6,13 +6,20 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
-import { IDENTITY_OPERATIONS, STS_OPERATIONS } from './emulated-operations.ts'
+import {
+  IDENTITY_OPERATIONS,
+  PRINCIPAL_OPERATIONS,
+  STS_OPERATIONS,
+  TEAM_OPERATIONS,
+} from './emulated-operations.ts'
 import { toOpenApiOperation, type OperationSpec } from './operation.ts'
 import { componentSchemas } from './schemas.ts'
 
 export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...STS_OPERATIONS,
   ...IDENTITY_OPERATIONS,
+  ...PRINCIPAL_OPERATIONS,
+  ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
 ]
@@ -22,6 +29,11 @@ const TAGS = [
   { name: 'Identity service', description: 'Emulated ClearID identity service.' },
   { name: 'Search service', description: 'Emulated ClearID search service.' },
   {
+    name: 'Principal service',
+    description: 'Emulated ClearID principal service: portal users and their roles.',
+  },
+  { name: 'Role service', description: 'Emulated ClearID role service: teams and their members.' },
+  {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
   },
@@ -30,6 +42,11 @@ const TAGS = [
     description: 'Mock only: ClearID configures these in its portal.',
   },
   { name: 'Webhooks', description: 'Mock only: ClearID configures these in its portal.' },
+  {
+    name: 'Identity requests',
+    description:
+      "Mock only: ClearID takes identity requests in its self-service portal; their webhook events are ClearID's.",
+  },
   {
     name: 'Client verification',
     description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
@@ -71,7 +88,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       title: 'Mock Genetec ClearID: REST API and control plane',
       version: '1.0.0',
       description:
-        'The emulated ClearID token service, identity service (v2, v3) and search service, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
+        'The emulated ClearID token service, identity service (v2, v3), search, principal and role services, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
     },
     servers: [{ url: serverUrl }],
     tags: TAGS,

@@ -15,7 +15,15 @@ import {
   SEARCH,
 } from '../control/rest-test-client.ts'
 
-const SURFACES = ['/sts/', '/identityservice/', '/searchservice/', '/_admin/', '/_mock/']
+const SURFACES = [
+  '/sts/',
+  '/identityservice/',
+  '/searchservice/',
+  '/principalservice/',
+  '/roleservice/',
+  '/_admin/',
+  '/_mock/',
+]
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
 let app: MockApp
@@ -109,6 +117,35 @@ describe('OpenAPI document', () => {
     )
     check('IdentityPage', (await api(app, bearer, 'GET', V3)).body)
     check('SearchResult', (await api(app, bearer, 'POST', SEARCH, {})).body)
+    const principals = '/principalservice/api/v2/accounts/acme'
+    const id = created.body.identityId as string
+    check(
+      'IdentityPrincipal',
+      (await api(app, bearer, 'GET', `${principals}/identityPrincipals/${id}`)).body,
+    )
+    await api(app, bearer, 'PATCH', `${V2}/${id}`, {
+      eTag: created.body.eTag,
+      email: 'doc@example.com',
+    })
+    const granted = await api(app, bearer, 'PUT', `${principals}/userPrincipals/doc@example.com`, {
+      identityId: id,
+      roles: ['admin'],
+    })
+    check('IdentityPrincipal', granted.body)
+    const roles = '/roleservice/api/v3/accounts/acme'
+    const team = await api(app, bearer, 'POST', `${roles}/teams`, { name: 'Doc team' })
+    check('Team', team.body)
+    await api(app, bearer, 'POST', `${roles}/teams/${team.body.teamId}/members`, {
+      identityIds: [id],
+    })
+    const members = await api(app, bearer, 'GET', `${roles}/teams/${team.body.teamId}/members`)
+    check('TeamMember', members.body.teamMembers[0])
+    check(
+      'TeamMember',
+      (await api(app, bearer, 'GET', `${roles}/identities/${id}/teams`)).body.teams[0],
+    )
+    const teams = '/searchservice/api/v1/accounts/acme/teams'
+    check('TeamSearchResult', (await api(app, bearer, 'POST', teams, {})).body)
     check('Problem', (await api(app, bearer, 'GET', `${V2}/nope`)).body)
     check('OAuthError', (await tokenRequest(app, { grant_type: 'password' })).body)
     check('AccountList', (await admin(app, 'GET', '/accounts')).body)

@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { identityRequestJsonSchema } from '../identity-requests/identity-request.ts'
 import { identityJsonSchema } from '../rest/identity-schema.ts'
+import { READ_ONLY_TOP_LEVEL } from '../rest/identity-shape.ts'
 import { WEBHOOK_EVENTS } from '../webhooks/webhook-config.ts'
 import { ref } from './operation.ts'
 
@@ -22,13 +24,9 @@ const list = (name: string, items: Record<string, unknown>) =>
 
 function identityWrite(): Record<string, unknown> {
   const full = identityJsonSchema(true) as { properties: Record<string, unknown> }
-  const {
-    identityId: _i,
-    creationDateUtc: _c,
-    lastModificationDateUtc: _l,
-    isDeleted: _d,
-    ...writable
-  } = full.properties
+  const writable = Object.fromEntries(
+    Object.entries(full.properties).filter(([name]) => !READ_ONLY_TOP_LEVEL.includes(name)),
+  )
   return {
     type: 'object',
     description:
@@ -50,6 +48,83 @@ function identitySchemas(): Record<string, unknown> {
       { identities: { type: 'array', items: ref('Identity') }, continuation: nullableStr },
       ['identities', 'continuation'],
     ),
+    IdentityPrincipal: obj(
+      {
+        identityId: str,
+        principalId: {
+          type: ['string', 'null'],
+          description: 'The e-mail the portal user is named by.',
+        },
+        roles: { type: 'array', items: { enum: ['user', 'admin'] } },
+        principalState: { type: ['string', 'null'], enum: ['Active', null] },
+      },
+      ['identityId', 'principalId', 'roles', 'principalState'],
+    ),
+    UserPrincipalWrite: obj(
+      {
+        identityId: str,
+        roles: { type: 'array', minItems: 1, items: { enum: ['user', 'admin'] } },
+        principalState: { enum: ['Active', null] },
+      },
+      ['identityId', 'roles'],
+    ),
+    Team: obj(
+      {
+        teamId: str,
+        name: str,
+        description: nullableStr,
+        status: { enum: ['Active', 'Inactive'] },
+        isDeleted: bool,
+        creationDateUtc: str,
+        lastModificationDateUtc: str,
+      },
+      ['teamId', 'name', 'description', 'status', 'isDeleted'],
+    ),
+    TeamWrite: obj(
+      { name: str, description: nullableStr, status: { enum: ['Active', 'Inactive'] } },
+      ['name'],
+    ),
+    TeamMember: obj(
+      {
+        teamId: str,
+        teamName: str,
+        identityId: str,
+        identityName: str,
+        identityEmail: nullableStr,
+        identityJobTitle: nullableStr,
+        identityCompanyName: nullableStr,
+        identityDepartmentName: nullableStr,
+        sourceId: str,
+        startDateTimeUtc: nullableStr,
+        endDateTimeUtc: nullableStr,
+      },
+      ['teamId', 'teamName', 'identityId', 'sourceId'],
+    ),
+    TeamMembersAdd: obj(
+      {
+        identityIds: { type: 'array', minItems: 1, items: str },
+        reason: nullableStr,
+        sourceId: { type: ['string', 'null'], description: 'Default TeamService.' },
+        startDateTimeUtc: nullableStr,
+        endDateTimeUtc: nullableStr,
+      },
+      ['identityIds'],
+    ),
+    TeamMembersRemove: obj(
+      {
+        teamMembers: {
+          type: 'array',
+          minItems: 1,
+          items: obj({ identityId: str, sourceId: nullableStr }, ['identityId']),
+        },
+        reason: nullableStr,
+      },
+      ['teamMembers'],
+    ),
+    TeamSearchResult: obj({ totalItems: int, results: { type: 'array', items: ref('Team') } }, [
+      'totalItems',
+      'results',
+    ]),
     SearchRequest: obj({
       skip: { type: 'integer', minimum: 0 },
       take: { type: 'integer', minimum: 0, maximum: 100 },
@@ -134,6 +209,8 @@ function tokenSchemas(): Record<string, unknown> {
         tokenUrl: str,
         identityServiceUrl: str,
         searchServiceUrl: str,
+        principalServiceUrl: str,
+        roleServiceUrl: str,
       },
       ['clientId', 'clientSecret', 'accountId', 'privateKeyPem', 'keyId', 'stsUrl'],
     ),
@@ -220,6 +297,22 @@ function webhookSchemas(): Record<string, unknown> {
       createdUtc: str,
       lastModifiedUtc: str,
     }),
+    IdentityRequest: identityRequestJsonSchema(),
+    IdentityRequestInput: obj(
+      {
+        requester: { type: 'string', description: 'Who asks for the identity.' },
+        reason: { type: 'string', description: 'Why the identity is needed.' },
+        template: { type: ['string', 'null'], description: 'Identity template (optional).' },
+        identity: ref('IdentityWrite'),
+      },
+      ['requester', 'reason', 'identity'],
+    ),
+    IdentityRequestDecision: obj({
+      reason: {
+        type: 'string',
+        description: 'Required to approve or deny; optional to cancel.',
+      },
+    }),
     DeliveryLog: obj({
       webhookId: str,
       firstCallbackUtc: nullableStr,
@@ -239,7 +332,12 @@ function webhookSchemas(): Record<string, unknown> {
           attempt: int,
           eventId: str,
           eventType: str,
-          identityId: str,
+          identityId: {
+            type: ['string', 'null'],
+            description:
+              'The identity of the event; for an identity request, the identity its approval created (else null).',
+          },
+          identityRequestId: { type: 'string', description: 'Identity request events only.' },
           durationMs: int,
         }),
       },

@@ -5,12 +5,12 @@
  *
  * @module
  */
+import { liveIdentity } from './live-identity.ts'
 import { Hono, type Context } from 'hono'
-import type { Identity } from '../../model/identity.ts'
 import { publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
-import { ALL_GROUPS, restETagOf, toRestIdentity } from './identity-shape.ts'
+import { ALL_SECTIONS, restETagOf, toRestIdentity } from './identity-shape.ts'
 import {
   createIdentity,
   deleteIdentity,
@@ -18,6 +18,7 @@ import {
   replaceIdentity,
 } from './identity-writes.ts'
 import { parseRestIdentity } from './parse-identity.ts'
+import { queryValue } from './query-params.ts'
 import { includeOf, readRestBody } from './rest-body.ts'
 
 export const IDENTITY_V2_MOUNT = '/identityservice/api/v2/accounts/:accountId'
@@ -25,47 +26,55 @@ export const IDENTITY_V2_MOUNT = '/identityservice/api/v2/accounts/:accountId'
 export function identityV2Routes(ctx: MockContext): Hono {
   const app = new Hono()
   const account = (c: Context) => c.req.param('accountId') ?? ''
-  const changes = async (c: Context) => parseRestIdentity(await readRestBody(ctx, c), ctx.behaviour)
+  const changes = async (c: Context) => parseRestIdentity(await readRestBody(ctx, c))
 
   app.get('/identities', (c) => lookupByExternalId(ctx, c))
 
   app.post('/identities', async (c) => {
     const identity = createIdentity(ctx, account(c), await changes(c))
     const location = `${publicBaseOf(ctx, c)}/identityservice/api/v2/accounts/${identity.accountId}/identities/${identity.id}`
-    return c.json(toRestIdentity(identity, ALL_GROUPS), 201, {
+    return c.json(toRestIdentity(identity, ALL_SECTIONS), 201, {
       Location: location,
       ETag: restETagOf(identity),
     })
   })
 
   app.get('/identities/:identityId', (c) => {
-    const identity = live(ctx, account(c), c.req.param('identityId'))
+    const identity = liveIdentity(ctx, account(c), c.req.param('identityId'))
     return c.json(toRestIdentity(identity, includeOf(c)), 200, { ETag: restETagOf(identity) })
   })
 
   app.patch('/identities/:identityId', async (c) => {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
-    const updated = mergeIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
-    return c.json(toRestIdentity(updated, ALL_GROUPS), 200, { ETag: restETagOf(updated) })
+    const updated = mergeIdentity(
+      ctx,
+      liveIdentity(ctx, account(c), c.req.param('identityId')),
+      body,
+    )
+    return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.put('/identities/:identityId', async (c) => {
     // Body first: the read-check-write below must not span an await.
     const body = await changes(c)
-    const updated = replaceIdentity(ctx, live(ctx, account(c), c.req.param('identityId')), body)
-    return c.json(toRestIdentity(updated, ALL_GROUPS), 200, { ETag: restETagOf(updated) })
+    const updated = replaceIdentity(
+      ctx,
+      liveIdentity(ctx, account(c), c.req.param('identityId')),
+      body,
+    )
+    return c.json(toRestIdentity(updated, ALL_SECTIONS), 200, { ETag: restETagOf(updated) })
   })
 
   app.delete('/identities/:identityId', (c) => {
-    deleteIdentity(ctx, live(ctx, account(c), c.req.param('identityId')))
+    deleteIdentity(ctx, liveIdentity(ctx, account(c), c.req.param('identityId')))
     return c.body(null, 204)
   })
   return app
 }
 
 function lookupByExternalId(ctx: MockContext, c: Context): Response {
-  const externalId = c.req.query('externalId')
+  const externalId = queryValue(c, 'externalId')
   if (externalId === undefined) {
     throw new ApiError(
       400,
@@ -76,16 +85,4 @@ function lookupByExternalId(ctx: MockContext, c: Context): Response {
   const include = includeOf(c)
   const found = ctx.store.findByExternalId(c.req.param('accountId') ?? '', externalId)
   return c.json(found ? [toRestIdentity(found, include)] : [])
-}
-
-/** A live identity of the account, or 404 (deleted identities are only visible to search). */
-export function live(ctx: MockContext, accountId: string, id: string): Identity {
-  const identity = ctx.store.get(accountId, id)
-  if (!identity || identity.deleted) {
-    throw new ApiError(
-      404,
-      `No identity with id "${id.slice(0, 100)}" exists in account "${accountId.slice(0, 64)}".`,
-    )
-  }
-  return identity
 }

@@ -9,6 +9,7 @@ import {
   OTHER,
   restIdentity,
   restTestApp,
+  scim,
   SEARCH,
   send,
   V2,
@@ -34,46 +35,67 @@ describe('identity service v2: create and read', () => {
     expect(res.headers.get('location')).toBe(`http://localhost${V2}/${res.body.identityId}`)
     expect(res.headers.get('etag')).toBe(res.body.eTag)
     expect(res.body).toMatchObject({
-      userName: 'ext-1',
+      accountId: 'acme',
       displayName: 'Identity ext-1',
       firstName: 'Ada',
       email: 'ada@example.com',
       countryCode: 'GBR',
       status: 'Active',
-      systemData: { externalId: 'ext-1', hasExtendedTime: null },
-      companyData: { employeeNumber: null },
-      privateData: { jobTitle: null },
+      ordinal: 1,
+      systemData: { externalId: 'ext-1', hasExtendedTime: null, provisioningAttributes: null },
+      privateData: { employeeNumber: null, birthday: null },
+      companyData: { jobTitle: null, approvers: null },
       userPermissions: { hasWebPortalAccess: null, isAdmin: null },
+      nationalIdentityData: null,
       isDeleted: false,
     })
+    expect(res.body).not.toHaveProperty('userName')
     expect(res.body.creationDateUtc).toBe(res.body.lastModificationDateUtc)
   })
 
+  it('creates an identity without an external id (ClearID has such identities)', async () => {
+    const res = await create({ displayName: 'No Key', lastName: 'Key' })
+    expect(res.status).toBe(201)
+    expect(res.body.systemData.externalId).toBeNull()
+    const read = await api(app, token, 'GET', `${V2}/${res.body.identityId}?include=SystemData`)
+    expect(read.body).toMatchObject({ displayName: 'No Key', systemData: { externalId: null } })
+    expect((await create({ displayName: 'No Key 2', lastName: 'Key' })).status).toBe(201)
+  })
+
   it('returns nested objects only when named in include (repeatable, comma-separated, any case)', async () => {
-    const { body } = await create(restIdentity('ext-2', { companyData: { zipCode: '12345' } }))
+    const { body } = await create(
+      restIdentity('ext-2', {
+        privateData: { zipCode: '12345' },
+        nationalIdentityData: { documentNumber: 'X1' },
+      }),
+    )
     const url = `${V2}/${body.identityId}`
     const plain = await api(app, token, 'GET', url)
     expect(plain.status).toBe(200)
-    expect(Object.keys(plain.body)).not.toEqual(expect.arrayContaining(['companyData']))
-    expect(plain.body.systemData).toBeUndefined()
+    for (const member of ['privateData', 'systemData', 'ordinal', 'nationalIdentityData']) {
+      expect(plain.body).not.toHaveProperty(member)
+    }
     const some = await api(
       app,
       token,
       'GET',
-      `${url}?include=companydata,SYSTEMDATA&include=Ordinal`,
+      `${url}?include=privatedata,SYSTEMDATA&include=Ordinal`,
     )
-    expect(some.body.companyData.zipCode).toBe('12345')
+    expect(some.body.privateData.zipCode).toBe('12345')
     expect(some.body.systemData.externalId).toBe('ext-2')
-    expect(some.body.privateData).toBeUndefined()
+    expect(some.body.ordinal).toBe(1)
+    expect(some.body.companyData).toBeUndefined()
+    expect(some.body).not.toHaveProperty('nationalIdentityData')
     const all = await api(
       app,
       token,
       'GET',
-      `${url}?include=CompanyData&include=PrivateData&include=SystemData&include=UserPermissions`,
+      `${url}?&include=Ordinal&include=SystemData&include=PrivateData&include=CompanyData&include=NationalIdentityData&include=UserPermissions`,
     )
     expect(Object.keys(all.body)).toEqual(
       expect.arrayContaining(['companyData', 'privateData', 'systemData', 'userPermissions']),
     )
+    expect(all.body.nationalIdentityData).toEqual({ documentNumber: 'X1' })
     const bad = await api(app, token, 'GET', `${url}?include=Pictures`)
     expect(bad.status).toBe(400)
     expect(bad.body.errors.include).toBeDefined()
@@ -89,6 +111,22 @@ describe('identity service v2: create and read', () => {
     const missing = await api(app, token, 'GET', V2)
     expect(missing.status).toBe(400)
     expect(missing.body.detail).toMatch(/v3/)
+  })
+
+  it('binds query parameter names in any case, as ASP.NET does', async () => {
+    await create(restIdentity('Case-1', { privateData: { employeeNumber: 'E-1' } }))
+    // Genetec's PowerShell sample: `…/identities?externalid=<id>`.
+    const lower = await api(app, token, 'GET', `${V2}?externalid=Case-1`)
+    expect(lower.status).toBe(200)
+    expect(lower.body).toHaveLength(1)
+    const upper = await api(app, token, 'GET', `${V2}?EXTERNALID=Case-1&INCLUDE=PrivateData`)
+    expect(upper.body[0].privateData.employeeNumber).toBe('E-1')
+    const byId = await api(app, token, 'GET', `${V2}/${lower.body[0].identityId}?Include=ordinal`)
+    expect(byId.body.ordinal).toBe(1)
+    // A simple parameter sent twice binds its first value.
+    expect(
+      (await api(app, token, 'GET', `${V2}?externalId=Case-1&ExternalID=x`)).body,
+    ).toHaveLength(1)
   })
 
   it('answers 404 problem details for an unknown id', async () => {
@@ -123,11 +161,11 @@ describe('identity service v2: validation (the same rules as SCIM)', () => {
     ['a two-letter countryCode', { countryCode: 'US' }, 'countryCode'],
     [
       'an invalid secondary email',
-      { companyData: { secondaryEmail: 'x@' } },
-      'companyData.secondaryEmail',
+      { privateData: { secondaryEmail: 'x@' } },
+      'privateData.secondaryEmail',
     ],
     ['no displayName', { displayName: undefined }, 'displayName'],
-    ['no externalId', { systemData: {} }, 'systemData.externalId'],
+    ['an empty externalId', { systemData: { externalId: '' } }, 'systemData.externalId'],
     ['a status other than Active/Inactive', { status: 'Disabled' }, 'status'],
     [
       'a boolean sent as a string',
@@ -135,6 +173,14 @@ describe('identity service v2: validation (the same rules as SCIM)', () => {
       'userPermissions.isAdmin',
     ],
     ['a field in the wrong object', { externalId: 'top-level' }, 'externalId'],
+    [
+      'the seed heading instead of the REST place',
+      { companyData: { employeeNumber: 'E-1' } },
+      'companyData.employeeNumber',
+    ],
+    ['an unknown top-level member', { favouriteColour: 'blue' }, 'favouriteColour'],
+    ['an unknown nested member', { privateData: { shoeSize: '42' } }, 'privateData.shoeSize'],
+    ['a userName (ClearID has none)', { userName: 'ada' }, 'userName'],
   ])('refuses %s with 400 naming the field', async (_name, change, field) => {
     const res = await create({ ...restIdentity('invalid'), ...change })
     expect(res.status).toBe(400)
@@ -143,29 +189,24 @@ describe('identity service v2: validation (the same rules as SCIM)', () => {
     expect((await api(app, token, 'GET', `${V2}?externalId=invalid`)).body).toEqual([])
   })
 
-  it('refuses a duplicate systemData.externalId or userName with 409', async () => {
-    await create(restIdentity('dup', { userName: 'dup-user' }))
+  it('refuses a duplicate systemData.externalId with 409', async () => {
+    await create(restIdentity('dup'))
     const external = await create(restIdentity('dup'))
     expect(external.status).toBe(409)
     expect(external.body.errors['systemData.externalId']).toBeDefined()
-    const user = await create(restIdentity('dup-2', { userName: 'DUP-USER' }))
-    expect(user.status).toBe(409)
-    expect(user.body.errors.userName).toBeDefined()
   })
 
-  it('ignores unknown members by default and rejects them with the strict option', async () => {
-    expect((await create(restIdentity('loose', { identityType: 'Employee' }))).status).toBe(201)
-    const strict = restTestApp({ behaviour: { unknownAttributes: 'reject' } })
-    const strictToken = await accessToken(strict)
-    const res = await api(
-      strict,
-      strictToken,
-      'POST',
-      V2,
-      restIdentity('strict', { identityType: 'Employee' }),
-    )
-    expect(res.status).toBe(400)
-    expect(res.body.errors.identityType).toBeDefined()
+  it('says where a member belongs, and lists the members of the place for an unknown one', async () => {
+    const moved = await create(restIdentity('where', { privateData: { jobTitle: 'Analyst' } }))
+    expect(moved.body.errors['privateData.jobTitle']).toEqual(['belongs at companyData.jobTitle.'])
+    const unknown = await create(restIdentity('where', { companyData: { floor: '3' } }))
+    expect(unknown.body.detail).toMatch(/companyData\.floor: .*departmentName.*approvers/)
+  })
+
+  it('reads status in any case, as the .NET enum converter does, and answers it canonically', async () => {
+    const res = await create(restIdentity('status-case', { status: 'inactive' }))
+    expect(res.status).toBe(201)
+    expect(res.body.status).toBe('Inactive')
   })
 })
 
@@ -174,7 +215,7 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
   let eTag: string
   beforeEach(async () => {
     const { body } = await create(
-      restIdentity('upd', { middleName: 'M', privateData: { jobTitle: 'Engineer' } }),
+      restIdentity('upd', { middleName: 'M', companyData: { jobTitle: 'Engineer' } }),
     )
     id = body.identityId
     eTag = body.eTag
@@ -186,7 +227,7 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
       token,
       'PATCH',
       `${V2}/${id}`,
-      { eTag, status: 'Inactive', middleName: null, companyData: { zipCode: '999' } },
+      { eTag, status: 'Inactive', middleName: null, privateData: { zipCode: '999' } },
       { 'Content-Type': 'application/json-patch+json' },
     )
     expect(res.status).toBe(200)
@@ -194,8 +235,8 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
       status: 'Inactive',
       middleName: null,
       firstName: 'Ada',
-      companyData: { zipCode: '999' },
-      privateData: { jobTitle: 'Engineer' },
+      privateData: { zipCode: '999' },
+      companyData: { jobTitle: 'Engineer' },
     })
     expect(res.body.eTag).not.toBe(eTag)
     expect(res.body.lastModificationDateUtc >= res.body.creationDateUtc).toBe(true)
@@ -240,10 +281,11 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
       firstName: null,
       lastName: 'Only',
       middleName: null,
-      privateData: { jobTitle: null },
-      userName: 'upd',
+      companyData: { jobTitle: null },
       status: 'Active',
     })
+    // The SCIM userName, which the REST identity has not, is kept.
+    expect((await scim(app, 'GET', `/Users/${id}`)).body.userName).toBe('upd')
   })
 
   it('PUT accepts a GET body sent back (output-only members are ignored)', async () => {
@@ -251,7 +293,7 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
       app,
       token,
       'GET',
-      `${V2}/${id}?include=CompanyData,PrivateData,SystemData,UserPermissions`,
+      `${V2}/${id}?include=Ordinal,CompanyData,PrivateData,SystemData,UserPermissions,NationalIdentityData`,
     )
     const res = await api(app, token, 'PUT', `${V2}/${id}`, {
       ...current.body,
@@ -259,26 +301,23 @@ describe('identity service v2: PATCH (merge) and PUT (replace) with eTag', () =>
     })
     expect(res.status).toBe(200)
     expect(res.body.description).toBe('round trip')
-    expect(res.body.privateData.jobTitle).toBe('Engineer')
+    expect(res.body.companyData.jobTitle).toBe('Engineer')
+    expect(res.body.ordinal).toBe(current.body.ordinal)
   })
 
-  it.each([
-    'resourceFilters',
-    'horizonId',
-    'provisioningAttributes',
-    'externalSyncSourceId',
-    'externalSyncTimeUtc',
-    'customFields',
-  ])('PUT refuses the read-only systemData.%s with 400 naming it', async (field) => {
-    const res = await api(app, token, 'PUT', `${V2}/${id}`, {
-      ...restIdentity('upd'),
-      eTag,
-      systemData: { externalId: 'upd', [field]: [] },
-    })
-    expect(res.status).toBe(400)
-    expect(res.body.errors).toHaveProperty([`systemData.${field}`])
-    expect(res.body.detail).toContain(`systemData.${field}`)
-  })
+  it.each(['resourceFilters', 'horizonId', 'externalSyncSourceId', 'externalSyncTimeUtc'])(
+    'PUT refuses the read-only systemData.%s with 400 naming it',
+    async (field) => {
+      const res = await api(app, token, 'PUT', `${V2}/${id}`, {
+        ...restIdentity('upd'),
+        eTag,
+        systemData: { externalId: 'upd', [field]: [] },
+      })
+      expect(res.status).toBe(400)
+      expect(res.body.errors).toHaveProperty([`systemData.${field}`])
+      expect(res.body.detail).toContain(`systemData.${field}`)
+    },
+  )
 })
 
 describe('identity service v2: DELETE (soft delete)', () => {

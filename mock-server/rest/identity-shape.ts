@@ -1,91 +1,86 @@
 /**
- * The REST view of an identity (ClearID's nested identity model) generated from the attribute
- * catalogue: `basic` attributes sit at the top level, every other group is a nested object named
- * after the group (`companyData`, `privateData`, `systemData`, `userPermissions`). There is no
- * second list of fields: adding an attribute to the catalogue adds it here.
+ * The REST view of an identity (ClearID's identity model) generated from the catalogue
+ * (`rest-model.ts`): top-level members, then `privateData`, `companyData`, `systemData` and
+ * `userPermissions`, each member where real ClearID clients read it. `include=` adds the nested
+ * objects and the members ClearID returns only on request (`ordinal`, `nationalIdentityData`).
+ *
+ * There is no `userName`: ClearID's REST identity has none (the SCIM `userName` stays on SCIM).
  *
  * @module
  */
-import { EXTENSION_ATTRIBUTES, type AttributeDefinition } from '../../model/attributes.ts'
-import type { Identity } from '../../model/identity.ts'
+import type { Identity, JsonValue, StoredIdentity } from '../../model/identity.ts'
+import { membersOf, NESTED_GROUPS, type NestedGroup, type RestMember } from './rest-model.ts'
 
-export type RestGroup = 'companyData' | 'privateData' | 'systemData' | 'userPermissions'
+/** What `include=` can add: a nested object, or a top-level member returned only on request. */
+export type Section = NestedGroup | 'ordinal' | 'nationalIdentityData'
 
-export const REST_GROUPS: readonly RestGroup[] = [
-  'companyData',
-  'privateData',
-  'systemData',
-  'userPermissions',
-]
-
-/** `include=` values (case-insensitive) and the nested object each one adds. */
-export const INCLUDE_VALUES: Readonly<Record<string, RestGroup>> = {
-  companydata: 'companyData',
+/** `include=` values (compared in lower case) and what each adds. */
+export const INCLUDE_VALUES: Readonly<Record<string, Section>> = {
   privatedata: 'privateData',
+  companydata: 'companyData',
   systemdata: 'systemData',
   userpermissions: 'userPermissions',
+  ordinal: 'ordinal',
+  nationalidentitydata: 'nationalIdentityData',
 }
 
-/** `include=` values ClearID accepts for objects the mock does not model; accepted and ignored. */
-export const IGNORED_INCLUDE_VALUES: readonly string[] = ['ordinal', 'nationalidentitydata']
-
-/** `systemData` members ClearID manages itself; writing them is refused with 400. */
-export const READ_ONLY_SYSTEM_DATA: readonly string[] = [
-  'resourceFilters',
-  'horizonId',
-  'provisioningAttributes',
-  'externalSyncSourceId',
-  'externalSyncTimeUtc',
-  'customFields',
-]
+/** Everything: write responses, search results and webhook payloads carry it all. */
+export const ALL_SECTIONS: ReadonlySet<Section> = new Set(Object.values(INCLUDE_VALUES))
 
 /** Top-level members that are output only; sent back by clients (PUT of a GET body), they are ignored. */
 export const READ_ONLY_TOP_LEVEL: readonly string[] = [
   'identityId',
+  'accountId',
+  'ordinal',
   'creationDateUtc',
   'lastModificationDateUtc',
   'isDeleted',
 ]
 
-export const ALL_GROUPS: ReadonlySet<RestGroup> = new Set(REST_GROUPS)
-
-/** Catalogue attributes of a REST group, or of the top level for `basic`. */
-export function attributesOf(group: RestGroup | 'basic'): readonly AttributeDefinition[] {
-  return EXTENSION_ATTRIBUTES.filter((a) => a.group === group)
-}
-
-/** The REST JSON path of an attribute: `firstName`, `systemData.externalId`, or a core name. */
-export function restPathOf(name: string): string {
-  const definition = EXTENSION_ATTRIBUTES.find((a) => a.name === name)
-  if (!definition || definition.group === 'basic' || definition.group === 'core') return name
-  return `${definition.group}.${definition.name}`
-}
-
 /** The REST `eTag`: the same version string as the SCIM `ETag` header, so both doors agree. */
-export function restETagOf(identity: Identity): string {
+export function restETagOf(identity: StoredIdentity): string {
   return `W/"${identity.version}"`
 }
 
 export type RestIdentity = Record<string, unknown>
 
-/** Renders the identity; nested objects appear only for the groups in `include`. */
-export function toRestIdentity(identity: Identity, include: ReadonlySet<RestGroup>): RestIdentity {
+function valueOf(identity: StoredIdentity, member: RestMember): JsonValue {
+  if (member.kind === 'attribute') return identity.attributes[member.definition.name] ?? null
+  return identity.rest?.[member.name] ?? null
+}
+
+/** The include section a top-level member needs, if it is returned only on request. */
+function sectionOf(member: RestMember): Section | undefined {
+  if (member.kind !== 'restOnly' || member.member.include === undefined) return undefined
+  return INCLUDE_VALUES[member.member.include]
+}
+
+/** Renders the identity; nested objects and on-request members appear only for `include`. */
+export function toRestIdentity(
+  identity: StoredIdentity | Identity,
+  include: ReadonlySet<Section>,
+): RestIdentity {
   const body: RestIdentity = {
     identityId: identity.id,
-    userName: identity.userName,
+    accountId: identity.accountId,
     displayName: identity.displayName,
   }
-  for (const definition of attributesOf('basic')) {
-    body[definition.name] = identity.attributes[definition.name] ?? null
+  const onRequest: RestMember[] = []
+  for (const member of membersOf('top')) {
+    if (sectionOf(member)) onRequest.push(member)
+    else body[member.name] = valueOf(identity, member)
   }
   body.status = identity.active ? 'Active' : 'Inactive'
-  for (const group of REST_GROUPS) {
+  if (include.has('ordinal')) body.ordinal = identity.ordinal ?? null
+  for (const group of NESTED_GROUPS) {
     if (!include.has(group)) continue
-    const nested: Record<string, unknown> = {}
-    for (const definition of attributesOf(group)) {
-      nested[definition.name] = identity.attributes[definition.name] ?? null
-    }
+    const nested: Record<string, JsonValue> = {}
+    for (const member of membersOf(group)) nested[member.name] = valueOf(identity, member)
     body[group] = nested
+  }
+  for (const member of onRequest) {
+    const section = sectionOf(member)
+    if (section && include.has(section)) body[member.name] = valueOf(identity, member)
   }
   body.eTag = restETagOf(identity)
   body.creationDateUtc = identity.created

@@ -5,22 +5,51 @@
  *
  * @module
  */
-import type { AttributeValue, Identity, WriteSource } from '../../model/identity.ts'
+import type { AttributeValue, Identity, JsonValue, WriteSource } from '../../model/identity.ts'
 import { validateIdentityFields } from '../../model/validate.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import type { IdentityEventType } from '../events.ts'
 import { nextVersion, saveIdentity, softDeleted, type IdentityFields } from '../identity-changes.ts'
 import { UniquenessConflict } from '../store/identity-store.ts'
-import { attributesOf, restETagOf, restPathOf } from './identity-shape.ts'
+import { restETagOf } from './identity-shape.ts'
 import type { RestChanges } from './parse-identity.ts'
+import { membersOf, restPathOf } from './rest-model.ts'
 
 type Attributes = Identity['attributes']
+type RestMembers = NonNullable<Identity['rest']>
 
-function present(changes: RestChanges): Attributes {
-  const attributes: Record<string, AttributeValue> = {}
-  for (const [name, value] of changes.attributes) if (value !== null) attributes[name] = value
-  return attributes as Attributes
+/** The values a create or replace sets: `null` means absent. */
+function present<V>(values: ReadonlyMap<string, V | null>): Record<string, V> {
+  const out: Record<string, V> = {}
+  for (const [name, value] of values) if (value !== null) out[name] = value
+  return out
+}
+
+/** `current` with the sent values merged in: `null` clears, and a group sent as null clears it all. */
+function merged<V>(
+  current: Readonly<Record<string, V>>,
+  changes: RestChanges,
+  sent: ReadonlyMap<string, V | null>,
+  inGroup: (group: RestChanges['clearedGroups'][number]) => readonly string[],
+): Record<string, V> {
+  const out: Record<string, V> = { ...current }
+  for (const group of changes.clearedGroups) for (const name of inGroup(group)) delete out[name]
+  for (const [name, value] of sent) {
+    if (value === null) delete out[name]
+    else out[name] = value
+  }
+  return out
+}
+
+const attributeNamesOf = (group: RestChanges['clearedGroups'][number]): string[] =>
+  membersOf(group).flatMap((m) => (m.kind === 'attribute' ? [m.definition.name] : []))
+const restNamesOf = (group: RestChanges['clearedGroups'][number]): string[] =>
+  membersOf(group).flatMap((m) => (m.kind === 'restOnly' ? [m.name] : []))
+
+/** An identity's REST-only members, or nothing when it has none (SCIM-made identities stay lean). */
+function restMembers(values: Record<string, JsonValue>): { rest?: RestMembers } {
+  return Object.keys(values).length === 0 ? {} : { rest: values }
 }
 
 export function createIdentity(
@@ -44,16 +73,16 @@ export function buildIdentity(
   source: WriteSource,
 ): Identity {
   const now = ctx.clock().toISOString()
-  const attributes = present(changes)
+  const attributes = present(changes.attributes) as Attributes
+  const id = ctx.ids()
   const identity: Identity = {
-    id: ctx.ids(),
+    id,
     accountId,
-    // ClearID's REST model has no userName (mock choice: defaults to the sync key).
-    userName:
-      changes.userName ?? (typeof attributes.externalId === 'string' ? attributes.externalId : ''),
+    userName: changes.userName ?? scimUserNameFor(ctx, accountId, id, attributes),
     displayName: changes.displayName ?? '',
     active: changes.active ?? true,
     attributes,
+    ...restMembers(present(changes.rest)),
     created: now,
     lastModified: now,
     version: 1,
@@ -64,32 +93,53 @@ export function buildIdentity(
   return identity
 }
 
+/**
+ * The SCIM `userName` of an identity created through REST, which has none (mock choice): its
+ * external id, the key Entra's mapping matches on, unless another identity already uses that as its
+ * user name; then the identity id, unique by construction. A REST create never fails on a member
+ * the REST client cannot see.
+ */
+function scimUserNameFor(
+  ctx: MockContext,
+  accountId: string,
+  id: string,
+  attributes: Attributes,
+): string {
+  const externalId = attributes.externalId
+  if (typeof externalId === 'string' && !ctx.store.findByUserName(accountId, externalId)) {
+    return externalId
+  }
+  return id
+}
+
 /** PATCH: merge the sent members into the identity; `null` clears. */
 export function mergeIdentity(ctx: MockContext, current: Identity, changes: RestChanges): Identity {
   requireETag(current, changes)
-  const attributes: Record<string, AttributeValue> = { ...current.attributes }
-  for (const group of changes.clearedGroups) {
-    for (const definition of attributesOf(group)) delete attributes[definition.name]
-  }
-  for (const [name, value] of changes.attributes) {
-    if (value === null) delete attributes[name]
-    else attributes[name] = value
-  }
+  const attributes = merged<AttributeValue>(
+    current.attributes,
+    changes,
+    changes.attributes,
+    attributeNamesOf,
+  )
+  const rest = merged<JsonValue>(current.rest ?? {}, changes, changes.rest, restNamesOf)
   return commitIdentity(
     ctx,
-    next(ctx, current, {
-      userName: changes.userName === undefined ? current.userName : (changes.userName ?? ''),
-      displayName:
-        changes.displayName === undefined ? current.displayName : (changes.displayName ?? ''),
-      active: changes.active ?? current.active,
-      attributes: attributes as Attributes,
-    }),
+    withRest(
+      next(ctx, current, {
+        userName: current.userName,
+        displayName:
+          changes.displayName === undefined ? current.displayName : (changes.displayName ?? ''),
+        active: changes.active ?? current.active,
+        attributes: attributes as Attributes,
+      }),
+      rest,
+    ),
     'IdentityUpdated',
     'rest',
   )
 }
 
-/** PUT: replace every field; `userName` (a mock-only member) is kept when omitted. */
+/** PUT: replace every member; the SCIM `userName`, which the REST identity has not, is kept. */
 export function replaceIdentity(
   ctx: MockContext,
   current: Identity,
@@ -98,15 +148,23 @@ export function replaceIdentity(
   requireETag(current, changes)
   return commitIdentity(
     ctx,
-    next(ctx, current, {
-      userName: changes.userName ?? current.userName,
-      displayName: changes.displayName ?? '',
-      active: changes.active ?? true,
-      attributes: present(changes),
-    }),
+    withRest(
+      next(ctx, current, {
+        userName: current.userName,
+        displayName: changes.displayName ?? '',
+        active: changes.active ?? true,
+        attributes: present(changes.attributes) as Attributes,
+      }),
+      present(changes.rest),
+    ),
     'IdentityUpdated',
     'rest',
   )
+}
+
+function withRest(identity: Identity, rest: Record<string, JsonValue>): Identity {
+  const { rest: _previous, ...others } = identity
+  return { ...others, ...restMembers(rest) }
 }
 
 export function deleteIdentity(ctx: MockContext, current: Identity): Identity {
@@ -145,16 +203,16 @@ export function commitIdentity(
 ): Identity {
   assertValid(identity)
   try {
-    saveIdentity(ctx, { ...identity, source }, type)
+    return saveIdentity(ctx, { ...identity, source }, type)
   } catch (error) {
     if (error instanceof UniquenessConflict) throw uniqueness(error)
     throw error
   }
-  return identity
 }
 
+/** The shared rules, except that REST identities need no external id (ClearID creates them so). */
 function assertValid(identity: Identity): void {
-  const issues = validateIdentityFields(identity)
+  const issues = validateIdentityFields(identity, { externalIdRequired: false })
   if (issues.length === 0) return
   const errors: Record<string, string[]> = {}
   for (const issue of issues) (errors[restPathOf(issue.attribute)] ??= []).push(issue.message)
@@ -164,6 +222,7 @@ function assertValid(identity: Identity): void {
 
 function uniqueness(error: UniquenessConflict): ApiError {
   const path = restPathOf(error.attribute)
+  // A REST write leaves userName alone, so only a seed body can clash on it.
   const detail =
     error.attribute === 'userName'
       ? `userName "${error.value.slice(0, 100)}" is already used by another identity in this account (compared case-insensitively).`

@@ -10,7 +10,8 @@ import { ApiError } from '../errors/api-error.ts'
 import type { MockContext } from '../context.ts'
 import { bodyLimitOf } from '../http/read-body.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
-import { IGNORED_INCLUDE_VALUES, INCLUDE_VALUES, type RestGroup } from './identity-shape.ts'
+import { INCLUDE_VALUES, type Section } from './identity-shape.ts'
+import { queryValues } from './query-params.ts'
 
 const MEDIA_TYPES = [
   'application/json',
@@ -27,25 +28,25 @@ export function readRestBody(ctx: MockContext, c: Context): Promise<unknown> {
   })
 }
 
-/** `include=` values, repeatable and comma-separated, case-insensitive. */
-export function includeOf(c: Context): Set<RestGroup> {
-  const groups = new Set<RestGroup>()
-  for (const raw of c.req.queries('include') ?? []) {
+/** `include=` values: the parameter in any case, repeatable, comma-separated, values in any case. */
+export function includeOf(c: Context): Set<Section> {
+  const sections = new Set<Section>()
+  for (const raw of queryValues(c, 'include')) {
     for (const part of raw.split(',')) {
       const value = part.trim().toLowerCase()
-      if (value === '' || IGNORED_INCLUDE_VALUES.includes(value)) continue
-      const group = INCLUDE_VALUES[value]
-      if (!group) {
+      if (value === '') continue
+      const section = INCLUDE_VALUES[value]
+      if (!section) {
         throw new ApiError(
           400,
-          `include value "${part.trim().slice(0, 40)}" is not known: use CompanyData, PrivateData, SystemData or UserPermissions (repeat include= or separate with commas).`,
+          `include value "${part.trim().slice(0, 40)}" is not known: use Ordinal, SystemData, PrivateData, CompanyData, NationalIdentityData or UserPermissions (repeat include= or separate with commas).`,
           { errors: { include: [`Unknown value "${part.trim().slice(0, 40)}".`] } },
         )
       }
-      groups.add(group)
+      sections.add(section)
     }
   }
-  return groups
+  return sections
 }
 
 /** An integer query or body member within bounds, or 400 naming it. */

@@ -10,7 +10,7 @@ import { Hono } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { purgeExpiredDeletions } from '../identity-changes.ts'
-import { ALL_GROUPS, toRestIdentity } from './identity-shape.ts'
+import { ALL_SECTIONS, toRestIdentity } from './identity-shape.ts'
 import { boundedInteger, readRestBody } from './rest-body.ts'
 
 export const SEARCH_MOUNT = '/searchservice/api/v1/accounts/:accountId'
@@ -27,14 +27,15 @@ export function searchRoutes(ctx: MockContext): Hono {
         'The search body must be a JSON object such as {"skip":0,"take":100}.',
       )
     }
-    const query = body as Record<string, unknown>
-    const skip = boundedInteger('skip', query.skip, 0, 0, Number.MAX_SAFE_INTEGER)
-    const take = boundedInteger('take', query.take, MAX_TAKE, 0, MAX_TAKE)
+    // Member names in any case, as ASP.NET binds them ({"Skip": 0, "Take": 10}).
+    const query = new Map(Object.entries(body).map(([k, v]) => [k.toLowerCase(), v as unknown]))
+    const skip = boundedInteger('skip', query.get('skip'), 0, 0, Number.MAX_SAFE_INTEGER)
+    const take = boundedInteger('take', query.get('take'), MAX_TAKE, 0, MAX_TAKE)
     // Deleted identities show for behaviour.deletedRetentionMs, then they are gone.
     purgeExpiredDeletions(ctx, accountId)
     const results = ctx.store
       .page(accountId, { offset: skip, limit: take, includeDeleted: true })
-      .map((identity) => toRestIdentity(identity, ALL_GROUPS))
+      .map((identity) => toRestIdentity(identity, ALL_SECTIONS))
     return c.json({ totalItems: ctx.store.count(accountId, true), results })
   })
   return app

@@ -8,7 +8,7 @@
  * 4. on a request that can carry a body, reading it within `behaviour.maxBodyBytes`: 413 as soon as
  *    it is over, before the mock does any work of its own (`http/read-body.ts`);
  * 5. SCIM key authentication, then the request's own `X-Mock-Fault` header when the app honours it;
- * 6. on `PATCH /Users/{id}`, a pending SCIM reset.
+ * 6. on `PATCH` and `PUT /Users/{id}`, a pending SCIM reset; on the reads of Users, its view.
  *
  * Each route is registered with one handler that runs these steps and then the route, and a SCIM
  * path that no route serves runs the same steps before its 404. One handler per route keeps the
@@ -21,6 +21,7 @@ import type { RouterRoute } from 'hono/types'
 import { component, type AppComponents } from '../components.ts'
 import type { MockContext } from '../context.ts'
 import { scimResetGate } from '../control/scim-reset-gate.ts'
+import { scimResetView } from '../control/scim-reset-view.ts'
 import { errorAnswer } from '../errors/render-error.ts'
 import { pipeline, type Answer, type Endpoint, type Step } from '../http/pipeline.ts'
 import { bodyLimitOf, bodyLimitStep } from '../http/read-body.ts'
@@ -51,14 +52,20 @@ export function scimSurface(
   // A GET route never reads a body: its chain has no body step at all.
   const readSteps: Step[] = [recorder, faults, ...added, auth]
   const writeSteps: Step[] = [recorder, faults, ...added, body, auth]
-  const userPatchSteps = [...writeSteps, scimResetGate(ctx)]
+  const userWriteSteps = [...writeSteps, scimResetGate(ctx)]
+  const userGetSteps = [...readSteps, scimResetView(ctx)]
+  const userSearchSteps = [...writeSteps, scimResetView(ctx)]
   const surfaced = new Hono()
   for (const route of routes.routes) {
-    const routeSteps = isUserPatch(route)
-      ? userPatchSteps
-      : route.method === 'GET'
-        ? readSteps
-        : writeSteps
+    const routeSteps = isUserWrite(route)
+      ? userWriteSteps
+      : isUserRead(route)
+        ? route.method === 'GET'
+          ? userGetSteps
+          : userSearchSteps
+        : route.method === 'GET'
+          ? readSteps
+          : writeSteps
     const chain = pipeline(routeSteps, endpointOf(route), errorAnswer)
     surfaced.on(route.method, route.path, chain)
     // `/Users/?filter=…` is the list too: clients that join a base and a path with a slash send it,
@@ -70,8 +77,13 @@ export function scimSurface(
   return { routes: surfaced, unmatched: pipeline(writeSteps, unmatched, errorAnswer) }
 }
 
-const isUserPatch = (route: RouterRoute): boolean =>
-  route.method === 'PATCH' && route.path.endsWith('/Users/:id')
+const isUserWrite = (route: RouterRoute): boolean =>
+  (route.method === 'PATCH' || route.method === 'PUT') && route.path.endsWith('/Users/:id')
+
+/** GET by id, the list and `POST /Users/.search`: what a pending reset's view applies to. */
+const isUserRead = (route: RouterRoute): boolean =>
+  (route.method === 'GET' && /\/Users(\/:id)?$/.test(route.path)) ||
+  (route.method === 'POST' && route.path.endsWith('/Users/.search'))
 
 /** A route handler as an endpoint: it answers and never calls `next`. */
 function endpointOf(route: RouterRoute): Endpoint {

@@ -47,6 +47,11 @@ export interface IdentityStore {
   insert(identity: Identity): void
   /** Replaces the identity with the same id; same uniqueness guarantee as `insert`. */
   update(identity: Identity): void
+  /**
+   * The next ordinal of the account: 1, 2, 3… in the order it is asked for, never reused, not even
+   * after `clear` (a number a client saw keeps meaning one identity).
+   */
+  nextOrdinal(accountId: string): number
   /** Removes every identity of the account (control plane reset, tests). */
   clear(accountId: string): void
   /**

@@ -119,4 +119,13 @@ describe('MemoryIdentityStore', () => {
     expect(stored?.displayName).not.toBe('changed after insert')
     expect(stored?.attributes.firstName).not.toBe('changed after insert')
   })
+
+  it('numbers ordinals per account, never reusing one, not even after clear', () => {
+    const store = new MemoryIdentityStore()
+    expect([store.nextOrdinal('a'), store.nextOrdinal('a'), store.nextOrdinal('b')]).toEqual([
+      1, 2, 1,
+    ])
+    store.clear('a')
+    expect(store.nextOrdinal('a')).toBe(3)
+  })
 })

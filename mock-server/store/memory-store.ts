@@ -33,6 +33,8 @@ const fold = (userName: string): string => userName.toLowerCase()
 
 export class MemoryIdentityStore implements IdentityStore {
   readonly #accounts = new Map<string, AccountData>()
+  /** Outside `AccountData`, so `clear` does not reset it. */
+  readonly #ordinals = new Map<string, number>()
 
   #account(accountId: string): AccountData {
     let data = this.#accounts.get(accountId)
@@ -118,6 +120,12 @@ export class MemoryIdentityStore implements IdentityStore {
       this.#index(data, stored)
       data.live++
     } else if (!previous.deleted) this.#noteDeletion(data, stored)
+  }
+
+  nextOrdinal(accountId: string): number {
+    const next = (this.#ordinals.get(accountId) ?? 0) + 1
+    this.#ordinals.set(accountId, next)
+    return next
   }
 
   clear(accountId: string): void {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { ApiIntegration } from '../accounts/api-integrations.ts'
 import { issuerOf, publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
@@ -22,7 +22,6 @@ import {
   TOKEN_SCOPES,
 } from './constants.ts'
 import { invalidRequest, readTokenRequest, type TokenRequest } from './token-request.ts'
-import type { AuthMethod } from './token-service.ts'
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 
@@ -31,8 +30,8 @@ export function stsRouter(ctx: MockContext): Hono {
   app.post(TOKEN_PATH, async (c) => {
     // The body first, before any other work: an oversized one is refused as it arrives (413).
     const request = await readTokenRequest(c, bodyLimitOf(ctx.behaviour))
-    const { integration, method } = await authenticate(ctx, request)
-    const token = await ctx.tokens.issue(integration, issuerOf(ctx, c), method, ctx.ids())
+    const integration = await authenticate(ctx, request)
+    const token = await ctx.tokens.issue(integration, issuerOf(ctx, c), ctx.ids())
     return c.json(
       {
         access_token: token.accessToken,
@@ -49,19 +48,16 @@ export function stsRouter(ctx: MockContext): Hono {
   return app
 }
 
-async function authenticate(
-  ctx: MockContext,
-  request: TokenRequest,
-): Promise<{ integration: ApiIntegration; method: AuthMethod }> {
+async function authenticate(ctx: MockContext, request: TokenRequest): Promise<ApiIntegration> {
   const grantType = request.params.get('grant_type')
   if (!grantType) {
     throw invalidRequest(`grant_type is required: use "${CLIENT_CREDENTIALS}" or "${JWT_BEARER}".`)
   }
   if (grantType === CLIENT_CREDENTIALS) {
-    return { integration: await bySecret(ctx, request), method: 'secret' }
+    return bySecret(ctx, request)
   }
   if (grantType === JWT_BEARER) {
-    return { integration: await byAssertion(ctx, request), method: 'assertion' }
+    return byAssertion(ctx, request)
   }
   throw new ApiError(
     400,
@@ -117,6 +113,29 @@ function invalidClient(request: TokenRequest, detail: string): ApiError {
         headers: { 'WWW-Authenticate': 'Basic realm="ClearID STS"' },
       })
     : new ApiError(400, detail, { oauthError: 'invalid_client' })
+}
+
+/** The paths of the service root: `{base}/sts` and `{base}/sts/` (routes match strictly). */
+export const STS_ROOT_PATHS = [STS_MOUNT, `${STS_MOUNT}/`] as const
+
+/**
+ * `GET` on the service root: 200, with or without a token. A real SailPoint connector's "test
+ * connection" is `GET https://sts…/` with its bearer token, and anything but 200 fails it
+ * (fernando-delosrios/ClearID, src/http-client.ts `testConnection`, src/index.ts).
+ */
+export function stsRoot(ctx: MockContext): (c: Context) => Response {
+  return (c) => c.json(serviceRoot(publicBaseOf(ctx, c)))
+}
+
+/** What the root answers: where the token endpoint and the discovery document are. */
+function serviceRoot(base: string): Record<string, string> {
+  const sts = `${base}${STS_MOUNT}`
+  return {
+    service: 'ClearID Secure Token Service (mock)',
+    issuer: sts,
+    token_endpoint: `${sts}${TOKEN_PATH}`,
+    discovery: `${sts}${DISCOVERY_PATH}`,
+  }
 }
 
 function discovery(base: string): Record<string, unknown> {

@@ -70,8 +70,11 @@ describe('POST /sts/connect/token: client credentials', () => {
       acme_state: 'Active',
       acme_is_delegate: false,
       idp: 'local',
+      // ClearID's published sample: email is the integration's guid (= sub), amr ["assertion"]
+      // (developer.clearid.io/docs/authentication, shown there for both grants).
+      email: ACME_INTEGRATION_ID,
       scope: ['iams-all-permissions-delegated', 'iams-api', 'iams-roles', 'openid'],
-      amr: ['pwd'],
+      amr: ['assertion'],
     })
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600)
     expect(claims.nbf).toBe(claims.iat)
@@ -101,6 +104,23 @@ describe('POST /sts/connect/token: client credentials', () => {
       token_endpoint: 'http://localhost/sts/connect/token',
       grant_types_supported: ['client_credentials', JWT_BEARER],
     })
+  })
+
+  it('answers GET on the service root with 200, as a connector test connection expects', async () => {
+    // fernando-delosrios/ClearID src/http-client.ts testConnection: GET {sts}/ with the bearer
+    // token; src/index.ts fails the test connection on anything but 200.
+    const token = (await tokenRequest(app, credentials())).body.access_token as string
+    for (const path of ['/sts', '/sts/']) {
+      const res = await send(app, path, { headers: { Authorization: `Bearer ${token}` } })
+      expect(res.status, path).toBe(200)
+      expect(res.body).toMatchObject({
+        issuer: 'http://localhost/sts',
+        token_endpoint: 'http://localhost/sts/connect/token',
+        discovery: 'http://localhost/sts/.well-known/openid-configuration',
+      })
+    }
+    expect((await send(app, '/sts/')).status).toBe(200)
+    expect((await send(app, '/sts/', { method: 'POST' })).status).toBe(404)
   })
 
   it('ignores a scope parameter', async () => {

@@ -11,8 +11,12 @@ import { registerSecret } from '../../model/secret-values.ts'
 import type { ApiIntegration } from '../accounts/api-integrations.ts'
 import { TOKEN_LIFETIME_SECONDS, TOKEN_SCOPES } from './constants.ts'
 
-/** How the client proved who it is: recorded in the token's `amr` claim. */
-export type AuthMethod = 'secret' | 'assertion'
+/**
+ * `amr` of every token. ClearID's published sample token (developer.clearid.io "Authentication",
+ * shown there for both grants, which "provide exactly the same functionality") carries
+ * `["assertion"]`; no sample shows another value, so a client-secret token carries it too.
+ */
+export const TOKEN_AMR: readonly string[] = ['assertion']
 
 export interface AccessTokenClaims extends JWTPayload {
   readonly client_id: string
@@ -44,25 +48,22 @@ export class TokenService {
     return this.#keys
   }
 
-  async issue(
-    integration: ApiIntegration,
-    issuer: string,
-    method: AuthMethod,
-    jti: string,
-  ): Promise<IssuedToken> {
+  async issue(integration: ApiIntegration, issuer: string, jti: string): Promise<IssuedToken> {
     const now = Math.floor(this.clock().getTime() / 1000)
     const account = integration.accountId
     const accessToken = await new SignJWT({
       client_id: integration.clientId,
       sub: integration.id,
       idp: 'local',
+      // The published sample's `email` is the integration's guid, the same value as `sub`.
+      email: integration.id,
       role: 'Service',
       account_id: account,
       [`${account}_state`]: 'Active',
       [`${account}_role`]: 'admin',
       [`${account}_is_delegate`]: false,
       scope: [...TOKEN_SCOPES],
-      amr: [method === 'assertion' ? 'assertion' : 'pwd'],
+      amr: [...TOKEN_AMR],
       auth_time: now,
       jti,
     })

@@ -16,7 +16,10 @@ export interface DeliveryLogEntry {
   readonly attempt: number
   readonly eventId: string
   readonly eventType: string
-  readonly identityId: string
+  /** The identity the event is about; for an identity request, the identity it created, or null. */
+  readonly identityId: string | null
+  /** Only on identity request events: the request the event is about. */
+  readonly identityRequestId?: string
   readonly durationMs: number
 }
 

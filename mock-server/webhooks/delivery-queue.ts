@@ -20,10 +20,18 @@ import type { WebhookConfig } from './webhook-config.ts'
 
 export interface Delivery {
   readonly webhookId: string
-  readonly identityId: string
+  /** What the event is about (an identity, or an identity request): its callbacks keep their order. */
+  readonly subject: DeliverySubject
   readonly eventId: string
   readonly eventType: string
   readonly body: string
+}
+
+export interface DeliverySubject {
+  /** Deliveries with the same key (per webhook) go out one after another, in order. */
+  readonly key: string
+  readonly identityId: string | null
+  readonly identityRequestId?: string
 }
 
 export interface DeliveryDeps {
@@ -56,7 +64,7 @@ export class DeliveryQueue {
 
   enqueue(delivery: Delivery): void {
     if (this.#stopped) return
-    const key = `${delivery.webhookId}\u0000${delivery.identityId}`
+    const key = `${delivery.webhookId}\u0000${delivery.subject.key}`
     const queue = this.#queues.get(key)
     if (queue) {
       queue.push(delivery)
@@ -122,7 +130,10 @@ export class DeliveryQueue {
       attempt,
       eventId: delivery.eventId,
       eventType: delivery.eventType,
-      identityId: delivery.identityId,
+      identityId: delivery.subject.identityId,
+      ...(delivery.subject.identityRequestId === undefined
+        ? {}
+        : { identityRequestId: delivery.subject.identityRequestId }),
       durationMs: Date.now() - started,
     })
     return outcomeOf(statusCode)

@@ -95,6 +95,28 @@ describe('delivery queue with an injected fetch', () => {
     ])
   })
 
+  it('makes one attempt by default (ClearID documents no retries); retries only when asked', async () => {
+    const unavailable = async () => new Response(null, { status: 503 })
+    app = restTestApp({ webhookFetch: unavailable })
+    const once = await subscribe('IdentityCreated')
+    await scim(app, 'POST', '/Users', scimUser('hook-once'))
+    await app.mock.webhooks.drain()
+    const single = (await admin(app, 'GET', `${HOOKS}/${once}/logs`)).body.entries
+    expect(single.map((e: { attempt: number }) => e.attempt)).toEqual([1])
+    app.mock.webhooks.stop()
+
+    app = restTestApp({
+      webhookFetch: unavailable,
+      webhookRetry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 1 },
+    })
+    const retried = await subscribe('IdentityCreated')
+    await scim(app, 'POST', '/Users', scimUser('hook-thrice'))
+    await app.mock.webhooks.drain()
+    const entries = (await admin(app, 'GET', `${HOOKS}/${retried}/logs`)).body.entries
+    expect(entries.map((e: { attempt: number }) => e.attempt)).toEqual([3, 2, 1])
+    expect(new Set(entries.map((e: { eventId: string }) => e.eventId)).size).toBe(1)
+  })
+
   it('publishes a callback for seeded identities and deleted ones', async () => {
     const bodies: string[] = []
     app = restTestApp({

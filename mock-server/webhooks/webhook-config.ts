@@ -9,7 +9,18 @@ import { ApiError } from '../errors/api-error.ts'
 import { forbiddenHost } from './webhook-address.ts'
 import type { WebhookUrlPolicy } from './webhook-options.ts'
 
-export const WEBHOOK_EVENTS = ['IdentityCreated', 'IdentityUpdated', 'IdentityDeleted'] as const
+/**
+ * ClearID documents four events: Identity created, Identity updated, Identity requests created and
+ * Identity requests updated (techdocs "About webhooks in ClearID"). `IdentityDeleted` is the mock's
+ * own extra: ClearID documents no deletion event.
+ */
+export const WEBHOOK_EVENTS = [
+  'IdentityCreated',
+  'IdentityUpdated',
+  'IdentityRequestCreated',
+  'IdentityRequestUpdated',
+  'IdentityDeleted',
+] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 
 export interface WebhookHeader {

@@ -107,9 +107,11 @@ describe('webhook configuration on the control plane', () => {
   })
 
   it('needs exactly one known event and a name', async () => {
+    // The portal's label is not the event name (and an event name is exact).
     expect(
-      (await admin(app, 'POST', HOOKS, valid({ event: 'IdentityRequestCreated' }))).status,
+      (await admin(app, 'POST', HOOKS, valid({ event: 'Identity requests created' }))).status,
     ).toBe(400)
+    expect((await admin(app, 'POST', HOOKS, valid({ event: 'identitycreated' }))).status).toBe(400)
     expect(
       (await admin(app, 'POST', HOOKS, valid({ event: ['IdentityCreated', 'IdentityUpdated'] })))
         .status,
@@ -161,6 +163,19 @@ describe('webhook event schemas', () => {
         properties: { eventType: { const: event } },
       })
       expect(res.body.properties.data.properties.systemData.properties.externalId).toBeDefined()
+    },
+  )
+
+  it.each(['IdentityRequestCreated', 'IdentityRequestUpdated'])(
+    'serves the JSON Schema of %s, whose data is the identity request',
+    async (event) => {
+      const res = await send(app, `/_mock/webhooks/schemas/${event}`)
+      expect(res.status).toBe(200)
+      const data = res.body.properties.data
+      expect(data.required).toEqual(expect.arrayContaining(['identityRequestId', 'status']))
+      expect(data.properties.status.enum).toEqual(['Pending', 'Approved', 'Denied', 'Canceled'])
+      expect(data.properties.identity.properties.systemData.properties.externalId).toBeDefined()
+      expect(data.properties.identity.properties.identityId).toBeUndefined()
     },
   )
 

@@ -18,8 +18,13 @@ export interface WebhookRetryPolicy {
   readonly timeoutMs: number
 }
 
+/**
+ * One attempt per callback: ClearID documents no retries (its webhook pages describe the log of
+ * each callback, nothing more), so the mock does not invent them. `webhookRetry` turns them on;
+ * the delays below then apply.
+ */
 export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
-  attempts: 3,
+  attempts: 1,
   initialDelayMs: 1000,
   maxDelayMs: 30_000,
   timeoutMs: 10_000,

@@ -6,10 +6,14 @@
  */
 import { ApiError } from '../errors/api-error.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
+import type {
+  IdentityRequestEvent,
+  IdentityRequestEvents,
+} from '../identity-requests/identity-request-events.ts'
 import type { WebhookFetch, WebhookRetryPolicy, WebhookUrlPolicy } from './webhook-options.ts'
 import { DeliveryLog } from './delivery-log.ts'
-import { DeliveryQueue } from './delivery-queue.ts'
-import { payloadOf } from './payload.ts'
+import { DeliveryQueue, type DeliverySubject } from './delivery-queue.ts'
+import { payloadOf, requestPayloadOf, type WebhookPayload } from './payload.ts'
 import { readWebhookBody } from './webhook-body.ts'
 import type { WebhookConfig } from './webhook-config.ts'
 
@@ -22,6 +26,7 @@ export interface Webhook extends WebhookConfig {
 
 export interface WebhookServiceDeps {
   readonly events: IdentityEvents
+  readonly requestEvents: IdentityRequestEvents
   readonly clock: () => Date
   readonly ids: () => string
   readonly fetch: WebhookFetch
@@ -33,7 +38,7 @@ export class WebhookService {
   readonly log = new DeliveryLog()
   readonly #webhooks = new Map<string, Webhook>()
   readonly #queue: DeliveryQueue
-  readonly #unsubscribe: () => void
+  readonly #unsubscribe: (() => void)[]
 
   constructor(private readonly deps: WebhookServiceDeps) {
     this.#queue = new DeliveryQueue({
@@ -44,7 +49,10 @@ export class WebhookService {
       log: this.log,
       allowLinkLocal: deps.urlPolicy.linkLocal,
     })
-    this.#unsubscribe = deps.events.subscribe((event) => this.#onEvent(event))
+    this.#unsubscribe = [
+      deps.events.subscribe((event) => this.#onEvent(event)),
+      deps.requestEvents.subscribe((event) => this.#onRequestEvent(event)),
+    ]
   }
 
   create(accountId: string, body: unknown): Webhook {
@@ -105,23 +113,42 @@ export class WebhookService {
 
   /** Stops listening and drops queued callbacks. */
   stop(): void {
-    this.#unsubscribe()
+    for (const unsubscribe of this.#unsubscribe) unsubscribe()
     this.#queue.stop()
   }
 
   #onEvent(event: IdentityEvent): void {
-    const targets = this.list(event.accountId).filter((w) => w.enabled && w.event === event.type)
+    const id = event.identity.id
+    this.#dispatch(event.accountId, event.type, { key: id, identityId: id }, (eventId) =>
+      payloadOf(event, eventId),
+    )
+  }
+
+  #onRequestEvent(event: IdentityRequestEvent): void {
+    const { request } = event
+    const subject = {
+      key: `request:${request.id}`,
+      identityId: request.identityId,
+      identityRequestId: request.id,
+    }
+    this.#dispatch(event.accountId, event.type, subject, (eventId) =>
+      requestPayloadOf(event, eventId),
+    )
+  }
+
+  /** One callback per enabled webhook of the account subscribed to `type`. */
+  #dispatch(
+    accountId: string,
+    type: string,
+    subject: DeliverySubject,
+    payload: (eventId: string) => WebhookPayload,
+  ): void {
+    const targets = this.list(accountId).filter((w) => w.enabled && w.event === type)
     if (targets.length === 0) return
     const eventId = this.deps.ids()
-    const body = JSON.stringify(payloadOf(event, eventId))
+    const body = JSON.stringify(payload(eventId))
     for (const webhook of targets) {
-      this.#queue.enqueue({
-        webhookId: webhook.id,
-        identityId: event.identity.id,
-        eventId,
-        eventType: event.type,
-        body,
-      })
+      this.#queue.enqueue({ webhookId: webhook.id, subject, eventId, eventType: type, body })
     }
   }
 }

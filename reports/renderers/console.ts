@@ -9,8 +9,13 @@ import { redactReport } from '../redact-report.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
 import { paint } from './shared/ansi.ts'
 import type { Paint } from './shared/ansi.ts'
-import { expectedActual, keyFinding, oneLine } from './shared/describe.ts'
-import { countsLine, notRunLines, verdictSentence } from './shared/summary-text.ts'
+import { expectedActual, keyFinding, oneLine, RULE_FIX_LABEL } from './shared/describe.ts'
+import {
+  countsLine,
+  interruptedLines,
+  notRunLines,
+  verdictSentence,
+} from './shared/summary-text.ts'
 import { terminalValue } from './shared/terminal-text.ts'
 import { formatMs } from './shared/transcript.ts'
 
@@ -42,6 +47,7 @@ export function renderConsoleSummary(
   const lines = [
     `${word}  ${verdictSentence(summary)}`,
     ...notRunLines(summary).map((line) => `  ${p.yellow(line)}`),
+    ...interruptedLines(safe.run).map((line) => `  ${p.yellow(line)}`),
     `  ${countsLine(summary.counts)} in ${formatMs(safe.run.durationMs)}`,
     `  ${RULE_LEVELS.map((level) => levelCount(safe, level, p)).join(' · ')}`,
   ]
@@ -86,6 +92,8 @@ function failedLines(result: RuleResult, p: Paint): string[] {
     const ea = expectedActual(finding, 80)
     lines.push(`      ${oneLine(finding.message, 160)}${ea ? p.dim(` (${ea})`) : ''}`)
   }
-  lines.push(`      ${p.dim('fix:')} ${oneLine(result.fix, 200)}`)
+  lines.push(`      ${p.dim('fix:')} ${oneLine(result.fix, 240)}`)
+  if (result.ruleFix)
+    lines.push(`      ${p.dim(`${RULE_FIX_LABEL.toLowerCase()}:`)} ${oneLine(result.ruleFix, 200)}`)
   return lines
 }

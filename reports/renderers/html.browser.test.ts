@@ -131,6 +131,46 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     await reset()
   })
 
+  const DESKTOP = { width: 1280, height: 900 }
+  const PHONE = { width: 390, height: 844 }
+
+  it('shows the first failed rule within the first screen, on a desktop and on a phone', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const fresh = await browser.newPage({ viewport })
+      await fresh.setContent(html, { waitUntil: 'load' })
+      const entry = fresh.locator('#failed-summary .summary-item').first()
+      expect(await entry.locator('.rule-id').textContent()).toBe('SRV-AUTH-001')
+      const box = await entry.boundingBox()
+      // The whole entry (id, title, finding), not only its top edge, before any scrolling.
+      expect(box?.y).toBeGreaterThan(0)
+      expect((box?.y ?? Infinity) + (box?.height ?? 0), `${viewport.width} px wide`).toBeLessThan(
+        viewport.height,
+      )
+      // The card it stands for is screens further down.
+      const card = await fresh.locator('#r-SRV-AUTH-001').boundingBox()
+      expect(card?.y).toBeGreaterThan(viewport.height)
+      await fresh.close()
+    }
+  })
+
+  it('scrolls from a summary entry to its rule, opened, even when filters hide it', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const fresh = await browser.newPage({ viewport })
+      await fresh.setContent(html, { waitUntil: 'load' })
+      await fresh.uncheck('#filters input[name=status][value=failed]')
+      await fresh.locator('#failed-summary a[href="#r-SRV-CREATE-004"]').click()
+      await fresh.waitForFunction(() => {
+        const rule = document.getElementById('r-SRV-CREATE-004')
+        const top = rule?.getBoundingClientRect().top ?? Infinity
+        return !rule?.classList.contains('filtered-out') && top >= 0 && top < 40
+      })
+      expect(await fresh.locator('#r-SRV-CREATE-004 > details').getAttribute('open')).toBe('')
+      expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(viewport.height)
+      expect(await fresh.getByText("The rule's own fix").first().isVisible()).toBe(true)
+      await fresh.close()
+    }
+  })
+
   it('fits a phone screen without horizontal scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 375, height: 800 } })
     await phone.setContent(html, { waitUntil: 'load' })

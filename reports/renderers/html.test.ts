@@ -102,3 +102,79 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/<details class="transcript" open/)
   })
 })
+
+describe('renderHtml: the summary under the verdict', () => {
+  /** Ids `html` links to from summary entries, in order. */
+  const links = (html: string) =>
+    [...html.matchAll(/class="summary-link" href="#([^"]+)"/g)].map((m) => m[1])
+  const summaryOf = (html: string) =>
+    /<section class="card failed-summary"[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+
+  it('lists every failed rule by level, right after the banner, linking to its card', () => {
+    const html = renderHtml(sampleReport())
+    expect(html.indexOf('id="failed-summary"')).toBeGreaterThan(html.indexOf('</header>'))
+    expect(html.indexOf('id="failed-summary"')).toBeLessThan(html.indexOf('class="tiles"'))
+    const summary = summaryOf(html)
+    const ids = links(summary.slice(0, summary.indexOf('</ol>')))
+    expect(ids).toEqual([
+      'r-SRV-AUTH-001',
+      'r-SRV-CREATE-004',
+      'r-SRV-FILTER-001--entra-default',
+      'r-SRV-FILTER-001--entra-flag',
+      'r-SRV-PAGING-002',
+      'r-SRV-PATCH-009--entra-flag',
+      'r-SRV-ERR-002',
+    ])
+    for (const id of ids) expect(html).toContain(`<article class="rule st-failed" id="${id}"`)
+    expect(summaryOf(html)).toContain(
+      'Failed: 7 rules <span class="muted">(4 MUST, 3 SHOULD)</span>',
+    )
+  })
+
+  it('shows the finding each failed on, and marks a failure its rule’s hint does not address', () => {
+    const summary = summaryOf(renderHtml(sampleReport()))
+    expect(summary).toContain(
+      'Duplicate externalId answered 500 instead of 409 <span class="chip hint-reason"',
+    )
+    expect(summary).toContain('>server error</span>')
+    expect(summary.match(/hint-reason/g)).toHaveLength(1)
+  })
+
+  it('keeps the rules that did not run apart from the failures, by reason', () => {
+    const summary = summaryOf(renderHtml(sampleReport()))
+    const notTested = summary.slice(summary.indexOf('id="not-tested-title"'))
+    expect(summary.indexOf('id="not-tested-title"')).toBeGreaterThan(summary.indexOf('</ol>'))
+    expect(notTested).toContain('Not tested: 1 rule')
+    expect(notTested).toContain('ServiceProviderConfig.bulk.supported is false')
+    expect(links(notTested)).toEqual(['r-SRV-BULK-001'])
+  })
+
+  it('folds failures past the first ten, and is absent when nothing failed or was skipped', () => {
+    const many = report(
+      Array.from({ length: 13 }, (_, i) =>
+        result({
+          ruleId: `SRV-X-${String(i).padStart(3, '0')}`,
+          status: 'failed',
+          findings: [{ severity: 'error', message: `finding <${i}>` }],
+        }),
+      ),
+    )
+    const summary = summaryOf(renderHtml(many))
+    const [shown, folded] = summary.split('<details class="summary-more">')
+    expect(links(shown ?? '')).toHaveLength(10)
+    expect(folded).toMatch(
+      /^<summary>3 more failed rules<\/summary><ol class="summary-list" start="11">/,
+    )
+    expect(links(folded ?? '')).toHaveLength(3)
+    expect(summary).toContain('finding &lt;12&gt;')
+    const passing = renderHtml(report([result({ ruleId: 'SRV-OK', status: 'passed' })]))
+    expect(passing).not.toContain('id="failed-summary"')
+  })
+
+  it('shows the rule’s own fix after the one that fits the failure', () => {
+    const html = renderHtml(sampleReport())
+    expect(html).toMatch(
+      /<div class="fix"><b>Fix<\/b> The server answered HTTP 500 Internal Server Error to POST \/Users: [^<]*<p class="rule-fix"><b>The rule&#39;s own fix<\/b> Check the extension externalId/,
+    )
+  })
+})

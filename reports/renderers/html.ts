@@ -4,6 +4,9 @@
  * of the page's own style and script makes the browser refuse any other script or any network
  * load, on top of escaping every value.
  *
+ * Under the verdict comes what to act on: the failed rules in one line each, linking to their
+ * cards, and apart from them the rules that did not run. The charts and the cards follow.
+ *
  * @module
  */
 import { createHash } from 'node:crypto'
@@ -11,6 +14,7 @@ import type { ConformanceReport, RuleResult, RuleStatus } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { RULE_LEVELS } from '../summarize.ts'
 import { latencyChart, statusChart, statusLegend } from './html/charts.ts'
+import { failedSummary } from './html/failed-summary.ts'
 import { ruleCard } from './html/rule-card.ts'
 import { SCRIPT } from './html/script.ts'
 import { banner, changes, facts, filterBar, tiles, waivers } from './html/sections.ts'
@@ -71,9 +75,14 @@ export function renderHtml(report: ConformanceReport, options: HtmlRenderOptions
     safe.latency && Object.keys(safe.latency).length > 0
       ? `<section id="latency"><h2>Latency</h2>${latencyChart(safe.latency)}</section>`
       : ''
-  const cards = displayOrder(safe.results).map((r) => ruleCard(r, options))
+  const ordered = displayOrder(safe.results)
+  const cards = ordered.map((r) => ruleCard(r, options))
   const body = [
     banner(safe, title),
+    failedSummary(
+      ordered.filter((r) => r.status === 'failed'),
+      ordered.filter((r) => r.status === 'skipped'),
+    ),
     tiles(safe),
     changes(safe),
     `<div class="grid-2"><section class="card" id="by-area"><h2>Results by area</h2>${areaChart}${statusLegend()}</section><div class="stack"><section class="card" id="by-level"><h2>Results by level</h2>${levelChart}</section>${facts(safe)}</div></div>`,

@@ -29,8 +29,10 @@ describe('renderJson', () => {
     const a = JSON.parse(renderJson(reversed)) as ConformanceReport
     expect(Object.keys(a)).toEqual(Object.keys(JSON.parse(renderJson(sample)) as object))
     expect(Object.keys(a.results[0] ?? {})).toEqual(Object.keys(sample.results[0] ?? {}))
+    const hinted = a.results.find((r) => r.fixReason !== undefined)
+    expect(Object.keys(hinted ?? {}).slice(8, 11)).toEqual(['fix', 'fixReason', 'ruleFix'])
     expect(
-      renderJson(sample).startsWith('{\n  "schemaVersion": "1.0",\n  "run": {\n    "id": '),
+      renderJson(sample).startsWith('{\n  "schemaVersion": "1.2",\n  "run": {\n    "id": '),
     ).toBe(true)
   })
 

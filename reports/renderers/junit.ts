@@ -6,11 +6,11 @@
  *
  * @module
  */
-import { notRunLines } from './shared/summary-text.ts'
+import { interruptedLines, notRunLines } from './shared/summary-text.ts'
 import type { Finding } from '../../model/rule.ts'
 import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
-import { keyFinding, oneLine, resultName } from './shared/describe.ts'
+import { keyFinding, oneLine, resultName, RULE_FIX_LABEL } from './shared/describe.ts'
 import { escapeXmlAttr as attr, escapeXmlText as text } from './shared/escape.ts'
 import { formatRequest, formatResponse, formatValue } from './shared/transcript.ts'
 import type { TranscriptOptions } from './shared/transcript.ts'
@@ -79,6 +79,7 @@ function properties(report: ConformanceReport): string[] {
     ['verdict', report.summary.verdict.toUpperCase()],
     // CI shows properties, not the console: an INCOMPLETE verdict says here what did not run.
     ['verdict.notRun', notRunLines(report.summary).join('; ') || undefined],
+    ['run.interrupted', interruptedLines(run).join(' ') || undefined],
     ['tool.version', run.versions.tool],
     ['schemaVersion', report.schemaVersion],
     ['baseline.runId', report.baseline?.baselineRunId],
@@ -112,6 +113,7 @@ function details(result: RuleResult, options: TranscriptOptions): string {
   const head = [
     `${result.ruleId} (${result.level}, ${result.profile}, ${result.area}${result.dialect ? `, ${result.dialect}` : ''}): ${result.title}`,
     `Fix: ${result.fix}`,
+    ...(result.ruleFix ? [`${RULE_FIX_LABEL}: ${result.ruleFix}`] : []),
     ...(sources ? [`Sources: ${sources}`] : []),
     ...(result.msValidatorTest ? [`Microsoft SCIM Validator: ${result.msValidatorTest}`] : []),
     ...(result.reason ? [`Reason: ${result.reason}`] : []),

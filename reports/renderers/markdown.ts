@@ -11,9 +11,21 @@ import type { ConformanceReport, RuleResult } from '../model.ts'
 import { redactReport } from '../redact-report.ts'
 import { indexResults } from '../result-key.ts'
 import { RULE_LEVELS, totalOf } from '../summarize.ts'
-import { keyFinding, oneLine, oneLineValue, readableTime } from './shared/describe.ts'
+import {
+  keyFinding,
+  oneLine,
+  oneLineValue,
+  readableTime,
+  RULE_FIX_LABEL,
+} from './shared/describe.ts'
 import { mdCode, mdFence, mdLink, mdRow, mdTable, mdText } from './shared/markdown-text.ts'
-import { countsLine, notRunLines, verdictSentence, verdictWord } from './shared/summary-text.ts'
+import {
+  countsLine,
+  interruptedLines,
+  notRunLines,
+  verdictSentence,
+  verdictWord,
+} from './shared/summary-text.ts'
 import { TextBudget as Budget } from './shared/text-budget.ts'
 import { exchangeOneLine, formatExchange, formatMs } from './shared/transcript.ts'
 
@@ -65,6 +77,7 @@ function header(report: ConformanceReport, title: string): string {
     `## ${mdText(title)}: ${verdictWord(report.summary)}`,
     `**Verdict: ${mdCode(verdictWord(report.summary))}** · ${mdText(verdictSentence(report.summary))} · ${mdText(countsLine(report.summary.counts))}`,
     ...notRunLines(report.summary).map((line) => `**${mdText(line)}**`),
+    ...interruptedLines(run).map((line) => `**${mdText(line)}**`),
     facts.join(' · '),
   ].join('\n\n')
 }
@@ -159,6 +172,7 @@ function mustBlock(result: RuleResult, withTranscript: boolean): string {
   const finding = keyFinding(result)
   const title = `#### ${ruleRef(result)} ${mdText(result.title)}`
   const lines = [`- **Fix:** ${mdText(result.fix)}`]
+  if (result.ruleFix) lines.push(`- **${RULE_FIX_LABEL}:** ${mdText(result.ruleFix)}`)
   if (finding) {
     const ea = expectedActualMd(finding)
     lines.push(`- **Finding:** ${mdText(oneLine(finding.message, 400))}${ea ? ` (${ea})` : ''}`)

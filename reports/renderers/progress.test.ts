@@ -46,4 +46,17 @@ describe('createProgress', () => {
     for (const line of text.split(/\r\u001b\[2K|\n/)) expect(line.length).toBeLessThanOrEqual(39)
     expect(text.endsWith('1 rule run finished, 1 failed\n')).toBe(true)
   })
+
+  it('shows the status it is given in place of the count on a TTY', () => {
+    const out = sink(80)
+    const progress = createProgress(out.stream, {
+      tty: true,
+      color: false,
+      total: 2,
+      status: (finished) => `${finished} of 2 · 1.0/s`,
+    })
+    progress.ruleFinished(result({ ruleId: 'SRV-A', status: 'failed' }))
+    progress.ruleStarted({ id: 'SRV-B', title: 'B' })
+    expect(out.text()).toContain('[1 of 2 · 1.0/s, 1 failed] SRV-B B')
+  })
 })

@@ -24,6 +24,11 @@ export interface ProgressOptions {
   readonly color?: boolean
   /** Number of rule runs expected, shown as `12/40`. */
   readonly total?: number
+  /**
+   * On a TTY, what the line shows in place of `12/40` for that many finished rule runs (the CLI's
+   * bar, rate and ETA). Plain text: it is made terminal-safe like the rest of the line.
+   */
+  readonly status?: (finished: number) => string
 }
 
 export interface Progress {
@@ -47,7 +52,9 @@ function plain(text: string): string {
 export function createProgress(stream: ProgressStream, options: ProgressOptions): Progress {
   const p = paint(options.tty && (options.color ?? true))
   const counts = { finished: 0, failed: 0 }
-  const of = () => `${counts.finished}${options.total === undefined ? '' : `/${options.total}`}`
+  const of = () =>
+    options.status?.(counts.finished) ??
+    `${counts.finished}${options.total === undefined ? '' : `/${options.total}`}`
   const width = () => Math.max(20, (stream.columns ?? 80) - 1)
   let lineShown = false
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { ClearIdUserValues } from '../../fixtures/workforce.ts'
+import type { EntraClient } from '../../driver/entra/client.ts'
 import {
   incrementalCycle,
   initialCycle,
@@ -17,20 +18,43 @@ import { defineServerRule } from './define.ts'
 import type { Findings } from './findings.ts'
 import { entraTutorial, spec } from './sources.ts'
 
-const USERS_PER_CYCLE = 3
-const LOGIC_APP = (test: string) =>
+export const LOGIC_APP = (test: string) =>
   ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
 
-function reportFailures(f: Findings, failures: readonly StepFailure[], what: string): void {
+export function reportFailures(f: Findings, failures: readonly StepFailure[], what: string): void {
   for (const failure of failures) {
     f.error(`${what}, ${failure.step} of ${failure.userName}: ${failure.message}`, failure.answer)
   }
 }
 
-async function provision(ctx: ServerCheckContext, f: Findings): Promise<LinkedUser[] | undefined> {
-  const result = await initialCycle(ctx.entra, ctx.data.users(USERS_PER_CYCLE))
-  reportFailures(f, result.failures, 'initial cycle')
-  return f.failed ? undefined : result.linked
+/**
+ * Entra as ClearID's setup configures it: matching on userName, then on the extension externalId
+ * (ClearID's synchronization key), with Entra's exact Content-Type. ClearID-profile rules only: a
+ * plain SCIM server need not filter on a ClearID extension.
+ */
+export function clearIdEntra(ctx: ServerCheckContext, entra = ctx.entra): EntraClient {
+  return entra.exact().withMapping({ matchOn: ['userName', 'externalId'] })
+}
+
+/**
+ * The initial cycle for three users as a real directory holds them: one sparse (most optional
+ * attributes empty, so never sent), and, in the default dialect, one POSTed with JSON booleans as
+ * Microsoft's examples show while the others carry "True". Bodies carry Entra's exact Content-Type.
+ */
+export async function provision(
+  ctx: ServerCheckContext,
+  f: Findings,
+  entra = ctx.entra.exact(),
+): Promise<LinkedUser[] | undefined> {
+  const [full, sparse, jsonBooleans] = [
+    ctx.data.user(),
+    ctx.data.user({ sparse: true }),
+    ctx.data.user(),
+  ]
+  const first = await initialCycle(entra, [full, sparse])
+  const second = await initialCycle(entra.withMapping({ createBooleans: 'json' }), [jsonBooleans])
+  reportFailures(f, [...first.failures, ...second.failures], 'initial cycle')
+  return f.failed ? undefined : [...first.linked, ...second.linked]
 }
 
 /** What changed at the source between cycles: a new title, department and display name. */
@@ -40,6 +64,31 @@ function changedSource(ctx: ServerCheckContext, source: ClearIdUserValues): Clea
     ...source,
     displayName: next.displayName,
     ext: { ...source.ext, jobTitle: next.ext.jobTitle, departmentName: next.ext.departmentName },
+  }
+}
+
+/**
+ * After the PATCHes, Entra's next cycle must find nothing to change in `attributes` (all mapped
+ * ones when not given: a rule of the entra profile judges only the core attributes).
+ */
+export async function expectConverged(
+  f: Findings,
+  entra: EntraClient,
+  users: readonly LinkedUser[],
+  what: string,
+  attributes?: readonly string[],
+): Promise<void> {
+  const check = await repeatCycle(entra, users)
+  reportFailures(f, check.failures, `${what}, read-back`)
+  for (const diff of check.diffs) {
+    const changes = diff.changes.filter((c) => !attributes || attributes.includes(c.attribute))
+    f.check(
+      changes.length === 0,
+      `${what}: ${diff.user.source.userName} still differs in ${changes.map((c) => c.attribute).join(', ')}`,
+      diff.read,
+      [],
+      changes,
+    )
   }
 }
 
@@ -97,22 +146,13 @@ export const incrementalCycleRule = defineServerRule({
   perDialect: true,
   check: async (ctx) => {
     const f = ctx.findings
-    const linked = await provision(ctx, f)
+    const entra = clearIdEntra(ctx)
+    const linked = await provision(ctx, f, entra)
     if (!linked) return f.list
     const updated = linked.map((u) => ({ id: u.id, source: changedSource(ctx, u.source) }))
-    const cycle = await incrementalCycle(ctx.entra, updated)
+    const cycle = await incrementalCycle(entra, updated)
     reportFailures(f, cycle.failures, 'incremental cycle')
-    const check = await repeatCycle(ctx.entra, updated)
-    reportFailures(f, check.failures, 'read-back')
-    for (const diff of check.diffs) {
-      f.check(
-        diff.changes.length === 0,
-        `after the PATCH, ${diff.user.source.userName} still differs in ${diff.changes.map((c) => c.attribute).join(', ')}`,
-        diff.read,
-        [],
-        diff.changes,
-      )
-    }
+    await expectConverged(f, entra, updated, 'after the PATCH')
     return f.list
   },
 })
@@ -133,9 +173,10 @@ export const repeatCycleRule = defineServerRule({
   perDialect: true,
   check: async (ctx) => {
     const f = ctx.findings
-    const linked = await provision(ctx, f)
+    const entra = clearIdEntra(ctx)
+    const linked = await provision(ctx, f, entra)
     if (!linked) return f.list
-    const cycle = await repeatCycle(ctx.entra, linked)
+    const cycle = await repeatCycle(entra, linked)
     reportFailures(f, cycle.failures, 'repeat cycle')
     for (const diff of cycle.diffs) {
       f.check(

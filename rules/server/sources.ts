@@ -62,3 +62,24 @@ export function msValidator(test: string): RuleSource {
 export function okta(test: string): RuleSource {
   return { kind: 'okta', ref: `Okta SCIM 2.0 Spec Test: ${test}` }
 }
+
+const ENTRA_MAPPINGS =
+  'https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes'
+const CLEARID_ENTRA_SETTINGS =
+  'https://help.clearid.io/EN/ConfiguringMicrosoftEntraIDUserSettings.html'
+
+export function entraMappings(statement: string): RuleSource {
+  return {
+    kind: 'entra-doc',
+    ref: `Entra attribute mappings: ${statement}`,
+    url: ENTRA_MAPPINGS,
+  }
+}
+
+export function clearIdEntraSettings(statement: string): RuleSource {
+  return {
+    kind: 'seed',
+    ref: `ClearID, Configuring Microsoft Entra ID user settings: ${statement}`,
+    url: CLEARID_ENTRA_SETTINGS,
+  }
+}

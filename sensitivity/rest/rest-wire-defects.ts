@@ -8,7 +8,7 @@ import type { AppComponents } from '../../mock-server/components.ts'
 import type { DefectId } from '../defects.ts'
 import { IDENTITY_DEFECTS } from './rest-wire-identity.ts'
 import { LIST_DEFECTS } from './rest-wire-lists.ts'
-import { PENDING_DEFECTS } from './rest-wire-pending.ts'
+import { QUERY_DEFECTS } from './rest-wire-query.ts'
 import { TOKEN_DEFECTS } from './rest-wire-token.ts'
 import { restWireMiddleware, type RestWireDefects } from './rest-wire.ts'
 
@@ -16,7 +16,7 @@ export const REST_WIRE_DEFECTS: RestWireDefects = {
   ...TOKEN_DEFECTS,
   ...IDENTITY_DEFECTS,
   ...LIST_DEFECTS,
-  ...PENDING_DEFECTS,
+  ...QUERY_DEFECTS,
 }
 
 /** `restMiddleware` for the REST wire defects among `ids`; undefined when none of them is one. */

@@ -6,6 +6,7 @@
  */
 import type { AppComponents } from '../../mock-server/components.ts'
 import type { DefectId } from '../defects.ts'
+import { CYCLE_DEFECTS } from './wire-cycles.ts'
 import { LIST_DEFECTS } from './wire-lists.ts'
 import { PATCH_DEFECTS } from './wire-patch.ts'
 import { SURFACE_DEFECTS } from './wire-surface.ts'
@@ -19,6 +20,7 @@ export const WIRE_DEFECTS: WireDefects = {
   ...LIST_DEFECTS,
   ...WRITE_DEFECTS,
   ...PATCH_DEFECTS,
+  ...CYCLE_DEFECTS,
 }
 
 /** `scimSteps` for the wire defects among `ids`; undefined when none of them is one. */

@@ -40,7 +40,7 @@ describe('a URL target without --allow-writes', () => {
       await readFile(join(out, 'conformance-report.json'), 'utf8'),
     ) as ConformanceReport
     expect(validateReport(report).ok).toBe(true)
-    expect(report.schemaVersion).toBe('1.1')
+    expect(report.schemaVersion).toBe('1.2')
     expect(report.summary.verdict).toBe('incomplete')
     expect(report.summary.notRun).toEqual([
       { reason: 'writes not allowed: pass --allow-writes', count: 1 },

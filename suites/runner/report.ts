@@ -1,7 +1,9 @@
 /**
  * Assembles the versioned `ConformanceReport` (reports/model.ts) from a run's results: catalogue
  * order, summary and verdict from `reports/summarize.ts`, latency per operation, and the cleanup
- * outcome in `run.options.cleanup`. The report leaves here redacted: a key a server echoed into a
+ * outcome in `run.options.cleanup`. A failure that is not what its rule's hint addresses (a 5xx, no
+ * answer, a body that is not SCIM) gets a hint about that here, once, so every format shows the same
+ * (`reports/failure-hint.ts`). The report leaves here redacted: a key a server echoed into a
  * finding is gone before any caller, renderer or file sees it.
  *
  * @module
@@ -11,7 +13,9 @@ import {
   type ConformanceReport,
   type LatencyStats,
   type RuleResult,
+  type RunInterruption,
 } from '../../reports/model.ts'
+import { withFailureHint } from '../../reports/failure-hint.ts'
 import { redactReport } from '../../reports/redact-report.ts'
 import { summarize } from '../../reports/summarize.ts'
 import type { RuleProfile } from '../../model/rule.ts'
@@ -34,6 +38,7 @@ export interface ReportInput {
   readonly latency: Record<string, LatencyStats>
   readonly cleanup: CleanupOutcome
   readonly responsesOverLimit?: ResponsesOverLimit
+  readonly interrupted?: RunInterruption
 }
 
 function profilesOf(options: RunOptions): RuleProfile[] {
@@ -42,7 +47,8 @@ function profilesOf(options: RunOptions): RuleProfile[] {
 }
 
 export function buildReport(input: ReportInput): ConformanceReport {
-  const { options, startedAt, results } = input
+  const { options, startedAt } = input
+  const results = input.results.map(withFailureHint)
   const finishedAt = new Date()
   return redactReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -62,6 +68,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
         cleanup: input.cleanup,
         ...(input.responsesOverLimit && { responsesOverLimit: input.responsesOverLimit }),
       },
+      ...(input.interrupted && { interrupted: input.interrupted }),
     },
     summary: summarize(results),
     results,

@@ -13,6 +13,10 @@ import type { Target } from '../targets/target.ts'
 export interface RunProgress {
   ruleStarted?(rule: ServerRule, dialect: Dialect | undefined): void
   ruleFinished?(result: RuleResult): void
+  /** The sizing scenario: users through the initial cycle (provisioned or failed) of `total`. */
+  users?(done: number, total: number): void
+  /** Cleanup: identities deleted of `total` to delete; called with 0 first. */
+  cleanup?(done: number, total: number): void
 }
 
 export interface RunOptions {
@@ -31,7 +35,10 @@ export interface RunOptions {
   readonly maxRetries?: number
   readonly maxRetryWaitMs?: number
   readonly sleep?: (ms: number) => Promise<void>
+  /** Interrupts the run (Ctrl-C): nothing new starts, then cleanup runs and the report says so. */
   readonly signal?: AbortSignal
+  /** Abandons cleanup (a second Ctrl-C): what is not deleted yet is listed as left. */
+  readonly abandonCleanup?: AbortSignal
   readonly progress?: RunProgress
   /** Every request sent (dry run: every request that would be sent), redacted. */
   readonly onRequest?: (answer: HttpAnswer) => void

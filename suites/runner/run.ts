@@ -13,12 +13,13 @@ import type { ConformanceReport, Dialect, RuleResult } from '../../reports/model
 import type { Discovery, ServerCheckContext, TargetFacts } from '../../rules/server/context.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
 import { EntraClient } from '../../driver/entra/client.ts'
-import { WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
+import { InterruptedError, WRITES_REFUSED_REASON } from '../../driver/http/errors.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import { RestHttpClient } from '../../driver/rest/rest-http.ts'
 import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
-import { cleanupCreated, type CleanupOutcome } from './cleanup.ts'
+import { cleanupCreated, type CleanupOptions, type CleanupOutcome } from './cleanup.ts'
+import { watchPhases } from './interruption.ts'
 import { loadDiscovery, preflight, restPreflight } from './preflight.ts'
 import { cleanupRest, joinCleanups } from './rest-cleanup.ts'
 import { mapPool } from '../../driver/pool.ts'
@@ -127,29 +128,45 @@ export function tasksOf(rules: readonly ServerRule[], dialects: readonly Dialect
   )
 }
 
-/** Runs the rules; throws `ConnectionError` when the target is unreachable or refuses the key. */
+/** How cleanup runs for these options: their concurrency, abandon signal and progress hook. */
+export function cleanupOptionsOf(options: RunOptions, concurrency: number): CleanupOptions {
+  const progress = options.progress
+  return {
+    concurrency: options.concurrency ?? concurrency,
+    ...(options.abandonCleanup ? { abandon: options.abandonCleanup } : {}),
+    ...(progress?.cleanup ? { onProgress: (done, total) => progress.cleanup?.(done, total) } : {}),
+  }
+}
+
+/**
+ * Runs the rules; throws `ConnectionError` when the target is unreachable or refuses the key. An
+ * interrupt (`signal`) lets the rules in flight finish (the rest are skipped), cleans up, and
+ * returns a report marked `run.interrupted`.
+ */
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date()
   const http = createHttp(options)
   const rest = createRest(options, http)
+  const phases = watchPhases(options.signal)
   let results: RuleResult[] = []
   let cleanup: CleanupOutcome | undefined
   try {
     const facts = factsOf(options)
-    if (facts.scim) await preflight(http)
-    if (rest && options.rules.some((rule) => rule.surface === 'rest')) await restPreflight(rest)
-    const discovery = facts.scim ? await loadDiscovery(http) : {}
+    const discovery = await reachTarget(http, rest, facts, options)
+    phases.enter('rules')
     const tasks = tasksOf(options.rules, options.dialects)
     const filterSupport = new FilterSupport()
     results = await mapPool(tasks, options.concurrency ?? 4, (task) =>
       runTask(task, { options, http, rest, discovery, facts, filterSupport }),
     )
   } finally {
-    const concurrency = options.concurrency ?? 4
-    const scimCleanup = await cleanupCreated(http, concurrency)
-    cleanup = joinCleanups(scimCleanup, rest && (await cleanupRest(rest, concurrency)))
+    phases.enter('cleanup')
+    const cleanupOptions = cleanupOptionsOf(options, 4)
+    const scimCleanup = await cleanupCreated(http, cleanupOptions)
+    cleanup = joinCleanups(scimCleanup, rest && (await cleanupRest(rest, cleanupOptions)))
   }
   const overLimit = http.responsesOverLimit
+  const interrupted = phases.interruption(cleanup.abandoned === true)
   const report = buildReport({
     options,
     startedAt,
@@ -157,12 +174,34 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     latency: http.latency.stats(),
     cleanup,
     ...(overLimit && { responsesOverLimit: overLimit }),
+    ...(interrupted && { interrupted }),
   })
   return {
     report,
     cleanup,
     requests: http.requestCount,
     ...(overLimit && { responsesOverLimit: overLimit }),
+  }
+}
+
+/**
+ * Preflight and discovery: the SCIM endpoint when there is one, and a token of the REST API when
+ * REST rules are to run. Interrupted there, no rule has started: each is then reported as skipped
+ * (`runTask` sees the aborted signal), rather than the run ending without a report.
+ */
+async function reachTarget(
+  http: ScimHttpClient,
+  rest: RestHttpClient | undefined,
+  facts: TargetFacts,
+  options: RunOptions,
+): Promise<Discovery> {
+  try {
+    if (facts.scim) await preflight(http)
+    if (rest && options.rules.some((rule) => rule.surface === 'rest')) await restPreflight(rest)
+    return facts.scim ? await loadDiscovery(http) : {}
+  } catch (error) {
+    if (error instanceof InterruptedError) return {}
+    throw error
   }
 }
 

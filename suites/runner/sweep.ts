@@ -2,9 +2,11 @@
  * Finds and deletes identities earlier runs left behind, by their tag: `userName` (and, when
  * present, the extension `externalId`) starting with `cc-<run id>-`. It asks with the filter
  * `userName sw "cc-"` and falls back to paging through every user when `sw` is not supported.
+ * Interrupted (the client's signal), it stops listing or deleting and says what is left.
  *
  * @module
  */
+import { InterruptedError } from '../../driver/http/errors.ts'
 import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
 import { CLEARID_USER_EXTENSION } from '../../model/attributes.ts'
 import { isObject, type Json } from '../../rules/server/findings.ts'
@@ -29,6 +31,10 @@ export interface SweepOptions {
   readonly pageSize?: number
   /** Stops paging after this many pages, whatever the server says. */
   readonly maxPages?: number
+  /** Users listed so far of the `total` the server announced. */
+  readonly onListed?: (listed: number, total: number) => void
+  /** Leftovers deleted so far of `total`; called with 0 first. */
+  readonly onDeleted?: (deleted: number, total: number) => void
 }
 
 export interface SweepOutcome {
@@ -38,6 +44,13 @@ export interface SweepOutcome {
   readonly tooRecent: number
   readonly deleted: number
   readonly failed: readonly { readonly id: string; readonly reason: string }[]
+  /**
+   * Present when an interrupt stopped the sweep: `listing` (nothing was deleted, and `candidates`
+   * holds only what was found by then) or `deleting` (`left` holds the candidates not deleted).
+   */
+  readonly interrupted?: 'listing' | 'deleting'
+  /** Candidates not deleted because the sweep was interrupted. */
+  readonly left?: readonly SweepCandidate[]
 }
 
 const TAG = /^cc-([a-z0-9]{1,16})-/
@@ -59,9 +72,9 @@ async function pages(
   http: ScimHttp,
   filter: string | undefined,
   options: SweepOptions,
+  out: Json[],
 ): Promise<Json[] | 'unsupported'> {
   const size = options.pageSize ?? 100
-  const out: Json[] = []
   for (let page = 0, start = 1; page < (options.maxPages ?? 10_000); page += 1) {
     const params = { startIndex: String(start), count: String(size), attributes: ATTRIBUTES }
     const answer = await http.send({ method: 'GET', path: usersQuery(filter, params) })
@@ -74,20 +87,28 @@ async function pages(
     out.push(...resources)
     start += resources.length
     const total = typeof answer.body.totalResults === 'number' ? answer.body.totalResults : 0
+    options.onListed?.(out.length, Math.max(total, out.length))
     if (resources.length === 0 || start > total) break
   }
   return out
 }
 
+/**
+ * Lists the users that may be leftovers. `found` receives them as pages arrive, so an interrupted
+ * listing still shows what it had found.
+ */
 export async function findLeftovers(
   http: ScimHttp,
   options: SweepOptions,
+  found: { method: 'filter' | 'paging'; scanned: Json[] } = { method: 'filter', scanned: [] },
 ): Promise<{ method: 'filter' | 'paging'; scanned: Json[] }> {
   const prefix = options.runId === undefined ? RUN_TAG_PREFIX : `${RUN_TAG_PREFIX}${options.runId}-`
-  const filtered = await pages(http, `userName sw "${prefix}"`, options)
-  if (filtered !== 'unsupported') return { method: 'filter', scanned: filtered }
-  const all = await pages(http, undefined, options)
-  return { method: 'paging', scanned: all === 'unsupported' ? [] : all }
+  const filtered = await pages(http, `userName sw "${prefix}"`, options, found.scanned)
+  if (filtered !== 'unsupported') return found
+  found.method = 'paging'
+  found.scanned.length = 0
+  await pages(http, undefined, options, found.scanned)
+  return found
 }
 
 function createdOf(resource: Json): string | undefined {
@@ -97,7 +118,15 @@ function createdOf(resource: Json): string | undefined {
 }
 
 export async function sweep(http: ScimHttp, options: SweepOptions): Promise<SweepOutcome> {
-  const { method, scanned } = await findLeftovers(http, options)
+  const found: { method: 'filter' | 'paging'; scanned: Json[] } = { method: 'filter', scanned: [] }
+  let listingInterrupted = false
+  try {
+    await findLeftovers(http, options, found)
+  } catch (error) {
+    if (!(error instanceof InterruptedError)) throw error
+    listingInterrupted = true
+  }
+  const { method, scanned } = found
   const cutoff =
     options.olderThanMs === undefined
       ? undefined
@@ -117,11 +146,13 @@ export async function sweep(http: ScimHttp, options: SweepOptions): Promise<Swee
       ...(created ? { created } : {}),
     })
   }
-  if (options.dryRun)
-    return { method, scanned: scanned.length, candidates, tooRecent, deleted: 0, failed: [] }
+  const listed = { method, scanned: scanned.length, candidates, tooRecent }
+  if (listingInterrupted) return { ...listed, deleted: 0, failed: [], interrupted: 'listing' }
+  if (options.dryRun) return { ...listed, deleted: 0, failed: [] }
   let deleted = 0
   const failed: { id: string; reason: string }[] = []
-  for (const candidate of candidates) {
+  options.onDeleted?.(0, candidates.length)
+  for (const [index, candidate] of candidates.entries()) {
     try {
       const answer = await http.send({
         method: 'DELETE',
@@ -129,12 +160,17 @@ export async function sweep(http: ScimHttp, options: SweepOptions): Promise<Swee
       })
       if (answer.status === 204 || answer.status === 200 || answer.status === 404) deleted += 1
       else failed.push({ id: candidate.id, reason: `HTTP ${answer.status}` })
+      options.onDeleted?.(deleted, candidates.length)
     } catch (error) {
+      if (error instanceof InterruptedError) {
+        const left = candidates.slice(index)
+        return { ...listed, deleted, failed, interrupted: 'deleting', left }
+      }
       failed.push({
         id: candidate.id,
         reason: error instanceof Error ? error.message : String(error),
       })
     }
   }
-  return { method, scanned: scanned.length, candidates, tooRecent, deleted, failed }
+  return { ...listed, deleted, failed }
 }

@@ -104,6 +104,18 @@ export const PROBES = {
       return { holds: answer.status === 400, observed: seen(answer) }
     },
   },
+  'string-active-patch-refused': {
+    description:
+      'PATCH {"op":"Replace","path":"active","value":"False"} (Entra\'s default dialect, as provision on demand sends) answers 400',
+    run: async (server) => {
+      const { id } = await createUser(server)
+      const answer = await send(server, 'PATCH', resourcePath('Users', id), {
+        schemas: [SCIM_PATCH_SCHEMA],
+        Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+      })
+      return { holds: answer.status === 400, observed: seen(answer) }
+    },
+  },
   'string-boolean-coerced': {
     description: 'POST /Users with active "False" answers 201 with active false',
     run: async (server) => {

@@ -7,7 +7,7 @@
 import type { Exchange, Finding } from '../../../model/rule.ts'
 import type { RuleResult } from '../../model.ts'
 import { resultKey } from '../../result-key.ts'
-import { STATUS_LABEL } from '../shared/describe.ts'
+import { RULE_FIX_LABEL, STATUS_LABEL } from '../shared/describe.ts'
 import { escapeHtml as esc, safeLinkUrl } from '../shared/escape.ts'
 import { exchangeOneLine, formatMs, statusLine } from '../shared/transcript.ts'
 import type { TranscriptOptions } from '../shared/transcript.ts'
@@ -50,7 +50,10 @@ function body(result: RuleResult, options: TranscriptOptions): string {
   const parts: string[] = []
   if (result.reason)
     parts.push(`<p class="reason"><b>${esc(reasonLabel(result))}</b> ${esc(result.reason)}</p>`)
-  parts.push(`<div class="fix"><b>Fix</b> ${esc(result.fix)}</div>`)
+  const ruleFix = result.ruleFix
+    ? `<p class="rule-fix"><b>${esc(RULE_FIX_LABEL)}</b> ${esc(result.ruleFix)}</p>`
+    : ''
+  parts.push(`<div class="fix"><b>Fix</b> ${esc(result.fix)}${ruleFix}</div>`)
   parts.push(meta(result))
   if (result.findings.length > 0) {
     const items = result.findings.map((f) => finding(f, options))

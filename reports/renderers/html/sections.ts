@@ -9,7 +9,12 @@ import { indexResults } from '../../result-key.ts'
 import { RULE_LEVELS, RULE_STATUSES } from '../../summarize.ts'
 import { readableTime } from '../shared/describe.ts'
 import { escapeHtml as esc } from '../shared/escape.ts'
-import { countsLine, notRunLines, verdictSentence } from '../shared/summary-text.ts'
+import {
+  countsLine,
+  interruptedLines,
+  notRunLines,
+  verdictSentence,
+} from '../shared/summary-text.ts'
 import { formatMs } from '../shared/transcript.ts'
 import { resultAnchor } from './rule-card.ts'
 
@@ -17,7 +22,7 @@ export function banner(report: ConformanceReport, title: string): string {
   const { verdict } = report.summary
   const { run } = report
   const target = run.target.url ?? run.target.kind
-  const notRun = notRunLines(report.summary)
+  const notRun = [...notRunLines(report.summary), ...interruptedLines(run)]
     .map((line) => `<p class="not-run">${esc(line)}</p>`)
     .join('')
   return `<header class="banner ${verdict}"><div class="verdict" id="verdict">${verdict.toUpperCase()}</div><div><h1>${esc(title)}</h1><p><b>${esc(verdictSentence(report.summary))}</b> · ${esc(countsLine(report.summary.counts))}</p>${notRun}<p>Target <code>${esc(target)}</code>${run.target.description ? ` · ${esc(run.target.description)}` : ''}</p></div></header>`

@@ -61,6 +61,21 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .facts dt { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 
+.failed-summary h2 { margin-bottom: 8px; }
+.summary-list { list-style: none; margin: 0; padding: 0; }
+.summary-item { border-left: 4px solid var(--c, var(--line)); background: var(--code-bg); border-radius: 4px; padding: 6px 10px; margin: 6px 0; }
+.summary-item.st-failed { --c: var(--failed); } .summary-item.st-skipped { --c: var(--skipped); }
+.summary-link { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; color: var(--text); text-decoration: none; }
+.summary-link .rule-id { color: var(--accent); }
+.summary-link:hover .summary-title, .summary-link:focus-visible .summary-title { text-decoration: underline; }
+.summary-title { flex: 1 1 240px; min-width: 0; overflow-wrap: anywhere; }
+.summary-finding { margin: 2px 0 0; color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
+.chip.hint-reason { border-color: var(--failed); color: var(--failed); margin-left: 4px; }
+.summary-more > summary, .not-tested > summary { cursor: pointer; color: var(--accent); margin: 10px 0 4px; }
+.failed-summary h2 + details.not-tested > summary { margin-top: 0; }
+.summary-list + h2, details + h2 { margin-top: 16px; }
+.not-tested > summary { overflow-wrap: anywhere; }
+
 .changes h3 { font-size: 1rem; margin: 14px 0 4px; }
 .changes ul { margin: 4px 0 8px; padding-left: 20px; }
 .changes li { margin: 2px 0; }
@@ -96,7 +111,7 @@ svg.swatch { width: 11px; height: 11px; }
 .filters input[type=search] { min-width: 0; width: 220px; }
 .shown { margin-left: auto; color: var(--muted); font-size: .85rem; }
 
-.rule { border: 1px solid var(--line); border-left: 4px solid var(--c, var(--line)); border-radius: 8px; margin: 8px 0; background: var(--card); }
+.rule { border: 1px solid var(--line); border-left: 4px solid var(--c, var(--line)); border-radius: 8px; margin: 8px 0; background: var(--card); scroll-margin-top: 8px; }
 .rule.st-failed { --c: var(--failed); } .rule.st-passed { --c: var(--passed); } .rule.st-waived { --c: var(--waived); }
 .rule.st-skipped { --c: var(--skipped); } .rule.st-not-applicable { --c: var(--na); }
 @media screen { .rule.filtered-out { display: none; } }
@@ -117,6 +132,7 @@ svg.swatch { width: 11px; height: 11px; }
 .chip.dialect { border-color: var(--accent); color: var(--accent); }
 .reason { margin: 4px 0 8px; }
 .fix { background: var(--code-bg); border-left: 3px solid var(--accent); padding: 8px 10px; border-radius: 4px; margin: 6px 0 10px; }
+.rule-fix { margin: 6px 0 0; color: var(--muted); }
 .rule-meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0; font-size: .9rem; }
 .rule-meta dt { color: var(--muted); }
 .rule-meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }

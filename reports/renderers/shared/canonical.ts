@@ -79,6 +79,8 @@ const result = (v: unknown) =>
       'tags',
       'sources',
       'fix',
+      'fixReason',
+      'ruleFix',
       'msValidatorTest',
       'dialect',
       'status',
@@ -103,11 +105,13 @@ const run = (v: unknown) =>
       'judged',
       'versions',
       'options',
+      'interrupted',
     ],
     nested: {
       target: (t) => ordered(t, { keys: ['kind', 'url', 'description'] }),
       versions: (t) => ordered(t, { keys: ['tool', 'node'] }),
       options: sortedKeys,
+      interrupted: (t) => ordered(t, { keys: ['during', 'cleanupAbandoned'] }),
     },
   })
 

@@ -15,6 +15,12 @@ export const STATUS_LABEL: Readonly<Record<RuleStatus, string>> = {
   'not-applicable': 'n/a',
 }
 
+/**
+ * How renderers label `ruleFix`: the rule's own hint, shown after the one that fits the failure
+ * (`reports/failure-hint.ts`).
+ */
+export const RULE_FIX_LABEL = "The rule's own fix"
+
 /** The finding that explains the result best: the first error, else the first finding. */
 export function keyFinding(result: RuleResult): Finding | undefined {
   return result.findings.find((finding) => finding.severity === 'error') ?? result.findings[0]

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ReportSummary, StatusCounts } from '../../model.ts'
+import type { ReportSummary, RunInfo, StatusCounts } from '../../model.ts'
 import { totalOf } from '../../summarize.ts'
 
 /** `22 results: 12 passed, 7 failed, 1 waived, 1 skipped, 1 not applicable` (zero counts left out). */
@@ -50,4 +50,29 @@ export function notRunLines(summary: ReportSummary): string[] {
       ? [{ reason: 'no reason recorded', count: summary.byLevel.MUST.skipped }]
       : [])
   return groups.map((g) => `Not run: ${g.count} MUST rule${g.count === 1 ? '' : 's'} (${g.reason})`)
+}
+
+const PHASE_WORDS = {
+  preflight: 'while reaching the target',
+  rules: 'during the rules',
+  scenario: 'during the scenario',
+  cleanup: 'during cleanup',
+} as const
+
+/**
+ * `Interrupted during the rules; what did not finish is reported as skipped.`, or when cleanup was
+ * abandoned, what removes the identities left; empty for a run that was not interrupted.
+ */
+export function interruptedLines(run: RunInfo): string[] {
+  const { interrupted } = run
+  if (!interrupted) return []
+  return [`Interrupted ${PHASE_WORDS[interrupted.during]}; ${abandonedWords(run)}.`]
+}
+
+function abandonedWords(run: RunInfo): string {
+  if (!run.interrupted?.cleanupAbandoned) return 'what did not finish is reported as skipped'
+  // The in-process mock lived in the run's process: what it held went with it.
+  if (run.target.kind !== 'url') return 'cleanup was abandoned (the in-process mock ended with it)'
+  const target = run.target.url === undefined ? '' : ` --target ${run.target.url}`
+  return `cleanup was abandoned: identities it created may be left (clearid-conformance sweep${target} --run-id ${run.id} --older-than 0 removes them)`
 }

@@ -1,6 +1,6 @@
 /**
- * REST wire defects of rules the mock does not pass yet (`AWAITING_MOCK_RULES`): they break a
- * behaviour the mock is about to gain, so they prove their rule once it has. See `rest-wire.ts`.
+ * REST wire defects of how the identity service binds its query: parameter names. See
+ * `rest-wire.ts`.
  *
  * @module
  */
@@ -9,7 +9,7 @@ import { setRestUrl, type RestWireDefects } from './rest-wire.ts'
 /** The query names the identity service knows, as ClearID's documentation spells them. */
 const CANONICAL = new Set(['externalId', 'include', 'pageSize', 'continuation'])
 
-export const PENDING_DEFECTS: RestWireDefects = {
+export const QUERY_DEFECTS: RestWireDefects = {
   'query-names-case-sensitive': {
     request: (wire) => {
       if (wire.surface !== 'identity') return
