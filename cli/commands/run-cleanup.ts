@@ -81,12 +81,16 @@ function isRestPath(path: string): boolean {
 export function restSweepCommand(
   endpoints: { readonly identity: string },
   clientId: string,
-  runId: string,
+  filters:
+    string | { readonly 'run-id'?: string | undefined; readonly 'older-than'?: string | undefined },
 ): string {
+  const { 'run-id': runId, 'older-than': olderThan = '0' } =
+    typeof filters === 'string' ? { 'run-id': filters } : filters
   const base = endpoints.identity
     .replace(/identityservice(?=[-.]|$)/, '{service}')
     .replace(/\/\{service\}$/, '')
-  return `clearid-conformance sweep --rest-target ${shellWord(terminalText(redactUrl(base)))} --client-id ${shellWord(clientId)} --run-id ${shellWord(runId)} --older-than 0`
+  const run = runId === undefined ? '' : ` --run-id ${shellWord(runId)}`
+  return `clearid-conformance sweep --rest-target ${shellWord(terminalText(redactUrl(base)))} --client-id ${shellWord(clientId)}${run} --older-than ${shellWord(olderThan)}`
 }
 
 export function sweepCommand(baseUrl: string, runId: string): string {

@@ -26,6 +26,7 @@ import type { SweepOutcome } from '../../suites/runner/sweep.ts'
 import * as read from '../parse.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { TARGET_HELP, TARGET_OPTIONS, targetFrom } from '../target-options.ts'
+import { restSweepCommand } from './run-cleanup.ts'
 import { describeInterrupted, resumeCommand, sweepMeters } from './sweep-output.ts'
 
 const OPTIONS = {
@@ -87,8 +88,11 @@ export async function sweepCommand(argv: string[], given: CliIo): Promise<number
         if (scim === 'interrupted') return EXIT_INTERRUPTED
         failed += scim
       }
-      if (target.rest) failed += await sweepRestApi(target, settings, io)
-      if (io.signal?.aborted) return EXIT_INTERRUPTED
+      if (target.rest) {
+        const rest = await sweepRestApi(target, settings, io)
+        if (rest === 'interrupted') return EXIT_INTERRUPTED
+        failed += rest
+      }
       return failed > 0 ? EXIT_FAILED : EXIT_OK
     } finally {
       await target.close?.()
@@ -227,7 +231,11 @@ async function sweepScim(
   return failed
 }
 
-async function sweepRestApi(target: Target, settings: SweepSettings, io: CliIo): Promise<number> {
+async function sweepRestApi(
+  target: Target,
+  settings: SweepSettings,
+  io: CliIo,
+): Promise<number | 'interrupted'> {
   const rest = target.rest
   if (!rest) return 0
   const client = new RestHttpClient(
@@ -239,12 +247,33 @@ async function sweepRestApi(target: Target, settings: SweepSettings, io: CliIo):
     },
     { stats: newTransportStats(), budget: { attempted: 0 } },
   )
-  await restPreflight(client)
-  const outcome = await sweepRest(client, sweepOptions(settings))
-  return report(
+  const resume = restSweepCommand(rest.endpoints, rest.credentials.clientId, settings.values)
+  let outcome
+  try {
+    await restPreflight(client)
+    outcome = await sweepRest(client, sweepOptions(settings))
+  } catch (error) {
+    if (!(error instanceof InterruptedError)) throw error
+    io.stderr(
+      `clearid-conformance: interrupted while listing identities through the REST API; nothing was deleted there. Resume with:\n  ${resume}\n`,
+    )
+    return 'interrupted'
+  }
+  const left = new Set((outcome.left ?? []).map((c) => c.id))
+  const shown = outcome.candidates.filter((c) => !left.has(c.id))
+  const failed = report(
     io,
     'the REST search service (systemData.externalId starting with cc-)',
-    outcome,
+    { ...outcome, candidates: shown },
     settings,
+    outcome.candidates.length,
   )
+  if (outcome.left) {
+    const lines = outcome.left.map((c) => `  ${terminalText(`${c.id} ${c.userName}`)}\n`)
+    io.stderr(
+      `clearid-conformance: interrupted; ${outcome.left.length} leftover(s) not deleted:\n${lines.join('')}Resume with:\n  ${resume}\n`,
+    )
+    return 'interrupted'
+  }
+  return failed
 }

@@ -17,8 +17,6 @@ import { createRestIdentity, deleteIdentity, detailOf, expectProblem } from './s
 
 /** Pages a check reads at most; a larger tenant cannot be walked by a conformance run. */
 const MAX_PAGES = 400
-/** The v3 page size the rules ask for (the mock's parameter; ClearID ignores what it does not know). */
-const V3_PAGE_SIZE = 25
 
 interface Walk {
   readonly pages: number
@@ -27,7 +25,9 @@ interface Walk {
 }
 
 function v3Page(rest: RestCheckContext, continuation?: string): Promise<HttpAnswer> {
-  const query = `?pageSize=${V3_PAGE_SIZE}${continuation === undefined ? '' : `&continuation=${encodeURIComponent(continuation)}`}`
+  // Only the continuation, as ClearID's one public v3 client sends: no page size is documented.
+  const query =
+    continuation === undefined ? '' : `?continuation=${encodeURIComponent(continuation)}`
   return rest.http.send({
     service: 'identity',
     method: 'GET',

@@ -7,7 +7,7 @@
 import { setRestUrl, type RestWireDefects } from './rest-wire.ts'
 
 /** The query names the identity service knows, as ClearID's documentation spells them. */
-const CANONICAL = new Set(['externalId', 'include', 'pageSize', 'continuation'])
+const CANONICAL = new Set(['externalId', 'include', 'continuation'])
 
 export const QUERY_DEFECTS: RestWireDefects = {
   'query-names-case-sensitive': {

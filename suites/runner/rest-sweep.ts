@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { InterruptedError } from '../../driver/http/errors.ts'
 import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
 import type { RestHttpClient } from '../../driver/rest/rest-http.ts'
 import { isObject, type Json } from '../../rules/server/findings.ts'
@@ -17,6 +18,8 @@ export interface RestSweepOutcome {
   readonly tooRecent: number
   readonly deleted: number
   readonly failed: readonly { readonly id: string; readonly reason: string }[]
+  /** Ctrl-C stopped the deletes: these candidates were not deleted. */
+  readonly left?: readonly SweepCandidate[]
 }
 
 /** The search service did not answer a listing: nothing can be swept. */
@@ -90,7 +93,7 @@ export async function sweepRest(
     return { scanned: scanned.length, candidates, tooRecent, deleted: 0, failed: [] }
   let deleted = 0
   const failed: { id: string; reason: string }[] = []
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
     try {
       const answer = await rest.send({
         service: 'identity',
@@ -100,6 +103,11 @@ export async function sweepRest(
       if ([200, 204, 404].includes(answer.status)) deleted += 1
       else failed.push({ id: candidate.id, reason: `HTTP ${answer.status}` })
     } catch (error) {
+      // Ctrl-C: the delete in flight finished; nothing new is sent, the rest is left.
+      if (error instanceof InterruptedError) {
+        const left = candidates.slice(index)
+        return { scanned: scanned.length, candidates, tooRecent, deleted, failed, left }
+      }
       failed.push({
         id: candidate.id,
         reason: error instanceof Error ? error.message : String(error),
