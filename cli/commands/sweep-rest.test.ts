@@ -14,19 +14,18 @@ import { main } from '../main.ts'
 
 async function seeded() {
   const deployment = fakeDeployment()
-  const token = await deployment.app
-    .fetch(
-      new Request(`${REST_ORIGIN}/sts/connect/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: REST_CLIENT_ID,
-          client_secret: REST_SECRET,
-        }),
+  const answer = await deployment.app.fetch(
+    new Request(`${REST_ORIGIN}/sts/connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: REST_CLIENT_ID,
+        client_secret: REST_SECRET,
       }),
-    )
-    .then(async (r) => ((await r.json()) as { access_token: string }).access_token)
+    }),
+  )
+  const token = ((await answer.json()) as { access_token: string }).access_token
   const create = (externalId: string) =>
     deployment.app.fetch(
       new Request(`${REST_ORIGIN}/identityservice/api/v2/accounts/acme/identities`, {
