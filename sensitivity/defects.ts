@@ -51,6 +51,7 @@ export const DEFECTS = [
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
       'SRV-CYCLE-006',
+      'REST-RESET-001',
     ],
   },
   {
@@ -96,6 +97,7 @@ export const DEFECTS = [
       'SRV-CYCLE-002',
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
+      'REST-RESET-001',
     ],
   },
   {
@@ -262,6 +264,7 @@ export const DEFECTS = [
       'SRV-CYCLE-003',
       'SRV-CYCLE-004',
       'SRV-CYCLE-006',
+      'REST-RESET-001',
     ],
   },
   {
@@ -473,6 +476,7 @@ export const DEFECTS = [
       'SRV-PATCH-017',
       'SRV-PATCH-018',
       'SRV-CYCLE-002',
+      'REST-RESET-001',
     ],
   },
   {
@@ -654,6 +658,9 @@ export const DEFECTS = [
       'SRV-CYCLE-002',
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
+      'REST-INTEROP-002',
+      'REST-INTEROP-003',
+      'REST-RESET-001',
     ],
   },
   {

@@ -55,8 +55,16 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make())
 }
 
-function newCredential(generatedAt: string, clientSecret: string): IntegrationCredential {
-  const keyPair = lazy(() => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }))
+function newCredential(
+  generatedAt: string,
+  clientSecret: string,
+  given?: CryptoKeyPair,
+): IntegrationCredential {
+  const keyPair = lazy(() =>
+    given
+      ? Promise.resolve(given)
+      : generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }),
+  )
   return {
     generatedAt,
     secret: storeSecret(clientSecret),
@@ -110,9 +118,20 @@ export class ApiIntegrationRegistry {
     this.#byClientId.delete(integration.clientId)
   }
 
-  /** Replaces the credential: a new secret (random unless given) and a new key pair. */
-  generateKey(integration: ApiIntegration, clientSecret = randomSecret()): IntegrationCredential {
-    const credential = newCredential(this.clock().toISOString(), registerSecret(clientSecret))
+  /**
+   * Replaces the credential: a new secret (random unless given) and a new key pair (generated on
+   * first use unless given: a start-up integration may share one between apps).
+   */
+  generateKey(
+    integration: ApiIntegration,
+    clientSecret = randomSecret(),
+    keyPair?: CryptoKeyPair,
+  ): IntegrationCredential {
+    const credential = newCredential(
+      this.clock().toISOString(),
+      registerSecret(clientSecret),
+      keyPair,
+    )
     integration.credential = credential
     return credential
   }

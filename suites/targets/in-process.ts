@@ -42,16 +42,23 @@ function withOrigin(allowed: InProcessOptions['allowedHosts']): readonly string[
 
 /**
  * One token-signing key pair for the in-process mocks of the process: generating an RS512 pair is
- * the slowest part of starting one, and no rule depends on which key signs. The first target starts
- * making it and its app makes its own meanwhile; every later target shares the pair.
+ * the slowest part of a run against one, and no rule depends on which key signs. The first target
+ * starts making it and its app makes its own meanwhile; every later target shares the pair.
  */
-let signingKeys: CryptoKeyPair | undefined
-let makingKeys: Promise<void> | undefined
-function sharedSigningKeys(): CryptoKeyPair | undefined {
-  makingKeys ??= generateKeyPair('RS512').then((pair) => {
-    signingKeys = pair
-  })
-  return signingKeys
+const signingKeys = sharedKeyPair(() => generateKeyPair('RS512'))
+/** The same for the run's API integration: its key file's private key (the JWT-assertion grant). */
+const integrationKeys = sharedKeyPair(() => generateKeyPair('RS512', { extractable: true }))
+
+/** A key pair made once, on the first call, and handed out from the call after it is ready. */
+function sharedKeyPair(make: () => Promise<CryptoKeyPair>): () => CryptoKeyPair | undefined {
+  let pair: CryptoKeyPair | undefined
+  let making: Promise<void> | undefined
+  return () => {
+    making ??= make().then((made) => {
+      pair = made
+    })
+    return pair
+  }
 }
 
 export function inProcessTarget(options: InProcessOptions = {}): Target {
@@ -61,7 +68,8 @@ export function inProcessTarget(options: InProcessOptions = {}): Target {
   const clientSecret = fresh('secret')
   const adminToken = fresh('admin')
   const inbox = new WebhookInbox(IN_PROCESS_HOOKS)
-  const keys = options.tokenSigningKeys ?? sharedSigningKeys()
+  const keys = options.tokenSigningKeys ?? signingKeys()
+  const keyPair = integrationKeys()
   const app = createApp({
     ...options,
     ...(keys ? { tokenSigningKeys: keys } : {}),
@@ -70,7 +78,15 @@ export function inProcessTarget(options: InProcessOptions = {}): Target {
       { id: MAIN_ACCOUNT, scimKey: main.key, scimKeyName: 'conformance' },
       { id: OTHER_ACCOUNT, scimKey: other.key, scimKeyName: 'conformance (second account)' },
     ],
-    apiIntegrations: [{ accountId: MAIN_ACCOUNT, clientId, clientSecret, name: 'conformance' }],
+    apiIntegrations: [
+      {
+        accountId: MAIN_ACCOUNT,
+        clientId,
+        clientSecret,
+        name: 'conformance',
+        ...(keyPair ? { keyPair } : {}),
+      },
+    ],
     adminToken,
     webhookFetch: options.webhookFetch ?? inboxFetch(inbox),
   })
