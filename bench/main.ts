@@ -1,13 +1,14 @@
 /**
- * `npm run bench [scim|conformance]`: every benchmark, each printing ratios against a baseline
+ * `npm run bench [scim|state|conformance]`: every benchmark, each printing ratios against a baseline
  * measured in the same run.
  *
  * @module
  */
 import { run as conformance } from './conformance.bench.ts'
 import { run as scim } from './scim.bench.ts'
+import { run as state } from './state.bench.ts'
 
-const BENCHES: Record<string, () => Promise<void>> = { scim, conformance }
+const BENCHES: Record<string, () => Promise<void>> = { scim, state, conformance }
 
 const only = process.argv[2]
 if (only !== undefined && !(only in BENCHES)) {

@@ -20,14 +20,17 @@ import { MemoryIdentityStore } from '../mock-server/store/memory-store.ts'
 import { benchExternalId, seedIdentities } from './seed-identities.ts'
 
 const SEEDED = 100_000
-const KEY = 'bench-key'
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
+export const KEY = 'bench-key'
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const serverScript = fileURLToPath(new URL('./scim-server.ts', import.meta.url))
 
-async function startProcess(
-  kind: 'mock' | 'mock-unrecorded' | 'bare',
+export type ServerKind = 'mock' | 'mock-unrecorded' | 'mock-kept' | 'mock-kept-write' | 'bare'
+
+export async function startProcess(
+  kind: ServerKind,
+  seeded = SEEDED,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(SEEDED)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(seeded)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let buffered = ''
@@ -39,16 +42,16 @@ async function startProcess(
   throw new Error(`${kind} benchmark server exited before it was ready`)
 }
 
-const ROUNDS = 5
+export const ROUNDS = 5
 
 /**
  * Requests in flight. The bench prints each server's CPU use, so a reader can see whether a server
  * was saturated or waited on the load generator (the bare route always does: the load generator,
  * on the other core, is the limit there).
  */
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 
-interface LoadResult {
+export interface LoadResult {
   readonly rps: number
   readonly p99: number
   readonly errors: number
@@ -70,7 +73,7 @@ function cpuSeconds(pid: number | undefined): number {
 }
 const CLOCK_TICKS = 100
 
-async function load(options: autocannon.Options, server: ChildProcess): Promise<LoadResult> {
+export async function load(options: autocannon.Options, server: ChildProcess): Promise<LoadResult> {
   const cpuBefore = cpuSeconds(server.pid)
   const started = performance.now()
   const result = await autocannon({
@@ -92,7 +95,7 @@ async function load(options: autocannon.Options, server: ChildProcess): Promise<
 }
 
 /** Rounds of equal length: mean rate, worst p99, all errors, mean CPU figures. */
-function combined(rounds: readonly LoadResult[]): LoadResult {
+export function combined(rounds: readonly LoadResult[]): LoadResult {
   const mean = (pick: (round: LoadResult) => number) =>
     rounds.reduce((sum, round) => sum + pick(round), 0) / rounds.length
   return {
@@ -105,7 +108,7 @@ function combined(rounds: readonly LoadResult[]): LoadResult {
 }
 
 let created = 0
-function postBody(): string {
+export function postBody(): string {
   created++
   const id = `load-${process.pid}-${created}`
   return JSON.stringify({
@@ -194,7 +197,7 @@ async function httpBench(): Promise<void> {
   }
 }
 
-function report(
+export function report(
   label: string,
   result: LoadResult,
   baseline: LoadResult,
@@ -251,7 +254,8 @@ function lookupSubject(size: number): LookupSubject {
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!
+export const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[values.length >> 1]!
 
 /**
  * Median µs per call over batches that alternate between the two sizes, so noise hits both, and the

@@ -7,11 +7,18 @@
  */
 import type { Behaviour } from './behaviour.ts'
 import type { AppComponents } from './components.ts'
+import type { DashboardOptions } from './dashboard/dashboard-options.ts'
+import type { StatePersistence } from './persistence/state-persistence.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { WebhookFetch, WebhookRetryPolicy } from './webhooks/webhook-options.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
 
 export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts'
+export type {
+  DashboardOptions,
+  DashboardReports,
+  LatestReport,
+} from './dashboard/dashboard-options.ts'
 
 export interface AccountSeed {
   readonly id: string
@@ -35,6 +42,17 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
   readonly clock?: () => Date
   /** Id source (tests pin it). Default: `crypto.randomUUID()`. */
   readonly ids?: () => string
+  /**
+   * The dashboard at `/` (`dashboard/`): on by default wherever the control plane is; `false`
+   * turns it off (`/` answers 404 again).
+   */
+  readonly dashboard?: DashboardOptions | false
+  /**
+   * Keep the state (accounts, key digests, API integrations, identities, webhooks, control-plane
+   * faults) across restarts: restored before seeding, every change written before its answer.
+   * The Node entry's `openStateDir(dir)` gives one. Default: none, state lives in memory only.
+   */
+  readonly persistence?: StatePersistence
 }
 
 // --- REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}) ---
