@@ -170,15 +170,19 @@ export const problemDetails = defineRestRule({
   writes: false,
   check: async (ctx, rest) => {
     const f = ctx.findings
-    const probes: [string, Promise<HttpAnswer>][] = [
-      ['GET an unknown identity', getIdentity(rest, ctx.data.guid())],
+    // Each probe is sent once the one before it answered: started together, their order on the
+    // wire (and in the run's traffic) would follow the scheduler, and one seed would not give one
+    // sequence of requests.
+    const probes: [string, () => Promise<HttpAnswer>][] = [
+      ['GET an unknown identity', () => getIdentity(rest, ctx.data.guid())],
       [
         'GET …/identities without externalId',
-        rest.http.send({ service: 'identity', method: 'GET', path: rest.http.identitiesPath() }),
+        () =>
+          rest.http.send({ service: 'identity', method: 'GET', path: rest.http.identitiesPath() }),
       ],
     ]
-    for (const [what, pending] of probes) {
-      const answer = await pending
+    for (const [what, send] of probes) {
+      const answer = await send()
       if (answer.status < 400) {
         f.info(`${what}: answered ${answer.status}, not an error; nothing to judge`, answer)
         continue
