@@ -128,4 +128,20 @@ describe('a REST run against a deployment', () => {
     expect(changes(deployment.requests)).toEqual([])
     expect(JSON.stringify(report)).not.toContain(REST_SECRET)
   })
+
+  it('does not pass the v3 list rule when the whole list came in one page', async () => {
+    const deployment = fakeDeployment()
+    const { report } = await runConformance({
+      target: deployment.target({ rest: true, scim: false }),
+      rules: REST_RULES.filter((rule) => rule.id === 'REST-LIST-001'),
+      dialects: ['entra-flag'],
+      seed: 1,
+      runId: 'page',
+      allowWrites: true,
+    })
+    expect(report.results[0]).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/^could not test: the whole list came in one page/),
+    })
+  })
 })
