@@ -98,6 +98,7 @@ export const DEFECTS = [
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
       'REST-RESET-001',
+      'SRV-PATCH-007',
     ],
   },
   {
@@ -113,7 +114,7 @@ export const DEFECTS = [
   {
     id: 'invalid-key-no-challenge',
     description: 'A 401 for a wrong key carries no WWW-Authenticate challenge.',
-    breaks: ['SRV-AUTH-002', 'SRV-AUTH-003'],
+    breaks: ['SRV-AUTH-002', 'SRV-AUTH-003', 'SRV-AUTH-005'],
   },
   {
     id: 'accept-foreign-key',
@@ -684,7 +685,7 @@ export const DEFECTS = [
     id: 'refused-create-half-written',
     description:
       'A create refused for string extension booleans is stored anyway (without them) while answering 400.',
-    breaks: ['SRV-CYCLE-006'],
+    breaks: ['SRV-CYCLE-006', 'SRV-CREATE-034'],
   },
   // ClearID REST API, token service, webhooks and the control plane (sensitivity/rest/)
   {
