@@ -24,7 +24,7 @@ import {
   type RuleResult,
 } from '../reports/model.ts'
 import { RULES, CATALOGUE } from '../rules/index.ts'
-import { defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
+import { defaultMaxCreates, defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
 import { runConformance as runRules } from './runner/run.ts'
 import { selectRules, unmatchedIds, type RuleSelection } from './runner/select.ts'
 import { inProcessTarget, type InProcessOptions } from './targets/in-process.ts'
@@ -80,7 +80,7 @@ export interface ConformanceOptions {
   readonly concurrency?: number
   /** Allow requests that change data on a `target`. Default false (the embedded mock: always). */
   readonly allowWrites?: boolean
-  /** Most identities one run may create on a `target`. Default 200. */
+  /** Most identities one run may create on a `target`. Default: what the whole catalogue creates. */
   readonly maxCreates?: number
   /** Per-request timeout. Default 10 s. */
   readonly timeoutMs?: number
@@ -117,8 +117,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     runId: runIdOf(options.runId, inProcess, seed),
     concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
     allowWrites: inProcess || options.allowWrites === true,
-    maxCreates:
-      options.maxCreates ?? (inProcess ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates),
+    maxCreates: options.maxCreates ?? defaultMaxCreates(target.kind),
     timeoutMs: options.timeoutMs ?? RUN_DEFAULTS.timeoutMs,
     ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
     ...(options.signal && { signal: options.signal }),

@@ -12,7 +12,13 @@ import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { RULES } from '../../rules/index.ts'
 import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
-import { defaultRunId, RUN_DEFAULTS, runIdProblem } from '../../suites/runner/run-id.ts'
+import { createCapProblem, createsNeeded } from '../../suites/runner/create-need.ts'
+import {
+  defaultMaxCreates,
+  defaultRunId,
+  RUN_DEFAULTS,
+  runIdProblem,
+} from '../../suites/runner/run-id.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { dryRunTarget } from '../../suites/targets/dry-run.ts'
 import type { Target } from '../../suites/targets/target.ts'
@@ -63,7 +69,9 @@ ${TARGET_HELP}
 Safety against a deployment (any --target):
   --allow-writes             allow requests that change data (default: read-only rules only)
   --dry-run                  print every request that would be sent; send nothing
-  --max-creates N            most identities one run may create (default 200)
+  --max-creates N            most identities one run may create (default ${RUN_DEFAULTS.maxCreates}, what
+                             the whole catalogue creates); a run whose rules need more is refused
+                             before it sends anything
   --timeout 10s              per-request timeout
   --max-response-bytes SIZE  most of one answer's body read (default 4MiB); past it the rule fails
                              and the run exits 2
@@ -166,11 +174,7 @@ function settingsFor(values: Values, parsed: Parsed): RunSettings {
     allowWrites,
     dryRun,
     requireComplete: values['require-complete'] === true,
-    maxCreates: read.integer(
-      'max-creates',
-      values['max-creates'],
-      target.kind === 'in-process' ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates,
-    ),
+    maxCreates: read.integer('max-creates', values['max-creates'], defaultMaxCreates(target.kind)),
     timeoutMs: read.duration('timeout', values.timeout, RUN_DEFAULTS.timeoutMs),
     maxResponseBytes: read.byteSize(
       'max-response-bytes',
@@ -186,6 +190,10 @@ function settingsFor(values: Values, parsed: Parsed): RunSettings {
   if (scenario && !target.main) {
     throw new UsageError('the initial-cycle scenario provisions over SCIM: pass --target URL')
   }
+  // Before anything is sent: the cap would otherwise skip the last rules half-way through the run.
+  const capProblem =
+    scenario || dryRun ? undefined : createCapProblem(createsNeeded(settings), settings.maxCreates)
+  if (capProblem !== undefined) throw new UsageError(capProblem)
   if (scenario && scenario.users > settings.maxCreates) {
     throw new UsageError(
       `the scenario creates ${scenario.users} identities but --max-creates is ${settings.maxCreates}; raise --max-creates`,

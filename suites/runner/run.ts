@@ -18,6 +18,7 @@ import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import { RestHttpClient } from '../../driver/rest/rest-http.ts'
 import { RUN_TAG_PREFIX } from '../../fixtures/workforce.ts'
+import { defaultMaxCreates } from './run-id.ts'
 import { cleanupCreated, type CleanupOptions, type CleanupOutcome } from './cleanup.ts'
 import { watchPhases } from './interruption.ts'
 import { loadDiscovery, preflight, restPreflight } from './preflight.ts'
@@ -34,6 +35,8 @@ export interface RunOutcome {
   readonly report: ConformanceReport
   readonly cleanup: CleanupOutcome
   readonly requests: number
+  /** Creations the rules attempted, SCIM and REST together (what `--max-creates` counts). */
+  readonly createsAttempted: number
   /** Answers whose body went past the response limit, when any did: the run is incomplete. */
   readonly responsesOverLimit?: ResponsesOverLimit
 }
@@ -55,7 +58,7 @@ export function createHttp(options: RunOptions): ScimHttpClient {
     ...(target.other ? { other: target.other } : {}),
     fetch: target.fetch,
     allowWrites: options.allowWrites,
-    maxCreates: options.maxCreates ?? 200,
+    maxCreates: options.maxCreates ?? defaultMaxCreates(options.target.kind),
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.maxResponseBytes === undefined
       ? {}
@@ -83,7 +86,7 @@ export function createRest(options: RunOptions, http: ScimHttpClient): RestHttpC
       runTag: `${RUN_TAG_PREFIX}${options.runId}-`,
       fetch: options.target.fetch,
       allowWrites: options.allowWrites,
-      maxCreates: options.maxCreates ?? 200,
+      maxCreates: options.maxCreates ?? defaultMaxCreates(options.target.kind),
       timeoutMs: options.timeoutMs ?? 10_000,
       ...(options.maxResponseBytes === undefined
         ? {}
@@ -102,7 +105,7 @@ export function createRest(options: RunOptions, http: ScimHttpClient): RestHttpC
 }
 
 /** What the rules may count on: which doors the target has and what stands behind them. */
-export function factsOf(options: RunOptions): TargetFacts {
+export function factsOf(options: Pick<RunOptions, 'target'>): TargetFacts {
   const { target } = options
   const rest = target.rest
   return {
@@ -180,6 +183,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     report,
     cleanup,
     requests: http.requestCount,
+    createsAttempted: http.shared.budget.attempted,
     ...(overLimit && { responsesOverLimit: overLimit }),
   }
 }
@@ -281,7 +285,7 @@ function contextFor(task: Task, env: TaskEnv): ServerCheckContext {
 }
 
 /** Why a rule cannot run for want of the door it speaks through. */
-function missingSurface(rule: ServerRule, facts: TargetFacts): string | undefined {
+export function missingSurface(rule: ServerRule, facts: TargetFacts): string | undefined {
   if (rule.surface === 'scim' && !facts.scim) return 'no SCIM endpoint given (--target URL)'
   if (rule.surface === 'rest' && !facts.rest)
     return 'no ClearID REST API given (--rest-target URL with --client-id)'
