@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { runCommand } from '../../cli/commands/run.ts'
 import { CATALOGUE_CREATES, CREATES, createsOf } from '../../rules/creates.ts'
 import { RULES } from '../../rules/index.ts'
+import type { ServerRule } from '../../rules/server/define.ts'
 import {
   captureIo,
   DEPLOYMENT,
@@ -30,7 +31,7 @@ describe('createsNeeded', () => {
   it('counts a rule per dialect only when it runs per dialect', () => {
     const cycle = RULES.filter((rule) => rule.id === 'SRV-CYCLE-001')
     const once = RULES.filter((rule) => rule.id === 'SRV-PAGE-001')
-    const need = (rules: typeof RULES, dialects: readonly (typeof both)[number][]) =>
+    const need = (rules: readonly ServerRule[], dialects: readonly (typeof both)[number][]) =>
       createsNeeded({ target, rules, dialects, allowWrites: true })
     expect(need(cycle, both)).toBe(2 * (CREATES['SRV-CYCLE-001'] ?? 0))
     expect(need(cycle, ['entra-flag'])).toBe(CREATES['SRV-CYCLE-001'])
