@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { CannotTest } from '../server/check-stops.ts'
 import { isObject, type Json } from '../server/findings.ts'
 import type { Findings } from '../server/findings.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
@@ -181,12 +182,14 @@ export const problemDetails = defineRestRule({
           rest.http.send({ service: 'identity', method: 'GET', path: rest.http.identitiesPath() }),
       ],
     ]
+    let judged = 0
     for (const [what, send] of probes) {
       const answer = await send()
       if (answer.status < 400) {
         f.info(`${what}: answered ${answer.status}, not an error; nothing to judge`, answer)
         continue
       }
+      judged += 1
       const type = answer.headers['content-type'] ?? ''
       f.check(
         PROBLEM_TYPES.test(type),
@@ -211,6 +214,11 @@ export const problemDetails = defineRestRule({
         body?.title,
       )
     }
+    // No error answer, no error body: a pass would claim what was never seen.
+    if (judged === 0)
+      throw new CannotTest(
+        'no probe was answered with an error, so there was no error body to judge',
+      )
     return f.list
   },
 })

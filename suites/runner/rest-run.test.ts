@@ -146,4 +146,27 @@ describe('a REST run against a deployment', () => {
     // A MUST rule that could not be tested leaves the run incomplete, not passed.
     expect(report.summary.verdict).toBe('incomplete')
   })
+
+  it('does not pass the problem-details rule when no probe got an error to judge', async () => {
+    // Both probes answered 200: an API that finds "unknown" identities judges no error body.
+    const deployment = fakeDeployment({}, (request) =>
+      request.method === 'GET' && new URL(request.url).pathname.includes('/identities')
+        ? Response.json({ identities: [] })
+        : undefined,
+    )
+    const { report } = await runConformance({
+      target: deployment.target({ rest: true, scim: false }),
+      rules: REST_RULES.filter((rule) => rule.id === 'REST-ERR-001'),
+      dialects: ['entra-flag'],
+      seed: 1,
+      runId: 'errs',
+      allowWrites: false,
+    })
+    expect(report.results[0]).toMatchObject({
+      status: 'skipped',
+      reason:
+        'could not test: no probe was answered with an error, so there was no error body to judge',
+    })
+    expect(report.results[0]?.findings.map((f) => f.severity)).toEqual(['info', 'info'])
+  })
 })
