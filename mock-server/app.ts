@@ -33,6 +33,7 @@ import {
   type AccountSeed,
   type AppOptions,
 } from './options.ts'
+import { installRestComponent, withWebhookComponent } from './rest-components.ts'
 import { isScimPath } from './scim/scim-base.ts'
 import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
 import { clientVerificationState } from './traffic/client-verification.ts'
@@ -66,7 +67,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     ids,
     allowedHosts,
     // REST API, token service, webhooks and control plane (mock-server/control/rest-plane.ts).
-    ...restServices(options, { store, events, clock, ids }),
+    ...restServices(withWebhookComponent(options), { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
     ...clientVerificationState(options),
   }
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const app = new Hono()
   app.get('/health', (c) => c.json({ status: 'ok' }))
   installRestMiddleware(app, ctx)
+  installRestComponent(app, ctx, options.components)
   // Every SCIM route runs behind the SCIM surface: recording, faults, authentication.
   const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)

@@ -64,6 +64,12 @@ export interface ApiIntegrationSeed {
   readonly clientId: string
   readonly clientSecret: string
   readonly name?: string
+  /**
+   * The integration's RS512 key pair, whose private key its key file holds (the JWT-assertion
+   * grant); extractable. Default: generated on first use. Pass one to share it between apps
+   * (faster tests), as `tokenSigningKeys` does for the token service.
+   */
+  readonly keyPair?: CryptoKeyPair
 }
 
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE, RULES } from './index.ts'
 
-const ID = /^SRV-[A-Z]+-\d{3}$/
+const ID = /^(?:SRV|REST)-[A-Z]+-\d{3}$/
 
 describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
@@ -19,6 +19,8 @@ describe('rule catalogue', () => {
       expect(rule.area, rule.id).toMatch(/^[a-z-]+$/)
       expect(rule.tags.length, rule.id).toBeGreaterThan(0)
       expect(rule.side).toBe('server')
+      // The id says the door: SRV- rules speak SCIM, REST- rules ClearID's REST API.
+      expect(rule.surface, rule.id).toBe(rule.id.startsWith('REST-') ? 'rest' : 'scim')
     }
   })
 
@@ -55,7 +57,9 @@ describe('the whole catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length)
     const prefix = { client: 'CLI', file: 'CSV', server: 'SRV', both: 'SRV' } as const
     for (const rule of CATALOGUE) {
-      expect(rule.id).toMatch(new RegExp(`^${prefix[rule.side]}-[A-Z]+-\\d{3}$`))
+      const pattern =
+        prefix[rule.side] === 'SRV' ? ID : new RegExp(`^${prefix[rule.side]}-[A-Z]+-\\d{3}$`)
+      expect(rule.id).toMatch(pattern)
       expect(rule.sources.length, rule.id).toBeGreaterThan(0)
       expect(rule.fix.length, rule.id).toBeGreaterThan(10)
     }

@@ -29,6 +29,13 @@ import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
 import * as cyclesEntra from './server/cycles-entra.ts'
+import * as restToken from './rest/token.ts'
+import * as restIdentity from './rest/identity.ts'
+import * as restQueries from './rest/queries.ts'
+import * as restLists from './rest/lists.ts'
+import * as restInterop from './rest/interop.ts'
+import * as restWebhooks from './rest/webhooks.ts'
+import * as restKeys from './rest/keys.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
 import { CSV_RULES } from './csv/index.ts'
@@ -193,6 +200,55 @@ export const RULES = [
   cyclesEntra.renamedUserMatchedByExternalId,
   cyclesEntra.provisionOnDemand,
   cyclesEntra.extensionBooleansWithoutFlag,
+  // ClearID REST API: token service
+  restToken.clientSecretGrant,
+  restToken.tokenNoStore,
+  restToken.assertionGrant,
+  restToken.invalidClient,
+  restToken.grantErrors,
+  restToken.assertionAudience,
+  restToken.assertionExpired,
+  restToken.assertionReplay,
+  restToken.tokenLifetime,
+  restToken.bearerChallenge,
+  restToken.accountScope,
+  // identity service v2
+  restIdentity.createIdentity,
+  restIdentity.readIdentity,
+  restIdentity.lookupByExternalId,
+  restIdentity.patchMerges,
+  restIdentity.putReplaces,
+  restIdentity.staleETag,
+  restIdentity.eTagRequired,
+  restIdentity.deleteThenGone,
+  restIdentity.validation,
+  restIdentity.duplicateExternalId,
+  // include=, query names, errors
+  restQueries.includeGroups,
+  restQueries.includeLists,
+  restQueries.queryNamesCase,
+  restQueries.problemDetails,
+  // v3 list and search
+  restLists.continuationList,
+  restLists.badContinuation,
+  restLists.searchPaging,
+  restLists.searchTakeLimit,
+  restLists.searchDeleted,
+  // SCIM and REST together
+  restInterop.scimReadThroughRest,
+  restInterop.inboundOnly,
+  restInterop.sharedETag,
+  restInterop.scimDeleteGone,
+  // webhooks
+  restWebhooks.createdDelivered,
+  restWebhooks.updatedDelivered,
+  restWebhooks.payloadSchema,
+  restWebhooks.deliveryLog,
+  restWebhooks.disabledSilent,
+  // keys and reset (control plane)
+  restKeys.scimKeyRotation,
+  restKeys.integrationKeyRotation,
+  restKeys.resetConverges,
 ] as const satisfies readonly ServerRule[]
 
 /** Rules by id. */

@@ -9,7 +9,6 @@
  *
  * @module
  */
-import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { renderConsoleSummary } from '../../reports/renderers/console.ts'
@@ -27,6 +26,7 @@ import {
   type RunOptions,
   type RunOutcome,
 } from '../../suites/runner/run.ts'
+import { targetLabel } from '../../suites/targets/target.ts'
 import { runInitialCycleScenario, type ScenarioOutcome } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
 import {
@@ -56,7 +56,14 @@ export async function runCommand(argv: string[], given: CliIo): Promise<number> 
       return EXIT_OK
     }
     const settings = await readSettings(values, io)
-    return settings.scenario ? await scenarioMode(settings, io) : await catalogueMode(settings, io)
+    try {
+      return settings.scenario
+        ? await scenarioMode(settings, io)
+        : await catalogueMode(settings, io)
+    } finally {
+      // A webhook receiver started for the target.
+      await settings.target.close?.()
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`clearid-conformance: ${error.message}\nSee clearid-conformance run --help.\n`)
@@ -111,10 +118,7 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
 }
 
 function header(settings: RunSettings, total: number): string {
-  const where =
-    settings.target.kind === 'in-process'
-      ? 'the mock (in-process)'
-      : terminalText(redactUrl(settings.target.main.baseUrl))
+  const where = terminalText(targetLabel(settings.target))
   const writes = settings.allowWrites
     ? 'writes allowed'
     : 'read-only (pass --allow-writes to run write rules)'
