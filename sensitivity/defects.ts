@@ -685,7 +685,7 @@ export const DEFECTS = [
     id: 'refused-create-half-written',
     description:
       'A create refused for string extension booleans is stored anyway (without them) while answering 400.',
-    breaks: ['SRV-CYCLE-006', 'SRV-CREATE-034'],
+    breaks: ['SRV-CYCLE-006'],
   },
   // ClearID REST API, token service, webhooks and the control plane (sensitivity/rest/)
   {
