@@ -24,6 +24,8 @@ import { ApiError } from './errors/api-error.ts'
 import { errorAnswer, renderError } from './errors/render-error.ts'
 import { IdentityEvents } from './events.ts'
 import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
+import { GraphDirectory } from './graph/graph-directory.ts'
+import { installGraphRoutes } from './graph/graph-mount.ts'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,
@@ -67,6 +69,8 @@ export function createApp(options: AppOptions = {}): MockApp {
     ...restServices(options, { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
     ...clientVerificationState(options),
+    // The fake Microsoft Graph source (mock-server/graph).
+    graph: new GraphDirectory(clock, options.graph),
   }
   seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
   seedIntegrations(ctx, options)
@@ -79,6 +83,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
+  installGraphRoutes(app, ctx)
   app.notFound((c) =>
     isScimPath(c.req.path)
       ? scim.unmatched(c)

@@ -10,6 +10,7 @@ import type { AppComponents } from './components.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { WebhookFetch, WebhookRetryPolicy } from './webhooks/webhook-options.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
+import type { GraphOptions } from './graph/graph-directory.ts'
 
 export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts'
 
@@ -35,6 +36,11 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
   readonly clock?: () => Date
   /** Id source (tests pin it). Default: `crypto.randomUUID()`. */
   readonly ids?: () => string
+  /**
+   * The fake Microsoft Graph source (mock-server/graph, docs/entra-graph-sync.md): its tenants and
+   * token signing key. Default: the seeded development tenant.
+   */
+  readonly graph?: GraphOptions
 }
 
 // --- REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}) ---

@@ -1,7 +1,7 @@
 /**
  * The mock's control plane under `/_admin/`: not part of the emulated ClearID API, protected by
  * its own admin token. Accounts, SCIM keys and resets, seeding, API integrations, webhooks, identity
- * requests and the request log.
+ * requests, the request log, and the fake Graph source's tenants.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
+import { graphAdminRoutes } from '../graph/graph-admin-routes.ts'
 import { identityRequestRoutes } from '../identity-requests/identity-request-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
@@ -38,6 +39,8 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))
   app.route('/accounts/:accountId', identityAdminRoutes(ctx))
   app.route('/accounts', accountRoutes(ctx))
+  // The fake Microsoft Graph source's tenants (mock-server/graph), apart from ClearID accounts.
+  app.route('/graph', graphAdminRoutes(ctx))
   app.post('/webhooks/drain', async (c) => {
     await ctx.webhooks.drain()
     return c.body(null, 204)

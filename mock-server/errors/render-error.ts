@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { ApiError } from './api-error.ts'
+import { graphErrorHeaders, graphErrorText } from './graph-error-body.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
 
@@ -37,6 +38,15 @@ export function renderError(c: Context, err: unknown): Response {
       : new ApiError(500, 'The mock hit an unexpected error. The request was not applied.')
   const status = error.status as ContentfulStatusCode
   const headers: Record<string, string> = { ...error.options.headers }
+  // The fake Graph source and its token endpoint mark their requests (mock-server/graph).
+  const graphTrace = c.get('graphTrace')
+  if (graphTrace) {
+    Object.assign(headers, graphErrorHeaders(graphTrace), {
+      'Content-Type': 'application/json; charset=utf-8',
+    })
+    if (graphTrace.surface === 'identity-platform') headers['Cache-Control'] = 'no-store'
+    return renderJsonText(c, graphErrorText(error, graphTrace), status, headers)
+  }
   switch (surfaceOf(c.req.path)) {
     case 'scim': {
       headers['Content-Type'] = SCIM_CONTENT_TYPE

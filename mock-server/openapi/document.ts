@@ -6,6 +6,7 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
+import { GRAPH_SOURCE_OPERATIONS } from './graph-operations.ts'
 import {
   IDENTITY_OPERATIONS,
   PRINCIPAL_OPERATIONS,
@@ -22,6 +23,7 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
+  ...GRAPH_SOURCE_OPERATIONS,
 ]
 
 const TAGS = [
@@ -50,6 +52,11 @@ const TAGS = [
   {
     name: 'Client verification',
     description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
+  },
+  {
+    name: 'Graph source',
+    description:
+      'Mock only: the fake Microsoft Graph source (tenants, users, groups, apps, faults); docs/entra-graph-sync.md.',
   },
   {
     name: 'Mock documents',
