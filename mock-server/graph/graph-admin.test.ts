@@ -9,7 +9,7 @@ import {
   graphTestApp,
   requestToken,
   TENANT,
-} from './graph-test-client.ts'
+} from '../test/graph-test-client.ts'
 
 const USER = '0000beef-0000-4000-8000-000000000001'
 const BOSS = '0000beef-0000-4000-8000-000000000002'
@@ -131,7 +131,11 @@ describe('Graph control plane', () => {
     expect(seeded.status).toBe(200)
     expect(seeded.body).toMatchObject({ users: 40, groups: 6 })
     expect(seeded.body.managers).toBeGreaterThan(30)
-    await admin(two, 'POST', '/seed', { users: 40, groups: 6, seed: 3 })
+    await admin(two, 'POST', '/seed', { users: 10, groups: 2, seed: 99 })
+    // Seeding again replaces the content, extension definitions included.
+    expect(
+      (await admin(two, 'POST', '/seed', { users: 40, groups: 6, seed: 3 })).body.extensions,
+    ).toBe(3)
     const exportOne = (await admin(one, 'GET', '/export')).body
     expect((await admin(two, 'GET', '/export')).body).toEqual(exportOne)
     const user = exportOne.users[0]

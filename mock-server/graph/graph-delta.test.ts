@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TestResponse } from '../test/test-response.ts'
-import { admin, allPages, graphClient, graphTestApp } from './graph-test-client.ts'
+import { admin, allPages, graphClient, graphTestApp } from '../test/graph-test-client.ts'
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const users = (count: number) =>

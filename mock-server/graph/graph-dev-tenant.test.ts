@@ -7,7 +7,7 @@ import {
   DEV_GRAPH_SEED,
   DEV_GRAPH_TENANT_ID,
 } from './graph-constants.ts'
-import { tokenForm } from './graph-test-client.ts'
+import { tokenForm } from '../test/graph-test-client.ts'
 
 describe('the development Graph tenant', () => {
   it('exists by default, is seeded on first use only, and takes the documented credentials', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allPages, graphClient, graphTestApp } from './graph-test-client.ts'
+import { allPages, graphClient, graphTestApp } from '../test/graph-test-client.ts'
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const GUARDS = '9a000000-0000-4000-8000-000000000001'

@@ -321,12 +321,16 @@ export class GraphTenant {
     return [...this.#managers]
   }
 
-  /** Deletes every user (permanently, so delta reports them) and group; apps and faults stay. */
+  /**
+   * Deletes every user (permanently, so delta reports them), group and extension definition, before
+   * new content loads; apps, issued tokens and faults stay.
+   */
   clear(): void {
     for (const user of [...this.users.sorted()]) this.deleteUser(user.id, true)
     this.groups.clear()
     this.#members.clear()
     this.#managers.clear()
+    this.extensions.clear()
   }
 
   // --- internals ---

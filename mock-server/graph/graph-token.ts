@@ -7,7 +7,15 @@
  *
  * @module
  */
-import { errors, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import {
+  errors,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+} from 'jose'
 import { registerSecret } from '../../model/secret-values.ts'
 import type { GraphApp } from './graph-apps.ts'
 import { GRAPH_RESOURCE, GRAPH_TOKEN_LIFETIME_SECONDS } from './graph-constants.ts'
@@ -76,6 +84,14 @@ export class GraphTokenSigner {
       .setExpirationTime(now + GRAPH_TOKEN_LIFETIME_SECONDS)
       .sign((await this.#keyPair()).privateKey)
     return { accessToken: registerSecret(token), expiresIn: GRAPH_TOKEN_LIFETIME_SECONDS }
+  }
+
+  /** The public key, as the identity platform publishes its signing keys. */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    const jwk = await exportJWK((await this.#keyPair()).publicKey)
+    return {
+      keys: [{ ...jwk, kty: 'RSA', use: 'sig', kid: this.kid, x5t: this.kid, alg: 'RS256' }],
+    }
   }
 
   /** Signature, audience, issuer (that of the token's tenant) and lifetime. */

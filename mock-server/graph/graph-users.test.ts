@@ -7,7 +7,7 @@ import {
   graphClient,
   graphTestApp,
   SECRET,
-} from './graph-test-client.ts'
+} from '../test/graph-test-client.ts'
 
 const ADA = '0000ada0-0000-4000-8000-000000000001'
 const GRACE = '0000ada0-0000-4000-8000-000000000002'

@@ -4,7 +4,7 @@
  * `scope=https://graph.microsoft.com/.default`, `client_id` and `client_secret` in the form or as
  * HTTP Basic), plus the tenant's OpenID configuration that MSAL-based clients read first. Errors
  * are the platform's: `{error, error_description, error_codes, timestamp, trace_id,
- * correlation_id, error_uri}` with the AADSTS codes real tenants answer (90002 unknown tenant,
+ * correlation_id, error_uri}` (the signing keys are published too) with the AADSTS codes real tenants answer (90002 unknown tenant,
  * 700016 unknown application, 7000215 wrong secret, 7000222 expired secret, 7000218 no secret,
  * 900144 missing parameter, 1002012 scope without /.default, 500011 unknown resource).
  *
@@ -177,6 +177,10 @@ export function identityPlatformRoutes(ctx: MockContext, origin: (c: Context) =>
   app.get('/:tenant/v2.0/.well-known/openid-configuration', (c) =>
     c.json(openIdConfiguration(origin(c), tenantOf(ctx, c.req.param('tenant')))),
   )
+  app.get('/:tenant/discovery/v2.0/keys', async (c) => {
+    tenantOf(ctx, c.req.param('tenant'))
+    return c.json(await ctx.graph.signer.jwks())
+  })
   app.all('*', (c) => {
     throw aadError(
       404,

@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
 import {
   APP_ID,
@@ -9,7 +9,7 @@ import {
   TENANT,
   tokenForm,
   TOKEN_PATH,
-} from './graph-test-client.ts'
+} from '../test/graph-test-client.ts'
 import { readTestResponse } from '../test/test-response.ts'
 
 const AT = new Date('2026-03-01T10:00:00Z')
@@ -193,5 +193,11 @@ describe('the identity platform token endpoint (client credentials)', () => {
     )
     expect(response.status).toBe(200)
     expect(response.body.token_endpoint).toBe(`http://localhost${TOKEN_PATH}`)
+    const keys = await readTestResponse(await app.request(new URL(response.body.jwks_uri).pathname))
+    const token = (await requestToken(app)).body.access_token as string
+    const { payload } = await jwtVerify(token, createLocalJWKSet(keys.body), {
+      audience: 'https://graph.microsoft.com',
+    })
+    expect(payload.tid).toBe(TENANT)
   })
 })

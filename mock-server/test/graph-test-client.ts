@@ -8,8 +8,8 @@
 import { generateKeyPair } from 'jose'
 import { createApp, type MockApp } from '../app.ts'
 import type { AppOptions } from '../options.ts'
-import { readTestResponse, type TestResponse } from '../test/test-response.ts'
-import type { GraphTenantSeed } from './graph-directory.ts'
+import { readTestResponse, type TestResponse } from './test-response.ts'
+import type { GraphTenantSeed } from '../graph/graph-directory.ts'
 
 export const ADMIN = 'graph-test-admin-token'
 export const TENANT = '7e57a000-0000-4000-8000-00000000a001'
