@@ -99,6 +99,12 @@ function newObject(
   return { id, props }
 }
 
+/** The app new extensions go on: that of the existing ones, else the first registered app. */
+function defaultExtensionOwner(tenant: GraphTenant): string | undefined {
+  const existing = tenant.extensions.list()[0]
+  return existing ? ownerAppId(existing.name) : tenant.apps.list()[0]?.appId
+}
+
 export function graphAdminRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   const tenantOf = (c: Context) => c.get('graphTenant')
@@ -245,11 +251,7 @@ export function graphAdminRoutes(ctx: MockContext): Hono {
     if (typeof body.name !== 'string') {
       throw new ApiError(400, 'Send {"name": "costCenter"} (or a full extension_<appId>_<name>).')
     }
-    const owner =
-      typeof body.appId === 'string'
-        ? body.appId
-        : ((tenant.extensions.list()[0] && ownerAppId(tenant.extensions.list()[0]?.name ?? '')) ??
-          tenant.apps.list()[0]?.appId)
+    const owner = typeof body.appId === 'string' ? body.appId : defaultExtensionOwner(tenant)
     if (!body.name.startsWith('extension_') && owner === undefined) {
       throw new ApiError(400, 'Name the owning app: {"name": "costCenter", "appId": "<GUID>"}.')
     }

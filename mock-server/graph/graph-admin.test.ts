@@ -227,6 +227,36 @@ describe('Graph control plane', () => {
     expect((await admin(app, 'GET', '')).body.users).toBe(2)
   })
 
+  it('defines directory extension properties that users then carry and Graph lists', async () => {
+    const app = graphTestApp()
+    const defined = await admin(app, 'POST', '/extensions', { name: 'costCenter' })
+    expect(defined.status).toBe(201)
+    const name = `extension_${APP_ID.replaceAll('-', '')}_costCenter`
+    expect(defined.body).toMatchObject({ name, dataType: 'String', targetObjects: ['User'] })
+    await admin(app, 'POST', '/users', {
+      id: USER,
+      userPrincipalName: 'kim@fabrikam.onmicrosoft.com',
+      [name]: 'CC-7',
+    })
+    const graph = await graphClient(app)
+    expect((await graph.get(`/users/${USER}?$select=${name}`)).body[name]).toBe('CC-7')
+    const apps = await graph.get(
+      `/applications?$filter=${encodeURIComponent(`appId eq '${APP_ID}'`)}`,
+    )
+    const objectId = apps.body.value[0].id as string
+    const listed = await graph.get(`/applications/${objectId}/extensionProperties`)
+    expect(listed.body.value.map((e: { name: string }) => e.name)).toEqual([name])
+  })
+
+  it('refuses at start an export file the tenant would not load', () => {
+    const duplicate = { id: USER, userPrincipalName: 'a@fabrikam.onmicrosoft.com' }
+    expect(() =>
+      graphTestApp({
+        tenant: { export: { users: [duplicate, { ...duplicate, userPrincipalName: 'b@x.y' }] } },
+      }),
+    ).toThrow(/users\[1\]\.id/)
+  })
+
   it('registers app credentials: the secret is shown once, and the token endpoint takes it', async () => {
     const app = graphTestApp()
     const created = await admin(app, 'POST', '/apps', {

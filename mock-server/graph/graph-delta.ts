@@ -95,7 +95,7 @@ export function deltaPage(
     )
   const page = entries.slice(0, round.pageSize)
   const last = page.at(-1)
-  const query_ = {
+  const carried = {
     ...(round.select ? { select: round.select } : {}),
     ...(round.filter === undefined ? {} : { filter: round.filter }),
   }
@@ -109,7 +109,7 @@ export function deltaPage(
             round: round.round,
             after: last.id,
             pageSize: round.pageSize,
-            ...query_,
+            ...carried,
           })}`,
         }
       : {
@@ -117,7 +117,7 @@ export function deltaPage(
             kind: 'deltaLink',
             tenant: tenant.id,
             since: round.round,
-            ...query_,
+            ...carried,
           })}`,
         }
   const select = round.select ?? catalog.defaults

@@ -15,7 +15,7 @@ import {
   DEV_GRAPH_TENANT_DOMAIN,
   DEV_GRAPH_TENANT_ID,
 } from './graph-constants.ts'
-import { loadExport, parseGraphExport } from './graph-export.ts'
+import { checkConsistent, loadExport, parseGraphExport } from './graph-export.ts'
 import type { GraphFaultSpec } from './graph-faults.ts'
 import { checkSeedOptions, seededExport, type GraphSeedOptions } from './graph-seed.ts'
 import { GraphTenant } from './graph-tenant.ts'
@@ -115,7 +115,9 @@ export class GraphDirectory {
     const content = seed.export
     const seedOptions = seed.seed === undefined ? undefined : checkSeedOptions(seed.seed)
     if (content !== undefined) {
+      // Checked now, so a bad file fails createApp rather than every later request.
       const parsed = parseGraphExport(content)
+      checkConsistent(parsed)
       tenant.defer(async () => void loadExport(tenant, parsed))
     } else if (seedOptions) {
       tenant.defer(

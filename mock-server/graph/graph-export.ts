@@ -171,7 +171,7 @@ function extensionsOf(value: unknown): ExportExtension[] {
 }
 
 /** Checks what the tenant would refuse before anything changes: the load is all or nothing. */
-function checkConsistent(parsed: ParsedExport): void {
+export function checkConsistent(parsed: ParsedExport): void {
   const ids = new Set<string>()
   const upns = new Set<string>()
   const claim = (path: string, id: unknown) => {

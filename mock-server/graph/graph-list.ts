@@ -42,7 +42,7 @@ function firstAfter(rows: readonly Row[], after: string): number {
   return low
 }
 
-export function invalidSkipToken() {
+function invalidSkipToken() {
   return badRequest(
     'The $skiptoken is not valid: follow @odata.nextLink exactly as it was returned.',
   )
