@@ -1,6 +1,7 @@
 /**
  * The single place where errors become responses. The surface is chosen by path: SCIM errors under
- * `/scim/`, OAuth errors under `/sts/`, RFC 7807 problem details everywhere else.
+ * `/scim/`, OAuth errors under `/sts/`, RFC 7807 problem details everywhere else; requests the fake
+ * Graph source marked (`graphTrace`) get Graph's or the identity platform's error body.
  *
  * @module
  */
