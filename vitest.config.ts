@@ -6,7 +6,8 @@
  * - `integration` (`*.int.test.ts`, everything under `testing/package/`, and the msw tests): real
  *   sockets, child processes, the CLI as a process, third-party servers, the full catalogue end to
  *   end, patched globals.
- * - `browser` (`*.browser.test.ts`): the HTML report in Chromium; skips without one.
+ * - `browser` (`*.browser.test.ts`): the HTML report and the mock's dashboard in Chromium; skips
+ *   without one.
  * - `sensitivity`: every defect switch against the rules it must trip (`suites/sensitivity*`, and
  *   the top-level `sensitivity/` it is moving to).
  */

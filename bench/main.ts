@@ -1,13 +1,15 @@
 /**
- * `npm run bench [scim|conformance]`: every benchmark, each printing ratios against a baseline
+ * `npm run bench [scim|state|conformance|csv]`: every benchmark, each printing ratios against a baseline
  * measured in the same run.
  *
  * @module
  */
 import { run as conformance } from './conformance.bench.ts'
+import { run as csv } from './csv.bench.ts'
 import { run as scim } from './scim.bench.ts'
+import { run as state } from './state.bench.ts'
 
-const BENCHES: Record<string, () => Promise<void>> = { scim, conformance }
+const BENCHES: Record<string, () => Promise<void>> = { scim, state, conformance, csv }
 
 const only = process.argv[2]
 if (only !== undefined && !(only in BENCHES)) {

@@ -21,13 +21,16 @@ import { benchExternalId, seedIdentities } from './seed-identities.ts'
 
 const SEEDED = 100_000
 const KEY = 'bench-key'
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const serverScript = fileURLToPath(new URL('./scim-server.ts', import.meta.url))
 
-async function startProcess(
-  kind: 'mock' | 'mock-unrecorded' | 'bare',
+export type ServerKind = 'mock' | 'mock-unrecorded' | 'mock-kept' | 'mock-kept-write' | 'bare'
+
+export async function startProcess(
+  kind: ServerKind,
+  seeded = SEEDED,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(SEEDED)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind, String(seeded)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let buffered = ''
@@ -39,16 +42,16 @@ async function startProcess(
   throw new Error(`${kind} benchmark server exited before it was ready`)
 }
 
-const ROUNDS = 5
+export const ROUNDS = 5
 
 /**
  * Requests in flight. The bench prints each server's CPU use, so a reader can see whether a server
  * was saturated or waited on the load generator (the bare route always does: the load generator,
  * on the other core, is the limit there).
  */
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 
-interface LoadResult {
+export interface LoadResult {
   readonly rps: number
   readonly p99: number
   readonly errors: number
@@ -70,7 +73,7 @@ function cpuSeconds(pid: number | undefined): number {
 }
 const CLOCK_TICKS = 100
 
-async function load(options: autocannon.Options, server: ChildProcess): Promise<LoadResult> {
+export async function load(options: autocannon.Options, server: ChildProcess): Promise<LoadResult> {
   const cpuBefore = cpuSeconds(server.pid)
   const started = performance.now()
   const result = await autocannon({
@@ -92,7 +95,7 @@ async function load(options: autocannon.Options, server: ChildProcess): Promise<
 }
 
 /** Rounds of equal length: mean rate, worst p99, all errors, mean CPU figures. */
-function combined(rounds: readonly LoadResult[]): LoadResult {
+export function combined(rounds: readonly LoadResult[]): LoadResult {
   const mean = (pick: (round: LoadResult) => number) =>
     rounds.reduce((sum, round) => sum + pick(round), 0) / rounds.length
   return {
@@ -120,31 +123,43 @@ function postBody(): string {
   })
 }
 
+const HEADERS = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
+
+/** `GET …/Users?filter=externalId eq "…"` for a random one of the seeded identities. */
+export function filterRequests(usersUrl: string, seeded = SEEDED): autocannon.Options {
+  const path = new URL(usersUrl).pathname
+  return {
+    url: usersUrl,
+    headers: HEADERS,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const filter = `externalId eq "${benchExternalId(Math.floor(Math.random() * seeded))}"`
+          return { ...request, path: `${path}?filter=${encodeURIComponent(filter)}` }
+        },
+      },
+    ],
+  }
+}
+
+/** `POST …/Users`, a new user each time. */
+export function postRequests(usersUrl: string): autocannon.Options {
+  return {
+    url: usersUrl,
+    method: 'POST',
+    headers: HEADERS,
+    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) }],
+  }
+}
+
 async function httpBench(): Promise<void> {
   const bare = await startProcess('bare')
   const mock = await startProcess('mock')
   const unrecorded = await startProcess('mock-unrecorded')
   try {
-    const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/scim+json' }
-    const base = `${mock.url}/scim/v2/accounts/bench/Users`
     // Both servers get identical requests from the same generator code, so client-side cost
     // (autocannon builds every request) is the same on both sides of the ratio.
-    const lookups = (origin: string): autocannon.Options => ({
-      url: base.replace(mock.url, origin),
-      headers,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const i = Math.floor(Math.random() * SEEDED)
-            const filter = `externalId eq "${benchExternalId(i)}"`
-            return {
-              ...request,
-              path: `${new URL(base).pathname}?filter=${encodeURIComponent(filter)}`,
-            }
-          },
-        },
-      ],
-    })
+    const lookups = (origin: string) => filterRequests(`${origin}/scim/v2/accounts/bench/Users`)
     // The machine's speed drifts (shared cores): both sides are warmed up, then measured in
     // alternating rounds so that drift hits the baseline and the mock alike.
     await load({ ...lookups(bare.url), duration: 1 }, bare.child)
@@ -167,14 +182,7 @@ async function httpBench(): Promise<void> {
       median(rounds.map((result, i) => result.rps / bareRounds[i]!.rps))
     const filterRatio = ratioTo(filterRounds)
     const postResult = await load(
-      {
-        url: base,
-        method: 'POST',
-        headers,
-        requests: [
-          { setupRequest: (request) => ({ ...request, method: 'POST', body: postBody() }) },
-        ],
-      },
+      postRequests(`${mock.url}/scim/v2/accounts/bench/Users`),
       mock.child,
     )
     report('bare Hono route (baseline)', bareResult, bareResult, 1)
@@ -194,7 +202,7 @@ async function httpBench(): Promise<void> {
   }
 }
 
-function report(
+export function report(
   label: string,
   result: LoadResult,
   baseline: LoadResult,
@@ -251,7 +259,8 @@ function lookupSubject(size: number): LookupSubject {
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!
+export const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[values.length >> 1]!
 
 /**
  * Median µs per call over batches that alternate between the two sizes, so noise hits both, and the

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { csvCommand } from './commands/csv.ts'
 import { replayCommand } from './commands/replay.ts'
 import { reportCommand } from './commands/report.ts'
 import { rulesCommand } from './commands/rules.ts'
@@ -28,6 +29,7 @@ Commands:
   verify-client  serve the mock to a vendor's SCIM client and judge the traffic it sends
   replay         replay a recorded session against the mock or another target
   serve          serve the mock ClearID on a port (what npm start runs)
+  csv            Cloud CSV: check files before ClearID sees them, a folder agent for the mock
 
 clearid-conformance <command> --help shows the options of a command.
 `
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   'verify-client': verifyClientCommand,
   replay: replayCommand,
   serve: serveCommand,
+  csv: csvCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -20,8 +20,10 @@ import {
   restServices,
   seedIntegrations,
 } from './control/rest-plane.ts'
+import { installDashboardOf } from './dashboard/install-dashboard.ts'
 import { ApiError } from './errors/api-error.ts'
 import { errorAnswer, renderError } from './errors/render-error.ts'
+import { holdAnswersUntilDurable, keepState, storeFor } from './persistence/keep-state.ts'
 import { IdentityEvents } from './events.ts'
 import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
 import { GraphDirectory } from './graph/graph-directory.ts'
@@ -52,7 +54,7 @@ const DEFAULT_ACCOUNTS: readonly AccountSeed[] = [
 export function createApp(options: AppOptions = {}): MockApp {
   const clock = options.clock ?? (() => new Date())
   const nowMs = options.clock ? () => clock().getTime() : () => Date.now()
-  const store = options.store ?? new MemoryIdentityStore()
+  const store = storeFor(options.store ?? new MemoryIdentityStore(), options.persistence)
   const events = new IdentityEvents()
   const ids = options.ids ?? (() => crypto.randomUUID())
   const allowedHosts = new AllowedHosts(options)
@@ -72,7 +74,9 @@ export function createApp(options: AppOptions = {}): MockApp {
     // The fake Microsoft Graph source (mock-server/graph).
     graph: new GraphDirectory(clock, options.graph),
   }
-  seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS)
+  // Kept state first (mock-server/persistence): seeding then only adds what it lacks.
+  keepState(ctx, options.persistence)
+  seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS, options.persistence !== undefined)
   seedIntegrations(ctx, options)
   const ready = Promise.resolve()
 
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
   installGraphRoutes(app, ctx)
+  installDashboardOf(app, ctx, options)
   app.notFound((c) =>
     isScimPath(c.req.path)
       ? scim.unmatched(c)
@@ -95,11 +100,14 @@ export function createApp(options: AppOptions = {}): MockApp {
   app.onError(errorAnswer)
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
+  holdAnswersUntilDurable(app, options.persistence)
   return Object.assign(app, { mock: ctx, ready })
 }
 
-function seedAccounts(ctx: MockContext, seeds: readonly AccountSeed[]): void {
+function seedAccounts(ctx: MockContext, seeds: readonly AccountSeed[], kept: boolean): void {
   for (const seed of seeds) {
+    // A kept account is taken as it was kept, SCIM key included.
+    if (kept && ctx.accounts.get(seed.id)) continue
     ctx.accounts.create(seed.id)
     if (seed.scimKey !== undefined) {
       ctx.accounts.setScimKey(seed.id, seed.scimKeyName ?? 'SCIM key', seed.scimKey)

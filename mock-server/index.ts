@@ -21,11 +21,18 @@ export {
   type ApiIntegrationSeed,
   type AppOptions,
   type Behaviour,
+  type DashboardOptions,
+  type DashboardReports,
+  type LatestReport,
   type RestPlaneOptions,
   type WebhookFetch,
   type WebhookRetryPolicy,
 } from './options.ts'
-export type { TrafficAuditor, ClientVerificationOptions } from './traffic/client-verification.ts'
+export type {
+  ClientVerificationOptions,
+  ExchangeFinding,
+  TrafficAuditor,
+} from './traffic/client-verification.ts'
 export type { TrafficOptions } from './traffic/traffic-log.ts'
 export type {
   AuthState,

@@ -7,12 +7,19 @@
  */
 import type { Behaviour } from './behaviour.ts'
 import type { AppComponents } from './components.ts'
+import type { DashboardOptions } from './dashboard/dashboard-options.ts'
+import type { StatePersistence } from './persistence/state-persistence.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { WebhookFetch, WebhookRetryPolicy } from './webhooks/webhook-options.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
 import type { GraphOptions } from './graph/graph-directory.ts'
 
 export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts'
+export type {
+  DashboardOptions,
+  DashboardReports,
+  LatestReport,
+} from './dashboard/dashboard-options.ts'
 
 export interface AccountSeed {
   readonly id: string
@@ -41,6 +48,17 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
    * token signing key. Default: the seeded development tenant.
    */
   readonly graph?: GraphOptions
+  /**
+   * The dashboard at `/` (`dashboard/`): on by default wherever the control plane is; `false`
+   * turns it off (`/` answers 404 again).
+   */
+  readonly dashboard?: DashboardOptions | false
+  /**
+   * Keep the state (accounts, key digests, API integrations, identities, webhooks, control-plane
+   * faults) across restarts: restored before seeding, every change written before its answer.
+   * The Node entry's `openStateDir(dir)` gives one. Default: none, state lives in memory only.
+   */
+  readonly persistence?: StatePersistence
 }
 
 // --- REST API, token service, webhooks and control plane (mock-server/{sts,rest,webhooks,control}) ---

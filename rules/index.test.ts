@@ -50,13 +50,29 @@ describe('rule catalogue', () => {
 })
 
 describe('the whole catalogue', () => {
-  it('has unique ids across server and client rules, each side with its own prefix', () => {
+  it('has unique ids across server, client and file rules, each side with its own prefix', () => {
     const ids = CATALOGUE.map((rule) => rule.id)
     expect(new Set(ids).size).toBe(ids.length)
+    const prefix = { client: 'CLI', file: 'CSV', server: 'SRV', both: 'SRV' } as const
     for (const rule of CATALOGUE) {
-      expect(rule.id).toMatch(rule.side === 'client' ? /^CLI-[A-Z]+-\d{3}$/ : /^SRV-[A-Z]+-\d{3}$/)
+      expect(rule.id).toMatch(new RegExp(`^${prefix[rule.side]}-[A-Z]+-\\d{3}$`))
       expect(rule.sources.length, rule.id).toBeGreaterThan(0)
       expect(rule.fix.length, rule.id).toBeGreaterThan(10)
+    }
+  })
+})
+
+describe('the CSV rules', () => {
+  it('are in the catalogue, judge files, and are not among the rules run judges', async () => {
+    const { CSV_RULES } = await import('./index.ts')
+    expect(CSV_RULES.length).toBeGreaterThan(20)
+    for (const rule of CSV_RULES) {
+      expect(rule.side).toBe('file')
+      expect(CATALOGUE).toContain(rule)
+      expect(RULES.map((r) => r.id)).not.toContain(rule.id)
+      expect(rule.title.length, rule.id).toBeGreaterThan(10)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(20)
+      expect(rule.area, rule.id).toMatch(/^csv-[a-z]+$/)
     }
   })
 })

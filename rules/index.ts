@@ -31,6 +31,7 @@ import * as cycles from './server/cycles.ts'
 import * as cyclesEntra from './server/cycles-entra.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
+import { CSV_RULES } from './csv/index.ts'
 import type { RuleMeta } from '../model/rule.ts'
 
 export type { ServerRule }
@@ -199,10 +200,10 @@ export const RULES_BY_ID: ReadonlyMap<string, ServerRule> = new Map(
   RULES.map((rule) => [rule.id, rule]),
 )
 
-export { CLIENT_RULES }
+export { CLIENT_RULES, CSV_RULES }
 
 /**
- * The whole catalogue: server rules (judged by the harness) then client rules (judged by the mock's
- * traffic audit). Ids are unique across both.
+ * The whole catalogue: server rules (judged by the harness), client rules (judged by the mock's
+ * traffic audit), then file rules (judged by `csv check`). Ids are unique across all three.
  */
-export const CATALOGUE: readonly RuleMeta[] = [...RULES, ...CLIENT_RULES]
+export const CATALOGUE: readonly RuleMeta[] = [...RULES, ...CLIENT_RULES, ...CSV_RULES]

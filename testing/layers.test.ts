@@ -24,10 +24,22 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   rules: ['model', 'fixtures', 'reports', 'driver', 'mock-server'],
   suites: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
   verify: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
+  // Cloud CSV checking: reads files (Node), runs the CSV rules, builds the file report.
+  csv: ['model', 'fixtures', 'reports', 'rules', 'suites'],
   msw: ['model', 'mock-server', 'reports', 'verify'],
   sensitivity: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
-  cli: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server', 'verify'],
-  bench: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
+  cli: [
+    'model',
+    'fixtures',
+    'reports',
+    'driver',
+    'rules',
+    'suites',
+    'mock-server',
+    'verify',
+    'csv',
+  ],
+  bench: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server', 'csv'],
   // A vendor's code as it would use the package: only the public entries.
   examples: ['mock-server', 'msw', 'verify', 'suites', 'reports'],
   // Build tooling: Node and the compiler only.

@@ -45,7 +45,6 @@ import { describeCleanup } from './run-cleanup.ts'
 import { createRunMeters } from './run-progress.ts'
 import { OPTIONS, readSettings, RUN_HELP, type RunSettings } from './run-settings.ts'
 
-export { describeCleanup } from './run-cleanup.ts'
 export { DEFAULT_SEED, RUN_HELP } from './run-settings.ts'
 
 export async function runCommand(argv: string[], given: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEV_SCIM_KEY } from '../../mock-server/options.ts'
+import { DEV_ADMIN_TOKEN, DEV_SCIM_KEY } from '../../mock-server/options.ts'
 import type { CliIo } from '../io.ts'
 import { main } from '../main.ts'
 
@@ -40,6 +40,33 @@ describe('serve', () => {
     await expect.poll(() => cli.out.join('')).toMatch(/accounts\/acme/)
     expect(cli.out.join('')).toContain('from CLEARID_SCIM_KEY')
     expect(cli.out.join('')).not.toContain('from-env')
+    controller.abort()
+    expect(await exit).toBe(0)
+  })
+
+  it('prints the dashboard URL, and the page there opens without a sign-in on loopback', async () => {
+    const controller = new AbortController()
+    const cli = io({}, controller.signal)
+    const exit = main(['serve', '--port', '0'], cli.value)
+    await expect.poll(() => cli.out.join('')).toMatch(/Dashboard: (\S+)/)
+    const url = /Dashboard: (\S+)/.exec(cli.out.join(''))?.[1] ?? ''
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    const page = await fetch(url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain(`content="${DEV_ADMIN_TOKEN}"`)
+    controller.abort()
+    expect(await exit).toBe(0)
+  })
+
+  it('serves a page without the admin token on any other address, even the development one', async () => {
+    const controller = new AbortController()
+    const cli = io({ CLEARID_ADMIN_TOKEN: DEV_ADMIN_TOKEN }, controller.signal)
+    const exit = main(['serve', '--port', '0', '--host', '0.0.0.0'], cli.value)
+    await expect.poll(() => cli.out.join('')).toMatch(/Dashboard: \S+:(\d+)\//)
+    const port = /Dashboard: \S+:(\d+)\//.exec(cli.out.join(''))?.[1] ?? ''
+    const html = await (await fetch(`http://127.0.0.1:${port}/`)).text()
+    expect(html).toContain('id="signin"')
+    expect(html).not.toContain(DEV_ADMIN_TOKEN)
     controller.abort()
     expect(await exit).toBe(0)
   })

@@ -7,6 +7,8 @@
  */
 import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { secretDigestOf } from '../persistence/secret-digest.ts'
+import type { ScimKeyRecord, StateSink } from '../persistence/state-record.ts'
 import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
 
 export interface ScimKeyInfo {
@@ -26,7 +28,13 @@ export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 export class AccountRegistry {
   readonly #accounts = new Map<string, Account>()
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
   constructor(private readonly clock: () => Date) {}
+
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
 
   create(id: string): Account {
     if (!ACCOUNT_ID_PATTERN.test(id)) {
@@ -38,7 +46,13 @@ export class AccountRegistry {
     if (this.#accounts.has(id)) throw new ApiError(409, `Account "${id}" already exists.`)
     const account: Account = { id, createdAt: this.clock().toISOString() }
     this.#accounts.set(id, account)
+    this.#sink?.({ type: 'account', id, createdAt: account.createdAt })
     return account
+  }
+
+  /** Puts back a kept account, as it was (no validation: the state file was checked). */
+  restore(account: Account): void {
+    this.#accounts.set(account.id, account)
   }
 
   get(id: string): Account | undefined {
@@ -54,6 +68,7 @@ export class AccountRegistry {
     const account = this.#require(accountId)
     registerSecret(key)
     account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeSecret(key) }
+    this.#sink?.(scimKeyRecord(accountId, account.scimKey))
     return key
   }
 
@@ -66,4 +81,9 @@ export class AccountRegistry {
     if (!account) throw new ApiError(404, `Account "${accountId}" does not exist.`)
     return account
   }
+}
+
+export function scimKeyRecord(accountId: string, info: ScimKeyInfo): ScimKeyRecord {
+  const { name, createdAt, secret } = info
+  return { type: 'scim-key', accountId, name, createdAt, ...secretDigestOf(secret) }
 }

@@ -9,9 +9,15 @@
  *
  * @module
  */
-import { exportPKCS8, generateKeyPair } from 'jose'
+import { exportPKCS8, exportSPKI, generateKeyPair, importSPKI } from 'jose'
 import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { secretDigestOf, storedSecretOf } from '../persistence/secret-digest.ts'
+import type {
+  IntegrationKeyRecord,
+  IntegrationRecord,
+  StateSink,
+} from '../persistence/state-record.ts'
 import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
 
 export interface PendingKeyFile {
@@ -25,6 +31,8 @@ export interface IntegrationCredential {
   /** Public key of the JWT-assertion flow; generated lazily for seeded integrations. */
   readonly publicKey: () => Promise<CryptoKey>
   pending?: PendingKeyFile
+  /** The public key (SPKI PEM) once the key file went out, when the state is kept. */
+  publicKeyPem?: string
   /** `jti` values of accepted assertions with their `exp` (seconds), for replay detection. */
   readonly usedJtis: Map<string, number>
 }
@@ -55,8 +63,10 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make())
 }
 
+const newKeyPair = () => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 })
+
 function newCredential(generatedAt: string, clientSecret: string): IntegrationCredential {
-  const keyPair = lazy(() => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 }))
+  const keyPair = lazy(newKeyPair)
   return {
     generatedAt,
     secret: storeSecret(clientSecret),
@@ -66,12 +76,47 @@ function newCredential(generatedAt: string, clientSecret: string): IntegrationCr
   }
 }
 
+/**
+ * A kept credential after a restart: the digest checks secrets; the public key is the one whose
+ * private key went out in the key file, or, if none did, a new pair nobody holds. The pending key
+ * file is not kept (its secret and private key would be plain text on disk).
+ */
+function restoredCredential(kept: IntegrationKeyRecord): IntegrationCredential {
+  const pem = kept.publicKeyPem
+  const publicKey = lazy(async () =>
+    pem === undefined ? (await newKeyPair()).publicKey : importSPKI(pem, 'RS512'),
+  )
+  return {
+    generatedAt: kept.generatedAt,
+    secret: storedSecretOf(kept),
+    publicKey,
+    ...(pem === undefined ? {} : { publicKeyPem: pem }),
+    usedJtis: new Map(),
+  }
+}
+
 export class ApiIntegrationRegistry {
   readonly #byClientId = new Map<string, ApiIntegration>()
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
   constructor(
     private readonly clock: () => Date,
     private readonly ids: () => string,
   ) {}
+
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
+
+  restore(kept: IntegrationRecord): void {
+    const { type: _, ...integration } = kept
+    this.#byClientId.set(kept.clientId, integration)
+  }
+
+  restoreKey(kept: IntegrationKeyRecord): void {
+    const integration = this.#byClientId.get(kept.clientId)
+    if (integration) integration.credential = restoredCredential(kept)
+  }
 
   create(accountId: string, name: string, description = '', clientId?: string): ApiIntegration {
     const guid = clientId?.split(':', 1)[0]
@@ -91,7 +136,13 @@ export class ApiIntegrationRegistry {
       )
     }
     this.#byClientId.set(integration.clientId, integration)
+    this.#sink?.({ type: 'integration', ...integration })
     return integration
+  }
+
+  /** Every account's integrations, in creation order. */
+  all(): ApiIntegration[] {
+    return [...this.#byClientId.values()]
   }
 
   list(accountId: string): ApiIntegration[] {
@@ -108,12 +159,14 @@ export class ApiIntegrationRegistry {
 
   delete(integration: ApiIntegration): void {
     this.#byClientId.delete(integration.clientId)
+    this.#sink?.({ type: 'integration-deleted', clientId: integration.clientId })
   }
 
   /** Replaces the credential: a new secret (random unless given) and a new key pair. */
   generateKey(integration: ApiIntegration, clientSecret = randomSecret()): IntegrationCredential {
     const credential = newCredential(this.clock().toISOString(), registerSecret(clientSecret))
     integration.credential = credential
+    this.#sink?.(keyRecord(integration.clientId, credential))
     return credential
   }
 
@@ -124,11 +177,16 @@ export class ApiIntegrationRegistry {
     const pending = credential.pending
     if (!pending) return { kind: 'gone' }
     credential.pending = undefined
-    return {
-      kind: 'file',
-      clientSecret: pending.clientSecret,
-      privateKeyPem: await pending.privateKeyPem(),
+    const privateKeyPem = await pending.privateKeyPem()
+    // The private key is out now: keep the public key, so assertions still verify after a restart.
+    if (this.#sink && integration.credential === credential) {
+      const publicKeyPem = await exportSPKI(await credential.publicKey())
+      if (integration.credential === credential) {
+        credential.publicKeyPem = publicKeyPem
+        this.#sink(keyRecord(integration.clientId, credential))
+      }
     }
+    return { kind: 'file', clientSecret: pending.clientSecret, privateKeyPem }
   }
 
   /** Constant-time check of a client secret; undefined when the client or secret is wrong. */
@@ -136,5 +194,19 @@ export class ApiIntegrationRegistry {
     const integration = this.#byClientId.get(clientId)
     const ok = matchesSecret(integration?.credential?.secret, presented)
     return ok ? integration : undefined
+  }
+}
+
+export function keyRecord(
+  clientId: string,
+  credential: IntegrationCredential,
+): IntegrationKeyRecord {
+  const { publicKeyPem } = credential
+  return {
+    type: 'integration-key',
+    clientId,
+    generatedAt: credential.generatedAt,
+    ...secretDigestOf(credential.secret),
+    ...(publicKeyPem === undefined ? {} : { publicKeyPem }),
   }
 }

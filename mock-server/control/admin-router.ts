@@ -14,6 +14,7 @@ import { graphAdminRoutes } from '../graph/graph-admin-routes.ts'
 import { identityRequestRoutes } from '../identity-requests/identity-request-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
+import { csvRoutes, isCsvFileRoute } from '../csv/csv-routes.ts'
 import { adminAuth } from './admin-auth.ts'
 import { integrationRoutes } from './integration-routes.ts'
 
@@ -23,7 +24,8 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   const app = new Hono()
   // The body limit before the token check: an oversized body gets 413 as it arrives.
   const bodyLimit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
-  app.use('*', bodyLimit)
+  // CSV uploads and templates read their own body, as bytes within the CSV limit (mock-server/csv).
+  app.use('*', (c, next) => (isCsvFileRoute(c.req.path) ? next() : bodyLimit(c, next)))
   app.use('*', adminAuth(adminToken))
   app.use('/accounts/:accountId/*', async (c, next) => {
     const id = c.req.param('accountId')
@@ -34,6 +36,7 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   app.route('/accounts/:accountId/integrations', integrationRoutes(ctx))
   app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
   app.route('/accounts/:accountId/identity-requests', identityRequestRoutes(ctx))
+  app.route('/accounts/:accountId/csv', csvRoutes(ctx))
   // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
   app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
   app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))

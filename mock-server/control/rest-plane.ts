@@ -132,6 +132,8 @@ function integrationSeeds(options: AppOptions): readonly ApiIntegrationSeed[] {
 /** Creates the start-up integrations; runs after the accounts exist. */
 export function seedIntegrations(ctx: MockContext, options: AppOptions): void {
   for (const seed of integrationSeeds(options)) {
+    // A kept integration is taken as it was kept, key included.
+    if (options.persistence && ctx.integrations.byClientId(seed.clientId)) continue
     if (!ctx.accounts.get(seed.accountId)) ctx.accounts.create(seed.accountId)
     const integration = ctx.integrations.create(
       seed.accountId,

@@ -38,17 +38,33 @@ export function renderError(c: Context, err: unknown): Response {
       ? err
       : new ApiError(500, 'The mock hit an unexpected error. The request was not applied.')
   const status = error.status as ContentfulStatusCode
-  const headers: Record<string, string> = { ...error.options.headers }
   // The fake Graph source and its token endpoint mark their requests (mock-server/graph).
   const graphTrace = c.get('graphTrace')
   if (graphTrace) {
-    Object.assign(headers, graphErrorHeaders(graphTrace), {
+    const headers: Record<string, string> = {
+      ...error.options.headers,
+      ...graphErrorHeaders(graphTrace),
       'Content-Type': 'application/json; charset=utf-8',
-    })
+    }
     if (graphTrace.surface === 'identity-platform') headers['Cache-Control'] = 'no-store'
     return renderJsonText(c, graphErrorText(error, graphTrace), status, headers)
   }
-  switch (surfaceOf(c.req.path)) {
+  const { text, headers } = errorText(surfaceOf(c.req.path), error)
+  return renderJsonText(c, text, status, headers)
+}
+
+/** The same answer outside a request's context (the app's fetch wrapper, `persistence/`). */
+export function errorResponse(path: string, error: ApiError): Response {
+  const { text, headers } = errorText(surfaceOf(path), error)
+  return new Response(text, { status: error.status, headers })
+}
+
+function errorText(
+  surface: ErrorSurface,
+  error: ApiError,
+): { text: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = { ...error.options.headers }
+  switch (surface) {
     case 'scim': {
       headers['Content-Type'] = SCIM_CONTENT_TYPE
       const body: Record<string, unknown> = {
@@ -57,7 +73,7 @@ export function renderError(c: Context, err: unknown): Response {
       }
       if (error.options.scimType) body.scimType = error.options.scimType
       body.detail = error.detail
-      return renderJsonText(c, JSON.stringify(body), status, headers)
+      return { text: JSON.stringify(body), headers }
     }
     case 'oauth': {
       headers['Content-Type'] = 'application/json'
@@ -67,7 +83,7 @@ export function renderError(c: Context, err: unknown): Response {
           error.options.oauthError ?? (error.status >= 500 ? 'server_error' : 'invalid_request'),
         error_description: error.detail,
       }
-      return renderJsonText(c, JSON.stringify(body), status, headers)
+      return { text: JSON.stringify(body), headers }
     }
     case 'problem': {
       headers['Content-Type'] = 'application/problem+json'
@@ -78,7 +94,7 @@ export function renderError(c: Context, err: unknown): Response {
         detail: error.detail,
       }
       if (error.options.errors) body.errors = error.options.errors
-      return renderJsonText(c, JSON.stringify(body), status, headers)
+      return { text: JSON.stringify(body), headers }
     }
   }
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { FaultRecord, StateSink } from '../persistence/state-record.ts'
 import { describeFault, toFaultRule, type FaultRule, type FaultSpec } from './fault-rule.ts'
 import { seededRandom } from './seeded-random.ts'
 
@@ -21,6 +22,8 @@ export interface ActiveFault {
   readonly random: () => number
   /** Identities already answered 404 by a not-found-after-create fault. */
   readonly served: Set<string>
+  /** Added on the control plane while the state is kept: its changes are written. */
+  readonly kept?: boolean
 }
 
 /** What the control plane shows of a fault. */
@@ -43,11 +46,14 @@ export interface FaultRequest {
 export class FaultRegistry {
   #faults: ActiveFault[] = []
   #counter = 0
+  #version = 0
   readonly #headerRandoms = new Map<number, () => number>()
   /** Whether `X-Mock-Fault` request headers are honoured (after the key check). */
   #headers: boolean
   /** Whether that is the default, which a server on a non-loopback address turns off. */
   readonly #headersByDefault: boolean
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
 
   /** `headers`: the `faultHeaders` option; undefined means the default (on, until served widely). */
   constructor(options: readonly FaultOption[] = [], headers?: boolean) {
@@ -85,7 +91,59 @@ export class FaultRegistry {
     return this.#faults.length === 0
   }
 
+  /**
+   * Counts every change to the faults (added, removed, used): a watcher (the dashboard's live feed)
+   * compares it rather than the list, which can look the same before a fault is added and after it
+   * is used up.
+   */
+  get version(): number {
+    return this.#version
+  }
+
+  /**
+   * From now on, faults added for an account (the control plane's) are written to `sink`, with
+   * each use and removal; faults given as options are not: they come from the options again.
+   */
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
+
+  /** Puts back a kept fault under its own id; later ids follow it. */
+  restore(kept: FaultRecord): void {
+    const number = /^f(\d+)$/.exec(kept.id)?.[1]
+    if (number !== undefined) this.#counter = Math.max(this.#counter, Number(number))
+    this.#faults.push({
+      id: kept.id,
+      accountId: kept.accountId,
+      rule: kept.rule,
+      ...(kept.remaining === undefined ? {} : { remaining: kept.remaining }),
+      applied: kept.applied,
+      random: seededRandom(kept.rule.seed),
+      served: new Set(),
+      kept: true,
+    })
+  }
+
+  /** Replays a kept fault's use. */
+  restoreUse(id: string, accountId: string): void {
+    const fault = this.#faults.find((f) => f.kept && f.id === id && f.accountId === accountId)
+    if (fault) this.#use(fault)
+  }
+
+  /** Replays a removal of kept faults. */
+  restoreRemoval(accountId: string, ids: readonly string[]): void {
+    this.#faults = this.#faults.filter(
+      (f) => !(f.kept && f.accountId === accountId && ids.includes(f.id)),
+    )
+  }
+
+  /** The kept faults as records, for a snapshot. */
+  keptRecords(): FaultRecord[] {
+    return this.#faults.filter((f) => f.kept).map(recordOf)
+  }
+
   add(rule: FaultRule, accountId?: string): FaultView {
+    const kept = this.#sink !== undefined && accountId !== undefined
     const fault: ActiveFault = {
       id: `f${++this.#counter}`,
       ...(accountId === undefined ? {} : { accountId }),
@@ -94,8 +152,11 @@ export class FaultRegistry {
       applied: 0,
       random: seededRandom(rule.seed),
       served: new Set(),
+      ...(kept && { kept }),
     }
     this.#faults.push(fault)
+    this.#version++
+    if (kept) this.#sink?.(recordOf(fault))
     return viewOf(fault)
   }
 
@@ -106,15 +167,24 @@ export class FaultRegistry {
 
   /** Removes the account's own faults (not the app-wide ones); returns how many. */
   clear(accountId: string): number {
-    const before = this.#faults.length
+    const gone = this.#faults.filter((f) => f.accountId === accountId)
     this.#faults = this.#faults.filter((f) => f.accountId !== accountId)
-    return before - this.#faults.length
+    this.#version++
+    this.#removed(accountId, gone)
+    return gone.length
   }
 
   remove(accountId: string, id: string): boolean {
-    const before = this.#faults.length
+    const gone = this.#faults.filter((f) => f.id === id && f.accountId === accountId)
     this.#faults = this.#faults.filter((f) => !(f.id === id && f.accountId === accountId))
-    return this.#faults.length < before
+    this.#version++
+    this.#removed(accountId, gone)
+    return gone.length > 0
+  }
+
+  #removed(accountId: string, gone: readonly ActiveFault[]): void {
+    const ids = gone.filter((f) => f.kept).map((f) => f.id)
+    if (ids.length > 0) this.#sink?.({ type: 'faults-removed', accountId, ids })
   }
 
   /**
@@ -130,6 +200,9 @@ export class FaultRegistry {
       if (condition && !condition(fault)) continue
       if (fault.rule.rate < 1 && fault.random() >= fault.rule.rate) continue
       this.#use(fault)
+      if (fault.kept && fault.accountId !== undefined) {
+        this.#sink?.({ type: 'fault-used', id: fault.id, accountId: fault.accountId })
+      }
       return fault
     }
     return undefined
@@ -137,6 +210,7 @@ export class FaultRegistry {
 
   #use(fault: ActiveFault): void {
     fault.applied++
+    this.#version++
     if (fault.remaining === undefined) return
     fault.remaining--
     if (fault.remaining <= 0) this.#faults = this.#faults.filter((f) => f !== fault)
@@ -145,6 +219,17 @@ export class FaultRegistry {
 
 function appliesTo(fault: ActiveFault, accountId: string): boolean {
   return fault.accountId === undefined || fault.accountId === accountId
+}
+
+function recordOf(fault: ActiveFault): FaultRecord {
+  return {
+    type: 'fault',
+    id: fault.id,
+    accountId: fault.accountId ?? '',
+    rule: fault.rule,
+    ...(fault.remaining === undefined ? {} : { remaining: fault.remaining }),
+    applied: fault.applied,
+  }
 }
 
 function viewOf(fault: ActiveFault): FaultView {

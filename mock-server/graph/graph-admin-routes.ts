@@ -139,7 +139,7 @@ export function graphAdminRoutes(ctx: MockContext): Hono {
     c.set('graphTenant', tenant)
     await next()
   }
-  app.use('/tenants/:tenant', withTenant)
+  // `/*` also matches the tenant itself (`/tenants/{tenant}`).
   app.use('/tenants/:tenant/*', withTenant)
 
   app.get('/tenants/:tenant', (c) => c.json(tenantView(ctx, c, tenantOf(c))))

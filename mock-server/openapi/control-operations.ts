@@ -412,6 +412,23 @@ const IDENTITY_REQUEST_OPERATIONS: readonly OperationSpec[] = [
 const MOCK_OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'get',
+    path: '/health',
+    tag: 'Mock documents',
+    summary: 'Health check',
+    security: 'none',
+    responses: {
+      200: {
+        description: 'The mock is up.',
+        schema: {
+          type: 'object',
+          properties: { status: { const: 'ok' } },
+          required: ['status'],
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
     path: '/_mock/openapi.json',
     tag: 'Mock documents',
     summary: 'This OpenAPI document',

@@ -1,7 +1,8 @@
 /**
  * `/_mock/docs`: a small, self-contained API reference (no CDN, works offline). It loads
  * `/_mock/openapi.json`, lists the operations by tag and lets the user send a request with fetch:
- * path and query fields, a body prefilled from the example, the right token for the operation.
+ * path, query and header fields, a body prefilled from the example (a choice where there are
+ * several, such as one per Entra dialect), the right credential for the operation.
  * Everything is rendered with DOM text nodes, never as HTML from the document.
  *
  * @module
@@ -16,7 +17,7 @@ header { padding: 12px 20px; border-bottom: 1px solid var(--line); display: flex
 header h1 { font-size: 18px; margin: 0 16px 0 0; }
 label { display: block; font-size: 12px; color: var(--muted); }
 input, textarea, select { font: 13px ui-monospace, monospace; width: 100%; padding: 6px; border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--fg); }
-header input { width: 300px; }
+header > div { flex: 1 1 240px; max-width: 340px; }
 main { display: grid; grid-template-columns: minmax(220px, 320px) 1fr; min-height: calc(100vh - 70px); }
 nav { border-right: 1px solid var(--line); overflow: auto; padding: 8px 0; }
 nav h2 { font-size: 12px; text-transform: uppercase; color: var(--muted); margin: 12px 16px 4px; }
@@ -30,13 +31,14 @@ code.path { font-size: 13px; word-break: break-all; }
 button.send { margin-top: 12px; padding: 8px 20px; border: 0; border-radius: 4px; background: var(--accent); color: #fff; font-weight: 600; cursor: pointer; }
 pre { background: var(--soft); border: 1px solid var(--line); padding: 12px; overflow: auto; max-height: 60vh; white-space: pre-wrap; word-break: break-word; }
 .status { font-weight: 600; }
-@media (max-width: 720px) { main { grid-template-columns: 1fr; } nav { border-right: 0; border-bottom: 1px solid var(--line); max-height: 40vh; } header input { width: 100%; } }
+.about { margin: 4px 0 0; color: var(--muted); }
+@media (max-width: 720px) { main { grid-template-columns: 1fr; } nav { border-right: 0; border-bottom: 1px solid var(--line); max-height: 40vh; } header > div { max-width: none; } }
 `
 
 const SCRIPT = `
 'use strict';
 var spec = null;
-var tokens = { bearer: document.getElementById('token'), admin: document.getElementById('admin') };
+var tokens = { bearer: document.getElementById('token'), admin: document.getElementById('admin'), scim: document.getElementById('scim') };
 function el(tag, text, attrs) {
   var node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -48,6 +50,7 @@ function securityOf(op) {
   for (var i = 0; i < sec.length; i++) {
     if (sec[i].clearidToken) return 'bearer';
     if (sec[i].adminToken) return 'admin';
+    if (sec[i].scimKey) return 'scim';
   }
   return 'none';
 }
@@ -66,6 +69,7 @@ function show(path, method) {
   (op.parameters || []).forEach(function (p) {
     var box = el('div', null, { class: 'field' });
     var input = el('input', null, { 'aria-label': p.name });
+    if (p.example !== undefined) input.placeholder = String(p.example);
     if (p.name === 'accountId') input.value = localStorage.getItem('clearid-mock-account') || 'demo';
     box.append(el('label', p.name + ' (' + p.in + (p.required ? ', required' : '') + ') ' + (p.description || '')), input);
     view.append(box);
@@ -75,8 +79,21 @@ function show(path, method) {
   if (op.requestBody) {
     contentType = Object.keys(op.requestBody.content)[0];
     var media = op.requestBody.content[contentType];
-    var example = media.example;
-    body = el('textarea', typeof example === 'string' ? example : JSON.stringify(example === undefined ? {} : example, null, 2), { rows: '10', 'aria-label': 'body' });
+    var text = function (example) { return typeof example === 'string' ? example : JSON.stringify(example === undefined ? {} : example, null, 2); };
+    var names = Object.keys(media.examples || {});
+    body = el('textarea', text(names.length ? media.examples[names[0]].value : media.example), { rows: '16', 'aria-label': 'body' });
+    if (names.length) {
+      var choice = el('div', null, { class: 'field' });
+      var select = el('select', null, { 'aria-label': 'example' });
+      var about = el('p', media.examples[names[0]].description || '', { class: 'about' });
+      names.forEach(function (name) { select.append(el('option', media.examples[name].summary || name, { value: name })); });
+      select.addEventListener('change', function () {
+        body.value = text(media.examples[select.value].value);
+        about.textContent = media.examples[select.value].description || '';
+      });
+      choice.append(el('label', 'Example'), select, about);
+      view.append(choice);
+    }
     var box = el('div', null, { class: 'field' });
     box.append(el('label', 'Body (' + contentType + ')'), body);
     view.append(box);
@@ -87,18 +104,24 @@ function show(path, method) {
   view.append(send, out);
 }
 function run(path, method, op, inputs, body, contentType, out) {
-  var url = path, query = new URLSearchParams();
+  var url = path, query = new URLSearchParams(), headers = {};
   inputs.forEach(function (entry) {
-    var value = entry.input.value;
-    if (entry.param.in === 'path') {
-      if (entry.param.name === 'accountId') localStorage.setItem('clearid-mock-account', value);
-      url = url.replace('{' + entry.param.name + '}', encodeURIComponent(value));
-    } else if (value !== '') {
-      value.split(',').forEach(function (v) { query.append(entry.param.name, v.trim()); });
+    var value = entry.input.value, param = entry.param;
+    if (param.in === 'path') {
+      if (param.name === 'accountId') localStorage.setItem('clearid-mock-account', value);
+      url = url.replace('{' + param.name + '}', encodeURIComponent(value));
+    } else if (value === '') {
+      return;
+    } else if (param.in === 'header') {
+      headers[param.name] = value;
+    } else if (param.schema && param.schema.type === 'array') {
+      // A repeatable parameter: one value per comma. Others (a SCIM filter) keep their commas.
+      value.split(',').forEach(function (v) { query.append(param.name, v.trim()); });
+    } else {
+      query.append(param.name, value);
     }
   });
   if (String(query)) url += '?' + query;
-  var headers = {};
   var kind = securityOf(op);
   if (kind !== 'none' && tokens[kind].value) headers.Authorization = 'Bearer ' + tokens[kind].value.trim();
   var init = { method: method.toUpperCase(), headers: headers };
@@ -157,12 +180,13 @@ export function docsPage(nonce: string): string {
 <body>
 <header>
   <h1>Mock ClearID API</h1>
-  <div><label for="token">ClearID access token (from POST /sts/connect/token; filled in automatically)</label><input id="token" autocomplete="off"></div>
+  <div><label for="scim">SCIM key (SCIM endpoint)</label><input id="scim" autocomplete="off" placeholder="clearid-dev-scim-key on loopback"></div>
+  <div><label for="token">Access token (REST; filled in by Get an access token)</label><input id="token" autocomplete="off"></div>
   <div><label for="admin">Admin token (control plane)</label><input id="admin" autocomplete="off" placeholder="clearid-dev-admin-token on loopback"></div>
 </header>
 <main>
   <nav id="ops" aria-label="Operations"></nav>
-  <section id="view"><p>Choose an operation. Start with <strong>Token service → Get an access token</strong>; the token fills in above.</p></section>
+  <section id="view"><p>Choose an operation. The SCIM endpoint takes the account's SCIM key; for the REST API, start with <strong>Token service → Get an access token</strong>: the token fills in above.</p></section>
 </main>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

@@ -1,11 +1,12 @@
 /**
- * The OpenAPI 3.1 document of the emulated ClearID REST API and the mock's control plane, served
- * at `/_mock/openapi.json` and rendered by `/_mock/docs`.
+ * The OpenAPI 3.1 document of the whole mock: the emulated ClearID SCIM endpoint and REST API, and
+ * the mock's control plane, served at `/_mock/openapi.json` and rendered by `/_mock/docs`.
  *
  * @module
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
+import { CSV_OPERATIONS } from './csv-operations.ts'
 import { GRAPH_SOURCE_OPERATIONS } from './graph-operations.ts'
 import {
   IDENTITY_OPERATIONS,
@@ -14,19 +15,30 @@ import {
   TEAM_OPERATIONS,
 } from './emulated-operations.ts'
 import { toOpenApiOperation, type OperationSpec } from './operation.ts'
+import { SCIM_OPERATIONS } from './scim-operations.ts'
+import { scimComponentSchemas } from './scim-schemas.ts'
 import { componentSchemas } from './schemas.ts'
 
 export const ALL_OPERATIONS: readonly OperationSpec[] = [
+  ...SCIM_OPERATIONS,
   ...STS_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...PRINCIPAL_OPERATIONS,
   ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
+  ...CSV_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
   ...GRAPH_SOURCE_OPERATIONS,
 ]
 
 const TAGS = [
+  {
+    name: 'SCIM users',
+    description:
+      'Emulated ClearID SCIM 2.0 endpoint, where Microsoft Entra ID provisions users. Authenticate with the account SCIM key; the PATCH and create bodies have an example for each Entra dialect. Fault rules (the control plane, or an X-Mock-Fault header where the app honours it) can make any SCIM operation answer otherwise: a status, a delay, a dropped connection.',
+  },
+  { name: 'SCIM discovery', description: 'ServiceProviderConfig, ResourceTypes and Schemas.' },
+  { name: 'SCIM groups', description: 'ClearID does not synchronize groups.' },
   { name: 'Token service', description: 'Emulated ClearID STS.' },
   { name: 'Identity service', description: 'Emulated ClearID identity service.' },
   { name: 'Search service', description: 'Emulated ClearID search service.' },
@@ -35,6 +47,11 @@ const TAGS = [
     description: 'Emulated ClearID principal service: portal users and their roles.',
   },
   { name: 'Role service', description: 'Emulated ClearID role service: teams and their members.' },
+  {
+    name: 'Cloud CSV',
+    description:
+      'Mock only: Cloud CSV configurations, uploads (the Local Agent\'s "Upload file"), synchronization logs.',
+  },
   {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
@@ -60,11 +77,17 @@ const TAGS = [
   },
   {
     name: 'Mock documents',
-    description: 'This document, the reference page and webhook schemas.',
+    description: 'This document, the reference page, webhook schemas and the health check.',
   },
 ]
 
 const SECURITY_SCHEMES = {
+  scimKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The account SCIM key (ClearID: Administration > SCIM Integration; the mock: POST /_admin/accounts/{accountId}/scim/key).',
+  },
   clearidToken: {
     type: 'http',
     scheme: 'bearer',
@@ -92,16 +115,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Mock Genetec ClearID: REST API and control plane',
+      title: 'Mock Genetec ClearID: SCIM, REST API and control plane',
       version: '1.0.0',
       description:
-        'The emulated ClearID token service, identity service (v2, v3), search, principal and role services, over the same identity store as the SCIM endpoint, plus the mock-only control plane under /_admin/ and its documents under /_mock/. See docs/rest-api.md.',
+        'The emulated ClearID SCIM 2.0 endpoint (per account, under /scim/v2/accounts/{accountId}), token service, identity service (v2, v3), search, principal and role services, all over one identity store, plus the mock-only control plane under /_admin/ and its documents under /_mock/. The SCIM User schemas are generated from the attribute catalogue that /Schemas is built from. See docs/rest-api.md.',
     },
     servers: [{ url: serverUrl }],
     tags: TAGS,
     paths,
     components: {
-      schemas: componentSchemas(),
+      schemas: { ...scimComponentSchemas(), ...componentSchemas() },
       securitySchemes: SECURITY_SCHEMES,
     },
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ref, type OperationSpec, type ParamSpec } from './operation.ts'
+import { ref, slashVariant, type OperationSpec, type ParamSpec } from './operation.ts'
 
 const ACCOUNT: ParamSpec = { name: 'accountId', in: 'path', description: 'ClearID account id.' }
 const IDENTITY: ParamSpec = { name: 'identityId', in: 'path', description: 'Identity id (GUID).' }
@@ -40,6 +40,22 @@ const identityBody = (example: unknown) => ({
   example,
 })
 
+const STS_ROOT: OperationSpec = {
+  method: 'get',
+  path: '/sts/',
+  tag: 'Token service',
+  summary: 'Service root (a connection test)',
+  description:
+    'Answers 200 with or without a token. A SailPoint connector for ClearID tests its connection with GET on this root and expects 200.',
+  security: 'none',
+  responses: {
+    200: {
+      description: 'Where the token endpoint and the discovery document are.',
+      schema: { type: 'object' },
+    },
+  },
+}
+
 export const STS_OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'post',
@@ -66,21 +82,8 @@ export const STS_OPERATIONS: readonly OperationSpec[] = [
       },
     },
   },
-  {
-    method: 'get',
-    path: '/sts/',
-    tag: 'Token service',
-    summary: 'Service root (a connection test)',
-    description:
-      'Answers 200 with or without a token (also without the trailing slash). A SailPoint connector for ClearID tests its connection with GET on this root and expects 200.',
-    security: 'none',
-    responses: {
-      200: {
-        description: 'Where the token endpoint and the discovery document are.',
-        schema: { type: 'object' },
-      },
-    },
-  },
+  STS_ROOT,
+  slashVariant(STS_ROOT),
   {
     method: 'get',
     path: '/sts/.well-known/openid-configuration',

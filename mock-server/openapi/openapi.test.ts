@@ -1,3 +1,4 @@
+import { compileErrors, validate } from '@readme/openapi-parser'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { MockApp } from '../app.ts'
@@ -14,17 +15,31 @@ import {
   V3,
   SEARCH,
 } from '../control/rest-test-client.ts'
+import { openApiContract } from '../test/openapi-contract.ts'
 
-const SURFACES = [
-  '/sts/',
-  '/identityservice/',
-  '/searchservice/',
-  '/principalservice/',
-  '/roleservice/',
-  '/_admin/',
-  '/_mock/',
-]
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+const GROUPS = '/scim/v2/accounts/{accountId}/Groups'
+const GROUP_CATCH_ALL =
+  'the Groups catch-all answers every write with 501; the document lists the writes a SCIM client sends (POST /Groups, PUT, PATCH and DELETE /Groups/{id})'
+/** Operations the app serves that the document leaves out on purpose, and why. */
+const UNDOCUMENTED: Readonly<Record<string, string>> = {
+  [`PUT ${GROUPS}`]: GROUP_CATCH_ALL,
+  [`PATCH ${GROUPS}`]: GROUP_CATCH_ALL,
+  [`DELETE ${GROUPS}`]: GROUP_CATCH_ALL,
+  [`POST ${GROUPS}/{id}`]: GROUP_CATCH_ALL,
+}
+/**
+ * The dashboard (`/` and `/_dashboard/…`): a page and the data feed only that page reads, not an
+ * API; every action it takes goes through the documented control plane (docs/dashboard.md).
+ */
+const isDashboard = (op: string): boolean => / \/(_dashboard\/.*)?$/.test(op)
+/**
+ * The fake Microsoft Graph source (`/graph/v1.0/…`, `/graph/login/…`): Microsoft's API, which
+ * Microsoft documents (docs/entra-graph-sync.md lists what the fake serves); its control plane
+ * under `/_admin/graph` is in the document.
+ */
+const isFakeGraph = (op: string): boolean => / \/graph\/(v1\.0|login)\//.test(op)
+/** Wildcard routes, by the path template the document gives them. */
+const WILDCARDS: Readonly<Record<string, string>> = { [`${GROUPS}/*`]: `${GROUPS}/{id}` }
 
 let app: MockApp
 let doc: any // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed JSON document
@@ -34,11 +49,17 @@ beforeAll(async () => {
   doc = (await send(app, '/_mock/openapi.json')).body
 })
 
+/**
+ * Every operation the app serves, as `METHOD /template/{param}`. Hono lists `use()` middleware as
+ * method ALL on a `/*` path: it runs before routes and answers nothing itself, so it is no
+ * operation. Any other ALL route would be one, and fails the test until it is documented.
+ */
 function servedOperations(): Set<string> {
   const served = new Set<string>()
   for (const route of app.routes) {
-    if (!METHODS.has(route.method) || !SURFACES.some((s) => route.path.startsWith(s))) continue
-    served.add(`${route.method} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`)
+    if (route.method === 'ALL' && route.path.endsWith('/*')) continue
+    const template = route.path.replace(/:([A-Za-z]+)/g, '{$1}')
+    served.add(`${route.method} ${WILDCARDS[template] ?? template}`)
   }
   return served
 }
@@ -49,6 +70,18 @@ function documentedOperations(): Set<string> {
     for (const method of Object.keys(item)) documented.add(`${method.toUpperCase()} ${path}`)
   }
   return documented
+}
+
+/** Parameter and media-type schemas of every operation (components are checked on their own). */
+function inlineSchemas(node: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) node.forEach((child) => inlineSchemas(child, out))
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'schema') out.push(value)
+      else inlineSchemas(value, out)
+    }
+  }
+  return out
 }
 
 function refs(node: unknown, out: string[] = []): string[] {
@@ -68,12 +101,39 @@ describe('OpenAPI document', () => {
     expect(doc.servers).toEqual([{ url: 'http://localhost' }])
   })
 
-  it('documents every route the app serves on its REST surfaces, and nothing else', () => {
+  it('is a valid OpenAPI document (@readme/openapi-parser: schema, path parameters, unique ids)', async () => {
+    const result = await validate(structuredClone(doc))
+    expect(result.valid ? '' : compileErrors(result)).toBe('')
+    expect(result.warnings).toEqual([])
+  })
+
+  it('holds only valid JSON Schema 2020-12 in its schemas', () => {
+    const ajv = new Ajv2020({ strict: false })
+    const schemas = [
+      ...Object.values(doc.components.schemas as object),
+      ...inlineSchemas(doc.paths),
+    ]
+    expect(schemas.length).toBeGreaterThan(100)
+    for (const schema of schemas) {
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true)
+    }
+  })
+
+  it('documents every route the app serves, SCIM included, and nothing else', () => {
     const served = servedOperations()
     const documented = documentedOperations()
-    expect(served.size).toBeGreaterThan(30)
-    expect([...served].filter((op) => !documented.has(op))).toEqual([])
+    expect(served.size).toBeGreaterThan(90)
+    const missing = [...served].filter(
+      (op) => !documented.has(op) && !UNDOCUMENTED[op] && !isDashboard(op) && !isFakeGraph(op),
+    )
+    expect([...served].filter(isDashboard)).toContain('GET /')
+    expect([...served].filter(isFakeGraph)).toContain('GET /graph/v1.0/users/delta')
+    expect(missing).toEqual([])
     expect([...documented].filter((op) => !served.has(op))).toEqual([])
+    // An exclusion for a route that is gone, or that is documented after all, is stale.
+    for (const op of Object.keys(UNDOCUMENTED)) {
+      expect(served.has(op) && !documented.has(op), op).toBe(true)
+    }
   })
 
   it('resolves every $ref and gives every operation an id, a tag and responses', () => {
@@ -94,14 +154,8 @@ describe('OpenAPI document', () => {
   })
 
   it('describes what the mock really answers (responses validate against the component schemas)', async () => {
-    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true })
-    ajv.addSchema({ ...doc, $id: 'https://clearid-mock.test/openapi.json' })
-    const check = (name: string, value: unknown) => {
-      const validate = ajv.compile({
-        $ref: `https://clearid-mock.test/openapi.json#/components/schemas/${name}`,
-      })
-      expect(validate(value), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true)
-    }
+    const contract = openApiContract(doc)
+    const check = (name: string, value: unknown) => contract.schema(name, value)
     const token = await tokenRequest(app, {
       grant_type: 'client_credentials',
       client_id: ACME.clientId,

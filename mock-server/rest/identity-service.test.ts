@@ -99,6 +99,12 @@ describe('identity service v2: create and read', () => {
     const bad = await api(app, token, 'GET', `${url}?include=Pictures`)
     expect(bad.status).toBe(400)
     expect(bad.body.errors.include).toBeDefined()
+    // Names every object has are not include values either.
+    for (const inherited of ['constructor', '__proto__']) {
+      expect((await api(app, token, 'GET', `${url}?include=${inherited}`)).status, inherited).toBe(
+        400,
+      )
+    }
   })
 
   it('looks identities up by externalId: an array of 0 or 1', async () => {

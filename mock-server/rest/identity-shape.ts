@@ -14,18 +14,21 @@ import { membersOf, NESTED_GROUPS, type NestedGroup, type RestMember } from './r
 /** What `include=` can add: a nested object, or a top-level member returned only on request. */
 export type Section = NestedGroup | 'ordinal' | 'nationalIdentityData'
 
-/** `include=` values (compared in lower case) and what each adds. */
-export const INCLUDE_VALUES: Readonly<Record<string, Section>> = {
-  privatedata: 'privateData',
-  companydata: 'companyData',
-  systemdata: 'systemData',
-  userpermissions: 'userPermissions',
-  ordinal: 'ordinal',
-  nationalidentitydata: 'nationalIdentityData',
-}
+/**
+ * `include=` values (compared in lower case) and what each adds. A Map, not an object literal: a
+ * sent value is looked up as is, and `constructor` or `__proto__` must not find anything.
+ */
+export const INCLUDE_VALUES: ReadonlyMap<string, Section> = new Map<string, Section>([
+  ['privatedata', 'privateData'],
+  ['companydata', 'companyData'],
+  ['systemdata', 'systemData'],
+  ['userpermissions', 'userPermissions'],
+  ['ordinal', 'ordinal'],
+  ['nationalidentitydata', 'nationalIdentityData'],
+])
 
 /** Everything: write responses, search results and webhook payloads carry it all. */
-export const ALL_SECTIONS: ReadonlySet<Section> = new Set(Object.values(INCLUDE_VALUES))
+export const ALL_SECTIONS: ReadonlySet<Section> = new Set(INCLUDE_VALUES.values())
 
 /** Top-level members that are output only; sent back by clients (PUT of a GET body), they are ignored. */
 export const READ_ONLY_TOP_LEVEL: readonly string[] = [
@@ -52,7 +55,7 @@ function valueOf(identity: StoredIdentity, member: RestMember): JsonValue {
 /** The include section a top-level member needs, if it is returned only on request. */
 function sectionOf(member: RestMember): Section | undefined {
   if (member.kind !== 'restOnly' || member.member.include === undefined) return undefined
-  return INCLUDE_VALUES[member.member.include]
+  return INCLUDE_VALUES.get(member.member.include)
 }
 
 /** Renders the identity; nested objects and on-request members appear only for `include`. */
@@ -76,6 +79,11 @@ export function toRestIdentity(
     if (!include.has(group)) continue
     const nested: Record<string, JsonValue> = {}
     for (const member of membersOf(group)) nested[member.name] = valueOf(identity, member)
+    // Where a synchronization (a Cloud CSV configuration) wrote the identity from, and when.
+    if (group === 'systemData' && identity.sync) {
+      nested.externalSyncSourceId = identity.sync.sourceId
+      nested.externalSyncTimeUtc = identity.sync.at
+    }
     body[group] = nested
   }
   for (const member of onRequest) {

@@ -35,7 +35,7 @@ export function includeOf(c: Context): Set<Section> {
     for (const part of raw.split(',')) {
       const value = part.trim().toLowerCase()
       if (value === '') continue
-      const section = INCLUDE_VALUES[value]
+      const section = INCLUDE_VALUES.get(value)
       if (!section) {
         throw new ApiError(
           400,

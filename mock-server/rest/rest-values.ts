@@ -2,7 +2,8 @@
  * Reads the value of a REST-only member (`model/rest-members.ts`) from a request body: checks it
  * against its kind and returns what is stored, or throws a 400 naming the member. Lists are checked
  * item by item, and an unknown member inside an item is refused like one anywhere else, so nothing a
- * client sends is dropped while the write answers 200.
+ * client sends is dropped while the write answers 200. The small readers here (`fieldError`,
+ * `isObject`, `memberOf`) serve every REST body of the mock: identities, searches, teams, principals.
  *
  * @module
  */
@@ -19,6 +20,16 @@ export function fieldError(path: string, message: string): ApiError {
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * A body member by name in any case, as ASP.NET binds JSON members (`{"Skip": 0}` is `skip`); sent
+ * twice in different cases, the last one counts, as it does there. Undefined when absent.
+ */
+export function memberOf(body: Readonly<Record<string, unknown>>, name: string): unknown {
+  const wanted = name.toLowerCase()
+  const key = Object.keys(body).findLast((k) => k.toLowerCase() === wanted)
+  return key === undefined ? undefined : body[key]
+}
 
 export const describe = (value: unknown): string =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 40) ?? typeof value)

@@ -11,6 +11,7 @@
  * @module
  */
 import { ApiError } from '../errors/api-error.ts'
+import { fieldError, isObject, memberOf } from '../rest/rest-values.ts'
 import { DEFAULT_SOURCE, type TeamStatus } from './team-store.ts'
 
 export interface TeamInput {
@@ -35,17 +36,6 @@ export interface RemoveMembers {
 export const MAX_IDENTITIES_PER_REQUEST = 1000
 
 type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-function invalid(field: string, message: string): ApiError {
-  return new ApiError(400, `${field}: ${message}`, { errors: { [field]: [message] } })
-}
-
-function member(body: Json, name: string): unknown {
-  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase())
-  return key === undefined ? undefined : body[key]
-}
 
 function object(body: unknown, example: string): Json {
   if (!isObject(body)) throw new ApiError(400, `The body must be a JSON object such as ${example}.`)
@@ -54,43 +44,43 @@ function object(body: unknown, example: string): Json {
 
 function optionalText(field: string, value: unknown, max: number): string | null {
   if (value === undefined || value === null) return null
-  if (typeof value !== 'string') throw invalid(field, 'must be a string or null.')
-  if (value.length > max) throw invalid(field, `must be at most ${max} characters.`)
+  if (typeof value !== 'string') throw fieldError(field, 'must be a string or null.')
+  if (value.length > max) throw fieldError(field, `must be at most ${max} characters.`)
   return value
 }
 
 function requiredText(field: string, value: unknown, max: number): string {
   const text = optionalText(field, value, max)
-  if (text === null || text.trim() === '') throw invalid(field, 'is required.')
+  if (text === null || text.trim() === '') throw fieldError(field, 'is required.')
   return text
 }
 
 export function readTeam(body: unknown): TeamInput {
   const input = object(body, '{"name": "Contractors", "description": "…"}')
-  const status = member(input, 'status') ?? 'Active'
+  const status = memberOf(input, 'status') ?? 'Active'
   if (status !== 'Active' && status !== 'Inactive') {
-    throw invalid(
+    throw fieldError(
       'status',
       `must be "Active" or "Inactive"; got ${JSON.stringify(status)?.slice(0, 40)}.`,
     )
   }
   return {
-    name: requiredText('name', member(input, 'name'), 256),
-    description: optionalText('description', member(input, 'description'), 1024),
+    name: requiredText('name', memberOf(input, 'name'), 256),
+    description: optionalText('description', memberOf(input, 'description'), 1024),
     status,
   }
 }
 
 function identityIdsOf(field: string, value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw invalid(field, 'must be a non-empty array of identity ids.')
+    throw fieldError(field, 'must be a non-empty array of identity ids.')
   }
   if (value.length > MAX_IDENTITIES_PER_REQUEST) {
-    throw invalid(field, `may name at most ${MAX_IDENTITIES_PER_REQUEST} identities.`)
+    throw fieldError(field, `may name at most ${MAX_IDENTITIES_PER_REQUEST} identities.`)
   }
   return value.map((id, index) => {
     if (typeof id !== 'string' || id.trim() === '') {
-      throw invalid(`${field}[${index}]`, 'must be an identity id (a string).')
+      throw fieldError(`${field}[${index}]`, 'must be an identity id (a string).')
     }
     return id
   })
@@ -101,7 +91,7 @@ function dateOf(field: string, value: unknown): string | null {
   if (text === null) return null
   const date = new Date(text)
   if (Number.isNaN(date.getTime()))
-    throw invalid(field, `"${text.slice(0, 40)}" is not an ISO 8601 date.`)
+    throw fieldError(field, `"${text.slice(0, 40)}" is not an ISO 8601 date.`)
   return date.toISOString()
 }
 
@@ -113,15 +103,15 @@ export function readAddMembers(body: unknown): AddMembers {
     body,
     '{"identityIds": ["<guid>"], "reason": "…", "sourceId": "TeamService"}',
   )
-  const start = dateOf('startDateTimeUtc', member(input, 'startDateTimeUtc'))
-  const end = dateOf('endDateTimeUtc', member(input, 'endDateTimeUtc'))
+  const start = dateOf('startDateTimeUtc', memberOf(input, 'startDateTimeUtc'))
+  const end = dateOf('endDateTimeUtc', memberOf(input, 'endDateTimeUtc'))
   if (start !== null && end !== null && start > end) {
-    throw invalid('endDateTimeUtc', 'must not be before startDateTimeUtc.')
+    throw fieldError('endDateTimeUtc', 'must not be before startDateTimeUtc.')
   }
   return {
-    identityIds: identityIdsOf('identityIds', member(input, 'identityIds')),
-    sourceId: sourceOf('sourceId', member(input, 'sourceId')),
-    reason: optionalText('reason', member(input, 'reason'), 1024),
+    identityIds: identityIdsOf('identityIds', memberOf(input, 'identityIds')),
+    sourceId: sourceOf('sourceId', memberOf(input, 'sourceId')),
+    reason: optionalText('reason', memberOf(input, 'reason'), 1024),
     startDateTimeUtc: start,
     endDateTimeUtc: end,
   }
@@ -131,27 +121,30 @@ export function readRemoveMembers(body: unknown): RemoveMembers {
   const example =
     '{"teamMembers": [{"identityId": "<guid>", "sourceId": "TeamService"}], "reason": "…"}'
   const input = object(body, example)
-  optionalText('reason', member(input, 'reason'), 1024)
-  const list = member(input, 'teamMembers')
+  optionalText('reason', memberOf(input, 'reason'), 1024)
+  const list = memberOf(input, 'teamMembers')
   if (!Array.isArray(list) || list.length === 0) {
     const hint =
-      member(input, 'identityIds') === undefined
+      memberOf(input, 'identityIds') === undefined
         ? ''
         : ' (identityIds is the shape of adding members; removing takes teamMembers)'
-    throw invalid('teamMembers', `must be a non-empty array of {"identityId", "sourceId"}${hint}.`)
+    throw fieldError(
+      'teamMembers',
+      `must be a non-empty array of {"identityId", "sourceId"}${hint}.`,
+    )
   }
   if (list.length > MAX_IDENTITIES_PER_REQUEST) {
-    throw invalid('teamMembers', `may name at most ${MAX_IDENTITIES_PER_REQUEST} members.`)
+    throw fieldError('teamMembers', `may name at most ${MAX_IDENTITIES_PER_REQUEST} members.`)
   }
   return {
     members: list.map((entry: unknown, index) => {
       const field = `teamMembers[${index}]`
-      if (!isObject(entry)) throw invalid(field, 'must be an object {"identityId", "sourceId"}.')
-      const identityId = member(entry, 'identityId')
+      if (!isObject(entry)) throw fieldError(field, 'must be an object {"identityId", "sourceId"}.')
+      const identityId = memberOf(entry, 'identityId')
       if (typeof identityId !== 'string' || identityId.trim() === '') {
-        throw invalid(`${field}.identityId`, 'is required.')
+        throw fieldError(`${field}.identityId`, 'is required.')
       }
-      return { identityId, sourceId: sourceOf(`${field}.sourceId`, member(entry, 'sourceId')) }
+      return { identityId, sourceId: sourceOf(`${field}.sourceId`, memberOf(entry, 'sourceId')) }
     }),
   }
 }

@@ -12,6 +12,7 @@ import { Hono, type Context } from 'hono'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { liveIdentity } from '../rest/live-identity.ts'
+import { queryValue } from '../rest/query-params.ts'
 import { boundedInteger, readRestBody } from '../rest/rest-body.ts'
 import { readAddMembers, readRemoveMembers, readTeam } from './team-body.ts'
 import { MAX_TEAMS_PER_ACCOUNT, type Membership, type Team } from './team-store.ts'
@@ -61,12 +62,12 @@ export function teamRoutes(ctx: MockContext): Hono {
     const team = teamOf(c)
     const count = boundedInteger(
       'count',
-      c.req.query('count'),
+      queryValue(c, 'count'),
       MAX_MEMBER_COUNT,
       1,
       MAX_MEMBER_COUNT,
     )
-    const search = c.req.query('searchText')?.trim().toLowerCase() ?? ''
+    const search = queryValue(c, 'searchText')?.trim().toLowerCase() ?? ''
     const members = views(ctx, team, ctx.teams.membersOf(team.accountId, team.id)).filter(
       (view) => search === '' || matches(view, search),
     )

@@ -171,6 +171,8 @@ describe('role service: teams', () => {
     expect(await list('?searchText=ALAN')).toEqual(['Alan Turing'])
     expect(await list('?searchText=example.com')).toEqual(['Alan Turing'])
     expect(await list('?count=0')).toBe(400)
+    // Parameter names in any case, as the other REST services bind them.
+    expect(await list('?Count=1&SearchText=a')).toEqual(['Ada Lovelace'])
   })
 
   it('a deleted identity leaves its teams; a deleted team loses its members', async () => {
@@ -237,5 +239,8 @@ describe('search service: teams', () => {
     expect(rest.body.results.map((t: { name: string }) => t.name)).toEqual(['C'])
     expect((await api(app, token, 'POST', SEARCH_TEAMS, { take: 101 })).status).toBe(400)
     expect((await api(app, token, 'POST', SEARCH_TEAMS, [])).status).toBe(400)
+    // Member names in any case, as the identity search reads them.
+    const named = await api(app, token, 'POST', SEARCH_TEAMS, { Skip: 2, TAKE: 1 })
+    expect(named.body.results.map((t: { name: string }) => t.name)).toEqual(['C'])
   })
 })

@@ -19,6 +19,19 @@ import { TrafficLog, type TrafficOptions } from './traffic-log.ts'
 export interface TrafficAuditor {
   /** The report body for this account's records (a `ConformanceReport` with `run.judged: 'client'`). */
   audit(records: readonly TrafficRecord[], info: { accountId: string; tenantUrl: string }): unknown
+  /**
+   * What the client rules find in one exchange, given the exchanges before it: the dashboard's live
+   * traffic shows them beside each request. Optional: without it exchanges are shown unjudged.
+   */
+  findings?(record: TrafficRecord, history: readonly TrafficRecord[]): readonly ExchangeFinding[]
+}
+
+/** One client rule's finding about one exchange, as the dashboard shows it. */
+export interface ExchangeFinding {
+  readonly ruleId: string
+  readonly title: string
+  readonly severity: 'error' | 'warning' | 'info'
+  readonly message: string
 }
 
 export interface ClientVerificationOptions {

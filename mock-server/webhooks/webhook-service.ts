@@ -4,7 +4,10 @@
  *
  * @module
  */
+import { isSecretName } from '../../model/redact.ts'
+import { registerSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
+import type { StateSink } from '../persistence/state-record.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
 import type {
   IdentityRequestEvent,
@@ -39,6 +42,8 @@ export class WebhookService {
   readonly #webhooks = new Map<string, Webhook>()
   readonly #queue: DeliveryQueue
   readonly #unsubscribe: (() => void)[]
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
 
   constructor(private readonly deps: WebhookServiceDeps) {
     this.#queue = new DeliveryQueue({
@@ -55,6 +60,23 @@ export class WebhookService {
     ]
   }
 
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
+
+  /** Puts back a kept webhook; its secrets join the secrets in play, as when it was configured. */
+  restore(webhook: Webhook): void {
+    registerSecret(webhook.appKey)
+    for (const header of webhook.headers)
+      if (isSecretName(header.name)) registerSecret(header.value)
+    this.#webhooks.set(webhook.id, webhook)
+  }
+
+  /** Every account's webhooks, in creation order. */
+  all(): Webhook[] {
+    return [...this.#webhooks.values()]
+  }
+
   create(accountId: string, body: unknown): Webhook {
     const now = this.deps.clock().toISOString()
     const config = readWebhookBody(body, undefined, this.deps.urlPolicy)
@@ -66,6 +88,7 @@ export class WebhookService {
       lastModifiedAt: now,
     }
     this.#webhooks.set(webhook.id, webhook)
+    this.#sink?.({ type: 'webhook', webhook })
     return webhook
   }
 
@@ -78,6 +101,7 @@ export class WebhookService {
     }
     if (config.appKey === undefined) delete updated.appKey
     this.#webhooks.set(webhook.id, updated)
+    this.#sink?.({ type: 'webhook', webhook: updated })
     return updated
   }
 
@@ -99,6 +123,7 @@ export class WebhookService {
   delete(webhook: Webhook): void {
     this.#webhooks.delete(webhook.id)
     this.log.forget(webhook.id)
+    this.#sink?.({ type: 'webhook-deleted', id: webhook.id })
   }
 
   /** Resolves when every queued callback has been delivered or given up. */

@@ -30,6 +30,15 @@ export interface HtmlRenderOptions extends TranscriptOptions {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 
+/**
+ * The CSP sources of the page's only inline style and script. A page that shows the report in a
+ * `srcdoc` frame (the mock's dashboard) allows exactly these, since such a frame inherits its policy.
+ */
+export const HTML_REPORT_INLINE: {
+  readonly style: readonly string[]
+  readonly script: readonly string[]
+} = { style: [sha256(STYLE)], script: [sha256(SCRIPT)] }
+
 const CSP = [
   "default-src 'none'",
   `style-src ${sha256(STYLE)}`,

@@ -16,10 +16,7 @@ import {
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
 import type { Findings } from './findings.ts'
-import { entraTutorial, spec } from './sources.ts'
-
-export const LOGIC_APP = (test: string) =>
-  ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
+import { entraTutorial, logicApp, spec } from './sources.ts'
 
 export function reportFailures(f: Findings, failures: readonly StepFailure[], what: string): void {
   for (const failure of failures) {
@@ -102,7 +99,7 @@ export const initialCycleRule = defineServerRule({
   tags: ['cycles', 'entra', 'create', 'filter'],
   sources: [
     entraTutorial('initial cycle: query by the matching attribute, create when nothing matches'),
-    LOGIC_APP('Create_User_Test'),
+    logicApp('Create_User_Test'),
   ],
   fix: 'Answer the matching lookup with 200 and an empty list for new users, create with 201 and an id, and find the created user by the same lookup afterwards.',
   writes: true,
@@ -139,7 +136,7 @@ export const incrementalCycleRule = defineServerRule({
   tags: ['cycles', 'entra', 'patch'],
   sources: [
     entraTutorial('incremental cycle: GET /Users/{id}, then PATCH the differences'),
-    LOGIC_APP('Update_User_Test'),
+    logicApp('Update_User_Test'),
   ],
   fix: 'Return the stored values on GET by id and apply the PATCH Entra builds from its diff.',
   writes: true,

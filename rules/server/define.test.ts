@@ -8,7 +8,7 @@ import type { ScimHttp } from '../../driver/http/types.ts'
 import type { Finding } from '../../model/rule.ts'
 import type { ServerCheckContext } from './context.ts'
 import { defineServerRule } from './define.ts'
-import { setupFailed } from './findings.ts'
+import { setupFailed } from './check-stops.ts'
 
 function context(http: ScimHttp): ServerCheckContext {
   return {

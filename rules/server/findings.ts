@@ -206,7 +206,3 @@ export function errorDetail(answer: HttpAnswer): string | undefined {
   if (!isObject(body) || typeof body.detail !== 'string') return undefined
   return body.detail.length > 160 ? `${excerpt(body.detail, 160)}…` : body.detail
 }
-
-/** Stops the check: a step the rule depends on did not work. */
-
-export { setupFailed } from './check-stops.ts'

@@ -6,14 +6,12 @@
  */
 import { lookupPath } from '../../driver/entra/requests.ts'
 import { defineServerRule } from './define.ts'
-import { isObject, setupFailed } from './findings.ts'
+import { setupFailed } from './check-stops.ts'
+import { isObject } from './findings.ts'
 import { expectIds } from './filter.ts'
-import { entraTutorial, msValidator, rfc7644, spec } from './sources.ts'
+import { entraTutorial, logicApp, msValidator, rfc7644, spec } from './sources.ts'
 import { createUser, needFilter, ownUsersFilter, queryUsers, readUser } from './steps.ts'
 import { excerpt } from '../../driver/http/excerpt.ts'
-
-const LOGIC_APP = (test: string) =>
-  ({ kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }) as const
 
 export const disabledReadable = defineServerRule({
   id: 'SRV-LIFE-001',
@@ -25,7 +23,7 @@ export const disabledReadable = defineServerRule({
   sources: [
     entraTutorial('a disabled user must still be returned by GET /Users/{id}'),
     msValidator('Patch User - Disable User'),
-    LOGIC_APP('Disable_User_Test'),
+    logicApp('Disable_User_Test'),
     spec('2.2', 'deactivate: stays readable by id and by filter'),
   ],
   fix: 'Keep deactivated identities (active false) readable; only a DELETE may make an identity disappear.',
@@ -116,7 +114,7 @@ export const reEnable = defineServerRule({
   tags: ['lifecycle', 'entra'],
   sources: [
     entraTutorial('coming back into scope sends PATCH active=true ("True")'),
-    LOGIC_APP('Restore_User_Test'),
+    logicApp('Restore_User_Test'),
   ],
   fix: 'Accept active "True"/true on a disabled identity and return active true.',
   writes: true,
@@ -145,7 +143,7 @@ export const deleteThenGone = defineServerRule({
   profile: 'rfc',
   area: 'delete',
   tags: ['delete'],
-  sources: [rfc7644('3.6'), msValidator('Delete a User'), LOGIC_APP('Delete_User_Test')],
+  sources: [rfc7644('3.6'), msValidator('Delete a User'), logicApp('Delete_User_Test')],
   msValidatorTest: 'Delete a User',
   fix: 'Answer DELETE /Users/{id} with 204 and no body; afterwards GET /Users/{id} must answer 404.',
   writes: true,

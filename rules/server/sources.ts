@@ -59,6 +59,11 @@ export function msValidator(test: string): RuleSource {
   return { kind: 'ms-validator', ref: `Microsoft SCIM Validator: ${test}` }
 }
 
+/** A test of the Logic App Microsoft runs to validate an application for the Entra gallery. */
+export function logicApp(test: string): RuleSource {
+  return { kind: 'entra-doc', ref: `Entra gallery validation Logic App: ${test}` }
+}
+
 export function okta(test: string): RuleSource {
   return { kind: 'okta', ref: `Okta SCIM 2.0 Spec Test: ${test}` }
 }

@@ -10,8 +10,8 @@ import { createUserBody } from '../../driver/entra/requests.ts'
 import { idProblem, resourcePath } from '../../driver/http/resource-path.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { ServerCheckContext } from './context.ts'
-import { CannotTest, RuleNotApplicable } from './check-stops.ts'
-import { errorDetail, isObject, setupFailed, type Json } from './findings.ts'
+import { CannotTest, RuleNotApplicable, setupFailed } from './check-stops.ts'
+import { errorDetail, isObject, type Json } from './findings.ts'
 
 export interface CreatedUser {
   readonly id: string

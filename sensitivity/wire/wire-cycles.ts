@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { EXTENSION_ATTRIBUTES, isExtensionUrn } from '../../model/attributes.ts'
+import { ENTRA_SCIM2_FLAG, EXTENSION_ATTRIBUTES, isExtensionUrn } from '../../model/attributes.ts'
+import { SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import { badRequest } from '../../mock-server/errors/api-error.ts'
 import {
   answerJson,
@@ -45,8 +46,8 @@ async function createBody(wire: Wire): Promise<Body | undefined> {
 
 /** Ids created with JSON extension booleans (the flag dialect), per mock. */
 const flagCreated = new WeakMap<Wire['ctx'], Set<string>>()
-/** Requests whose string booleans were stripped so the identity is stored while refused. */
-const strippedCreates = new WeakSet<Wire['c']>()
+/** The string booleans stripped from a create, so the identity is stored while refused. */
+const strippedCreates = new WeakMap<Wire['c'], readonly string[]>()
 
 export const CYCLE_DEFECTS: WireDefects = {
   'extension-external-id-filter-empty': {
@@ -107,18 +108,21 @@ export const CYCLE_DEFECTS: WireDefects = {
         Object.entries(ext[1]).filter(([name]) => !strings.includes(name)),
       )
       setRequestJson(wire, { ...body, [ext[0]]: kept })
-      strippedCreates.add(wire.c)
+      strippedCreates.set(wire.c, strings)
     },
     response: (wire, answer) => {
-      if (!strippedCreates.has(wire.c) || answer.status !== 201) return undefined
+      const stripped = strippedCreates.get(wire.c)
+      if (!stripped || answer.status !== 201) return undefined
       // Stored, yet answered as refused: Entra's next cycle will match a half-written identity.
+      // The refusal itself reads as the mock's (attribute and flag named), so only SRV-CYCLE-006,
+      // which looks at what was stored, can tell.
       return withJson(
         answer,
         {
-          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          schemas: [SCIM_ERROR_SCHEMA],
           status: '400',
           scimType: 'invalidValue',
-          detail: 'Boolean extension attributes must be JSON booleans.',
+          detail: `${stripped.join(', ')} must be JSON booleans: append ?${ENTRA_SCIM2_FLAG} to the Tenant URL so Entra sends them.`,
         },
         400,
       )

@@ -6,6 +6,7 @@
  */
 import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
 import type { RuleMeta } from '../../model/rule.ts'
+// The matcher lives in model/ so waiver files (reports/) match rule ids with the same syntax.
 import { idMatcher } from '../../model/rule-id-pattern.ts'
 
 export interface RuleSelection {
@@ -14,9 +15,6 @@ export interface RuleSelection {
   readonly levels?: readonly RuleLevel[]
   readonly profiles?: readonly RuleProfile[]
 }
-
-// The matcher lives in model/ so waiver files (reports/) match rule ids with the same syntax.
-export { idMatcher }
 
 export function selectRules<R extends RuleMeta>(
   rules: readonly R[],

@@ -1,0 +1,315 @@
+import { importPKCS8, SignJWT } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { createApp, type MockApp } from '../app.ts'
+import { ACME, ADMIN, FORM, restTestApp, scimUser, send } from '../control/rest-test-client.ts'
+import type { AppOptions } from '../options.ts'
+import type { WebhookFetch } from '../webhooks/webhook-options.ts'
+import type { StatePersistence } from './state-persistence.ts'
+import type { StateRecord } from './state-record.ts'
+
+/**
+ * Kept state in memory: records go through JSON, as they do on disk, and `settled` can be held
+ * open to show that answers wait for it.
+ */
+class MemoryPersistence implements StatePersistence {
+  readonly journal: string[] = []
+  snapshotOf: (() => StateRecord[]) | undefined
+  #pending: { promise: Promise<void>; release: () => void } | undefined
+  holding = false
+
+  constructor(readonly kept: readonly string[] = []) {}
+
+  restore(apply: (record: StateRecord) => void): void {
+    for (const line of this.kept) apply(JSON.parse(line) as StateRecord)
+  }
+
+  append(record: StateRecord): void {
+    this.journal.push(JSON.stringify(record))
+    if (this.holding && !this.#pending) {
+      let release = () => undefined as void
+      const promise = new Promise<void>((resolve) => (release = resolve))
+      this.#pending = { promise, release }
+    }
+  }
+
+  settled(): Promise<void> | undefined {
+    return this.#pending?.promise
+  }
+
+  release(): void {
+    this.#pending?.release()
+    this.#pending = undefined
+  }
+
+  attach(state: () => StateRecord[]): void {
+    this.snapshotOf = state
+  }
+
+  /** What a restart sees: the records kept so far. */
+  restarted(): MemoryPersistence {
+    return new MemoryPersistence([...this.kept, ...this.journal])
+  }
+
+  /** What a restart after a snapshot sees. */
+  compacted(): MemoryPersistence {
+    return new MemoryPersistence((this.snapshotOf?.() ?? []).map((r) => JSON.stringify(r)))
+  }
+}
+
+const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }
+const scimHeaders = (key: string) => ({
+  Authorization: `Bearer ${key}`,
+  'Content-Type': 'application/scim+json',
+})
+
+const user = (name: string) => JSON.stringify(scimUser(name))
+
+function appWith(persistence: StatePersistence, options: AppOptions = {}): MockApp {
+  return restTestApp({ persistence, ...options })
+}
+
+/** A good share of the kept state, made through the API as a client would. */
+async function populate(app: MockApp) {
+  const created = await send(app, '/_admin/accounts', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ accountId: 'beta' }),
+  })
+  expect(created.status).toBe(201)
+  const key = await send(app, '/_admin/accounts/beta/scim/key', { method: 'POST', headers: admin })
+  const scimKey = key.body.key as string
+  const ids: string[] = []
+  for (const name of ['ann', 'bob', 'cat']) {
+    const res = await send(app, '/scim/v2/accounts/beta/Users', {
+      method: 'POST',
+      headers: scimHeaders(scimKey),
+      body: user(name),
+    })
+    expect(res.status).toBe(201)
+    ids.push(res.body.id as string)
+  }
+  await send(app, `/scim/v2/accounts/beta/Users/${ids[1]}`, {
+    method: 'PATCH',
+    headers: scimHeaders(scimKey),
+    body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'displayName', value: 'Robert' }],
+    }),
+  })
+  expect(
+    (
+      await send(app, `/scim/v2/accounts/beta/Users/${ids[2]}`, {
+        method: 'DELETE',
+        headers: scimHeaders(scimKey),
+      })
+    ).status,
+  ).toBe(204)
+  const integration = await send(app, '/_admin/accounts/beta/integrations', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ name: 'HR sync' }),
+  })
+  const integrationPath = `/_admin/accounts/beta/integrations/${integration.body.integrationId}`
+  await send(app, `${integrationPath}/key`, { method: 'POST', headers: admin })
+  const keyFile = await send(app, `${integrationPath}/key-file`, { headers: admin })
+  expect(keyFile.status).toBe(200)
+  const webhook = await send(app, '/_admin/accounts/beta/webhooks', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({
+      name: 'created',
+      url: 'https://hooks.example.com/created',
+      event: 'IdentityCreated',
+      appKey: 'webhook-app-key-1234',
+    }),
+  })
+  expect(webhook.status).toBe(201)
+  const faults = await send(app, '/_admin/accounts/beta/faults', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify([{ route: 'GET /Groups', status: 503, next: 3 }, { status: 500 }]),
+  })
+  expect(faults.status).toBe(201)
+  // One use of the first fault, and the second removed.
+  await send(app, '/scim/v2/accounts/beta/Groups', { headers: scimHeaders(scimKey) })
+  await send(app, `/_admin/accounts/beta/faults/${faults.body.faults[1].id}`, {
+    method: 'DELETE',
+    headers: admin,
+  })
+  return { scimKey, ids, keyFile: keyFile.body, integrationPath }
+}
+
+/** What a client can see of the state, to compare before and after a restart. */
+async function observed(app: MockApp, scimKey: string) {
+  const get = async (path: string, headers: Record<string, string> = admin) =>
+    (await send(app, path, { headers })).body as unknown
+  return {
+    accounts: await get('/_admin/accounts'),
+    users: await get('/scim/v2/accounts/beta/Users', scimHeaders(scimKey)),
+    integrations: await get('/_admin/accounts/beta/integrations'),
+    webhooks: await get('/_admin/accounts/beta/webhooks'),
+    faults: await get('/_admin/accounts/beta/faults'),
+  }
+}
+
+describe('kept state', () => {
+  it('gives a restarted app the same accounts, keys, identities, integrations, webhooks and faults', async () => {
+    const first = new MemoryPersistence()
+    const app = appWith(first)
+    const { scimKey } = await populate(app)
+    const before = await observed(app, scimKey)
+
+    for (const restart of [first.restarted(), first.compacted()]) {
+      const again = appWith(restart)
+      const after = await observed(again, scimKey)
+      // The key file went out once, before the restart: not available again either way.
+      expect(after).toEqual(before)
+      expect(restart.journal).toEqual([])
+    }
+  })
+
+  it('keeps digests of SCIM keys and client secrets, never the secrets or the private key', async () => {
+    const kept = new MemoryPersistence()
+    const app = appWith(kept)
+    const { scimKey, keyFile } = await populate(app)
+    const text = kept.journal.join('\n')
+    expect(text).not.toContain(scimKey)
+    expect(text).not.toContain(ACME.clientSecret)
+    expect(text).not.toContain(keyFile.clientSecret)
+    expect(text).not.toContain('PRIVATE KEY')
+    expect(text).toContain('"digest"')
+  })
+
+  it('lets the kept keys in after a restart, and only them', async () => {
+    const kept = new MemoryPersistence()
+    const { scimKey, keyFile } = await populate(appWith(kept))
+    const again = appWith(kept.restarted())
+    const users = (key: string) =>
+      send(again, '/scim/v2/accounts/beta/Users', { headers: scimHeaders(key) })
+    expect((await users(scimKey)).status).toBe(200)
+    expect((await users(`${scimKey}x`)).status).toBe(401)
+    // The client secret and the private key of the key file still work.
+    const secretGrant = await send(again, '/sts/connect/token', {
+      method: 'POST',
+      headers: FORM,
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: keyFile.clientId,
+        client_secret: keyFile.clientSecret,
+      }).toString(),
+    })
+    expect(secretGrant.status).toBe(200)
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS512', kid: keyFile.keyId, typ: 'JWT' })
+      .setIssuer(keyFile.clientId)
+      .setSubject(keyFile.clientId)
+      .setAudience(keyFile.audience)
+      .setJti(crypto.randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(await importPKCS8(keyFile.privateKeyPem, 'RS512'))
+    const assertionGrant = await send(again, '/sts/connect/token', {
+      method: 'POST',
+      headers: FORM,
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion,
+      }).toString(),
+    })
+    expect(assertionGrant.status).toBe(200)
+  })
+
+  it('takes a kept account as kept: a start-up seed does not replace its SCIM key', async () => {
+    const kept = new MemoryPersistence()
+    const app = appWith(kept)
+    const regenerated = await send(app, `/_admin/accounts/${ACME.accountId}/scim/key`, {
+      method: 'POST',
+      headers: admin,
+    })
+    const again = appWith(kept.restarted())
+    const users = (key: string) =>
+      send(again, '/scim/v2/accounts/acme/Users', { headers: scimHeaders(key) })
+    expect((await users(regenerated.body.key as string)).status).toBe(200)
+    expect((await users(ACME.scimKey)).status).toBe(401)
+  })
+
+  it('never hands out an ordinal twice, not even after a clear and a restart', async () => {
+    const kept = new MemoryPersistence()
+    const app = appWith(kept)
+    const post = (target: MockApp, name: string) =>
+      send(target, '/scim/v2/accounts/acme/Users', {
+        method: 'POST',
+        headers: scimHeaders(ACME.scimKey),
+        body: user(name),
+      })
+    await post(app, 'one')
+    await post(app, 'two')
+    await send(app, '/_admin/accounts/acme/identities', { method: 'DELETE', headers: admin })
+    for (const restart of [kept.restarted(), kept.compacted()]) {
+      const again = appWith(restart)
+      const created = await post(again, 'three')
+      const stored = again.mock.store.get('acme', created.body.id as string)
+      expect(stored?.ordinal).toBe(3)
+    }
+  })
+
+  it('holds an answer until the change it reports is durable', async () => {
+    const kept = new MemoryPersistence()
+    kept.holding = true
+    const app = appWith(kept)
+    let answered = false
+    const answer = Promise.resolve(
+      app.request('/scim/v2/accounts/acme/Users', {
+        method: 'POST',
+        headers: scimHeaders(ACME.scimKey),
+        body: user('held'),
+      }),
+    ).then((res) => {
+      answered = true
+      return res
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(answered).toBe(false)
+    kept.release()
+    expect((await answer).status).toBe(201)
+  })
+
+  it('answers 503 with the reason when the change cannot be kept', async () => {
+    const failing: StatePersistence = {
+      restore: () => undefined,
+      append: () => undefined,
+      settled: () =>
+        Promise.reject(new Error('The state directory could not be written (ENOSPC).')),
+      attach: () => undefined,
+    }
+    const app = createApp({ persistence: failing })
+    const res = await send(app, '/_admin/accounts', {
+      headers: { Authorization: 'Bearer clearid-dev-admin-token' },
+    })
+    expect(res.status).toBe(503)
+    expect(res.body.detail).toContain('ENOSPC')
+  })
+
+  it('fires no webhook and publishes nothing when it restores', async () => {
+    const kept = new MemoryPersistence()
+    const delivered: string[] = []
+    const webhookFetch: WebhookFetch = async (url) => {
+      delivered.push(String(url))
+      return new Response(null, { status: 200 })
+    }
+    const app = appWith(kept, { webhookFetch })
+    const { scimKey } = await populate(app)
+    // A create after the webhook exists: its record follows the webhook's in the journal.
+    const created = await send(app, '/scim/v2/accounts/beta/Users', {
+      method: 'POST',
+      headers: scimHeaders(scimKey),
+      body: user('dan'),
+    })
+    expect(created.status).toBe(201)
+    await app.mock.webhooks.drain()
+    expect(delivered).toEqual(['https://hooks.example.com/created'])
+    const again = appWith(kept.restarted(), { webhookFetch })
+    await again.mock.webhooks.drain()
+    expect(delivered).toHaveLength(1)
+  })
+})

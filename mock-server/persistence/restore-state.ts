@@ -1,0 +1,82 @@
+/**
+ * Puts kept records back into a new app's state, before it serves and before start-up seeding.
+ * Nothing is published: a restart is not a change, so no webhook fires and no log grows.
+ *
+ * @module
+ */
+import type { MockContext } from '../context.ts'
+import { purgeExpiredDeletions } from '../identity-changes.ts'
+import { storedSecretOf } from './secret-digest.ts'
+import type { JournaledIdentityStore } from './journaled-store.ts'
+import { StateRecordError, type StateRecord } from './state-record.ts'
+
+export function applyRecord(
+  ctx: MockContext,
+  store: JournaledIdentityStore,
+  record: StateRecord,
+): void {
+  switch (record.type) {
+    case 'account':
+      ctx.accounts.restore({ id: record.id, createdAt: record.createdAt })
+      return
+    case 'scim-key': {
+      const account = ctx.accounts.get(record.accountId)
+      if (!account) throw missing('account', record.accountId)
+      account.scimKey = {
+        name: record.name,
+        createdAt: record.createdAt,
+        secret: storedSecretOf(record),
+      }
+      return
+    }
+    case 'integration':
+      ctx.integrations.restore(record)
+      return
+    case 'integration-key':
+      if (!ctx.integrations.byClientId(record.clientId))
+        throw missing('API integration', record.clientId)
+      ctx.integrations.restoreKey(record)
+      return
+    case 'integration-deleted': {
+      const integration = ctx.integrations.byClientId(record.clientId)
+      if (integration) ctx.integrations.delete(integration)
+      return
+    }
+    case 'identity':
+    case 'identities-cleared':
+    case 'ordinal':
+      store.restore(record)
+      return
+    case 'webhook':
+      ctx.webhooks.restore(record.webhook)
+      return
+    case 'webhook-deleted': {
+      const webhook = ctx.webhooks.all().find((w) => w.id === record.id)
+      if (webhook) ctx.webhooks.delete(webhook)
+      return
+    }
+    case 'fault':
+      ctx.faults.restore(record)
+      return
+    case 'fault-used':
+      ctx.faults.restoreUse(record.id, record.accountId)
+      return
+    case 'faults-removed':
+      ctx.faults.restoreRemoval(record.accountId, record.ids)
+      return
+  }
+}
+
+/**
+ * After the replay: soft-deleted identities past the retention go, as they went (or would have
+ * gone at the next write) before the restart; purges are not journaled.
+ */
+export function afterRestore(ctx: MockContext): void {
+  for (const account of ctx.accounts.list()) purgeExpiredDeletions(ctx, account.id)
+}
+
+function missing(what: string, id: string): StateRecordError {
+  return new StateRecordError(
+    `it refers to ${what} "${id.slice(0, 80)}", which no earlier record creates`,
+  )
+}
