@@ -9,10 +9,11 @@
  *
  * @module
  */
-import type { CsvCredential } from '../../model/csv/credentials.ts'
+import type { SyncCredential } from '../../model/sync/credentials.ts'
 import { mapRow, planColumns, type ColumnPlan } from '../../model/csv/mapping.ts'
 import type { CsvRecord } from '../../model/csv/reader.ts'
-import { rowIdentity, type RowIdentity } from '../../model/csv/row-identity.ts'
+import { rowIdentity } from '../../model/csv/row-identity.ts'
+import type { MappedIdentity } from '../../model/sync/mapped-identity.ts'
 import {
   cloneIdentity,
   type Identity,
@@ -24,9 +25,9 @@ import { ApiError } from '../errors/api-error.ts'
 import { nextVersion } from '../identity-changes.ts'
 import { buildIdentity, commitIdentity } from '../rest/identity-writes.ts'
 import type { CsvConfiguration } from './csv-configurations.ts'
-import type { CsvCredentials } from './csv-credentials.ts'
+import type { SyncCredentials } from '../sync/sync-credentials.ts'
 import { readUploadedCsv } from './parse-upload.ts'
-import type { SyncLog, SyncLogEntry, SyncLogType, SyncOutcome } from './sync-log.ts'
+import type { SyncLog, SyncLogEntry, SyncLogType, SyncOutcome } from '../sync/sync-log.ts'
 
 export interface UploadCounts {
   rows: number
@@ -53,7 +54,7 @@ export interface UploadRun {
 
 interface Services {
   readonly log: SyncLog
-  readonly credentials: CsvCredentials
+  readonly credentials: SyncCredentials
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
@@ -169,8 +170,8 @@ export function ingestUpload(
 
   const applyCredential = (
     identity: StoredIdentity,
-    row: RowIdentity,
-    credential: CsvCredential,
+    row: MappedIdentity,
+    credential: SyncCredential,
     record: CsvRecord,
   ) => {
     const result = services.credentials.apply(
@@ -308,7 +309,7 @@ export function ingestUpload(
   }
 }
 
-const entityOf = (row: RowIdentity) =>
+const entityOf = (row: MappedIdentity) =>
   `${row.externalId ?? '(no External ID)'}${row.displayName ? ` (${row.displayName})` : ''}`
 const entityOfStored = (identity: StoredIdentity) =>
   `${identity.attributes.externalId ?? identity.id} (${identity.displayName})`
@@ -323,7 +324,7 @@ function withSync(identity: Identity, sync: SyncSource): Identity {
   return { ...identity, sync }
 }
 
-function create(ctx: MockContext, accountId: string, row: RowIdentity, sync: SyncSource) {
+function create(ctx: MockContext, accountId: string, row: MappedIdentity, sync: SyncSource) {
   const built = buildIdentity(
     ctx,
     accountId,
@@ -341,7 +342,7 @@ function create(ctx: MockContext, accountId: string, row: RowIdentity, sync: Syn
 }
 
 /** Mapped fields overwrite (inbound only); fields the file does not map keep their values. */
-function update(ctx: MockContext, existing: StoredIdentity, row: RowIdentity, sync: SyncSource) {
+function update(ctx: MockContext, existing: StoredIdentity, row: MappedIdentity, sync: SyncSource) {
   const attributes = { ...existing.attributes, ...row.attributes }
   for (const name of row.cleared) delete attributes[name]
   const rest = { ...existing.rest, ...row.rest }

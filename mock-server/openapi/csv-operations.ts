@@ -6,7 +6,7 @@
  * @module
  */
 import { CSV_CONFIG_SCHEMA } from '../../model/csv/config-schema.ts'
-import { SYNC_LOG_TYPES } from '../csv/sync-log.ts'
+import { SYNC_LOG_TYPES } from '../sync/sync-log.ts'
 import type { OperationSpec, ParamSpec, ResponseSpec } from './operation.ts'
 
 const A = '/_admin/accounts/{accountId}/csv'
