@@ -10,7 +10,7 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
-import { graphAdminRoutes } from '../graph/graph-admin-routes.ts'
+import { graphAdminRoutes, isGraphPhotoRoute } from '../graph/graph-admin-routes.ts'
 import { identityRequestRoutes } from '../identity-requests/identity-request-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
@@ -24,8 +24,11 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   const app = new Hono()
   // The body limit before the token check: an oversized body gets 413 as it arrives.
   const bodyLimit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
-  // CSV uploads and templates read their own body, as bytes within the CSV limit (mock-server/csv).
-  app.use('*', (c, next) => (isCsvFileRoute(c.req.path) ? next() : bodyLimit(c, next)))
+  // CSV uploads and templates, and Graph users' photos, read their own body, as bytes within
+  // their own limit (mock-server/csv, mock-server/graph).
+  app.use('*', (c, next) =>
+    isCsvFileRoute(c.req.path) || isGraphPhotoRoute(c.req.path) ? next() : bodyLimit(c, next),
+  )
   app.use('*', adminAuth(adminToken))
   app.use('/accounts/:accountId/*', async (c, next) => {
     const id = c.req.param('accountId')

@@ -3,7 +3,8 @@
  * from the configuration JSON `csv check --config` reads; then template upload, mappings, advanced
  * and management settings, activation, one part at a time), the upload that stands in for the Local
  * Agent's manual "Upload file", the synchronization logs and upload runs, and the credentials CSV
- * made. Files (uploads, templates) are read as bytes by these routes themselves (`read-upload.ts`).
+ * made. Files (uploads, templates) are read as bytes by these routes themselves
+ * (`http/read-upload.ts`).
  *
  * @module
  */
@@ -21,7 +22,7 @@ import {
 import { csvStateOf } from './csv-state.ts'
 import { ingestUpload } from './ingest.ts'
 import { readUploadedCsv } from './parse-upload.ts'
-import { MOCK_UPLOAD_LIMIT, readUpload } from './read-upload.ts'
+import { MOCK_UPLOAD_LIMIT, readUpload } from '../http/read-upload.ts'
 
 /** Paths (below the account) whose body is a file these routes read themselves. */
 export function isCsvFileRoute(path: string): boolean {

@@ -11,6 +11,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { publicBaseOf } from '../control/public-base.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
+import { readUpload } from '../http/read-upload.ts'
 import { bodyLimitOf, readBody } from '../http/read-body.ts'
 import { readRestBody } from '../rest/rest-body.ts'
 import { appView, type GraphAppSeed } from './graph-apps.ts'
@@ -105,6 +106,14 @@ function defaultExtensionOwner(tenant: GraphTenant): string | undefined {
   return existing ? ownerAppId(existing.name) : tenant.apps.list()[0]?.appId
 }
 
+/** Graph takes profile photos up to 4 MB. */
+const GRAPH_PHOTO_LIMIT = 4 * 1024 * 1024
+
+/** Paths (below `/_admin`) whose body is a photo these routes read themselves, as bytes. */
+export function isGraphPhotoRoute(path: string): boolean {
+  return /\/graph\/tenants\/[^/]+\/users\/[^/]+\/photo\/?$/.test(path)
+}
+
 export function graphAdminRoutes(ctx: MockContext): Hono {
   const app = new Hono()
   const tenantOf = (c: Context) => c.get('graphTenant')
@@ -194,6 +203,29 @@ export function graphAdminRoutes(ctx: MockContext): Hono {
   })
   app.delete('/tenants/:tenant/users/:id/manager', (c) => {
     tenantOf(c).setManager(c.req.param('id'), null)
+    return c.body(null, 204)
+  })
+
+  // Photos: a change of one is no change of the user (users delta does not report it).
+  app.put('/tenants/:tenant/users/:id/photo', async (c) => {
+    const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+    if (contentType !== 'image/jpeg' && contentType !== 'image/png')
+      throw new ApiError(
+        415,
+        'Send the photo as its bytes, with Content-Type image/jpeg or image/png.',
+      )
+    const bytes = await readUpload(
+      c,
+      GRAPH_PHOTO_LIMIT,
+      "Graph's limit for a profile photo",
+      'send a smaller photo.',
+    )
+    if (bytes.length === 0) throw new ApiError(400, 'The photo is empty.')
+    tenantOf(c).setPhoto(c.req.param('id'), { bytes, contentType })
+    return c.body(null, 204)
+  })
+  app.delete('/tenants/:tenant/users/:id/photo', (c) => {
+    tenantOf(c).setPhoto(c.req.param('id'), null)
     return c.body(null, 204)
   })
 

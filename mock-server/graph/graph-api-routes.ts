@@ -1,8 +1,9 @@
 /**
  * The Microsoft Graph v1.0 reads the fake source answers, under `{root}` = `…/v1.0`:
- * `/users`, `/users/delta`, `/users/{id | userPrincipalName}`, `/users/{id}/manager`, `/groups`,
- * `/groups/{id}`, `/groups/{id}/members`, `/groups/{id}/transitiveMembers`, `/applications`,
- * `/applications/{id}`, `/applications/{id}/extensionProperties` and
+ * `/users`, `/users/delta`, `/users/{id | userPrincipalName}`, `/users/{id}/manager`,
+ * `/users/{id}/photo/$value`, `/groups`, `/groups/{id}`, `/groups/{id}/members`,
+ * `/groups/{id}/transitiveMembers`, `/applications`, `/applications/{id}`,
+ * `/applications/{id}/extensionProperties` and
  * `POST /directoryObjects/getAvailableExtensionProperties`. Writes go through the control plane;
  * a Graph write answers 403 as it does for an app holding only Read permissions.
  *
@@ -149,6 +150,20 @@ export function graphApiRoutes(ctx: MockContext, root: GraphRoot): Hono {
       '@odata.context': contextOf(root(c), 'directoryObjects', undefined, true),
       '@odata.type': '#microsoft.graph.user',
       ...project(manager.props, q.select ?? catalog.defaults),
+    })
+  })
+
+  // The photo's bytes; a user without one gets Graph's 404 `ImageNotFound`.
+  app.get('/v1.0/users/:id/photo/$value', (c) => {
+    const tenant = users(c)
+    query(c, [], userCatalog(tenant))
+    const user = tenant.user(c.req.param('id'))
+    if (!user) throw resourceNotFound(c.req.param('id'))
+    const photo = tenant.photoOf(user.id)
+    if (!photo) throw graphError(404, 'ImageNotFound', 'The user has no profile photo.')
+    return c.body(photo.bytes.slice().buffer, 200, {
+      'Content-Type': photo.contentType,
+      'Content-Length': String(photo.bytes.length),
     })
   })
 

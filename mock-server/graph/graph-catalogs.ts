@@ -12,7 +12,7 @@ import {
   GROUP_PROPERTIES,
   USER_PROPERTIES,
   type PropertySpec,
-} from './graph-properties.ts'
+} from '../../model/graph/graph-properties.ts'
 import type { Catalog } from './graph-query.ts'
 import type { GraphTenant } from './graph-tenant.ts'
 

@@ -102,4 +102,17 @@ describe('GET /users/delta', () => {
     expect((await graph.get('/users/delta?$top=5')).status).toBe(400)
     expect((await graph.get('/users/delta?$deltatoken=RFNwdAIAAQnope')).status).toBe(400)
   })
+
+  it('starts from now with $deltatoken=latest: an empty page and a deltaLink that reports later changes', async () => {
+    const app = graphTestApp({ tenant: { export: { users: users(3) } } })
+    const graph = await graphClient(app)
+    const latest = await graph.get('/users/delta?$select=displayName,jobTitle&$deltatoken=latest')
+    expect(latest.status).toBe(200)
+    expect(latest.body.value).toEqual([])
+    expect(latest.body['@odata.nextLink']).toBeUndefined()
+    await admin(app, 'PATCH', `/users/${id(2)}`, { jobTitle: 'Supervisor' })
+    expect((await round(graph.get, latest.body['@odata.deltaLink'])).value).toEqual([
+      { displayName: 'User 2', jobTitle: 'Supervisor' },
+    ])
+  })
 })

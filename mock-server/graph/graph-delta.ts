@@ -6,6 +6,8 @@
  * deleted users as `{id, "@removed": {reason}}` (`changed` for a soft delete, `deleted` for a
  * permanent one). The initial request's `$select` and `$filter` (on `id` only) travel inside the
  * tokens. Page size: `Prefer: odata.maxpagesize=N` (default 100), echoed in `Preference-Applied`.
+ * `$deltatoken=latest` skips the first round: an empty page whose deltaLink starts from now, as
+ * Graph offers a client that has read the users another way.
  *
  * @module
  */
@@ -42,6 +44,15 @@ function roundOf(tenant: GraphTenant, query: GraphQuery, pageSize: number | unde
     return token
   }
   const size = pageSize ?? DEFAULT_PAGE_SIZE
+  if (query.deltaToken === 'latest') {
+    return {
+      since: tenant.seq,
+      round: tenant.seq,
+      pageSize: size,
+      ...(query.select ? { select: query.select } : {}),
+      ...(query.filterText === undefined ? {} : { filter: query.filterText }),
+    }
+  }
   if (query.deltaToken !== undefined) {
     const token = decodePageToken(query.deltaToken, 'deltaLink', tenant.id)
     if (!token)

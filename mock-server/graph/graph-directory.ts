@@ -18,7 +18,7 @@ import {
 import { checkConsistent, loadExport, parseGraphExport } from './graph-export.ts'
 import type { GraphFaultSpec } from './graph-faults.ts'
 import { checkSeedOptions, seededExport, type GraphSeedOptions } from './graph-seed.ts'
-import { GraphTenant } from './graph-tenant.ts'
+import { GraphTenant, type TenantChange } from './graph-tenant.ts'
 import { GraphTokenSigner } from './graph-token.ts'
 
 export interface GraphTenantSeed {
@@ -63,9 +63,13 @@ export const DEV_GRAPH_TENANT: GraphTenantSeed = {
 
 const newId = (): string => crypto.randomUUID()
 
+/** Told of every change of every tenant (the Graph synchronization's automatic runs listen). */
+export type DirectoryListener = (tenantId: string, change: TenantChange) => void
+
 export class GraphDirectory {
   readonly signer: GraphTokenSigner
   readonly #tenants = new Map<string, GraphTenant>()
+  readonly #listeners = new Set<DirectoryListener>()
 
   constructor(
     private readonly clock: () => Date,
@@ -73,6 +77,12 @@ export class GraphDirectory {
   ) {
     this.signer = new GraphTokenSigner(clock, options.signingKeys)
     for (const seed of options.tenants ?? [DEV_GRAPH_TENANT]) this.create(seed)
+  }
+
+  /** Calls `listener` after every change of any tenant; returns the function that stops it. */
+  onChange(listener: DirectoryListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
   list(): GraphTenant[] {
@@ -110,6 +120,9 @@ export class GraphDirectory {
     const secrets = (seed.apps ?? []).map((app) => {
       const { app: registered, secret } = tenant.apps.register(app)
       return { appId: registered.appId, secret }
+    })
+    tenant.onChange((change) => {
+      for (const listener of this.#listeners) listener(tenant.id, change)
     })
     for (const fault of seed.faults ?? []) tenant.faults.add(fault)
     const content = seed.export

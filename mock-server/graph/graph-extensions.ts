@@ -6,7 +6,7 @@
  * @module
  */
 import { ApiError } from '../errors/api-error.ts'
-import { EXTENSION_NAME } from './graph-properties.ts'
+import { EXTENSION_NAME } from '../../model/graph/graph-properties.ts'
 
 export type ExtensionDataType = 'String' | 'Integer' | 'Boolean' | 'DateTime'
 

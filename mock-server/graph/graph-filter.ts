@@ -10,7 +10,7 @@
  */
 import type { ApiError } from '../errors/api-error.ts'
 import { graphError, unsupportedQuery } from './graph-errors.ts'
-import type { FilterOperator, PropertySpec } from './graph-properties.ts'
+import type { FilterOperator, PropertySpec } from '../../model/graph/graph-properties.ts'
 import type { GraphProps, GraphValue } from './graph-values.ts'
 
 type Literal = string | number | boolean | null

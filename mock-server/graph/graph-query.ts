@@ -9,7 +9,7 @@
 import { badRequest, graphError, unsupportedQuery } from './graph-errors.ts'
 import { MAX_PAGE_SIZE } from './graph-constants.ts'
 import { parseFilter, type FilterNode } from './graph-filter.ts'
-import type { PropertySpec } from './graph-properties.ts'
+import type { PropertySpec } from '../../model/graph/graph-properties.ts'
 import type { GraphProps, GraphValue } from './graph-values.ts'
 
 export type QueryOption =

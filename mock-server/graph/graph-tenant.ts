@@ -12,7 +12,7 @@ import { GraphApps } from './graph-apps.ts'
 import { GraphExtensions, ownerAppId } from './graph-extensions.ts'
 import { GraphFaults } from './graph-faults.ts'
 import { compareIds, GUID, ObjectTable, type StoredObject } from './graph-objects.ts'
-import { EXTENSION_NAME } from './graph-properties.ts'
+import { EXTENSION_NAME } from '../../model/graph/graph-properties.ts'
 import { TokenLedger } from './graph-token.ts'
 import { checkUserPrincipalName, emptyOnPremises, type GraphProps } from './graph-values.ts'
 
@@ -24,6 +24,22 @@ export interface Tombstone {
 }
 
 export type MemberType = 'user' | 'group'
+
+/** A user's profile photo (`/users/{id}/photo/$value`). */
+export interface GraphPhoto {
+  readonly bytes: Uint8Array
+  readonly contentType: string
+}
+
+/**
+ * A change of the tenant, as a change notification would tell a subscriber: a user (properties,
+ * manager, creation, deletion), a group (properties, members) or only a user's photo, which Graph
+ * does not report in users delta.
+ */
+export interface TenantChange {
+  readonly kind: 'user' | 'group' | 'photo'
+  readonly id: string
+}
 
 export interface TenantInit {
   readonly id: string
@@ -49,6 +65,8 @@ export class GraphTenant {
   readonly #members = new Map<string, Set<string>>()
   readonly #managers = new Map<string, string>()
   readonly #tombstones = new Map<string, Tombstone>()
+  readonly #photos = new Map<string, GraphPhoto>()
+  readonly #listeners = new Set<(change: TenantChange) => void>()
   readonly #clock: () => Date
   readonly #newId: () => string
   #seq = 0
@@ -86,6 +104,12 @@ export class GraphTenant {
     return this.#ready
   }
 
+  /** Calls `listener` after every change; returns the function that stops it. */
+  onChange(listener: (change: TenantChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
   // --- users ---
 
   /** By id or user principal name (case-insensitive), as `/users/{id | userPrincipalName}`. */
@@ -116,7 +140,7 @@ export class GraphTenant {
     }
     this.#defineExtensions(props)
     const user: StoredObject = { id, props, version: 0, changed: new Map() }
-    this.#touch(user, Object.keys(props))
+    this.#touch(user, Object.keys(props), 'user')
     this.users.insert(user)
     this.#upn.set(upn.toLowerCase(), id)
     this.#tombstones.delete(id.toLowerCase())
@@ -146,7 +170,7 @@ export class GraphTenant {
       (name) => name !== 'id' && JSON.stringify(user.props[name]) !== JSON.stringify(input[name]),
     )
     for (const name of changed) user.props[name] = input[name] as GraphProps[string]
-    if (changed.length > 0) this.#touch(user, changed)
+    if (changed.length > 0) this.#touch(user, changed, 'user')
     return changed
   }
 
@@ -163,11 +187,29 @@ export class GraphTenant {
     for (const [report, manager] of [...this.#managers]) {
       if (manager === user.id) this.setManager(report, null)
     }
+    this.#photos.delete(user.id)
     this.#tombstones.set(user.id.toLowerCase(), {
       id: user.id,
       seq: ++this.#seq,
       reason: permanent ? 'deleted' : 'changed',
     })
+    this.#notify({ kind: 'user', id: user.id })
+  }
+
+  photoOf(userId: string): GraphPhoto | undefined {
+    return this.#photos.get(this.#existingUser(userId).id)
+  }
+
+  /**
+   * Sets (or with `null` removes) a user's photo. Only a `photo` change is told: the user's
+   * properties, and so users delta, do not change, as in Graph.
+   */
+  setPhoto(userId: string, photo: GraphPhoto | null): void {
+    const user = this.#existingUser(userId)
+    if (photo === null) {
+      if (!this.#photos.delete(user.id)) return
+    } else this.#photos.set(user.id, photo)
+    this.#notify({ kind: 'photo', id: user.id })
   }
 
   managerOf(userId: string): StoredObject | undefined {
@@ -179,14 +221,14 @@ export class GraphTenant {
   setManager(userId: string, managerId: string | null): void {
     const user = this.#existingUser(userId)
     if (managerId === null) {
-      if (this.#managers.delete(user.id)) this.#touch(user, [MANAGER])
+      if (this.#managers.delete(user.id)) this.#touch(user, [MANAGER], 'user')
       return
     }
     const manager = this.#existingUser(managerId)
     if (manager.id === user.id) throw invalid('manager', 'A user cannot be their own manager.')
     if (this.#managers.get(user.id) === manager.id) return
     this.#managers.set(user.id, manager.id)
-    this.#touch(user, [MANAGER])
+    this.#touch(user, [MANAGER], 'user')
   }
 
   /** Users and tombstones changed after `since` in the tracked properties, in id order. */
@@ -232,7 +274,7 @@ export class GraphTenant {
       id,
     }
     const group: StoredObject = { id, props, version: 0, changed: new Map() }
-    this.#touch(group, Object.keys(props))
+    this.#touch(group, Object.keys(props), 'group')
     this.groups.insert(group)
     this.#members.set(id, new Set())
     return group
@@ -247,7 +289,7 @@ export class GraphTenant {
       (name) => name !== 'id' && JSON.stringify(group.props[name]) !== JSON.stringify(input[name]),
     )
     for (const name of changed) group.props[name] = input[name] as GraphProps[string]
-    if (changed.length > 0) this.#touch(group, changed)
+    if (changed.length > 0) this.#touch(group, changed, 'group')
     return changed
   }
 
@@ -256,6 +298,7 @@ export class GraphTenant {
     this.groups.delete(group.id)
     this.#members.delete(group.id)
     for (const members of this.#members.values()) members.delete(group.id)
+    this.#notify({ kind: 'group', id: group.id })
   }
 
   /** Adds a user or a group (nested) to a group; a group cannot contain itself. */
@@ -269,7 +312,7 @@ export class GraphTenant {
     const members = this.#members.get(group.id) as Set<string>
     if (!members.has(member.id)) {
       members.add(member.id)
-      this.#touch(group, ['members'])
+      this.#touch(group, ['members'], 'group')
     }
     return user ? 'user' : 'group'
   }
@@ -280,7 +323,7 @@ export class GraphTenant {
     const id = [...members].find((m) => m.toLowerCase() === memberId.toLowerCase())
     if (id === undefined) return false
     members.delete(id)
-    this.#touch(group, ['members'])
+    this.#touch(group, ['members'], 'group')
     return true
   }
 
@@ -335,10 +378,15 @@ export class GraphTenant {
 
   // --- internals ---
 
-  #touch(object: StoredObject, names: readonly string[]): void {
+  #touch(object: StoredObject, names: readonly string[], kind: TenantChange['kind']): void {
     const seq = ++this.#seq
     object.version = seq
     for (const name of names) object.changed.set(name, seq)
+    this.#notify({ kind, id: object.id })
+  }
+
+  #notify(change: TenantChange): void {
+    for (const listener of this.#listeners) listener(change)
   }
 
   #newObjectId(given: unknown, path: string): string {

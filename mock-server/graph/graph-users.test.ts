@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
   accessToken,
+  ADMIN,
   admin,
   allPages,
   APP_ID,
   graphClient,
   graphTestApp,
   SECRET,
+  TENANT,
 } from '../test/graph-test-client.ts'
 
 const ADA = '0000ada0-0000-4000-8000-000000000001'
@@ -254,6 +256,35 @@ describe('GET /users/{id} and /users/{id}/manager', () => {
       message:
         "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
     })
+  })
+
+  it('serves a photo set on the control plane as its bytes, 404 ImageNotFound without one, and keeps it out of users delta', async () => {
+    const app = small()
+    const graph = await graphClient(app)
+    const none = await graph.get(`/users/${ADA}/photo/$value`)
+    expect(none.status).toBe(404)
+    expect(none.body.error.code).toBe('ImageNotFound')
+    const delta = await graph.get('/users/delta?$deltatoken=latest')
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
+    const put = await app.request(`/_admin/graph/tenants/${TENANT}/users/${ADA}/photo`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'image/jpeg' },
+      body: jpeg,
+    })
+    expect(put.status).toBe(204)
+    const photo = await app.request(`/graph/v1.0/users/${ADA}/photo/$value`, {
+      headers: { Authorization: `Bearer ${graph.token}` },
+    })
+    expect(photo.headers.get('content-type')).toBe('image/jpeg')
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(jpeg)
+    // Graph's users delta does not track photos: a photo-only change is no change of the user.
+    expect((await graph.get(delta.body['@odata.deltaLink'])).body.value).toEqual([])
+    const text = await app.request(`/_admin/graph/tenants/${TENANT}/users/${ADA}/photo`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'text/plain' },
+      body: 'not a photo',
+    })
+    expect(text.status).toBe(415)
   })
 
   it('expands the manager on a list', async () => {

@@ -14,7 +14,7 @@ import {
   propertiesOf,
   type PropertySpec,
   type ResourceType,
-} from './graph-properties.ts'
+} from '../../model/graph/graph-properties.ts'
 
 export type GraphValue = string | number | boolean | null | readonly string[] | GraphObjectValue
 export interface GraphObjectValue {

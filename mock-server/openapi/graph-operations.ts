@@ -133,6 +133,19 @@ export const GRAPH_SOURCE_OPERATIONS: readonly OperationSpec[] = [
   op('delete', `${T}/{tenant}/users/{id}/manager`, 'Clear a user’s manager', done, {
     params: [ID],
   }),
+  op(
+    'put',
+    `${T}/{tenant}/users/{id}/photo`,
+    'Set a user’s photo (a photo change is not a change users delta reports)',
+    { ...done, 415: { description: 'Not image/jpeg or image/png.' } },
+    {
+      params: [ID],
+      body: { contentType: 'image/jpeg', schema: { type: 'string', format: 'binary' } },
+    },
+  ),
+  op('delete', `${T}/{tenant}/users/{id}/photo`, 'Remove a user’s photo', done, {
+    params: [ID],
+  }),
   op('post', `${T}/{tenant}/groups`, 'Add a group', created('The group.'), {
     body: json({ displayName: 'Guards' }),
   }),

@@ -1,9 +1,10 @@
 /**
- * The user and group properties the fake Graph source keeps, as Microsoft Graph v1.0 documents
- * them (learn.microsoft.com, "user resource type", "group resource type"): their JSON kind,
- * whether a list returns them without `$select`, and which `$filter` operators they support.
- * Operators Graph only accepts as an "advanced query" (`ConsistencyLevel: eventual` with
- * `$count=true`) are listed apart, so a plain request using them gets Graph's 400.
+ * The user and group properties of Microsoft Graph v1.0, as Graph documents them
+ * (learn.microsoft.com, "user resource type", "group resource type"): their JSON kind, whether a
+ * list returns them without `$select`, and which `$filter` operators they support. The fake Graph
+ * source keeps them; a Graph synchronization configuration maps them. Operators Graph only accepts
+ * as an "advanced query" (`ConsistencyLevel: eventual` with `$count=true`) are listed apart, so a
+ * plain request using them gets Graph's 400.
  *
  * @module
  */

@@ -1,8 +1,9 @@
 /**
- * Reads an uploaded file's bytes (a CSV upload or a template), within a limit: a declared
- * `Content-Length` over it is refused unread and a body without one is counted as it arrives,
- * stopping at the first byte over. Bytes, not text: an ISO-8859-1 file is not UTF-8, and reading it
- * as text would lose what the encoding rule must see.
+ * Reads an uploaded file's bytes (a CSV upload or template, a Graph user's photo), within a limit:
+ * a declared `Content-Length` over it is refused unread and a body without one is counted as it
+ * arrives, stopping at the first byte over. Bytes, not text: an ISO-8859-1 file is not UTF-8, and
+ * reading it as text would lose what the encoding rule must see; a photo is not text at all. The
+ * routes that take a file skip the control plane's text body limit (`admin-router.ts`).
  *
  * @module
  */
@@ -14,20 +15,23 @@ export const MOCK_UPLOAD_LIMIT = 64 * 1024 * 1024
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 
-function tooLarge(limit: number, why: string): ApiError {
-  return new ApiError(
-    413,
-    `The file is larger than ${mib(limit)}, ${why}: split it into several files sharing External IDs.`,
-  )
+function tooLarge(limit: number, why: string, hint: string): ApiError {
+  return new ApiError(413, `The file is larger than ${mib(limit)}, ${why}: ${hint}`)
 }
 
-export async function readUpload(c: Context, limit: number, why: string): Promise<Uint8Array> {
+/** `why` names the limit; `hint` says what to do instead. */
+export async function readUpload(
+  c: Context,
+  limit: number,
+  why: string,
+  hint = 'split it into several files sharing External IDs.',
+): Promise<Uint8Array> {
   const stream = c.req.raw.body
   if (stream === null) return new Uint8Array(0)
   const declared = Number(c.req.header('content-length') ?? Number.NaN)
   if (declared > limit) {
     stream.cancel().catch(() => undefined)
-    throw tooLarge(limit, why)
+    throw tooLarge(limit, why, hint)
   }
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
@@ -46,7 +50,7 @@ export async function readUpload(c: Context, limit: number, why: string): Promis
     bytes += chunk.value.byteLength
     if (bytes > limit) {
       reader.cancel().catch(() => undefined)
-      throw tooLarge(limit, why)
+      throw tooLarge(limit, why, hint)
     }
     chunks.push(chunk.value)
   }
