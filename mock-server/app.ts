@@ -28,6 +28,7 @@ import { IdentityEvents } from './events.ts'
 import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
 import { GraphDirectory } from './graph/graph-directory.ts'
 import { installGraphRoutes } from './graph/graph-mount.ts'
+import { installGraphSync } from './graph-sync/graph-sync-state.ts'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,
@@ -101,6 +102,13 @@ export function createApp(options: AppOptions = {}): MockApp {
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
   holdAnswersUntilDurable(app, options.persistence)
+  // Graph synchronizations read the fake source through the app itself, any other URL through
+  // `graphFetch` (mock-server/graph-sync).
+  installGraphSync(ctx, {
+    appFetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))),
+    fetch: options.graphFetch ?? ((url, init) => fetch(url, init)),
+    sleep: options.graphSleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  })
   return Object.assign(app, { mock: ctx, ready })
 }
 

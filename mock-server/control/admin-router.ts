@@ -15,6 +15,7 @@ import { identityRequestRoutes } from '../identity-requests/identity-request-rou
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
 import { csvRoutes, isCsvFileRoute } from '../csv/csv-routes.ts'
+import { graphSyncRoutes } from '../graph-sync/graph-sync-routes.ts'
 import { adminAuth } from './admin-auth.ts'
 import { integrationRoutes } from './integration-routes.ts'
 
@@ -40,6 +41,8 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
   app.route('/accounts/:accountId/identity-requests', identityRequestRoutes(ctx))
   app.route('/accounts/:accountId/csv', csvRoutes(ctx))
+  // Entra ID (Graph) synchronization configurations, runs and logs (mock-server/graph-sync).
+  app.route('/accounts/:accountId/graph', graphSyncRoutes(ctx))
   // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
   app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
   app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))

@@ -8,6 +8,7 @@ import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations
 import { CONTROL_OPERATIONS } from './control-operations.ts'
 import { CSV_OPERATIONS } from './csv-operations.ts'
 import { GRAPH_SOURCE_OPERATIONS } from './graph-operations.ts'
+import { GRAPH_SYNC_OPERATIONS } from './graph-sync-operations.ts'
 import {
   IDENTITY_OPERATIONS,
   PRINCIPAL_OPERATIONS,
@@ -27,6 +28,7 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
   ...CSV_OPERATIONS,
+  ...GRAPH_SYNC_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
   ...GRAPH_SOURCE_OPERATIONS,
 ]
@@ -69,6 +71,11 @@ const TAGS = [
   {
     name: 'Client verification',
     description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
+  },
+  {
+    name: 'Graph synchronization',
+    description:
+      'Mock only: Entra ID (Graph) synchronization configurations, runs and logs per account; docs/entra-graph-sync.md.',
   },
   {
     name: 'Graph source',
