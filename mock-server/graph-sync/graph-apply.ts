@@ -120,7 +120,20 @@ export function applyGraphPlan(
     })
   }
   syncRoles(services, configuration, read, plan, counts)
+  forgetBystanders(configuration, read)
   return counts
+}
+
+/**
+ * Users known for a role only that are in no group of the configuration any more are forgotten
+ * (when every group was read: a group that could not be read may still hold them).
+ */
+function forgetBystanders(configuration: GraphConfiguration, read: GraphRead): void {
+  const groups = read.snapshot.groups
+  if (groups.some((g) => g.problem !== undefined)) return
+  const members = new Set(groups.flatMap((g) => g.userIds))
+  for (const [userId, known] of configuration.progress.known)
+    if (!known.synchronized && !members.has(userId)) configuration.progress.known.delete(userId)
 }
 
 /** Managers before their reports, so a report's write can name its manager's identity. */
@@ -386,7 +399,9 @@ function removeLeavers(
     if (!known.synchronized) continue
     const gone = read.removed.has(userId)
     if (!gone && (scope === undefined || scope.has(userId))) continue
-    configuration.progress.known.delete(userId)
+    // A user still in Graph may still be in a group that maps a role: its identity stays known.
+    if (gone) configuration.progress.known.delete(userId)
+    else configuration.progress.known.set(userId, { ...known, synchronized: false })
     const identity =
       known.identityId === undefined
         ? undefined

@@ -18,6 +18,7 @@ import {
   tenantAdmin,
 } from '../test/graph-sync-test-client.ts'
 import type { MockApp } from '../app.ts'
+import { SYNC_LOG_TYPES } from '../sync/sync-log.ts'
 
 async function restByExternalId(app: MockApp, externalId: string) {
   const token = await accessToken(app)
@@ -285,6 +286,69 @@ describe('Graph synchronization: force and automatic runs', () => {
     expect(
       app.mock.store.findByExternalId('acme', String(report?.id))?.attributes.supervisorName,
     ).toBe(manager?.props.displayName)
+  })
+
+  it('logs all 13 documented types: portal users from mapped access, credentials created, updated and deleted', async () => {
+    const { app } = graphSyncTestApp()
+    const { members } = await allCompany(app)
+    const user = members.find(
+      (u) => typeof u.props.extension_a272e379e70843d28617d7ed134ebbc1_cardNumber === 'string',
+    )
+    const id = await configure(app, (json) => {
+      const mappings = json.identityMappings as Record<string, unknown>[]
+      mappings.push(
+        {
+          field: 'hasWebPortalAccess',
+          attribute: 'onPremisesExtensionAttributes/extensionAttribute3',
+        },
+        { field: 'isAdmin', attribute: 'onPremisesExtensionAttributes/extensionAttribute4' },
+      )
+      const credential = (json.credentialMappings as Record<string, unknown>[])[0] ?? {}
+      credential.activationDateAttribute = 'employeeHireDate'
+    })
+    await synchronize(app, id)
+    const edit = (props: Record<string, unknown>) =>
+      tenantAdmin(app, 'PATCH', `/users/${user?.id}`, props).then(() => settle(app))
+    const attributes = (values: Record<string, string | null>) => ({
+      onPremisesExtensionAttributes: { extensionAttribute2: 'CC-1', ...values },
+    })
+    await edit(attributes({ extensionAttribute3: 'true' }))
+    await edit(attributes({ extensionAttribute3: 'true', extensionAttribute4: 'true' }))
+    await edit(attributes({ extensionAttribute3: 'false', extensionAttribute4: 'false' }))
+    await edit({ employeeHireDate: '2020-02-02T00:00:00Z' })
+    await edit({ extension_a272e379e70843d28617d7ed134ebbc1_cardNumber: '777' })
+    // A guard leaves All Company but stays in Security Staff: deactivated, and still in the role;
+    // then leaves Security Staff too: out of the role.
+    const { tenant, group } = await allCompany(app)
+    const staff = tenant.groups.sorted().find((g) => g.props.displayName === 'Security Staff')
+    const guard = tenant
+      .membersOf(staff?.id ?? '')
+      .find((m) => m.type === 'user' && members.includes(m.object))?.object
+    const team = app.mock.teams.list('acme', false).find((t) => t.name === 'Security')
+    const guardIdentity = app.mock.store.findByExternalId('acme', String(guard?.id))
+    const inRole = () =>
+      app.mock.teams
+        .membersOf('acme', team?.id ?? '')
+        .some((m) => m.identityId === guardIdentity?.id)
+    expect(inRole()).toBe(true)
+    await tenantAdmin(app, 'DELETE', `/groups/${group.id}/members/${guard?.id}`)
+    await settle(app)
+    expect(app.mock.store.findByExternalId('acme', String(guard?.id))?.active).toBe(false)
+    expect(inRole()).toBe(true)
+    expect(await logEntries(app, id, '?type=Remove%20member%20from%20role')).toEqual([])
+    await tenantAdmin(app, 'DELETE', `/groups/${staff?.id}/members/${guard?.id}`)
+    await settle(app)
+    expect(inRole()).toBe(false)
+    const types = new Set((await logEntries(app, id, '?limit=5000')).map((e) => e.type))
+    expect([...types].sort()).toEqual([...SYNC_LOG_TYPES].sort())
+    const credentials = (await logEntries(app, id, `?entity=${user?.id}`)).filter((e) =>
+      e.type.endsWith('credential'),
+    )
+    expect(credentials.map((e) => e.type).slice(0, 3)).toEqual([
+      'Delete credential',
+      'Create credential',
+      'Update credential',
+    ])
   })
 
   it('keeps the client secret apart: never in a view, a log or a run', async () => {
