@@ -160,7 +160,7 @@ export class GraphClient {
       const error = typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`
       const description =
         typeof body?.error_description === 'string'
-          ? (body.error_description.split(/\r?\n/)[0] ?? '')
+          ? (body.error_description.split(/\r?\n/)[0] ?? '').replace(/\.\s*$/, '')
           : ''
       throw new GraphReadError(
         this.#scrub(

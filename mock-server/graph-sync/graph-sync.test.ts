@@ -220,6 +220,42 @@ describe('Graph synchronization: force and automatic runs', () => {
     })
   })
 
+  it('creates the identity of a new user who joins the synchronized group (automatic run)', async () => {
+    const { app } = graphSyncTestApp()
+    const id = await configure(app)
+    await synchronize(app, id)
+    const { group } = await allCompany(app)
+    const created = await tenantAdmin(app, 'POST', '/users', {
+      userPrincipalName: 'new.hire@contoso.onmicrosoft.com',
+      displayName: 'New Hire',
+      givenName: 'New',
+      surname: 'Hire',
+    })
+    expect(created.status, created.text).toBe(201)
+    await settle(app)
+    // Not in a synchronized group yet: nothing to do.
+    expect(app.mock.store.findByExternalId('acme', created.body.id)).toBeUndefined()
+    await tenantAdmin(app, 'POST', `/groups/${group.id}/members`, { id: created.body.id })
+    await settle(app)
+    const identity = app.mock.store.findByExternalId('acme', created.body.id)
+    expect(identity).toMatchObject({ displayName: 'New Hire', active: true, source: 'graph' })
+    const runs = (await admin(app, 'GET', `${SYNC}/configurations/${id}/runs`)).body.runs
+    expect(runs[0]).toMatchObject({ read: 'delta', counts: { users: 1, created: 1 } })
+  })
+
+  it('synchronizes every user with options.users: all, disabled ones Inactive', async () => {
+    const { app } = graphSyncTestApp()
+    const id = await configure(app, (json) => {
+      json.groups = []
+      json.options = { users: 'all' }
+    })
+    const run = await synchronize(app, id)
+    const tenant = await devTenant(app)
+    expect(run.body.counts).toMatchObject({ users: tenant.users.sorted().length, failed: 0 })
+    const disabled = tenant.users.sorted().find((u) => u.props.accountEnabled === false)
+    expect(app.mock.store.findByExternalId('acme', String(disabled?.id))?.active).toBe(false)
+  })
+
   it('keeps role memberships in step with the groups, and leaves other sources’ memberships alone', async () => {
     const { app } = graphSyncTestApp()
     const id = await configure(app)
