@@ -206,3 +206,15 @@ describe('Graph synchronization through the injected fetch (createApp({graphFetc
     expect(app.mock.store.count('acme', false)).toBe(0)
   })
 })
+
+describe('Graph synchronization behind a proxy', () => {
+  it('reads the fake source in-process when publicBaseUrl carries a path prefix', async () => {
+    const { app } = graphSyncTestApp({ publicBaseUrl: 'https://gateway.example/clearid' })
+    const id = await configure(app, (json) => {
+      json.options = { pageSize: 20 }
+    })
+    const run = await synchronize(app, id)
+    expect(run.body.status, run.text).toBe('completed')
+    expect(run.body.counts.created).toBeGreaterThan(50)
+  })
+})

@@ -106,6 +106,16 @@ export function connectionOf(
 }
 
 /**
+ * A URL on `publicBaseUrl` as the app itself routes it: a base behind a proxy may carry a path
+ * prefix (`https://gw.example/clearid`) that the app's own routes do not have.
+ */
+function inProcessUrl(ctx: Pick<MockContext, 'publicBaseUrl'>, url: string): string {
+  const base = ctx.publicBaseUrl?.replace(/\/+$/, '')
+  if (base === undefined || !url.startsWith(`${base}/`)) return url
+  return `${new URL(base).origin}${url.slice(base.length)}`
+}
+
+/**
  * The secret the run uses: the one set on the configuration; for the fake source's development
  * app, its documented development secret.
  */
@@ -201,7 +211,9 @@ export async function runGraphSync(
     tenantId: connection.tenantId,
     clientId: connection.clientId,
     clientSecret,
-    fetch: connection.fake ? host.appFetch : host.fetch,
+    fetch: connection.fake
+      ? (url, init) => host.appFetch(inProcessUrl(ctx, url), init)
+      : host.fetch,
     sleep: host.sleep,
     maxRetries: config.options.maxRetries,
     maxRetryAfterSeconds: config.options.maxRetryAfterSeconds,
