@@ -10,8 +10,16 @@ import { defineGraphRule } from './define.ts'
 import { aboutEntraSync, choice, entraGroups, graphDoc } from './sources.ts'
 
 /** Each read and the permissions that grant it (least privileged first), as Graph lists them. */
-const NEEDS: readonly { what: string; roles: readonly string[]; when: 'always' | 'groups' | 'extensions' }[] = [
-  { what: 'users', roles: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'], when: 'always' },
+const NEEDS: readonly {
+  what: string
+  roles: readonly string[]
+  when: 'always' | 'groups' | 'extensions'
+}[] = [
+  {
+    what: 'users',
+    roles: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
+    when: 'always',
+  },
   {
     what: 'groups and their members',
     roles: ['Group.Read.All', 'GroupMember.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
@@ -67,9 +75,11 @@ export const groupsFound = defineGraphRule({
   ],
   fix: 'Name each group by its object id (Entra admin center, Groups > the group > Object ID), or by a display name no other group has.',
   judge: (view, ctx) => {
-    if (view.config.groups.length === 0) return ctx.notApplicable('the configuration names no group')
+    if (view.config.groups.length === 0)
+      return ctx.notApplicable('the configuration names no group')
     for (const group of view.snapshot.groups)
-      if (group.problem !== undefined) ctx.report({ message: group.problem, actual: group.rule.group })
+      if (group.problem !== undefined)
+        ctx.report({ message: group.problem, actual: group.rule.group })
   },
 })
 

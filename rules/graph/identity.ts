@@ -68,7 +68,9 @@ export const externalIdUnique = defineGraphRule({
   tags: ['graph', 'identity', 'external-id'],
   sources: [
     seedRule('externalId is required and must be unique'),
-    choice('of two users with one External ID, the first in object id order is synchronized, the other refused'),
+    choice(
+      'of two users with one External ID, the first in object id order is synchronized, the other refused',
+    ),
   ],
   fix: 'Map External ID from an attribute that is unique in the tenant (the object id is), or clean the duplicates in Entra ID.',
   judge: (view, ctx) => {

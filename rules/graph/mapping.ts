@@ -17,7 +17,9 @@ export const regexMatches = defineGraphRule({
   tags: ['graph', 'mapping', 'regex'],
   sources: [
     entraIdentityMappings('Regex mappings transform an attribute’s value'),
-    choice("a value the pattern does not match passes unchanged, as .NET's Regex.Replace leaves it"),
+    choice(
+      "a value the pattern does not match passes unchanged, as .NET's Regex.Replace leaves it",
+    ),
   ],
   fix: 'Widen the pattern to every form the attribute takes in the tenant, or clean the values in Entra ID; an unmatched value reaches ClearID untransformed.',
   judge: (view, ctx) => {
