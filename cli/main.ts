@@ -7,6 +7,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { csvCommand } from './commands/csv.ts'
+import { graphCommand } from './commands/graph.ts'
 import { replayCommand } from './commands/replay.ts'
 import { reportCommand } from './commands/report.ts'
 import { rulesCommand } from './commands/rules.ts'
@@ -30,6 +31,7 @@ Commands:
   replay         replay a recorded session against the mock or another target
   serve          serve the mock ClearID on a port (what npm start runs)
   csv            Cloud CSV: check files before ClearID sees them, a folder agent for the mock
+  graph          Entra ID (Graph) synchronization: preview what ClearID would make of a tenant
 
 clearid-conformance <command> --help shows the options of a command.
 `
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   replay: replayCommand,
   serve: serveCommand,
   csv: csvCommand,
+  graph: graphCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -7,7 +7,7 @@
  * @module
  */
 import { EXTENSION_ATTRIBUTES } from '../model/attributes.ts'
-import type { RowIdentity } from '../model/csv/row-identity.ts'
+import type { MappedIdentity } from '../model/sync/mapped-identity.ts'
 import type { AttributeValue, JsonValue } from '../model/identity.ts'
 import type { Classifier } from './preview.ts'
 
@@ -145,7 +145,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Create, update (with the fields that change) or unchanged, as an upload would find it. */
 export function classifierFor(byExternalId: ReadonlyMap<string, KnownIdentity>): Classifier {
-  return (identity: RowIdentity) => {
+  return (identity: MappedIdentity) => {
     const known =
       identity.externalId === undefined ? undefined : byExternalId.get(identity.externalId)
     if (!known) return { outcome: 'create' }

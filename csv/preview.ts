@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { CsvCredential } from '../model/csv/credentials.ts'
-import type { RowIdentity } from '../model/csv/row-identity.ts'
+import type { SyncCredential } from '../model/sync/credentials.ts'
+import type { MappedIdentity } from '../model/sync/mapped-identity.ts'
 import type { AttributeValue, JsonValue } from '../model/identity.ts'
 
 export type PreviewOutcome = 'create' | 'update' | 'unchanged' | 'refused' | 'sync'
@@ -20,7 +20,7 @@ export interface PreviewEntry {
   readonly active?: boolean
   readonly attributes: Readonly<Record<string, AttributeValue>>
   readonly rest: Readonly<Record<string, JsonValue>>
-  readonly credentials: readonly CsvCredential[]
+  readonly credentials: readonly SyncCredential[]
   /** Why the row is refused. */
   readonly errors?: readonly string[]
   /** For an update: the fields whose values change. */
@@ -28,7 +28,7 @@ export interface PreviewEntry {
 }
 
 /** Compares a row's identity with the target's (`--against`); absent: no target was read. */
-export type Classifier = (identity: RowIdentity) => {
+export type Classifier = (identity: MappedIdentity) => {
   outcome: 'create' | 'update' | 'unchanged'
   changes?: string[]
 }
@@ -85,8 +85,8 @@ export class PreviewCollector {
   add(
     file: string,
     row: number,
-    identity: RowIdentity,
-    credentials: readonly CsvCredential[],
+    identity: MappedIdentity,
+    credentials: readonly SyncCredential[],
     credentialErrors: readonly string[],
   ): void {
     this.totals.rows++

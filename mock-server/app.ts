@@ -26,6 +26,9 @@ import { errorAnswer, renderError } from './errors/render-error.ts'
 import { holdAnswersUntilDurable, keepState, storeFor } from './persistence/keep-state.ts'
 import { IdentityEvents } from './events.ts'
 import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
+import { GraphDirectory } from './graph/graph-directory.ts'
+import { installGraphRoutes } from './graph/graph-mount.ts'
+import { installGraphSync } from './graph-sync/graph-sync-state.ts'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,
@@ -70,6 +73,8 @@ export function createApp(options: AppOptions = {}): MockApp {
     ...restServices(withWebhookComponent(options), { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
     ...clientVerificationState(options),
+    // The fake Microsoft Graph source (mock-server/graph).
+    graph: new GraphDirectory(clock, options.graph),
   }
   // Kept state first (mock-server/persistence): seeding then only adds what it lacks.
   keepState(ctx, options.persistence)
@@ -85,6 +90,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
+  installGraphRoutes(app, ctx)
   installDashboardOf(app, ctx, options)
   app.notFound((c) =>
     isScimPath(c.req.path)
@@ -98,6 +104,13 @@ export function createApp(options: AppOptions = {}): MockApp {
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
   holdAnswersUntilDurable(app, options.persistence)
+  // Graph synchronizations read the fake source through the app itself, any other URL through
+  // `graphFetch` (mock-server/graph-sync).
+  installGraphSync(ctx, {
+    appFetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))),
+    fetch: options.graphFetch ?? ((url, init) => fetch(url, init)),
+    sleep: options.graphSleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  })
   return Object.assign(app, { mock: ctx, ready })
 }
 

@@ -11,9 +11,10 @@ export type RuleLevel = (typeof RULE_LEVELS)[number]
 
 /**
  * Which side a rule judges: the server's behaviour, a client's traffic, or both; `file`: a file
- * before it is synchronized (the Cloud CSV rules, `CSV-…`).
+ * before it is synchronized (the Cloud CSV rules, `CSV-…`); `source`: a directory before ClearID
+ * synchronizes it (the Entra ID over Graph rules, `GRAPH-…`).
  */
-export type RuleSide = 'server' | 'client' | 'both' | 'file'
+export type RuleSide = 'server' | 'client' | 'both' | 'file' | 'source'
 
 /**
  * Layers of expectations. `rfc`: RFC 7643/7644 alone. `entra`: what Entra ID's provisioning service
@@ -99,7 +100,10 @@ export interface Exchange {
 
 /** Metadata common to every rule. The check itself lives beside it, typed by side. */
 export interface RuleMeta {
-  /** Stable, never reused. `SRV-…` judges servers, `CLI-…` clients, `CSV-…` files. */
+  /**
+   * Stable, never reused. `SRV-…` judges servers, `CLI-…` clients, `CSV-…` files, `GRAPH-…`
+   * Graph sources.
+   */
   readonly id: string
   readonly level: RuleLevel
   readonly title: string

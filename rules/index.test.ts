@@ -52,10 +52,16 @@ describe('rule catalogue', () => {
 })
 
 describe('the whole catalogue', () => {
-  it('has unique ids across server, client and file rules, each side with its own prefix', () => {
+  it('has unique ids across server, client, file and source rules, each side with its own prefix', () => {
     const ids = CATALOGUE.map((rule) => rule.id)
     expect(new Set(ids).size).toBe(ids.length)
-    const prefix = { client: 'CLI', file: 'CSV', server: 'SRV', both: 'SRV' } as const
+    const prefix = {
+      client: 'CLI',
+      file: 'CSV',
+      server: 'SRV',
+      both: 'SRV',
+      source: 'GRAPH',
+    } as const
     for (const rule of CATALOGUE) {
       const pattern =
         prefix[rule.side] === 'SRV' ? ID : new RegExp(`^${prefix[rule.side]}-[A-Z]+-\\d{3}$`)
@@ -77,6 +83,22 @@ describe('the CSV rules', () => {
       expect(rule.title.length, rule.id).toBeGreaterThan(10)
       expect(rule.fix.length, rule.id).toBeGreaterThan(20)
       expect(rule.area, rule.id).toMatch(/^csv-[a-z]+$/)
+    }
+  })
+})
+
+describe('the Graph rules', () => {
+  it('are in the catalogue, judge sources, and are not among the rules run judges', async () => {
+    const { GRAPH_RULES } = await import('./index.ts')
+    expect(GRAPH_RULES.length).toBeGreaterThan(10)
+    for (const rule of GRAPH_RULES) {
+      expect(rule.side).toBe('source')
+      expect(CATALOGUE).toContain(rule)
+      expect(RULES.map((r) => r.id)).not.toContain(rule.id)
+      expect(rule.title.length, rule.id).toBeGreaterThan(10)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(20)
+      expect(rule.area, rule.id).toMatch(/^graph-[a-z]+$/)
+      for (const source of rule.sources) expect(source.ref.length, rule.id).toBeGreaterThan(3)
     }
   })
 })

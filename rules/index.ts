@@ -39,6 +39,7 @@ import * as restKeys from './rest/keys.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
 import { CSV_RULES } from './csv/index.ts'
+import { GRAPH_RULES } from './graph/index.ts'
 import type { RuleMeta } from '../model/rule.ts'
 
 export type { ServerRule }
@@ -256,10 +257,16 @@ export const RULES_BY_ID: ReadonlyMap<string, ServerRule> = new Map(
   RULES.map((rule) => [rule.id, rule]),
 )
 
-export { CLIENT_RULES, CSV_RULES }
+export { CLIENT_RULES, CSV_RULES, GRAPH_RULES }
 
 /**
  * The whole catalogue: server rules (judged by the harness), client rules (judged by the mock's
- * traffic audit), then file rules (judged by `csv check`). Ids are unique across all three.
+ * traffic audit), file rules (judged by `csv check`), then source rules (judged by `graph
+ * preview`). Ids are unique across all four.
  */
-export const CATALOGUE: readonly RuleMeta[] = [...RULES, ...CLIENT_RULES, ...CSV_RULES]
+export const CATALOGUE: readonly RuleMeta[] = [
+  ...RULES,
+  ...CLIENT_RULES,
+  ...CSV_RULES,
+  ...GRAPH_RULES,
+]

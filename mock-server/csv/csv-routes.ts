@@ -3,7 +3,8 @@
  * from the configuration JSON `csv check --config` reads; then template upload, mappings, advanced
  * and management settings, activation, one part at a time), the upload that stands in for the Local
  * Agent's manual "Upload file", the synchronization logs and upload runs, and the credentials CSV
- * made. Files (uploads, templates) are read as bytes by these routes themselves (`read-upload.ts`).
+ * made. Files (uploads, templates) are read as bytes by these routes themselves
+ * (`http/read-upload.ts`).
  *
  * @module
  */
@@ -21,7 +22,8 @@ import {
 import { csvStateOf } from './csv-state.ts'
 import { ingestUpload } from './ingest.ts'
 import { readUploadedCsv } from './parse-upload.ts'
-import { MOCK_UPLOAD_LIMIT, readUpload } from './read-upload.ts'
+import { MOCK_UPLOAD_LIMIT, readUpload } from '../http/read-upload.ts'
+import { readLogQuery } from '../sync/log-query.ts'
 
 /** Paths (below the account) whose body is a file these routes read themselves. */
 export function isCsvFileRoute(path: string): boolean {
@@ -52,6 +54,8 @@ export function csvRoutes(ctx: MockContext): Hono {
   const configuration = (c: Context) =>
     state.configurations.get(account(c), c.req.param('configurationId') ?? '')
   const shown = (c: Context, found: CsvConfiguration) => view(found, state.runs(found.id).length)
+  const logs = (c: Context, configurationId?: string) =>
+    state.log(account(c)).query(readLogQuery(c, configurationId))
 
   app.get('/configurations', (c) =>
     c.json({
@@ -150,30 +154,7 @@ export function csvRoutes(ctx: MockContext): Hono {
     c.json({ credentials: state.credentials.list(account(c), c.req.query('externalId')) }),
   )
 
-  function logs(c: Context, configurationId?: string) {
-    const q = (name: string) => c.req.query(name)
-    const limit = Number(q('limit') ?? 1000)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
-      throw new ApiError(400, '"limit" must be an integer 1–100000.')
-    const errorsOnly = q('errorsOnly')
-    if (errorsOnly !== undefined && errorsOnly !== 'true' && errorsOnly !== 'false')
-      throw new ApiError(400, '"errorsOnly" is true or false.')
-    return state.log(account(c)).query({
-      limit,
-      errorsOnly: errorsOnly === 'true',
-      ...(configurationId !== undefined && { configurationId }),
-      ...optional('runId', q('runId')),
-      ...optional('from', q('from')),
-      ...optional('to', q('to')),
-      ...optional('type', q('type')),
-      ...optional('entity', q('entity')),
-    })
-  }
   return app
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>)
 }
 
 /** `?fileName=` or the Content-Disposition file name, else `upload.csv`. */

@@ -6,16 +6,16 @@
  */
 import type { MockContext } from '../context.ts'
 import { CsvConfigurations } from './csv-configurations.ts'
-import { CsvCredentials } from './csv-credentials.ts'
+import { SyncCredentials } from '../sync/sync-credentials.ts'
 import type { UploadRun } from './ingest.ts'
-import { SyncLog } from './sync-log.ts'
+import { SyncLog } from '../sync/sync-log.ts'
 
 /** Upload runs kept per configuration (their log entries are in the sync log). */
 const RUNS_KEPT = 100
 
 export class CsvState {
   readonly configurations: CsvConfigurations
-  readonly credentials = new CsvCredentials()
+  readonly credentials = new SyncCredentials()
   readonly #logs = new Map<string, SyncLog>()
   readonly #runs = new Map<string, UploadRun[]>()
 

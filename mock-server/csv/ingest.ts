@@ -2,31 +2,26 @@
  * Applies an uploaded CSV file to the account, as ClearID's Cloud CSV synchronization does with a
  * manual "Upload file": each row is mapped (the same `model/csv` code `csv check` previews with),
  * checked with the identity rules SCIM and REST use, and written through the same store path
- * (`commitIdentity`), so the REST API and webhooks see it, with `source: 'csv'` and the
+ * (`sync/sync-writes.ts`), so the REST API and webhooks see it, with `source: 'csv'` and the
  * configuration in `systemData.externalSyncSourceId`. A row naming a known External ID updates
  * that identity, whichever door made it; synchronization is inbound only, so the mapped fields
  * overwrite changes made in ClearID since. Every row's outcome goes to the synchronization log.
  *
  * @module
  */
-import type { CsvCredential } from '../../model/csv/credentials.ts'
+import type { SyncCredential } from '../../model/sync/credentials.ts'
 import { mapRow, planColumns, type ColumnPlan } from '../../model/csv/mapping.ts'
 import type { CsvRecord } from '../../model/csv/reader.ts'
-import { rowIdentity, type RowIdentity } from '../../model/csv/row-identity.ts'
-import {
-  cloneIdentity,
-  type Identity,
-  type StoredIdentity,
-  type SyncSource,
-} from '../../model/identity.ts'
+import { rowIdentity } from '../../model/csv/row-identity.ts'
+import type { MappedIdentity } from '../../model/sync/mapped-identity.ts'
+import type { StoredIdentity, SyncSource } from '../../model/identity.ts'
 import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
-import { nextVersion } from '../identity-changes.ts'
-import { buildIdentity, commitIdentity } from '../rest/identity-writes.ts'
+import { deactivateSynced, writeSynced } from '../sync/sync-writes.ts'
 import type { CsvConfiguration } from './csv-configurations.ts'
-import type { CsvCredentials } from './csv-credentials.ts'
+import type { SyncCredentials } from '../sync/sync-credentials.ts'
 import { readUploadedCsv } from './parse-upload.ts'
-import type { SyncLog, SyncLogEntry, SyncLogType, SyncOutcome } from './sync-log.ts'
+import type { SyncLog, SyncLogEntry, SyncLogType } from '../sync/sync-log.ts'
 
 export interface UploadCounts {
   rows: number
@@ -53,10 +48,8 @@ export interface UploadRun {
 
 interface Services {
   readonly log: SyncLog
-  readonly credentials: CsvCredentials
+  readonly credentials: SyncCredentials
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function ingestUpload(
   ctx: MockContext,
@@ -144,7 +137,13 @@ export function ingestUpload(
     if (rowErrors.length > 0) return failRow(record, type, entity, rowErrors)
     let outcome: { identity: StoredIdentity; change: 'created' | 'updated' | 'unchanged' }
     try {
-      outcome = existing ? update(ctx, existing, row, sync) : create(ctx, accountId, row, sync)
+      outcome = writeSynced(ctx, {
+        accountId,
+        ...(existing && { existing }),
+        identity: row,
+        sync,
+        source: 'csv',
+      })
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       return failRow(record, type, entity, [error.detail])
@@ -169,8 +168,8 @@ export function ingestUpload(
 
   const applyCredential = (
     identity: StoredIdentity,
-    row: RowIdentity,
-    credential: CsvCredential,
+    row: MappedIdentity,
+    credential: SyncCredential,
     record: CsvRecord,
   ) => {
     const result = services.credentials.apply(
@@ -255,12 +254,8 @@ export function ingestUpload(
       if (synchronized.has(externalId)) continue
       const identity = ctx.store.findByExternalId(accountId, externalId)
       if (!identity || !identity.active) continue
-      const next = withSync(
-        nextVersion(ctx, cloneIdentity(identity), { ...fields(identity), active: false }, 'csv'),
-        sync,
-      )
       try {
-        commitIdentity(ctx, next, 'IdentityUpdated', 'csv')
+        deactivateSynced(ctx, identity, sync, 'csv')
       } catch (error) {
         if (!(error instanceof ApiError)) throw error
         log({
@@ -308,66 +303,7 @@ export function ingestUpload(
   }
 }
 
-const entityOf = (row: RowIdentity) =>
+const entityOf = (row: MappedIdentity) =>
   `${row.externalId ?? '(no External ID)'}${row.displayName ? ` (${row.displayName})` : ''}`
 const entityOfStored = (identity: StoredIdentity) =>
   `${identity.attributes.externalId ?? identity.id} (${identity.displayName})`
-const fields = (identity: StoredIdentity) => ({
-  userName: identity.userName,
-  displayName: identity.displayName,
-  active: identity.active,
-  attributes: { ...identity.attributes },
-})
-
-function withSync(identity: Identity, sync: SyncSource): Identity {
-  return { ...identity, sync }
-}
-
-function create(ctx: MockContext, accountId: string, row: RowIdentity, sync: SyncSource) {
-  const built = buildIdentity(
-    ctx,
-    accountId,
-    {
-      attributes: new Map(Object.entries(row.attributes)),
-      rest: new Map(Object.entries(row.rest)),
-      clearedGroups: [],
-      displayName: row.displayName,
-      ...(row.active !== undefined && { active: row.active }),
-    },
-    'csv',
-  )
-  const identity = commitIdentity(ctx, withSync(built, sync), 'IdentityCreated', 'csv')
-  return { identity, change: 'created' as const }
-}
-
-/** Mapped fields overwrite (inbound only); fields the file does not map keep their values. */
-function update(ctx: MockContext, existing: StoredIdentity, row: RowIdentity, sync: SyncSource) {
-  const attributes = { ...existing.attributes, ...row.attributes }
-  for (const name of row.cleared) delete attributes[name]
-  const rest = { ...existing.rest, ...row.rest }
-  for (const name of row.cleared) delete rest[name]
-  const displayName = row.displayName !== '' ? row.displayName : existing.displayName
-  const active = row.active ?? existing.active
-  if (
-    same(attributes, existing.attributes) &&
-    same(rest, existing.rest ?? {}) &&
-    displayName === existing.displayName &&
-    active === existing.active
-  )
-    return { identity: existing, change: 'unchanged' as const }
-  const next = nextVersion(
-    ctx,
-    cloneIdentity(existing),
-    { userName: existing.userName, displayName, active, attributes },
-    'csv',
-  )
-  const identity = commitIdentity(
-    ctx,
-    withSync({ ...next, ...(Object.keys(rest).length > 0 && { rest }) }, sync),
-    'IdentityUpdated',
-    'csv',
-  )
-  return { identity, change: 'updated' as const }
-}
-
-export type { SyncOutcome }

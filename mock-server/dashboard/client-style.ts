@@ -128,6 +128,7 @@ table.rows { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .badge.source-rest { color: var(--ok); border-color: currentColor; }
 .badge.source-seed { color: var(--muted); }
 .badge.source-csv { color: var(--warning); border-color: currentColor; }
+.badge.source-graph { color: var(--accent); border-style: dashed; }
 .badge.fault { color: var(--warning); border-color: currentColor; }
 .state { font-size: .82rem; font-weight: 600; }
 .state.active { color: var(--ok); } .state.inactive { color: var(--muted); } .state.deleted { color: var(--error); }

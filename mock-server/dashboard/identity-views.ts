@@ -14,6 +14,7 @@ const SOURCE_LABELS: Record<WriteSource, string> = {
   rest: 'REST',
   seed: 'seed',
   csv: 'Cloud CSV',
+  graph: 'Entra ID (Graph)',
 }
 
 export function sourceBadge(identity: StoredIdentity): Markup {

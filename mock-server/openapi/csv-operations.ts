@@ -6,7 +6,7 @@
  * @module
  */
 import { CSV_CONFIG_SCHEMA } from '../../model/csv/config-schema.ts'
-import { SYNC_LOG_TYPES } from '../csv/sync-log.ts'
+import { LOG_QUERY, LOGS } from './sync-log-operations.ts'
 import type { OperationSpec, ParamSpec, ResponseSpec } from './operation.ts'
 
 const A = '/_admin/accounts/{accountId}/csv'
@@ -80,32 +80,6 @@ const PARTS: readonly [string, string, Record<string, unknown>][] = [
   ['management', 'Set the management settings', CSV_CONFIG_SCHEMA.properties.management],
   ['options', 'Set the options ClearID does not document', CSV_CONFIG_SCHEMA.properties.options],
 ]
-
-const LOG_QUERY: readonly ParamSpec[] = [
-  {
-    name: 'from',
-    in: 'query',
-    description: 'Earliest timestamp (ISO 8601); the range is at most a year.',
-  },
-  { name: 'to', in: 'query', description: 'Latest timestamp (ISO 8601).' },
-  { name: 'type', in: 'query', description: 'Activity type.', schema: { enum: SYNC_LOG_TYPES } },
-  { name: 'entity', in: 'query', description: 'Entity search (External ID, name, file).' },
-  {
-    name: 'errorsOnly',
-    in: 'query',
-    description: 'Only show errors.',
-    schema: { type: 'boolean' },
-  },
-  { name: 'runId', in: 'query', description: 'One upload run.' },
-  { name: 'limit', in: 'query', description: 'Most entries returned (1–100000, default 1000).' },
-]
-const LOGS = {
-  description: 'Entries, newest first, and how many matched.',
-  schema: {
-    type: 'object',
-    properties: { entries: { type: 'array' }, total: { type: 'integer' } },
-  },
-}
 
 export const CSV_OPERATIONS: readonly OperationSpec[] = [
   csv({

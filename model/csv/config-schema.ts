@@ -5,15 +5,10 @@
  *
  * @module
  */
-import { CREDENTIAL_FORMAT_NAMES, CSV_ENCODINGS, DATE_ORDERS, DELIMITER_NAMES } from './config.ts'
-import { CSV_FIELDS } from './fields.ts'
-
-const column = (description: string) => ({ type: 'string', minLength: 1, description })
-const dates = {
-  activationDateColumn: column('Column holding the credential activation date.'),
-  expirationDateColumn: column('Column holding the credential expiration date.'),
-}
-const format = { enum: CREDENTIAL_FORMAT_NAMES, description: 'Card format.' }
+import { credentialMappingsSchema, identityMappingsSchema } from '../sync/mapping-schema.ts'
+import { DATE_ORDERS } from '../sync/mapping-model.ts'
+import { CSV_ENCODINGS, DELIMITER_NAMES } from './config.ts'
+import { CSV_VOCABULARY } from './parse-config.ts'
 
 export const CSV_CONFIG_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -33,93 +28,12 @@ export const CSV_CONFIG_SCHEMA = {
       items: { type: 'string', minLength: 1 },
       description: "The template file's column names (its header row).",
     },
-    identityMappings: {
-      type: 'array',
+    identityMappings: identityMappingsSchema(CSV_VOCABULARY, {
       description:
         'Identity field mappings. Absent: header names map to ClearID fields by name, case-insensitively; External ID is always mapped by default.',
-      items: {
-        type: 'object',
-        required: ['field'],
-        properties: {
-          field: {
-            enum: CSV_FIELDS.map((f) => f.name),
-            description:
-              'ClearID field. The toolkit also reads portal labels ("First name") and any case; the schema lists the canonical names.',
-          },
-          type: { enum: ['direct', 'regex', 'fixed'], default: 'direct' },
-          column: column('Template column the value comes from.'),
-          pattern: { type: 'string', description: 'Regex: a JavaScript regular expression.' },
-          replacement: { type: 'string', description: 'Regex: the replacement ($1, $<name>).' },
-          value: { type: 'string', description: 'Fixed: the value every identity gets.' },
-        },
-        additionalProperties: false,
-        allOf: [
-          {
-            if: { properties: { type: { const: 'fixed' } }, required: ['type'] },
-            then: { required: ['value'] },
-          },
-          {
-            if: { properties: { type: { const: 'regex' } }, required: ['type'] },
-            then: { required: ['column', 'pattern', 'replacement'] },
-          },
-          {
-            if: {
-              anyOf: [
-                { not: { required: ['type'] } },
-                { properties: { type: { const: 'direct' } } },
-              ],
-            },
-            then: { required: ['column'] },
-          },
-        ],
-      },
-    },
-    credentialMappings: {
-      type: 'array',
-      items: {
-        oneOf: [
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type', 'format', 'column'],
-            properties: {
-              type: { const: 'rawCode' },
-              format,
-              column: column('Column holding the raw code (decimal or 0x hexadecimal).'),
-              ...dates,
-            },
-          },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type', 'format', 'facilityCodeColumn', 'cardNumberColumn'],
-            properties: {
-              type: { const: 'facilityCodeAndCardNumber' },
-              format,
-              facilityCodeColumn: column('Column holding the facility code.'),
-              cardNumberColumn: column('Column holding the card number.'),
-              ...dates,
-            },
-          },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type', 'format', 'facilityCode', 'cardNumberColumn'],
-            properties: {
-              type: { const: 'fixedFacilityCodeAndCardNumber' },
-              format,
-              facilityCode: {
-                type: 'integer',
-                minimum: 0,
-                description: 'The facility code every credential gets.',
-              },
-              cardNumberColumn: column('Column holding the card number.'),
-              ...dates,
-            },
-          },
-        ],
-      },
-    },
+      source: 'Template column',
+    }),
+    credentialMappings: credentialMappingsSchema(CSV_VOCABULARY, 'Column'),
     advanced: {
       type: 'object',
       additionalProperties: false,
@@ -154,4 +68,4 @@ export const CSV_CONFIG_SCHEMA = {
       },
     },
   },
-} as const
+}

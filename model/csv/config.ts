@@ -7,6 +7,12 @@
  *
  * @module
  */
+import type {
+  CredentialMapping,
+  DateOrder,
+  IdentityMapping,
+  MappingOptions,
+} from '../sync/mapping-model.ts'
 
 /** Advanced settings: the documented delimiters (comma is the default). */
 export const CSV_DELIMITERS = {
@@ -24,101 +30,6 @@ export const DELIMITER_NAMES = Object.keys(CSV_DELIMITERS) as DelimiterName[]
 export const CSV_ENCODINGS = ['UTF-8', 'ISO-8859-1'] as const
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
 
-/** Identity field mapping types, as in the ClearID portal. */
-export const MAPPING_TYPES = ['direct', 'regex', 'fixed'] as const
-export type MappingType = (typeof MAPPING_TYPES)[number]
-
-export interface DirectMapping {
-  /** The ClearID field (`model/csv/fields.ts`), matched case-insensitively. */
-  readonly field: string
-  readonly type: 'direct'
-  /** The template column, matched case-insensitively. */
-  readonly column: string
-}
-
-export interface RegexMapping {
-  readonly field: string
-  readonly type: 'regex'
-  readonly column: string
-  /** A JavaScript regular expression; every match is replaced (as .NET's `Regex.Replace` does). */
-  readonly pattern: string
-  /** `$1`, `$<name>` refer to groups. */
-  readonly replacement: string
-}
-
-export interface FixedMapping {
-  readonly field: string
-  readonly type: 'fixed'
-  readonly value: string
-}
-
-export type IdentityMapping = DirectMapping | RegexMapping | FixedMapping
-
-/**
- * The documented credential formats. Bit lengths are those of the HID formats the names refer to:
- * the whole credential, its facility (or company) code and its card number. `facilityBits: 0`:
- * the format has no facility code.
- */
-export const CREDENTIAL_FORMATS = {
-  standard26: { label: 'Standard 26 bits', bits: 26, facilityBits: 8, cardBits: 16 },
-  hidH10306: { label: 'HID H10306 34 bits', bits: 34, facilityBits: 16, cardBits: 16 },
-  hidH10302: { label: 'HID H10302 37 bits', bits: 37, facilityBits: 0, cardBits: 35 },
-  hidH10304: { label: 'HID H10304 37 bits', bits: 37, facilityBits: 16, cardBits: 19 },
-  corporate1000_35: {
-    label: 'HID Corporate 1000 35 bits',
-    bits: 35,
-    facilityBits: 12,
-    cardBits: 20,
-  },
-  corporate1000_48: {
-    label: 'HID Corporate 1000 48 bits',
-    bits: 48,
-    facilityBits: 22,
-    cardBits: 23,
-  },
-  csn32: { label: 'CSN 32 bits', bits: 32, facilityBits: 0, cardBits: 32 },
-} as const
-export type CredentialFormat = keyof typeof CREDENTIAL_FORMATS
-export const CREDENTIAL_FORMAT_NAMES = Object.keys(CREDENTIAL_FORMATS) as CredentialFormat[]
-
-export const CREDENTIAL_TYPES = [
-  'rawCode',
-  'facilityCodeAndCardNumber',
-  'fixedFacilityCodeAndCardNumber',
-] as const
-export type CredentialType = (typeof CREDENTIAL_TYPES)[number]
-
-interface CredentialDates {
-  /** Column holding the credential's activation date. */
-  readonly activationDateColumn?: string
-  /** Column holding the credential's expiration date. */
-  readonly expirationDateColumn?: string
-}
-
-export interface RawCodeCredential extends CredentialDates {
-  readonly type: 'rawCode'
-  readonly format: CredentialFormat
-  /** The whole credential as a number: decimal, or hexadecimal with `0x`. */
-  readonly column: string
-}
-
-export interface FacilityCodeCredential extends CredentialDates {
-  readonly type: 'facilityCodeAndCardNumber'
-  readonly format: CredentialFormat
-  readonly facilityCodeColumn: string
-  readonly cardNumberColumn: string
-}
-
-export interface FixedFacilityCodeCredential extends CredentialDates {
-  readonly type: 'fixedFacilityCodeAndCardNumber'
-  readonly format: CredentialFormat
-  readonly facilityCode: number
-  readonly cardNumberColumn: string
-}
-
-export type CredentialMapping =
-  RawCodeCredential | FacilityCodeCredential | FixedFacilityCodeCredential
-
 export interface AdvancedSettings {
   readonly delimiter: DelimiterName
   readonly encoding: CsvEncoding
@@ -130,10 +41,6 @@ export interface ManagementSettings {
   /** Pictures are synchronized (as for the Entra synchronization's management settings). */
   readonly synchronizePictures: boolean
 }
-
-/** Date forms accepted besides ISO 8601: .NET's invariant culture reads month first. */
-export const DATE_ORDERS = ['month-first', 'day-first', 'iso-only'] as const
-export type DateOrder = (typeof DATE_ORDERS)[number]
 
 /**
  * What ClearID does not document, chosen here (docs/cloud-csv.md, "Not documented"); the checker
@@ -189,4 +96,13 @@ export const DEFAULT_CSV_CONFIG: CsvConfig = {
 
 export function delimiterOf(config: Pick<CsvConfig, 'advanced'>): string {
   return CSV_DELIMITERS[config.advanced.delimiter]
+}
+
+/** The options that say how a row's text becomes identity values (`model/sync/mapped-identity.ts`). */
+export function mappingOptionsOf(config: CsvConfig): MappingOptions {
+  return {
+    dateOrder: config.options.dateOrder,
+    synchronizePictures: config.management.synchronizePictures,
+    emptyValues: config.options.emptyValues,
+  }
 }

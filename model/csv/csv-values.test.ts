@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { readCredential } from './credentials.ts'
+import { readCredential } from '../sync/credentials.ts'
 import { createDecoder, sniffBinary, sniffBom, sniffOtherText } from './decode.ts'
-import { findCsvField } from './fields.ts'
+import { findSyncField } from '../sync/fields.ts'
 import {
   looksLikeDate,
   looksLikePath,
-  parseCsvBoolean,
-  parseCsvDate,
+  parseSyncBoolean,
+  parseSyncDate,
   readPicture,
-} from './values.ts'
+} from '../sync/values.ts'
 
 describe('header names', () => {
   it.each([
@@ -24,24 +24,24 @@ describe('header names', () => {
     ['Status', 'active'],
     ['Photo', 'picture'],
   ])('%s names %s', (header, field) => {
-    expect(findCsvField(header)?.name).toBe(field)
+    expect(findSyncField(header)?.name).toBe(field)
   })
 
   it('names nothing for an unknown header', () => {
-    expect(findCsvField('Shoe size')).toBeUndefined()
+    expect(findSyncField('Shoe size')).toBeUndefined()
   })
 })
 
 describe('dates', () => {
   it('reads ISO 8601 and, by dateOrder, slash dates; refuses impossible days', () => {
-    expect(parseCsvDate('2026-04-05', 'month-first')).toBe('2026-04-05')
-    expect(parseCsvDate('2026-04-05T08:30:00+02:00', 'iso-only')).toBe('2026-04-05T06:30:00.000Z')
-    expect(parseCsvDate('04/05/2026', 'month-first')).toBe('2026-04-05')
-    expect(parseCsvDate('04/05/2026', 'day-first')).toBe('2026-05-04')
-    expect(parseCsvDate('04/05/2026', 'iso-only')).toBeUndefined()
-    expect(parseCsvDate('2026-02-30', 'month-first')).toBeUndefined()
-    expect(parseCsvDate('2026-13-01', 'month-first')).toBeUndefined()
-    expect(parseCsvDate('soon', 'month-first')).toBeUndefined()
+    expect(parseSyncDate('2026-04-05', 'month-first')).toBe('2026-04-05')
+    expect(parseSyncDate('2026-04-05T08:30:00+02:00', 'iso-only')).toBe('2026-04-05T06:30:00.000Z')
+    expect(parseSyncDate('04/05/2026', 'month-first')).toBe('2026-04-05')
+    expect(parseSyncDate('04/05/2026', 'day-first')).toBe('2026-05-04')
+    expect(parseSyncDate('04/05/2026', 'iso-only')).toBeUndefined()
+    expect(parseSyncDate('2026-02-30', 'month-first')).toBeUndefined()
+    expect(parseSyncDate('2026-13-01', 'month-first')).toBeUndefined()
+    expect(parseSyncDate('soon', 'month-first')).toBeUndefined()
   })
 
   it('tells date and path shapes, which must be quoted', () => {
@@ -79,14 +79,14 @@ describe('pictures', () => {
 
 describe('booleans', () => {
   it('reads the usual spellings and nothing else', () => {
-    expect(['true', 'Active', '1', 'YES'].map(parseCsvBoolean)).toEqual([true, true, true, true])
-    expect(['false', 'Inactive', '0', 'no'].map(parseCsvBoolean)).toEqual([
+    expect(['true', 'Active', '1', 'YES'].map(parseSyncBoolean)).toEqual([true, true, true, true])
+    expect(['false', 'Inactive', '0', 'no'].map(parseSyncBoolean)).toEqual([
       false,
       false,
       false,
       false,
     ])
-    expect(parseCsvBoolean('maybe')).toBeUndefined()
+    expect(parseSyncBoolean('maybe')).toBeUndefined()
   })
 })
 

@@ -7,13 +7,17 @@
  *
  * @module
  */
-import type { CsvConfig, CredentialMapping, IdentityMapping, MappingType } from './config.ts'
-import { readCredential, type CsvCredential, type CredentialColumn } from './credentials.ts'
-import { findCsvField, type CsvField } from './fields.ts'
-import { parseCsvDate } from './values.ts'
+import { applyRegex, isBlank, mappingRegex } from '../sync/apply-mapping.ts'
+import { readCredential, type SyncCredential, type CredentialColumn } from '../sync/credentials.ts'
+import { findSyncField, type SyncField } from '../sync/fields.ts'
+import type { MappedValues } from '../sync/mapped-identity.ts'
+import { credentialPlaces } from '../sync/parse-mappings.ts'
+import type { CredentialMapping, IdentityMapping, MappingType } from '../sync/mapping-model.ts'
+import { parseSyncDate } from '../sync/values.ts'
+import type { CsvConfig } from './config.ts'
 
 export interface PlannedField {
-  readonly field: CsvField
+  readonly field: SyncField
   readonly type: MappingType
   /** Index of the column in the header; absent for Fixed, or when the column is missing. */
   readonly column?: number
@@ -70,7 +74,7 @@ export function planColumns(config: CsvConfig, header: readonly string[]): Colum
   if (config.identityMappings === undefined) {
     const seen = new Set<string>()
     header.forEach((name, i) => {
-      const field = findCsvField(name)
+      const field = findSyncField(name)
       if (!field || seen.has(field.name)) return
       seen.add(field.name)
       used.add(i)
@@ -85,8 +89,8 @@ export function planColumns(config: CsvConfig, header: readonly string[]): Colum
     })
     // External ID is mapped by default: a header named for it feeds it unless a mapping does.
     if (!fields.some((f) => f.field.name === 'externalId')) {
-      const i = header.findIndex((name) => findCsvField(name)?.name === 'externalId')
-      const field = findCsvField('externalId')
+      const i = header.findIndex((name) => findSyncField(name)?.name === 'externalId')
+      const field = findSyncField('externalId')
       if (i >= 0 && field) {
         used.add(i)
         fields.push({ field, type: 'direct', column: i, columnName: header[i], by: 'header name' })
@@ -95,7 +99,7 @@ export function planColumns(config: CsvConfig, header: readonly string[]): Colum
   }
   const credentials = config.credentialMappings.map((mapping, n) => {
     const columns = new Map<string, number>()
-    for (const name of credentialColumns(mapping)) {
+    for (const name of credentialPlaces(mapping)) {
       const i = columnOf(name, `credentialMappings[${n}]`)
       if (i !== undefined) columns.set(key(name), i)
     }
@@ -130,7 +134,7 @@ function planMapping(
   mapping: IdentityMapping,
   columnOf: (name: string) => number | undefined,
 ): PlannedField | undefined {
-  const field = findCsvField(mapping.field)
+  const field = findSyncField(mapping.field)
   if (!field) return undefined
   if (mapping.type === 'fixed')
     return { field, type: 'fixed', fixed: mapping.value, by: 'configuration' }
@@ -145,19 +149,9 @@ function planMapping(
   return {
     ...base,
     type: 'regex',
-    regex: new RegExp(mapping.pattern, 'g'),
+    regex: mappingRegex(mapping.pattern),
     replacement: mapping.replacement,
   }
-}
-
-export function credentialColumns(mapping: CredentialMapping): string[] {
-  const dates = [mapping.activationDateColumn, mapping.expirationDateColumn].filter(
-    (c): c is string => c !== undefined,
-  )
-  if (mapping.type === 'rawCode') return [mapping.column, ...dates]
-  if (mapping.type === 'facilityCodeAndCardNumber')
-    return [mapping.facilityCodeColumn, mapping.cardNumberColumn, ...dates]
-  return [mapping.cardNumberColumn, ...dates]
 }
 
 /** A regex mapping whose pattern did not match: the value passes unchanged, as in .NET. */
@@ -175,17 +169,11 @@ export interface CredentialProblem {
 }
 
 /** What one row gives: each mapped field's text (after the regex), credentials and problems. */
-export interface MappedRow {
-  /** Field name to its text; fields whose cell is empty are absent. */
-  readonly values: ReadonlyMap<string, string>
-  /** Mapped fields whose cell is empty (their column exists). */
-  readonly empty: readonly string[]
+export interface MappedRow extends MappedValues {
   readonly regexMisses: readonly RegexMiss[]
-  readonly credentials: readonly CsvCredential[]
+  readonly credentials: readonly SyncCredential[]
   readonly credentialProblems: readonly CredentialProblem[]
 }
-
-const blank = (v: string | undefined): v is undefined => v === undefined || v.trim() === ''
 
 export function mapRow(plan: ColumnPlan, cells: readonly string[], config: CsvConfig): MappedRow {
   const values = new Map<string, string>()
@@ -198,33 +186,29 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], config: CsvCo
     }
     if (planned.column === undefined) continue
     const cell = cells[planned.column]
-    if (blank(cell)) {
+    if (isBlank(cell)) {
       empty.push(planned.field.name)
       continue
     }
     if (planned.type === 'regex' && planned.regex) {
-      planned.regex.lastIndex = 0
-      if (!planned.regex.test(cell)) {
+      const replaced = applyRegex(planned.regex, planned.replacement ?? '', cell)
+      if (replaced === undefined)
         regexMisses.push({ field: planned.field.name, column: planned.column, value: cell })
-        values.set(planned.field.name, cell)
-        continue
-      }
-      planned.regex.lastIndex = 0
-      values.set(planned.field.name, cell.replace(planned.regex, planned.replacement ?? ''))
+      values.set(planned.field.name, replaced ?? cell)
       continue
     }
     values.set(planned.field.name, cell)
   }
-  const credentials: CsvCredential[] = []
+  const credentials: SyncCredential[] = []
   const credentialProblems: CredentialProblem[] = []
-  const readDate = (raw: string) => parseCsvDate(raw, config.options.dateOrder)
+  const readDate = (raw: string) => parseSyncDate(raw, config.options.dateOrder)
   for (const planned of plan.credentials) {
     const columnIndex = (name: string | undefined) =>
       name === undefined ? undefined : planned.columns.get(key(name))
     const read = (name: string) => {
       const i = columnIndex(name)
       const cell = i === undefined ? undefined : cells[i]
-      return blank(cell) ? undefined : cell
+      return isBlank(cell) ? undefined : cell
     }
     const { credential, issues } = readCredential(planned.mapping, read, readDate)
     if (credential) credentials.push(credential)

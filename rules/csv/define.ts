@@ -11,7 +11,7 @@
 import type { CsvConfig } from '../../model/csv/config.ts'
 import type { ColumnPlan, MappedRow } from '../../model/csv/mapping.ts'
 import type { CsvRecord } from '../../model/csv/reader.ts'
-import type { RowIdentity } from '../../model/csv/row-identity.ts'
+import type { MappedIdentity } from '../../model/sync/mapped-identity.ts'
 import type { FileLocation, Finding, RuleMeta } from '../../model/rule.ts'
 
 /** A problem found before or while splitting the file into rows. */
@@ -66,7 +66,7 @@ export type CsvEvent =
       readonly file: CsvFileView
       readonly record: CsvRecord
       readonly mapped: MappedRow
-      readonly identity: RowIdentity
+      readonly identity: MappedIdentity
     }
   | {
       readonly type: 'fileEnd'

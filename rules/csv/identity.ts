@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { RowIssueRule } from '../../model/csv/row-identity.ts'
+import type { IdentityIssueRule } from '../../model/sync/mapped-identity.ts'
 import { cellAt, defineCsvRule, type CsvRule } from './define.ts'
 import { aboutCsv, choice, identityMappings, oneIdentityFields, seedRule } from './sources.ts'
 
@@ -103,7 +103,7 @@ function identityIssueRule(spec: {
   id: string
   level: 'MUST' | 'SHOULD'
   title: string
-  rule: RowIssueRule
+  rule: IdentityIssueRule
   field?: string
   sources: CsvRule['sources']
   fix: string

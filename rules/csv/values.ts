@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { findCsvField } from '../../model/csv/fields.ts'
-import { looksLikeDate, looksLikePath, readPicture } from '../../model/csv/values.ts'
+import { findSyncField } from '../../model/sync/fields.ts'
+import { looksLikeDate, looksLikePath, readPicture } from '../../model/sync/values.ts'
 import { cellAt, defineCsvRule, type CsvEvent } from './define.ts'
 import { aboutCsv, choice } from './sources.ts'
 
@@ -140,7 +140,7 @@ export const readableValues = defineCsvRule({
     for (const issue of event.identity.issues) {
       if (issue.rule !== 'date' && issue.rule !== 'boolean' && issue.rule !== 'status') continue
       const column = event.file.plan?.fields.find((f) => f.field.name === issue.field)?.column
-      const label = findCsvField(issue.field)?.label ?? issue.field
+      const label = findSyncField(issue.field)?.label ?? issue.field
       ctx.report({
         message: `${label}: ${issue.message}`,
         location: cellAt(event.file, event.record, column),

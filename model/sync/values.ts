@@ -1,12 +1,13 @@
 /**
- * Reading one CSV value the way the configuration says: dates (ISO 8601, or the invariant
- * culture's month-first form, `dateOrder`), booleans and the status, and picture references
- * (relative path, absolute path or Base64, the three forms ClearID documents). Also the shapes the
- * quoting rule looks for: a value that looks like a date or a path must be in double quotes.
+ * Reading one mapped value (a CSV cell, a Graph attribute's text) the way the configuration says:
+ * dates (ISO 8601, or the invariant culture's month-first form, `dateOrder`), booleans and the
+ * status, and picture references (relative path, absolute path or Base64, the three forms ClearID
+ * documents). Also the shapes the CSV quoting rule looks for: a value that looks like a date or a
+ * path must be in double quotes.
  *
  * @module
  */
-import type { DateOrder } from './config.ts'
+import type { DateOrder } from './mapping-model.ts'
 
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
@@ -23,7 +24,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0')
  * The value as an ISO 8601 date (`2026-04-05`) or date-time, or undefined when it is not a date
  * in the accepted forms. Times without a zone are taken as UTC (mock choice).
  */
-export function parseCsvDate(value: string, order: DateOrder): string | undefined {
+export function parseSyncDate(value: string, order: DateOrder): string | undefined {
   const text = value.trim()
   const iso = ISO_DATE.exec(text)
   if (iso) {
@@ -108,7 +109,7 @@ const TRUE = new Set(['true', '1', 'yes', 'y', 'active'])
 const FALSE = new Set(['false', '0', 'no', 'n', 'inactive'])
 
 /** `true`/`false`, `1`/`0`, `yes`/`no`, `Active`/`Inactive`, any case; undefined otherwise. */
-export function parseCsvBoolean(value: string): boolean | undefined {
+export function parseSyncBoolean(value: string): boolean | undefined {
   const lower = value.trim().toLowerCase()
   if (TRUE.has(lower)) return true
   if (FALSE.has(lower)) return false

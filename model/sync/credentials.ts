@@ -1,14 +1,18 @@
 /**
- * Card credentials from a row: the raw code, or facility code and card number (from columns or a
- * fixed facility code), checked against the bit lengths of the configured format, and the
- * activation and expiration dates when columns hold them.
+ * Card credentials from a source record (a CSV row, a Graph user): the raw code, or facility code
+ * and card number (from the record or a fixed facility code), checked against the bit lengths of
+ * the configured format, and the activation and expiration dates when the record holds them.
  *
  * @module
  */
-import { CREDENTIAL_FORMATS, type CredentialFormat, type CredentialMapping } from './config.ts'
+import {
+  CREDENTIAL_FORMATS,
+  type CredentialFormat,
+  type CredentialMapping,
+} from './mapping-model.ts'
 
-/** A credential ClearID would make from one row. */
-export interface CsvCredential {
+/** A credential ClearID would make from one record. */
+export interface SyncCredential {
   readonly format: CredentialFormat
   /** Decimal text (BigInt-safe): formats reach 48 bits. */
   readonly rawCode?: string
@@ -18,7 +22,7 @@ export interface CsvCredential {
   readonly expirationDate?: string
 }
 
-/** Columns of the row a credential mapping reads, by role. */
+/** The places a credential mapping reads (columns, or attributes), by role. */
 export type CredentialColumn =
   | 'column'
   | 'facilityCodeColumn'
@@ -70,17 +74,19 @@ function numberIssue(
 }
 
 /**
- * The credential of one row under `mapping`; `read(column)` gives a cell by template column name
- * (undefined when the column is missing or the cell empty). No card number: no credential.
+ * The credential of one record under `mapping`; `read(place)` gives a value by the mapping's column
+ * or attribute name (undefined when it is missing or empty). No card number: no credential.
  */
 export function readCredential(
   mapping: CredentialMapping,
   read: (column: string) => string | undefined,
   readDate: (raw: string) => string | undefined,
-): { credential?: CsvCredential; issues: CredentialIssue[] } {
+): { credential?: SyncCredential; issues: CredentialIssue[] } {
   const format = CREDENTIAL_FORMATS[mapping.format]
   const issues: CredentialIssue[] = []
-  const out: { -readonly [K in keyof CsvCredential]: CsvCredential[K] } = { format: mapping.format }
+  const out: { -readonly [K in keyof SyncCredential]: SyncCredential[K] } = {
+    format: mapping.format,
+  }
   if (mapping.type === 'rawCode') {
     const raw = read(mapping.column)
     if (raw === undefined) return { issues }
@@ -107,7 +113,7 @@ export function readCredential(
     if (facilityRaw === undefined) {
       issues.push({
         column: 'facilityCodeColumn',
-        message: `The facility code is empty but the row has a card number: ${format.label} needs both.`,
+        message: `The facility code is empty but there is a card number: ${format.label} needs both.`,
       })
     } else {
       const facility = numberIssue(
@@ -144,7 +150,7 @@ export function readCredential(
 }
 
 /** A stable key of the card itself (format and numbers), to tell a new credential from a known one. */
-export function credentialKey(credential: CsvCredential): string {
+export function credentialKey(credential: SyncCredential): string {
   return [
     credential.format,
     credential.rawCode ?? '',

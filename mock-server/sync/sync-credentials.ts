@@ -1,13 +1,14 @@
 /**
- * The credentials CSV synchronization makes, per account and identity, keyed by the card (format
- * and numbers): a row naming a known card updates its dates, a new card is created. The mock has
- * no credential service of its own; the control plane lists them.
+ * The credentials a synchronization makes (Cloud CSV, Entra ID over Graph), per account and
+ * identity, keyed by the card (format and numbers): a record naming a known card updates its
+ * dates, a new card is created, and a source that no longer gives a card it made removes it. The
+ * mock has no credential service of its own; the control plane lists them.
  *
  * @module
  */
-import { credentialKey, type CsvCredential } from '../../model/csv/credentials.ts'
+import { credentialKey, type SyncCredential } from '../../model/sync/credentials.ts'
 
-export interface StoredCredential extends CsvCredential {
+export interface StoredCredential extends SyncCredential {
   readonly credentialId: string
   readonly identityId: string
   readonly externalId: string
@@ -18,14 +19,14 @@ export interface StoredCredential extends CsvCredential {
 
 export type CredentialChange = 'created' | 'updated' | 'unchanged'
 
-export class CsvCredentials {
+export class SyncCredentials {
   /** Account → identity id → card key → credential. */
   readonly #byAccount = new Map<string, Map<string, Map<string, StoredCredential>>>()
 
   apply(
     accountId: string,
     owner: { identityId: string; externalId: string; configurationId: string },
-    credential: CsvCredential,
+    credential: SyncCredential,
     now: string,
     newId: () => string,
   ): { change: CredentialChange; credential: StoredCredential } {
@@ -50,6 +51,27 @@ export class CsvCredentials {
     }
     cards.set(key, stored)
     return { change: known ? 'updated' : 'created', credential: stored }
+  }
+
+  /**
+   * Removes the identity's credentials that `configurationId` made and whose card is not in
+   * `kept` (card keys, `credentialKey`); returns them.
+   */
+  removeOthers(
+    accountId: string,
+    identityId: string,
+    configurationId: string,
+    kept: ReadonlySet<string>,
+  ): StoredCredential[] {
+    const cards = this.#byAccount.get(accountId)?.get(identityId)
+    if (!cards) return []
+    const removed: StoredCredential[] = []
+    for (const [key, credential] of cards) {
+      if (credential.configurationId !== configurationId || kept.has(key)) continue
+      cards.delete(key)
+      removed.push(credential)
+    }
+    return removed
   }
 
   list(accountId: string, externalId?: string): StoredCredential[] {

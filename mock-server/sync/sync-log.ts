@@ -1,9 +1,10 @@
 /**
- * Synchronization logs of the Cloud CSV configurations, as the portal shows them: per entry a
+ * Synchronization logs (Cloud CSV, Entra ID over Graph), as the portal shows them: per entry a
  * timestamp, an activity type from ClearID's documented vocabulary, the entity, and its errors;
- * filtered by a date range (at most a year), type, entity and "only show errors". Each upload is one
- * run: an `Extraction` entry for the file, one entry per row with its outcome, a `Synchronization`
- * summary. Entries are kept per account up to a bound, oldest dropped first.
+ * filtered by a date range (at most a year), type, entity and "only show errors". Each run (a CSV
+ * upload, a Graph synchronization) has `Extraction` entries for what was read, one entry per
+ * identity, credential, role membership or supervisor with its outcome, and a `Synchronization`
+ * summary. Entries are kept per account and source up to a bound, oldest dropped first.
  *
  * @module
  */
@@ -28,7 +29,7 @@ export const SYNC_LOG_TYPES = [
 export type SyncLogType = (typeof SYNC_LOG_TYPES)[number]
 
 /** What became of the entity: `failed` entries are the errors "Only show errors" keeps. */
-export type SyncOutcome = 'succeeded' | 'failed' | 'unchanged' | 'deactivated'
+export type SyncOutcome = 'succeeded' | 'failed' | 'unchanged' | 'deactivated' | 'deleted'
 
 export interface SyncLogEntry {
   readonly id: number
@@ -36,13 +37,16 @@ export interface SyncLogEntry {
   readonly configurationId: string
   readonly timestamp: string
   readonly type: SyncLogType
-  /** The identity (External ID and name), credential or file the entry is about. */
+  /** The identity (External ID and name), credential, role, file or source the entry is about. */
   readonly entity: string
   readonly outcome: SyncOutcome
   readonly message: string
+  /** Cloud CSV: the file. */
   readonly file?: string
-  /** The row of the file (the header is row 1). */
+  /** Cloud CSV: the row of the file (the header is row 1). */
   readonly row?: number
+  /** Graph: the user or group the entry is about (its object id). */
+  readonly objectId?: string
   readonly identityId?: string
   readonly errors?: readonly string[]
 }

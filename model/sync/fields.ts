@@ -1,28 +1,28 @@
 /**
- * The ClearID fields a CSV column can feed, and how a header name finds its field. Every extension
- * attribute of the catalogue (`model/attributes.ts`) is one, plus the display name, the status and
- * the REST-only members a CSV export carries (picture, date of birth, activation and expiration).
- * Header names match a field's catalogue name or one of its portal labels, ignoring case, spaces
- * and punctuation: `externalId`, `External ID`, `external_id`, `First name` and `firstName` all
- * find their field.
+ * The ClearID fields a synchronization can feed (a CSV column, a Graph attribute), and how a name
+ * finds its field. Every extension attribute of the catalogue (`model/attributes.ts`) is one, plus
+ * the display name, the status and the REST-only members a source carries (picture, date of
+ * birth, activation and expiration). Names (a CSV header, a mapping's `field`) match a field's
+ * catalogue name or one of its portal labels, ignoring case, spaces and punctuation: `externalId`,
+ * `External ID`, `external_id`, `First name` and `firstName` all find their field.
  *
  * @module
  */
 import { EXTENSION_ATTRIBUTES, type ExtensionAttributeName } from '../attributes.ts'
 
 /** How a value is read: text as is, a boolean, the status, a date, or a picture reference. */
-export type CsvFieldKind =
+export type SyncFieldKind =
   'text' | 'email' | 'countryCode' | 'boolean' | 'status' | 'date' | 'picture'
 
 /** Where the value lands on the identity. */
-export type CsvFieldTarget = 'attribute' | 'displayName' | 'active' | 'rest'
+export type SyncFieldTarget = 'attribute' | 'displayName' | 'active' | 'rest'
 
-export interface CsvField {
+export interface SyncField {
   /** The catalogue (or REST member) name. */
   readonly name: string
   readonly label: string
-  readonly kind: CsvFieldKind
-  readonly target: CsvFieldTarget
+  readonly kind: SyncFieldKind
+  readonly target: SyncFieldTarget
   /** More header names that find this field (portal labels and common spellings). */
   readonly aliases: readonly string[]
 }
@@ -54,10 +54,10 @@ const ATTRIBUTE_LABELS: Record<ExtensionAttributeName, readonly [string, ...stri
   isAdmin: ['Administrator'],
 }
 
-function attributeField(name: ExtensionAttributeName): CsvField {
+function attributeField(name: ExtensionAttributeName): SyncField {
   const definition = EXTENSION_ATTRIBUTES.find((a) => a.name === name)
   const [label, ...aliases] = ATTRIBUTE_LABELS[name]
-  const kind: CsvFieldKind =
+  const kind: SyncFieldKind =
     definition?.type === 'boolean'
       ? 'boolean'
       : definition?.format === 'email'
@@ -68,7 +68,7 @@ function attributeField(name: ExtensionAttributeName): CsvField {
   return { name, label, kind, target: 'attribute', aliases: [label, ...aliases] }
 }
 
-export const CSV_FIELDS: readonly CsvField[] = [
+export const SYNC_FIELDS: readonly SyncField[] = [
   ...(Object.keys(ATTRIBUTE_LABELS) as ExtensionAttributeName[]).map(attributeField),
   {
     name: 'displayName',
@@ -119,18 +119,18 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '')
 }
 
-const BY_NAME = new Map<string, CsvField>()
-for (const field of CSV_FIELDS) {
+const BY_NAME = new Map<string, SyncField>()
+for (const field of SYNC_FIELDS) {
   for (const name of [field.name, ...field.aliases]) {
     const key = normalizeName(name)
     if (!BY_NAME.has(key)) BY_NAME.set(key, field)
   }
 }
 
-const BY_EXACT_NAME = new Map(CSV_FIELDS.map((f) => [f.name, f]))
+const BY_EXACT_NAME = new Map(SYNC_FIELDS.map((f) => [f.name, f]))
 
-/** The field a header name (or a mapping's `field`) names, if any. */
-export function findCsvField(name: string): CsvField | undefined {
+/** The field a name (a CSV header, a mapping's `field`) names, if any. */
+export function findSyncField(name: string): SyncField | undefined {
   // The canonical name first: rows look their fields up by it, 100,000 times a file.
   return BY_EXACT_NAME.get(name) ?? BY_NAME.get(normalizeName(name))
 }
