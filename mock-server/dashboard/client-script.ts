@@ -11,7 +11,7 @@
  * @module
  */
 
-export const SCRIPT = `
+export const SCRIPT: string = `
 (function () {
   'use strict';
   var TOKEN_KEY = 'clearid-admin-token';
