@@ -6,7 +6,7 @@
  * @module
  */
 import { CSV_CONFIG_SCHEMA } from '../../model/csv/config-schema.ts'
-import { LOG_QUERY, LOGS } from './sync-log-operations.ts'
+import { syncRecordOperations } from './sync-log-operations.ts'
 import type { OperationSpec, ParamSpec, ResponseSpec } from './operation.ts'
 
 const A = '/_admin/accounts/{accountId}/csv'
@@ -178,45 +178,11 @@ export const CSV_OPERATIONS: readonly OperationSpec[] = [
       },
     },
   }),
-  csv({
-    method: 'get',
-    path: `${C}/runs`,
-    summary: 'List the upload runs (newest first)',
-    params: [CONFIGURATION],
-    responses: { 200: { description: 'Runs.', schema: { type: 'object' } } },
-  }),
-  csv({
-    method: 'get',
-    path: `${C}/runs/{runId}`,
-    summary: 'Get an upload run',
-    params: [CONFIGURATION, { name: 'runId', in: 'path', description: 'Run id.' }],
-    responses: { 200: { description: 'The run.', schema: RUN } },
-  }),
-  csv({
-    method: 'get',
-    path: `${C}/logs`,
-    summary: "The configuration's synchronization logs",
-    params: [CONFIGURATION, ...LOG_QUERY],
-    responses: {
-      200: LOGS,
-      400: { description: 'A range over a year, an unknown type or a bad parameter.' },
-    },
-  }),
-  csv({
-    method: 'get',
-    path: `${A}/logs`,
-    summary: "The account's Cloud CSV synchronization logs",
-    params: LOG_QUERY,
-    responses: {
-      200: LOGS,
-      400: { description: 'A range over a year, an unknown type or a bad parameter.' },
-    },
-  }),
-  csv({
-    method: 'get',
-    path: `${A}/credentials`,
-    summary: 'Credentials Cloud CSV made',
-    params: [{ name: 'externalId', in: 'query', description: "Only this identity's." }],
-    responses: { 200: { description: 'Credentials.', schema: { type: 'object' } } },
-  }),
+  ...syncRecordOperations({
+    base: A,
+    configuration: CONFIGURATION,
+    run: RUN,
+    logsOf: 'Cloud CSV synchronization',
+    madeBy: 'Cloud CSV',
+  }).map(csv),
 ]

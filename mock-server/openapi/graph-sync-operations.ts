@@ -8,7 +8,7 @@
  */
 import { GRAPH_CONFIG_SCHEMA } from '../../model/graph/config-schema.ts'
 import type { OperationSpec, ParamSpec, ResponseSpec } from './operation.ts'
-import { LOG_QUERY, LOGS } from './sync-log-operations.ts'
+import { syncRecordOperations } from './sync-log-operations.ts'
 
 const A = '/_admin/accounts/{accountId}/graph'
 const C = `${A}/configurations/{configurationId}`
@@ -179,45 +179,11 @@ export const GRAPH_SYNC_OPERATIONS: readonly OperationSpec[] = [
       502: { description: 'Graph could not be read; nothing was written.', schema: RUN },
     },
   }),
-  graph({
-    method: 'get',
-    path: `${C}/runs`,
-    summary: 'List the runs (newest first)',
-    params: [CONFIGURATION],
-    responses: { 200: { description: 'Runs.', schema: { type: 'object' } } },
-  }),
-  graph({
-    method: 'get',
-    path: `${C}/runs/{runId}`,
-    summary: 'Get a run',
-    params: [CONFIGURATION, { name: 'runId', in: 'path', description: 'Run id.' }],
-    responses: { 200: { description: 'The run.', schema: RUN } },
-  }),
-  graph({
-    method: 'get',
-    path: `${C}/logs`,
-    summary: "The configuration's synchronization logs",
-    params: [CONFIGURATION, ...LOG_QUERY],
-    responses: {
-      200: LOGS,
-      400: { description: 'A range over a year, an unknown type or a bad parameter.' },
-    },
-  }),
-  graph({
-    method: 'get',
-    path: `${A}/logs`,
-    summary: "The account's Graph synchronization logs",
-    params: LOG_QUERY,
-    responses: {
-      200: LOGS,
-      400: { description: 'A range over a year, an unknown type or a bad parameter.' },
-    },
-  }),
-  graph({
-    method: 'get',
-    path: `${A}/credentials`,
-    summary: 'Credentials Graph synchronizations made',
-    params: [{ name: 'externalId', in: 'query', description: "Only this identity's." }],
-    responses: { 200: { description: 'Credentials.', schema: { type: 'object' } } },
-  }),
+  ...syncRecordOperations({
+    base: A,
+    configuration: CONFIGURATION,
+    run: RUN,
+    logsOf: 'Graph synchronization',
+    madeBy: 'Graph synchronizations',
+  }).map(graph),
 ]
