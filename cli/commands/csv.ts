@@ -6,8 +6,8 @@
  * @module
  */
 import { CSV_CONFIG_SCHEMA } from '../../model/csv/config-schema.ts'
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.ts'
-import { nearest } from '../nearest.ts'
+import type { CliIo } from '../io.ts'
+import { printJson, runSubcommand, type Subcommand } from './subcommands.ts'
 import { csvAgentCommand } from './csv-agent.ts'
 import { csvCheckCommand } from './csv-check.ts'
 
@@ -21,28 +21,12 @@ clearid-conformance csv <subcommand> --help shows its options. docs/cloud-csv.md
 configuration file.
 `
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+const SUBCOMMANDS: Record<string, Subcommand> = {
   check: csvCheckCommand,
   agent: csvAgentCommand,
-  schema: async (_argv, io) => {
-    io.stdout(`${JSON.stringify(CSV_CONFIG_SCHEMA, null, 2)}\n`)
-    return EXIT_OK
-  },
+  schema: printJson(CSV_CONFIG_SCHEMA),
 }
 
-export async function csvCommand(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv
-  if (sub === undefined || sub === '--help' || sub === '-h') {
-    io.stdout(HELP)
-    return sub === undefined ? EXIT_USAGE : EXIT_OK
-  }
-  const handler = SUBCOMMANDS[sub]
-  if (!handler) {
-    const near = nearest(sub, Object.keys(SUBCOMMANDS))
-    io.stderr(
-      `clearid-conformance: unknown csv subcommand "${sub}".${near === undefined ? '' : ` Did you mean "${near}"?`}\n`,
-    )
-    return EXIT_USAGE
-  }
-  return handler(rest, io)
+export function csvCommand(argv: string[], io: CliIo): Promise<number> {
+  return runSubcommand('csv', HELP, SUBCOMMANDS, argv, io)
 }

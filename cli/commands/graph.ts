@@ -6,8 +6,8 @@
  * @module
  */
 import { GRAPH_CONFIG_SCHEMA } from '../../model/graph/config-schema.ts'
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.ts'
-import { nearest } from '../nearest.ts'
+import type { CliIo } from '../io.ts'
+import { printJson, runSubcommand, type Subcommand } from './subcommands.ts'
 import { graphPreviewCommand } from './graph-preview.ts'
 
 const HELP = `Usage: clearid-conformance graph <preview|schema> [options]
@@ -21,27 +21,11 @@ clearid-conformance graph <subcommand> --help shows its options. docs/entra-grap
 explains the configuration file.
 `
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+const SUBCOMMANDS: Record<string, Subcommand> = {
   preview: graphPreviewCommand,
-  schema: async (_argv, io) => {
-    io.stdout(`${JSON.stringify(GRAPH_CONFIG_SCHEMA, null, 2)}\n`)
-    return EXIT_OK
-  },
+  schema: printJson(GRAPH_CONFIG_SCHEMA),
 }
 
-export async function graphCommand(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv
-  if (sub === undefined || sub === '--help' || sub === '-h') {
-    io.stdout(HELP)
-    return sub === undefined ? EXIT_USAGE : EXIT_OK
-  }
-  const handler = SUBCOMMANDS[sub]
-  if (!handler) {
-    const near = nearest(sub, Object.keys(SUBCOMMANDS))
-    io.stderr(
-      `clearid-conformance: unknown graph subcommand "${sub}".${near === undefined ? '' : ` Did you mean "${near}"?`}\n`,
-    )
-    return EXIT_USAGE
-  }
-  return handler(rest, io)
+export function graphCommand(argv: string[], io: CliIo): Promise<number> {
+  return runSubcommand('graph', HELP, SUBCOMMANDS, argv, io)
 }
