@@ -12,7 +12,7 @@ import { run as state } from './state.bench.ts'
 const BENCHES: Record<string, () => Promise<void>> = { scim, state, conformance, csv }
 
 const only = process.argv[2]
-if (only !== undefined && !(only in BENCHES)) {
+if (only !== undefined && !Object.hasOwn(BENCHES, only)) {
   console.error(`Unknown benchmark "${only}"; choose one of: ${Object.keys(BENCHES).join(', ')}.`)
   process.exit(2)
 }

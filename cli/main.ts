@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL_VERSION}\n`)
     return EXIT_OK
   }
-  const handler = COMMANDS[command]
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!handler) {
     const near = nearest(command, Object.keys(COMMANDS))
     const hint = near === undefined ? '' : ` Did you mean "${near}"?`
