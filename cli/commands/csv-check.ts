@@ -15,20 +15,12 @@ import { PreviewCollector, type Classifier } from '../../csv/preview.ts'
 import { CsvFileError, fileSize } from '../../csv/read-file.ts'
 import { buildCsvReport } from '../../csv/report.ts'
 import { parseFormats, type FormatName } from '../../reports/renderers/index.ts'
-import { renderConsoleSummary } from '../../reports/renderers/console.ts'
-import { DEFAULT_OUT_DIR, renderReport, writeReports } from '../../reports/write.ts'
+import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { CSV_RULES } from '../../rules/csv/index.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
-import {
-  colorOf,
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
-  EXIT_OK,
-  EXIT_USAGE,
-  UsageError,
-  type CliIo,
-} from '../io.ts'
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { writePreSyncReport } from './report-output.ts'
 import { renderPreview as renderPreviewText } from './csv-preview-output.ts'
 
 export const CSV_CHECK_OPTIONS = {
@@ -190,17 +182,11 @@ export async function csvCheckCommand(argv: string[], io: CliIo): Promise<number
       configName: config.name,
       ...(settings.against !== undefined && { against: settings.against }),
     })
-    if (settings.out === '-') {
-      io.stdout(renderReport(report, settings.formats[0] ?? 'json', RENDER_OPTIONS))
-    } else {
-      if (settings.previewCount > 0 || settings.against !== undefined)
-        io.stdout(renderPreviewText(preview, settings.against !== undefined))
-      const files = await writeReports(report, settings.formats, settings.out, RENDER_OPTIONS)
-      io.stdout(renderConsoleSummary(report, { color: colorOf(io), files }))
-    }
-    const { verdict } = report.summary
-    if (verdict === 'fail') return EXIT_FAILED
-    return verdict === 'incomplete' && settings.requireComplete ? EXIT_INCOMPLETE : EXIT_OK
+    return await writePreSyncReport(io, report, settings, RENDER_OPTIONS, () =>
+      settings.previewCount > 0 || settings.against !== undefined
+        ? renderPreviewText(preview, settings.against !== undefined)
+        : '',
+    )
   } catch (error) {
     if (
       error instanceof UsageError ||

@@ -14,20 +14,12 @@ import { buildGraphReport } from '../../graph/report.ts'
 import { GraphSourceError, type GraphSourceSpec } from '../../graph/sources.ts'
 import { loginUrlFor, type GraphSyncConfig } from '../../model/graph/config.ts'
 import { parseFormats, type FormatName } from '../../reports/renderers/index.ts'
-import { renderConsoleSummary } from '../../reports/renderers/console.ts'
-import { DEFAULT_OUT_DIR, renderReport, writeReports } from '../../reports/write.ts'
+import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { GRAPH_RULES } from '../../rules/graph/index.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
-import {
-  colorOf,
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
-  EXIT_OK,
-  EXIT_USAGE,
-  UsageError,
-  type CliIo,
-} from '../io.ts'
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { writePreSyncReport } from './report-output.ts'
 import { renderGraphPreview } from './graph-preview-output.ts'
 
 export const GRAPH_PREVIEW_OPTIONS = {
@@ -214,16 +206,9 @@ export async function graphPreviewCommand(argv: string[], io: CliIo): Promise<nu
       configPath: settings.configPath,
       configName: config.name,
     })
-    if (settings.out === '-') {
-      io.stdout(renderReport(report, settings.formats[0] ?? 'json', RENDER_OPTIONS))
-    } else {
-      io.stdout(renderGraphPreview(outcome.preview, settings.previewCount))
-      const files = await writeReports(report, settings.formats, settings.out, RENDER_OPTIONS)
-      io.stdout(renderConsoleSummary(report, { color: colorOf(io), files }))
-    }
-    const { verdict } = report.summary
-    if (verdict === 'fail') return EXIT_FAILED
-    return verdict === 'incomplete' && settings.requireComplete ? EXIT_INCOMPLETE : EXIT_OK
+    return await writePreSyncReport(io, report, settings, RENDER_OPTIONS, () =>
+      renderGraphPreview(outcome.preview, settings.previewCount),
+    )
   } catch (error) {
     if (
       error instanceof UsageError ||

@@ -29,17 +29,9 @@ import {
 import { targetLabel } from '../../suites/targets/target.ts'
 import { runInitialCycleScenario, type ScenarioOutcome } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
-import {
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  EXIT_USAGE,
-  UsageError,
-  colorOf,
-  type CliIo,
-} from '../io.ts'
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, colorOf, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { exitOf } from './report-output.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { describeCleanup } from './run-cleanup.ts'
 import { createRunMeters } from './run-progress.ts'
@@ -200,14 +192,6 @@ async function finish(
     return EXIT_USAGE
   }
   return exitOf(report, settings.requireComplete)
-}
-
-// INCOMPLETE is 0 by default so read-only runs against production stay usable; CI that must not
-// accept an untested MUST rule passes --require-complete.
-function exitOf(report: ConformanceReport, requireComplete: boolean): number {
-  const { verdict } = report.summary
-  if (verdict === 'fail') return EXIT_FAILED
-  return verdict === 'incomplete' && requireComplete ? EXIT_INCOMPLETE : EXIT_OK
 }
 
 /** Exit 2's message when answers went past the response limit: what happened, what to pass. */
