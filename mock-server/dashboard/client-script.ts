@@ -25,6 +25,8 @@ export const SCRIPT: string = `
     identities: { q: '', page: 1, deleted: false },
     lastSeq: 0,
     lastRequestSeq: 0,
+    // The SCIM key generated on this page, shown once: {key, revealed}.
+    newKey: null,
     live: null,
     loaded: {},
     loads: {},
@@ -140,8 +142,11 @@ export const SCRIPT: string = `
   async function load(name) {
     if (!FRAGMENTS[name] || !state.account) return;
     try {
-      await loadInto(name, FRAGMENTS[name]());
+      var fresh = await loadInto(name, FRAGMENTS[name]());
       state.loaded[name] = true;
+      // The new SCIM key is shown once: a reload of the overview (the live feed asks for one when
+      // identities change) must not take it away.
+      if (fresh && name === 'overview' && state.newKey) showNewKey(state.newKey.key, state.newKey.revealed);
     } catch (error) {
       failed(error);
     }
@@ -187,6 +192,7 @@ export const SCRIPT: string = `
     state.loaded = {};
     state.lastSeq = 0;
     state.lastRequestSeq = 0;
+    state.newKey = null;
     state.identities = { q: '', page: 1, deleted: false };
     var search = $('identity-search');
     search.elements.q.value = '';
@@ -397,11 +403,17 @@ export const SCRIPT: string = `
     }
   }
 
-  function showNewKey(key) {
+  function showNewKey(key, revealed) {
+    state.newKey = { key: key, revealed: !!revealed };
     var box = $('new-key');
     if (!box) return;
-    box.querySelector('[data-secret]').setAttribute('data-secret', key);
+    var secret = box.querySelector('[data-secret]');
+    secret.setAttribute('data-secret', key);
     box.querySelector('[data-copy]').setAttribute('data-copy', key);
+    if (revealed) {
+      secret.textContent = key;
+      box.querySelector('[data-reveal]').textContent = 'Hide';
+    }
     box.hidden = false;
   }
 
@@ -429,6 +441,7 @@ export const SCRIPT: string = `
     var hidden = button.textContent === 'Show';
     secret.textContent = hidden ? secret.getAttribute('data-secret') : '••••••••••••••••';
     button.textContent = hidden ? 'Hide' : 'Show';
+    if (state.newKey && button.closest('#new-key')) state.newKey.revealed = hidden;
   }
 
   async function openDetail(el) {

@@ -221,6 +221,12 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     const box = page.locator('#new-key')
     await box.waitFor()
     await box.locator('[data-reveal]').click()
+    // A new identity makes the live feed reload the overview: the key stays shown, revealed.
+    const issued = (await box.locator('[data-copy]').getAttribute('data-copy')) ?? ''
+    const reloaded = page.waitForResponse((r) => r.url().endsWith('/overview'))
+    expect((await send('POST', '/Users', scimUser('key-1'), issued)).status).toBe(201)
+    await reloaded
+    await box.locator('.secret', { hasNotText: '•' }).waitFor({ timeout: 2000 })
     const key = (await box.locator('.secret').textContent()) ?? ''
     expect(key.length).toBeGreaterThan(20)
     expect((await send('GET', '/Users', undefined, DEV_SCIM_KEY)).status).toBe(401)
