@@ -8,8 +8,8 @@
  *   end, patched globals.
  * - `browser` (`*.browser.test.ts`): the HTML report and the mock's dashboard in Chromium; skips
  *   without one.
- * - `sensitivity`: every defect switch against the rules it must trip (`suites/sensitivity*`, and
- *   the top-level `sensitivity/` it is moving to).
+ * - `sensitivity`: every defect switch against the rules it can reach (`suites/sensitivity*`, and
+ *   the top-level `sensitivity/` it is moving to); runs last, on two workers.
  */
 import { configDefaults, defineConfig } from 'vitest/config'
 
@@ -51,7 +51,19 @@ export default defineConfig({
         test: { name: 'integration', include: INTEGRATION, exclude: [...EXCLUDE, ...SENSITIVITY] },
       },
       { extends: true, test: { name: 'browser', include: BROWSER, exclude: EXCLUDE } },
-      { extends: true, test: { name: 'sensitivity', include: SENSITIVITY, exclude: EXCLUDE } },
+      {
+        extends: true,
+        test: {
+          name: 'sensitivity',
+          include: SENSITIVITY,
+          exclude: EXCLUDE,
+          // Its files are CPU-bound runs of the mock in-process and nothing else: after the other
+          // tiers (one worker, the default on two cores, beside vitest's own process), they take
+          // both cores.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 })

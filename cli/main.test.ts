@@ -19,6 +19,12 @@ describe('clearid-conformance', () => {
     expect(bad.err.join('')).toContain('unknown command "frobnicate"')
     expect(bad.err.join('')).not.toContain('Commands:')
     expect(await main([], captureIo())).toBe(2)
+    // A name every object has is not a command either.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const io = captureIo()
+      expect(await main([name], io)).toBe(2)
+      expect(io.err.join('')).toContain(`unknown command "${name}"`)
+    }
   })
 
   it('suggests the command a typo meant, and none for gibberish', async () => {

@@ -6,6 +6,8 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { csvCommand } from './commands/csv.ts'
+import { graphCommand } from './commands/graph.ts'
 import { replayCommand } from './commands/replay.ts'
 import { reportCommand } from './commands/report.ts'
 import { rulesCommand } from './commands/rules.ts'
@@ -28,6 +30,8 @@ Commands:
   verify-client  serve the mock to a vendor's SCIM client and judge the traffic it sends
   replay         replay a recorded session against the mock or another target
   serve          serve the mock ClearID on a port (what npm start runs)
+  csv            Cloud CSV: check files before ClearID sees them, a folder agent for the mock
+  graph          Entra ID (Graph) synchronization: preview what ClearID would make of a tenant
 
 clearid-conformance <command> --help shows the options of a command.
 `
@@ -40,6 +44,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   'verify-client': verifyClientCommand,
   replay: replayCommand,
   serve: serveCommand,
+  csv: csvCommand,
+  graph: graphCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -52,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL_VERSION}\n`)
     return EXIT_OK
   }
-  const handler = COMMANDS[command]
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!handler) {
     const near = nearest(command, Object.keys(COMMANDS))
     const hint = near === undefined ? '' : ` Did you mean "${near}"?`

@@ -26,6 +26,9 @@ import { errorAnswer, renderError } from './errors/render-error.ts'
 import { holdAnswersUntilDurable, keepState, storeFor } from './persistence/keep-state.ts'
 import { IdentityEvents } from './events.ts'
 import { AllowedHosts, guardHosts } from './http/allowed-hosts.ts'
+import { GraphDirectory } from './graph/graph-directory.ts'
+import { installGraphRoutes } from './graph/graph-mount.ts'
+import { installGraphSync } from './graph-sync/graph-sync-state.ts'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_BEHAVIOUR,
@@ -33,6 +36,7 @@ import {
   type AccountSeed,
   type AppOptions,
 } from './options.ts'
+import { installRestComponent, withWebhookComponent } from './rest-components.ts'
 import { isScimPath } from './scim/scim-base.ts'
 import { dispatchScimFirst } from './scim/scim-dispatch.ts'
 import { SCIM_MOUNT, scimRouter } from './scim/scim-router.ts'
@@ -70,9 +74,11 @@ export function createApp(options: AppOptions = {}): MockApp {
     ids,
     allowedHosts,
     // REST API, token service, webhooks and control plane (mock-server/control/rest-plane.ts).
-    ...restServices(options, { store, events, clock, ids }),
+    ...restServices(withWebhookComponent(options), { store, events, clock, ids }),
     // Client verification: traffic log and fault rules (mock-server/traffic, mock-server/faults).
     ...clientVerificationState(options),
+    // The fake Microsoft Graph source (mock-server/graph).
+    graph: new GraphDirectory(clock, options.graph),
   }
   // Kept state first (mock-server/persistence): seeding then only adds what it lacks.
   keepState(ctx, options.persistence)
@@ -83,10 +89,12 @@ export function createApp(options: AppOptions = {}): MockApp {
   const app = new Hono()
   app.get('/health', (c) => c.json({ status: 'ok' }))
   installRestMiddleware(app, ctx)
+  installRestComponent(app, ctx, options.components)
   // Every SCIM route runs behind the SCIM surface: recording, faults, authentication.
   const scim = scimRouter(ctx, options.components)
   app.route(SCIM_MOUNT, scim.routes)
   installRestRoutes(app, ctx, options)
+  installGraphRoutes(app, ctx)
   installDashboardOf(app, ctx, options)
   app.notFound((c) =>
     isScimPath(c.req.path)
@@ -101,6 +109,13 @@ export function createApp(options: AppOptions = {}): MockApp {
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
   holdAnswersUntilDurable(app, options.persistence)
+  // Graph synchronizations read the fake source through the app itself, any other URL through
+  // `graphFetch` (mock-server/graph-sync).
+  installGraphSync(ctx, {
+    appFetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))),
+    fetch: options.graphFetch ?? ((url, init) => fetch(url, init)),
+    sleep: options.graphSleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  })
   return Object.assign(app, { mock: ctx, ready })
 }
 

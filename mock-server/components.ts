@@ -1,6 +1,6 @@
 /**
  * Replaceable components of the mock, in the manner of Prism's `factory(config, components)`: a
- * part of the SCIM surface that a caller may wrap or replace, each override receiving the mock's
+ * part of the SCIM surface, the REST services or webhook delivery that a caller may wrap or replace, each override receiving the mock's
  * own implementation (and the app's state) so it can delegate to it, adjust its result or answer
  * in its place.
  *
@@ -26,11 +26,13 @@
  * ```
  * @module
  */
+import type { MiddlewareHandler } from 'hono'
 import type { Identity } from '../model/identity.ts'
 import type { ValidationIssue } from '../model/validate.ts'
 import type { MockContext } from './context.ts'
 import type { IdentityEventType } from './events.ts'
 import type { Step } from './http/pipeline.ts'
+import type { WebhookFetch } from './webhooks/webhook-options.ts'
 
 /** An override: builds the component from the mock's own one, once per app. */
 export type Wrap<F> = (own: F, ctx: MockContext) => F
@@ -55,6 +57,19 @@ export interface AppComponents {
   readonly validateUser?: Wrap<ValidateUser>
   /** Storage of a User create, replace, patch or delete (`identity-changes.ts`). */
   readonly saveUser?: Wrap<SaveUser>
+  /**
+   * Middleware in front of the emulated REST services (`/sts`, `/identityservice`,
+   * `/searchservice`) and the control plane (`/_admin`), after the request log and the body limit:
+   * it sees each request before the mock and its answer after. A middleware that needs the body
+   * reads it with `readBody` and replaces it with `replaceRequestBody` (`http/read-body.ts`). Made
+   * once per app; without it nothing is added to those routes.
+   */
+  readonly restMiddleware?: (ctx: MockContext) => MiddlewareHandler
+  /**
+   * The fetch webhook callbacks go through, wrapped around the one in use (the `webhookFetch`
+   * option or the global fetch): it sees each callback and the receiver's answer. Made once per app.
+   */
+  readonly webhookFetch?: (own: WebhookFetch) => WebhookFetch
 }
 
 /** `own`, or what `wrap` makes of it: no extra call when nothing replaces the component. */

@@ -9,6 +9,7 @@ import type { ApiIntegrationRegistry } from './accounts/api-integrations.ts'
 import type { RequestLog } from './control/request-log.ts'
 import type { ScimResets } from './control/scim-resets.ts'
 import type { FaultRegistry } from './faults/fault-registry.ts'
+import type { GraphDirectory } from './graph/graph-directory.ts'
 import type { AllowedHosts } from './http/allowed-hosts.ts'
 import type { IdentityEvents } from './events.ts'
 import type { IdentityRequests } from './identity-requests/identity-requests.ts'
@@ -54,4 +55,7 @@ export interface MockContext {
   readonly faults: FaultRegistry
   /** The `trafficAudit` option: makes an account's auditor; absent, the audit route answers 501. */
   readonly trafficAudit?: () => TrafficAuditor
+
+  /** The fake Microsoft Graph source's tenants (mock-server/graph), separate from accounts. */
+  readonly graph: GraphDirectory
 }

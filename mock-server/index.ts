@@ -40,6 +40,7 @@ export type {
   RecordedResponse,
   TrafficRecord,
 } from './traffic/record.ts'
+export type { GraphFetch } from './graph-sync/graph-client.ts'
 export type { FaultOption } from './faults/fault-registry.ts'
 export type { FaultSpec } from './faults/fault-rule.ts'
 export { MemoryIdentityStore } from './store/memory-store.ts'

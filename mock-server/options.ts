@@ -12,6 +12,8 @@ import type { StatePersistence } from './persistence/state-persistence.ts'
 import type { IdentityStore } from './store/identity-store.ts'
 import type { WebhookFetch, WebhookRetryPolicy } from './webhooks/webhook-options.ts'
 import type { ClientVerificationOptions } from './traffic/client-verification.ts'
+import type { GraphOptions } from './graph/graph-directory.ts'
+import type { GraphFetch } from './graph-sync/graph-client.ts'
 
 export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts'
 export type {
@@ -43,6 +45,22 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
   /** Id source (tests pin it). Default: `crypto.randomUUID()`. */
   readonly ids?: () => string
   /**
+   * The fake Microsoft Graph source (mock-server/graph, docs/entra-graph-sync.md): its tenants and
+   * token signing key. Default: the seeded development tenant.
+   */
+  readonly graph?: GraphOptions
+  /**
+   * The `fetch` Entra ID (Graph) synchronizations read a configured Graph URL through (tests and
+   * msw replace it). Default: the global `fetch`. A configuration without a Graph URL reads the
+   * mock's own fake Graph source through the app itself, in-process, without it.
+   */
+  readonly graphFetch?: GraphFetch
+  /**
+   * How a Graph synchronization waits before a retry (`Retry-After`). Default: a timer. Tests pass
+   * one that records the wait and returns at once.
+   */
+  readonly graphSleep?: (ms: number) => Promise<void>
+  /**
    * The dashboard at `/` (`dashboard/`): on by default wherever the control plane is; `false`
    * turns it off (`/` answers 404 again).
    */
@@ -64,6 +82,12 @@ export interface ApiIntegrationSeed {
   readonly clientId: string
   readonly clientSecret: string
   readonly name?: string
+  /**
+   * The integration's RS512 key pair, whose private key its key file holds (the JWT-assertion
+   * grant); extractable. Default: generated on first use. Pass one to share it between apps
+   * (faster tests), as `tokenSigningKeys` does for the token service.
+   */
+  readonly keyPair?: CryptoKeyPair
 }
 
 export {

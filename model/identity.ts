@@ -11,8 +11,21 @@ export type AttributeValue = string | boolean
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
-/** Where the last write to the SCIM-managed fields came from. */
-export type WriteSource = 'scim' | 'rest' | 'seed'
+/**
+ * Where the last write to the SCIM-managed fields came from (`csv`: a Cloud CSV upload; `graph`:
+ * an Entra ID synchronization over Microsoft Graph).
+ */
+export type WriteSource = 'scim' | 'rest' | 'seed' | 'csv' | 'graph'
+
+/** The synchronization that last wrote an identity (ClearID's `externalSync…` system data). */
+export interface SyncSource {
+  readonly kind: 'csv' | 'graph'
+  /** The configuration's id (`systemData.externalSyncSourceId`). */
+  readonly sourceId: string
+  readonly name: string
+  /** When it last wrote the identity (`systemData.externalSyncTimeUtc`). */
+  readonly at: string
+}
 
 export interface Identity {
   /** ClearID identityId; the SCIM `id`. A GUID. */
@@ -39,6 +52,8 @@ export interface Identity {
   deleted: boolean
   deletedAt?: string
   source: WriteSource
+  /** Set once a synchronization (a CSV or Graph configuration) has written the identity. */
+  sync?: SyncSource
 }
 
 /**

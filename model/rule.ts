@@ -9,8 +9,12 @@
 export const RULE_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const
 export type RuleLevel = (typeof RULE_LEVELS)[number]
 
-/** Which side a rule judges: the server's behaviour, a client's traffic, or both. */
-export type RuleSide = 'server' | 'client' | 'both'
+/**
+ * Which side a rule judges: the server's behaviour, a client's traffic, or both; `file`: a file
+ * before it is synchronized (the Cloud CSV rules, `CSV-…`); `source`: a directory before ClearID
+ * synchronizes it (the Entra ID over Graph rules, `GRAPH-…`).
+ */
+export type RuleSide = 'server' | 'client' | 'both' | 'file' | 'source'
 
 /**
  * Layers of expectations. `rfc`: RFC 7643/7644 alone. `entra`: what Entra ID's provisioning service
@@ -38,6 +42,21 @@ export interface Finding {
   readonly actual?: unknown
   /** The request/response pair that shows it, secrets redacted. */
   readonly exchange?: Exchange
+  /** Where in a file it was found (file rules); the message names the place too. */
+  readonly location?: FileLocation
+}
+
+/** A place in a checked file: rows and columns count from 1, the header is row 1. */
+export interface FileLocation {
+  readonly file: string
+  /** Record number (the header is row 1). */
+  readonly row?: number
+  /** Physical line the row starts on, when it differs from `row` (quoted line breaks). */
+  readonly line?: number
+  /** Cell number in the row. */
+  readonly column?: number
+  /** The header name of that column. */
+  readonly columnName?: string
 }
 
 /** What both halves of an exchange carry. */
@@ -81,7 +100,10 @@ export interface Exchange {
 
 /** Metadata common to every rule. The check itself lives beside it, typed by side. */
 export interface RuleMeta {
-  /** Stable, never reused. `SRV-…` judges servers, `CLI-…` judges clients. */
+  /**
+   * Stable, never reused. `SRV-…` judges servers, `CLI-…` clients, `CSV-…` files, `GRAPH-…`
+   * Graph sources.
+   */
   readonly id: string
   readonly level: RuleLevel
   readonly title: string

@@ -66,6 +66,21 @@ describe('redaction by value', () => {
     expect(set.redact(JSON.stringify({ token: jwt(7) }))).toBe('{"token":"[REDACTED]"}')
   })
 
+  it('finds a secret among hundreds at the very start and end of a text, whatever its length', () => {
+    const set = values(...Array.from({ length: 300 }, (_, i) => `unrelated-secret-${i}-0123456789`))
+    for (const secret of ['8charsXY', 'a-much-longer-secret-value-42', 'tiny']) set.add(secret)
+    expect(set.redact('8charsXY')).toBe('[REDACTED]')
+    expect(set.redact('x 8charsXY')).toBe('x [REDACTED]')
+    expect(set.redact('a-much-longer-secret-value-42 y')).toBe('[REDACTED] y')
+    expect(set.redact('tiny')).toBe('[REDACTED]')
+    expect(set.redact('a tiny key')).toBe('a [REDACTED] key')
+    expect(set.redact(btoa('user:a-much-longer-secret-value-42'))).toContain('[REDACTED]')
+    expect(set.redact('unrelated-secret-299-0123456789')).toBe('[REDACTED]')
+    expect(set.redact('nothing to hide here, tinyish 8charsX')).toBe(
+      'nothing to hide here, tinyish 8charsX',
+    )
+  })
+
   it('lists the forms longest first and ignores empty secrets', () => {
     const forms = secretForms(KEY)
     expect(forms).toContain(encodeURIComponent(KEY))

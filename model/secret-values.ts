@@ -75,11 +75,22 @@ export function secretForms(secret: string): string[] {
   return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length)
 }
 
+/** The two UTF-16 code units of `text` at `at`, as one number. */
+function pairOf(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)
+}
+
 export class SecretValues {
   readonly #values = new Map<string, true>()
   /** A JWT was added: every JWT-shaped text is redacted. */
   #tokens = false
   #pattern: RegExp | undefined
+  /** The first `MIN_SUBSTRING_LENGTH` characters of every long form (`#mayHold`). */
+  #heads = new Set<string>()
+  /** Their first two characters, as one number: most places of a text are passed on this alone. */
+  #pairs = new Set<number>()
+  /** The short forms alone, as whole tokens; undefined when there is none. */
+  #short: RegExp | undefined
 
   /** Remembers a secret; empty or whitespace-only values are ignored. Returns the value. */
   add(value: string | undefined): string | undefined {
@@ -108,8 +119,31 @@ export class SecretValues {
   redact(text: string): string {
     if ((this.#values.size === 0 && !this.#tokens) || text.length === 0) return text
     const pattern = this.#compiled()
+    if (!this.#mayHold(text)) return text
     pattern.lastIndex = 0
     return pattern.test(text) ? text.replace(pattern, MARK) : text
+  }
+
+  /**
+   * False when `text` cannot hold any form: no window of it starts a long form, nothing in it
+   * looks like a JWT, and no short form stands in it. The one pattern alternates every form of
+   * every secret (hundreds, some a private key's length), and trying each of them at each place
+   * of every recorded body made redaction the larger part of a run once a process had seen a few
+   * key rotations; this look-up costs one set probe per character, and most texts hold no secret.
+   */
+  #mayHold(text: string): boolean {
+    if (this.#tokens && text.includes('eyJ')) return true
+    if (this.#short) {
+      this.#short.lastIndex = 0
+      if (this.#short.test(text)) return true
+    }
+    const heads = this.#heads
+    const pairs = this.#pairs
+    if (heads.size === 0) return false
+    for (let i = 0; i + MIN_SUBSTRING_LENGTH <= text.length; i += 1)
+      if (pairs.has(pairOf(text, i)) && heads.has(text.slice(i, i + MIN_SUBSTRING_LENGTH)))
+        return true
+    return false
   }
 
   /** A deep copy of a JSON-like value with `redact` applied to every string, keys included. */
@@ -129,19 +163,27 @@ export class SecretValues {
     if (this.#pattern) return this.#pattern
     const long: string[] = []
     const short: string[] = []
+    const heads: string[] = []
     for (const secret of this.#values.keys()) {
       for (const form of secretForms(secret)) {
-        if (form.length >= MIN_SUBSTRING_LENGTH) long.push(escapeRegExp(form))
-        else short.push(escapeRegExp(form))
+        if (form.length >= MIN_SUBSTRING_LENGTH) {
+          long.push(escapeRegExp(form))
+          heads.push(form.slice(0, MIN_SUBSTRING_LENGTH))
+        } else short.push(escapeRegExp(form))
       }
     }
     long.sort((a, b) => b.length - a.length)
     short.sort((a, b) => b.length - a.length)
+    const shortPart =
+      short.length > 0 ? `(?<![A-Za-z0-9])(?:${short.join('|')})(?![A-Za-z0-9])` : undefined
     const parts = [
       ...(long.length > 0 ? [long.join('|')] : []),
       ...(this.#tokens ? [JWT_SHAPE] : []),
-      ...(short.length > 0 ? [`(?<![A-Za-z0-9])(?:${short.join('|')})(?![A-Za-z0-9])`] : []),
+      ...(shortPart ? [shortPart] : []),
     ]
+    this.#heads = new Set(heads)
+    this.#pairs = new Set(heads.map((head) => pairOf(head, 0)))
+    this.#short = shortPart ? new RegExp(shortPart, 'g') : undefined
     this.#pattern = new RegExp(parts.join('|'), 'g')
     return this.#pattern
   }

@@ -2,7 +2,8 @@
  * A `fetch`-compatible function served by an in-memory mock ClearID: hand it to a client instead of
  * the global `fetch` and no port is opened. Relative URLs resolve against the origin; an injected
  * connection drop rejects with a `TypeError`, and an aborted signal rejects with its reason, as
- * `fetch` does.
+ * `fetch` does. Requests for `https://graph.microsoft.com` and `https://login.microsoftonline.com` are
+ * answered by the fake Graph source.
  *
  * @example
  * ```ts
@@ -15,6 +16,8 @@
  * @module
  */
 import { createApp, type MockApp } from '../mock-server/app.ts'
+import { GRAPH_HOST_ORIGIN, LOGIN_HOST_ORIGIN } from '../mock-server/graph/graph-constants.ts'
+import { graphHostApps } from '../mock-server/graph/graph-mount.ts'
 import type { AppOptions } from '../mock-server/options.ts'
 import { clientAudit } from '../verify/client-audit.ts'
 
@@ -40,12 +43,20 @@ export function createFetchHandler(handlerOptions: InMemoryOptions = {}): FetchH
     createApp({ trafficAudit: clientAudit, allowedHosts: true, ...handlerOptions.options })
   const origin = handlerOptions.origin ?? DEFAULT_ORIGIN
   app.mock.allowedHosts.allow(origin)
+  // Requests for the real Microsoft Graph hosts go to the fake Graph source.
+  const graph = graphHostApps(app.mock)
+  const serverFor = (url: string) =>
+    url.startsWith(`${GRAPH_HOST_ORIGIN}/`)
+      ? graph.graph
+      : url.startsWith(`${LOGIN_HOST_ORIGIN}/`)
+        ? graph.login
+        : app
   const handler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request =
       typeof input === 'string' || input instanceof URL
         ? new Request(new URL(input, origin), init)
         : new Request(input, init)
-    return untilAborted(Promise.resolve(app.fetch(request)), request.signal)
+    return untilAborted(Promise.resolve(serverFor(request.url).fetch(request)), request.signal)
   }
   return Object.assign(handler, { app })
 }

@@ -199,3 +199,29 @@ describe('withFailureHint', () => {
     expect(withFailureHint(once)).toBe(once)
   })
 })
+
+describe('failureHint: an answer of the REST API', () => {
+  const REST = 'https://identityservice.example/api/v2/accounts/acme/identities/i-1'
+  const restFailed = (exchange: Exchange) =>
+    failed([error(exchange, { actual: 'x' })], {
+      ruleId: 'REST-IDN-004',
+      title: 'A merge PATCH changes only the members it names',
+      area: 'rest-identity',
+      fix: 'Apply a merge PATCH member by member.',
+    })
+
+  it('does not hold a problem-details error to the SCIM Error schema', () => {
+    const problem = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'no' }
+    const exchange = answered(400, problem, { 'content-type': 'application/problem+json' }, REST)
+    expect(failureHint(restFailed(exchange))).toBeUndefined()
+  })
+
+  it('sends a web page to --rest-target, not to the Tenant URL', () => {
+    const page = answered(200, '<html>sign in</html>', { 'content-type': 'text/html' }, REST)
+    const hint = failureHint(restFailed(page))
+    expect(hint?.reason).toBe('not-json')
+    expect(hint?.fix).toContain("ClearID's REST API")
+    expect(hint?.fix).toContain('--rest-target')
+    expect(hint?.fix).not.toContain('SCIM')
+  })
+})

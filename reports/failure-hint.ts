@@ -40,8 +40,11 @@ export function failureHint(result: RuleResult): FailureHint | undefined {
     return serverError(what, response.status)
   }
   if (hintAddressesBodyForm(result.area, speaksOf)) return undefined
-  if (isNotJson(response)) return notJson(what, response)
-  if (isNonScimError(response, finding)) return nonScimError(what, response.status)
+  // ClearID's REST API and token service answer errors as problem details or OAuth errors, not
+  // SCIM errors: only a SCIM answer is held to the SCIM Error schema.
+  const scim = isScimExchange(exchange)
+  if (isNotJson(response)) return notJson(what, response, scim)
+  if (scim && isNonScimError(response, finding)) return nonScimError(what, response.status)
   return undefined
 }
 
@@ -135,13 +138,24 @@ function serverError(what: string, status: number): FailureHint {
   }
 }
 
-function notJson(what: string, response: ExchangeResponse): FailureHint {
+function notJson(what: string, response: ExchangeResponse, scim: boolean): FailureHint {
   const type = mediaType(response)
   const body = type ? `a ${type} body` : 'a body that is not JSON'
-  return {
-    reason: 'not-json',
-    fix: `The answer to ${what} was ${statusText(response.status)} with ${body}, not SCIM JSON: the URL reaches something other than the SCIM endpoint (a sign-in page, a proxy, a web server's error page). Check the Tenant URL and what sits in front of the server; ${THEN} answers with SCIM.`,
+  const fix = scim
+    ? `The answer to ${what} was ${statusText(response.status)} with ${body}, not SCIM JSON: the URL reaches something other than the SCIM endpoint (a sign-in page, a proxy, a web server's error page). Check the Tenant URL and what sits in front of the server; ${THEN} answers with SCIM.`
+    : `The answer to ${what} was ${statusText(response.status)} with ${body}, not JSON: the URL reaches something other than ClearID's REST API (a sign-in page, a proxy, a web server's error page). Check --rest-target (its {service} template or base URL) and what sits in front of the services; ${THEN} answers with JSON.`
+  return { reason: 'not-json', fix }
+}
+
+/** An exchange with the SCIM endpoint, rather than with the REST API or the token service. */
+function isScimExchange(exchange: Exchange): boolean {
+  let path: string
+  try {
+    path = new URL(exchange.request.url).pathname
+  } catch {
+    path = exchange.request.url
   }
+  return SCIM_PATH.test(path)
 }
 
 function nonScimError(what: string, status: number): FailureHint {

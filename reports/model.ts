@@ -18,8 +18,11 @@ import type {
 
 // 1.1 added the `incomplete` verdict, `summary.notRun` and `baseline.newlyNotRun`; 1.2 added a
 // result's `fixReason` and `ruleFix`, and `run.interrupted`. Older 1.x reports still load, since
-// every field added since 1.0 is optional and a 1.0 verdict is one of the 1.1 verdicts.
-export const REPORT_SCHEMA_VERSION = '1.2' as const
+// every field added since 1.0 is optional and a 1.0 verdict is one of the 1.1 verdicts. 1.3 added
+// file reports (`csv check`): `judged: 'file'`, `target.kind: 'files'`, `side: 'file'` and a
+// finding's `location`. 1.4 added source reports (`graph preview`): `judged: 'source'`,
+// `target.kind: 'graph'` and `side: 'source'`.
+export const REPORT_SCHEMA_VERSION = '1.4' as const
 
 /** The two request dialects of Entra ID: without and with the `aadOptscim062020` flag. */
 export const DIALECTS = ['entra-default', 'entra-flag'] as const
@@ -37,8 +40,11 @@ export const FIX_REASONS = ['server-error', 'no-response', 'not-json', 'not-scim
 export type FixReason = (typeof FIX_REASONS)[number]
 
 export interface ReportTarget {
-  /** `in-process` (the embedded mock, no port), `url` (any SCIM base URL). */
-  readonly kind: 'in-process' | 'url' | 'mock-audit'
+  /**
+   * `in-process` (the embedded mock, no port), `url` (any SCIM base URL), `files` (CSV files),
+   * `graph` (a Graph source: the fake, an export file or a Graph URL).
+   */
+  readonly kind: 'in-process' | 'url' | 'mock-audit' | 'files' | 'graph'
   /** Base URL with credentials and secret query parameters removed. */
   readonly url?: string
   readonly description?: string
@@ -53,8 +59,11 @@ export interface RunInfo {
   readonly dialects: readonly Dialect[]
   readonly profiles: readonly RuleProfile[]
   readonly target: ReportTarget
-  /** Which side was judged: the server's answers or a client's traffic. */
-  readonly judged: 'server' | 'client'
+  /**
+   * Which side was judged: the server's answers, a client's traffic, files (since 1.3), or a
+   * Graph source before a synchronization (since 1.4).
+   */
+  readonly judged: 'server' | 'client' | 'file' | 'source'
   readonly versions: { readonly tool: string; readonly node: string }
   readonly options?: Record<string, unknown>
   /** Present (since 1.2) when the run was interrupted (Ctrl-C, SIGTERM) before it finished. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE, RULES } from './index.ts'
 
-const ID = /^SRV-[A-Z]+-\d{3}$/
+const ID = /^(?:SRV|REST)-[A-Z]+-\d{3}$/
 
 describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
@@ -19,6 +19,8 @@ describe('rule catalogue', () => {
       expect(rule.area, rule.id).toMatch(/^[a-z-]+$/)
       expect(rule.tags.length, rule.id).toBeGreaterThan(0)
       expect(rule.side).toBe('server')
+      // The id says the door: SRV- rules speak SCIM, REST- rules ClearID's REST API.
+      expect(rule.surface, rule.id).toBe(rule.id.startsWith('REST-') ? 'rest' : 'scim')
     }
   })
 
@@ -50,13 +52,53 @@ describe('rule catalogue', () => {
 })
 
 describe('the whole catalogue', () => {
-  it('has unique ids across server and client rules, each side with its own prefix', () => {
+  it('has unique ids across server, client, file and source rules, each side with its own prefix', () => {
     const ids = CATALOGUE.map((rule) => rule.id)
     expect(new Set(ids).size).toBe(ids.length)
+    const prefix = {
+      client: 'CLI',
+      file: 'CSV',
+      server: 'SRV',
+      both: 'SRV',
+      source: 'GRAPH',
+    } as const
     for (const rule of CATALOGUE) {
-      expect(rule.id).toMatch(rule.side === 'client' ? /^CLI-[A-Z]+-\d{3}$/ : /^SRV-[A-Z]+-\d{3}$/)
+      const pattern =
+        prefix[rule.side] === 'SRV' ? ID : new RegExp(`^${prefix[rule.side]}-[A-Z]+-\\d{3}$`)
+      expect(rule.id).toMatch(pattern)
       expect(rule.sources.length, rule.id).toBeGreaterThan(0)
       expect(rule.fix.length, rule.id).toBeGreaterThan(10)
+    }
+  })
+})
+
+describe('the CSV rules', () => {
+  it('are in the catalogue, judge files, and are not among the rules run judges', async () => {
+    const { CSV_RULES } = await import('./index.ts')
+    expect(CSV_RULES.length).toBeGreaterThan(20)
+    for (const rule of CSV_RULES) {
+      expect(rule.side).toBe('file')
+      expect(CATALOGUE).toContain(rule)
+      expect(RULES.map((r) => r.id)).not.toContain(rule.id)
+      expect(rule.title.length, rule.id).toBeGreaterThan(10)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(20)
+      expect(rule.area, rule.id).toMatch(/^csv-[a-z]+$/)
+    }
+  })
+})
+
+describe('the Graph rules', () => {
+  it('are in the catalogue, judge sources, and are not among the rules run judges', async () => {
+    const { GRAPH_RULES } = await import('./index.ts')
+    expect(GRAPH_RULES.length).toBeGreaterThan(10)
+    for (const rule of GRAPH_RULES) {
+      expect(rule.side).toBe('source')
+      expect(CATALOGUE).toContain(rule)
+      expect(RULES.map((r) => r.id)).not.toContain(rule.id)
+      expect(rule.title.length, rule.id).toBeGreaterThan(10)
+      expect(rule.fix.length, rule.id).toBeGreaterThan(20)
+      expect(rule.area, rule.id).toMatch(/^graph-[a-z]+$/)
+      for (const source of rule.sources) expect(source.ref.length, rule.id).toBeGreaterThan(3)
     }
   })
 })

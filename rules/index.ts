@@ -29,8 +29,17 @@ import * as etag from './server/etag.ts'
 import * as badInput from './server/bad-input.ts'
 import * as cycles from './server/cycles.ts'
 import * as cyclesEntra from './server/cycles-entra.ts'
+import * as restToken from './rest/token.ts'
+import * as restIdentity from './rest/identity.ts'
+import * as restQueries from './rest/queries.ts'
+import * as restLists from './rest/lists.ts'
+import * as restInterop from './rest/interop.ts'
+import * as restWebhooks from './rest/webhooks.ts'
+import * as restKeys from './rest/keys.ts'
 import type { ServerRule } from './server/define.ts'
 import { CLIENT_RULES } from './client/index.ts'
+import { CSV_RULES } from './csv/index.ts'
+import { GRAPH_RULES } from './graph/index.ts'
 import type { RuleMeta } from '../model/rule.ts'
 
 export type { ServerRule }
@@ -192,6 +201,55 @@ export const RULES = [
   cyclesEntra.renamedUserMatchedByExternalId,
   cyclesEntra.provisionOnDemand,
   cyclesEntra.extensionBooleansWithoutFlag,
+  // ClearID REST API: token service
+  restToken.clientSecretGrant,
+  restToken.tokenNoStore,
+  restToken.assertionGrant,
+  restToken.invalidClient,
+  restToken.grantErrors,
+  restToken.assertionAudience,
+  restToken.assertionExpired,
+  restToken.assertionReplay,
+  restToken.tokenLifetime,
+  restToken.bearerChallenge,
+  restToken.accountScope,
+  // identity service v2
+  restIdentity.createIdentity,
+  restIdentity.readIdentity,
+  restIdentity.lookupByExternalId,
+  restIdentity.patchMerges,
+  restIdentity.putReplaces,
+  restIdentity.staleETag,
+  restIdentity.eTagRequired,
+  restIdentity.deleteThenGone,
+  restIdentity.validation,
+  restIdentity.duplicateExternalId,
+  // include=, query names, errors
+  restQueries.includeGroups,
+  restQueries.includeLists,
+  restQueries.queryNamesCase,
+  restQueries.problemDetails,
+  // v3 list and search
+  restLists.continuationList,
+  restLists.badContinuation,
+  restLists.searchPaging,
+  restLists.searchTakeLimit,
+  restLists.searchDeleted,
+  // SCIM and REST together
+  restInterop.scimReadThroughRest,
+  restInterop.inboundOnly,
+  restInterop.sharedETag,
+  restInterop.scimDeleteGone,
+  // webhooks
+  restWebhooks.createdDelivered,
+  restWebhooks.updatedDelivered,
+  restWebhooks.payloadSchema,
+  restWebhooks.deliveryLog,
+  restWebhooks.disabledSilent,
+  // keys and reset (control plane)
+  restKeys.scimKeyRotation,
+  restKeys.integrationKeyRotation,
+  restKeys.resetConverges,
 ] as const satisfies readonly ServerRule[]
 
 /** Rules by id. */
@@ -199,10 +257,16 @@ export const RULES_BY_ID: ReadonlyMap<string, ServerRule> = new Map(
   RULES.map((rule) => [rule.id, rule]),
 )
 
-export { CLIENT_RULES }
+export { CLIENT_RULES, CSV_RULES, GRAPH_RULES }
 
 /**
- * The whole catalogue: server rules (judged by the harness) then client rules (judged by the mock's
- * traffic audit). Ids are unique across both.
+ * The whole catalogue: server rules (judged by the harness), client rules (judged by the mock's
+ * traffic audit), file rules (judged by `csv check`), then source rules (judged by `graph
+ * preview`). Ids are unique across all four.
  */
-export const CATALOGUE: readonly RuleMeta[] = [...RULES, ...CLIENT_RULES]
+export const CATALOGUE: readonly RuleMeta[] = [
+  ...RULES,
+  ...CLIENT_RULES,
+  ...CSV_RULES,
+  ...GRAPH_RULES,
+]

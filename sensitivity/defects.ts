@@ -51,6 +51,7 @@ export const DEFECTS = [
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
       'SRV-CYCLE-006',
+      'REST-RESET-001',
     ],
   },
   {
@@ -96,6 +97,8 @@ export const DEFECTS = [
       'SRV-CYCLE-002',
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
+      'REST-RESET-001',
+      'SRV-PATCH-007',
     ],
   },
   {
@@ -111,7 +114,7 @@ export const DEFECTS = [
   {
     id: 'invalid-key-no-challenge',
     description: 'A 401 for a wrong key carries no WWW-Authenticate challenge.',
-    breaks: ['SRV-AUTH-002', 'SRV-AUTH-003'],
+    breaks: ['SRV-AUTH-002', 'SRV-AUTH-003', 'SRV-AUTH-005'],
   },
   {
     id: 'accept-foreign-key',
@@ -262,6 +265,7 @@ export const DEFECTS = [
       'SRV-CYCLE-003',
       'SRV-CYCLE-004',
       'SRV-CYCLE-006',
+      'REST-RESET-001',
     ],
   },
   {
@@ -473,6 +477,7 @@ export const DEFECTS = [
       'SRV-PATCH-017',
       'SRV-PATCH-018',
       'SRV-CYCLE-002',
+      'REST-RESET-001',
     ],
   },
   {
@@ -654,6 +659,9 @@ export const DEFECTS = [
       'SRV-CYCLE-002',
       'SRV-CYCLE-004',
       'SRV-CYCLE-005',
+      'REST-INTEROP-002',
+      'REST-INTEROP-003',
+      'REST-RESET-001',
     ],
   },
   {
@@ -678,6 +686,230 @@ export const DEFECTS = [
     description:
       'A create refused for string extension booleans is stored anyway (without them) while answering 400.',
     breaks: ['SRV-CYCLE-006'],
+  },
+  // ClearID REST API, token service, webhooks and the control plane (sensitivity/rest/)
+  {
+    id: 'client-credentials-no-token-type',
+    description: 'The client-credentials token answer leaves out `token_type`.',
+    breaks: ['REST-TOKEN-001'],
+  },
+  {
+    id: 'token-cacheable',
+    description: 'Token answers carry no `Cache-Control: no-store` and no `Pragma: no-cache`.',
+    breaks: ['REST-TOKEN-002'],
+  },
+  {
+    id: 'assertion-token-refused',
+    description: 'Tokens issued for the JWT-assertion grant do not open the identity service.',
+    breaks: ['REST-TOKEN-003'],
+  },
+  {
+    id: 'basic-invalid-client-400',
+    description:
+      'A wrong secret sent with HTTP Basic answers 400 without a `WWW-Authenticate` challenge.',
+    breaks: ['REST-TOKEN-004'],
+  },
+  {
+    id: 'unknown-grant-invalid-request',
+    description:
+      'An unknown grant type answers `invalid_request` instead of `unsupported_grant_type`.',
+    breaks: ['REST-TOKEN-005'],
+  },
+  {
+    id: 'assertion-audience-unchecked',
+    description: 'An assertion for another audience gets a token.',
+    breaks: ['REST-TOKEN-006'],
+  },
+  {
+    id: 'expired-assertion-accepted',
+    description: 'An expired assertion gets a token.',
+    breaks: ['REST-TOKEN-007'],
+  },
+  {
+    id: 'assertion-replay-accepted',
+    description: 'A replayed assertion (same `jti`) gets a second token.',
+    breaks: ['REST-TOKEN-008'],
+  },
+  {
+    id: 'token-lifetime-one-day',
+    description: 'Token answers say `expires_in: 86400` instead of one hour.',
+    breaks: ['REST-TOKEN-009'],
+  },
+  {
+    id: 'invalid-token-no-error-code',
+    description: 'A 401 for an invalid token carries no `error="invalid_token"` in its challenge.',
+    breaks: ['REST-TOKEN-010'],
+  },
+  {
+    id: 'foreign-account-served',
+    description:
+      "A token used on another account's path answers 200 with an empty list instead of 403.",
+    breaks: ['REST-TOKEN-011'],
+  },
+  {
+    id: 'create-answer-without-system-data',
+    description: 'The answer to a REST create leaves out `systemData`.',
+    breaks: ['REST-IDN-001'],
+  },
+  {
+    id: 'fresh-read-without-last-name',
+    description:
+      'GET by id of an identity never changed since its creation answers `lastName: null`.',
+    breaks: ['REST-IDN-002'],
+  },
+  {
+    id: 'lookup-external-id-case-insensitive',
+    description: 'The lookup by external id also finds a case variant of the external id.',
+    breaks: ['REST-IDN-003'],
+  },
+  {
+    id: 'status-patch-clears-unsent',
+    description:
+      'A PATCH that sets `status` also clears e-mail, middle name and description it did not send.',
+    breaks: ['REST-IDN-004'],
+  },
+  {
+    id: 'put-keeps-unsent',
+    description:
+      'PUT keeps e-mail, middle name and description it did not send (a merge, not a replace).',
+    breaks: ['REST-IDN-005'],
+  },
+  {
+    id: 'stale-etag-put-accepted',
+    description: 'A PUT with a stale `eTag` is applied.',
+    breaks: ['REST-IDN-006'],
+  },
+  {
+    id: 'patch-without-etag-applied',
+    description: 'A PATCH without an `eTag` is applied.',
+    breaks: ['REST-IDN-007'],
+  },
+  {
+    id: 'second-delete-204',
+    description: 'A DELETE of an identity that is already gone answers 204 instead of 404.',
+    breaks: ['REST-IDN-008'],
+  },
+  {
+    id: 'nameless-create-named',
+    description:
+      'A REST create without firstName and lastName is stored with a placeholder first name.',
+    breaks: ['REST-IDN-009'],
+  },
+  {
+    id: 'duplicate-external-id-200',
+    description: 'A REST create with a taken `systemData.externalId` answers 200 instead of 409.',
+    breaks: ['REST-IDN-010'],
+  },
+  {
+    id: 'unrequested-groups-returned',
+    description: 'GET by id without `include=` answers every nested object.',
+    breaks: ['REST-INC-001'],
+  },
+  {
+    id: 'include-values-case-sensitive',
+    description: '`include=` values count only in their documented letter case.',
+    breaks: ['REST-INC-002'],
+  },
+  {
+    id: 'problem-status-as-string',
+    description: 'Problem details of the identity and search services carry `status` as a string.',
+    breaks: ['REST-ERR-001'],
+  },
+  {
+    id: 'continuation-repeats-last',
+    description:
+      'Each v3 page after the first starts again with the last identity of the page before.',
+    breaks: ['REST-LIST-001'],
+  },
+  {
+    id: 'bad-continuation-500',
+    description: 'A continuation token the service cannot read answers 500 instead of 400.',
+    breaks: ['REST-LIST-002'],
+  },
+  {
+    id: 'search-small-take-ignored',
+    description: 'A search with `take` below 5 answers up to 100 results.',
+    breaks: ['REST-SEARCH-001'],
+  },
+  {
+    id: 'search-take-capped-silently',
+    description: 'A search with `take` above 100 answers 100 results instead of 400.',
+    breaks: ['REST-SEARCH-002'],
+  },
+  {
+    id: 'search-hides-deleted',
+    description:
+      'Search leaves deleted identities out instead of listing them with `isDeleted: true`.',
+    breaks: ['REST-SEARCH-003'],
+  },
+  {
+    id: 'scim-identities-email-missing-in-rest',
+    description: 'The REST lookup shows identities SCIM created without their e-mail.',
+    breaks: ['REST-INTEROP-001'],
+  },
+  {
+    id: 'rest-edit-survives-scim',
+    description: 'A SCIM update keeps the firstName a REST client set last.',
+    breaks: ['REST-INTEROP-002'],
+  },
+  {
+    id: 'etag-per-door',
+    description:
+      'A REST PATCH with the last eTag REST gave out is applied after a SCIM write changed the identity.',
+    breaks: ['REST-INTEROP-003'],
+  },
+  {
+    id: 'scim-deleted-still-in-rest',
+    description: 'REST GET by id still answers 200 for an identity SCIM deleted.',
+    breaks: ['REST-INTEROP-004'],
+  },
+  {
+    id: 'callback-without-app-key',
+    description: 'Webhook callbacks go out without the app key.',
+    breaks: ['REST-HOOK-001'],
+  },
+  {
+    id: 'deactivation-not-published',
+    description: 'A deactivation publishes no IdentityUpdated callback (the log still says OK).',
+    breaks: ['REST-HOOK-002'],
+  },
+  {
+    id: 'payload-extra-member',
+    description: 'Callback payloads carry a member the published schema does not allow.',
+    breaks: ['REST-HOOK-003'],
+  },
+  {
+    id: 'log-response-as-number',
+    description:
+      'The delivery log shows the response as a number ("200") instead of its name ("OK").',
+    breaks: ['REST-HOOK-004'],
+  },
+  {
+    id: 'disabled-webhook-enabled',
+    description: 'A webhook configured disabled is stored enabled.',
+    breaks: ['REST-HOOK-005'],
+  },
+  {
+    id: 'old-scim-key-accepted',
+    description: 'A SCIM key that worked before its regeneration keeps working.',
+    breaks: ['REST-KEY-001'],
+  },
+  {
+    id: 'old-client-secret-accepted',
+    description: 'A client secret that worked before its regeneration keeps getting tokens.',
+    breaks: ['REST-KEY-002'],
+  },
+  {
+    id: 'query-names-case-sensitive',
+    description:
+      'Query parameter names of the identity service count only in their documented letter case.',
+    breaks: ['REST-QUERY-001'],
+  },
+  {
+    id: 'reset-writes-dropped',
+    description:
+      'After a SCIM reset completed, SCIM updates to the account answer as stored and change nothing.',
+    breaks: ['REST-RESET-001'],
   },
 ] as const satisfies readonly DefectDefinition[]
 

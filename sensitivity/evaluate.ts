@@ -11,8 +11,9 @@ import type { RuleResult } from '../reports/model.ts'
 import { RULES } from '../rules/index.ts'
 import type { ServerRule } from '../rules/server/define.ts'
 import { runConformance } from '../suites/runner/run.ts'
-import { inProcessTarget } from '../suites/targets/in-process.ts'
 import { defectComponents } from './defect-components.ts'
+import { measureReach, rulesReached, type RuleReach } from './reach.ts'
+import { sensitivityTarget } from './sensitivity-target.ts'
 
 export interface DefectVerdict {
   readonly defect: DefectDefinition
@@ -20,8 +21,11 @@ export interface DefectVerdict {
   readonly failed: readonly string[]
   /** Targeted rules that did not fail. */
   readonly missed: readonly string[]
-  /** MUST rules that failed although the defect does not name them, with their dialect. */
-  readonly unrelatedMust: readonly string[]
+  /**
+   * Rules of any level that failed although the defect does not name them, with their dialect and
+   * level: a switch trips its own rules and no other.
+   */
+  readonly unrelated: readonly string[]
   readonly durationMs: number
 }
 
@@ -47,7 +51,7 @@ export async function runWithDefects(
   rules: readonly ServerRule[] = RULES,
 ): Promise<readonly RuleResult[]> {
   const { report } = await runConformance({
-    target: inProcessTarget({ components: defectComponents(defects) }),
+    target: sensitivityTarget(defectComponents(defects)),
     rules,
     dialects: ['entra-default', 'entra-flag'],
     seed: 1,
@@ -58,18 +62,26 @@ export async function runWithDefects(
   return report.results
 }
 
-export async function evaluateDefect(defect: DefectDefinition): Promise<DefectVerdict> {
+/**
+ * Runs the rules `defect` can reach (`reach.ts`) with it on. A rule it cannot reach answers as
+ * without it: it neither fails for the switch nor could fail unrelated to it.
+ */
+export async function evaluateDefect(
+  defect: DefectDefinition,
+  reach: RuleReach,
+): Promise<DefectVerdict> {
   const started = performance.now()
-  const results = await runWithDefects([defect.id as DefectId])
+  const ids = [defect.id as DefectId]
+  const results = await runWithDefects(ids, rulesReached(RULES, reach, ids))
   const failedResults = results.filter((r) => r.status === 'failed')
   const failed = [...new Set(failedResults.map((r) => r.ruleId))]
   return {
     defect,
     failed,
     missed: defect.breaks.filter((id) => !failed.includes(id)),
-    unrelatedMust: failedResults
-      .filter((r) => r.level === 'MUST' && !defect.breaks.includes(r.ruleId))
-      .map(label),
+    unrelated: failedResults
+      .filter((r) => !defect.breaks.includes(r.ruleId))
+      .map((r) => `${label(r)} (${r.level})`),
     durationMs: performance.now() - started,
   }
 }
@@ -90,7 +102,7 @@ export function summarise(
   const uncovered = serverRules.filter((id) => !named.has(id))
   const unnoticed = verdicts.filter((v) => v.failed.length === 0).map((v) => v.defect.id)
   const score = serverRules.length === 0 ? 1 : proven.length / serverRules.length
-  const precise = verdicts.every((v) => v.missed.length === 0 && v.unrelatedMust.length === 0)
+  const precise = verdicts.every((v) => v.missed.length === 0 && v.unrelated.length === 0)
   return {
     verdicts,
     serverRules,
@@ -102,14 +114,18 @@ export function summarise(
   }
 }
 
-/** Every defect, one after the other (the runs are CPU-bound: parallel runs gain nothing). */
+/**
+ * Every defect, one after the other (the runs are CPU-bound: in one thread, parallel runs gain
+ * nothing), each over the rules it can reach.
+ */
 export async function evaluateAll(
   defects: readonly DefectDefinition[] = DEFECTS,
   onVerdict?: (verdict: DefectVerdict) => void,
 ): Promise<SensitivityReport> {
+  const reach = await measureReach(RULES)
   const verdicts: DefectVerdict[] = []
   for (const defect of defects) {
-    const verdict = await evaluateDefect(defect)
+    const verdict = await evaluateDefect(defect, reach)
     onVerdict?.(verdict)
     verdicts.push(verdict)
   }

@@ -12,6 +12,7 @@ import type { AppComponents } from '../mock-server/components.ts'
 import type { MockContext } from '../mock-server/context.ts'
 import { UniquenessConflict } from '../mock-server/store/identity-store.ts'
 import type { DefectId } from './defects.ts'
+import { scimAccountOf } from '../mock-server/scim/scim-base.ts'
 import { anyAccountHolds, presentedKey } from './wire/wire.ts'
 
 export type DomainDefect = Pick<AppComponents, 'scimAuth' | 'validateUser' | 'saveUser'>
@@ -62,6 +63,42 @@ export const DOMAIN_DEFECTS: Partial<Record<DefectId, DomainDefect>> = {
       conflict.attribute === 'userName' &&
       ctx.store.findByUserName(identity.accountId, conflict.value)?.userName !== conflict.value,
   ),
+  // A SCIM write leaves a value alone that a REST client changed last.
+  'rest-edit-survives-scim': {
+    saveUser: (save, ctx) => (identity, type) => {
+      const current = ctx.store.get(identity.accountId, identity.id)
+      const firstName = current?.attributes.firstName
+      if (type !== 'IdentityUpdated' || current?.source !== 'rest' || firstName === undefined)
+        return save(identity, type)
+      save({ ...identity, attributes: { ...identity.attributes, firstName } }, type)
+    },
+  },
+  // A SCIM key that once opened an account keeps opening it after the key was regenerated.
+  'old-scim-key-accepted': {
+    scimAuth: (auth) => {
+      const accepted = new Set<string>()
+      return function keepOldKeys(c, next) {
+        const key = presentedKey(c)
+        const account = scimAccountOf(c)
+        if (key !== undefined && accepted.has(`${account} ${key}`)) return next()
+        return auth(c, () => {
+          if (key !== undefined) accepted.add(`${account} ${key}`)
+          return next()
+        })
+      }
+    },
+  },
+  // After a SCIM reset completed, SCIM updates to the account answer as stored and change nothing.
+  'reset-writes-dropped': {
+    saveUser: (save, ctx) => (identity, type) => {
+      if (
+        type === 'IdentityUpdated' &&
+        ctx.scimResets.status(identity.accountId)?.status === 'Completed'
+      )
+        return
+      save(identity, type)
+    },
+  },
   // A key of any account opens every account.
   'accept-foreign-key': {
     scimAuth: (auth, ctx) =>

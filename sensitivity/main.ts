@@ -1,6 +1,6 @@
 /**
  * `npm run sensitivity`: runs the catalogue once per defect switch of the mock and prints which
- * switches the harness catches, the unrelated MUST failures, and the score (server rules proven /
+ * switches the harness catches, the failures of rules a switch does not name, and the score (server rules proven /
  * server rules). Exits 1 below 100 %, when a switch goes unnoticed, or when a switch is imprecise.
  *
  * @module
@@ -15,8 +15,8 @@ function row(verdict: DefectVerdict): string {
     verdict.defect.breaks.join(' '),
   ]
   if (verdict.missed.length > 0) parts.push(`\n      not failing: ${verdict.missed.join(' ')}`)
-  if (verdict.unrelatedMust.length > 0)
-    parts.push(`\n      unrelated MUST failures: ${verdict.unrelatedMust.join(' ')}`)
+  if (verdict.unrelated.length > 0)
+    parts.push(`\n      failures of rules it does not name: ${verdict.unrelated.join(' ')}`)
   return parts.join('  ')
 }
 

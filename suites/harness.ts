@@ -15,6 +15,7 @@
  * @module
  */
 import type { FetchLike } from '../driver/http/types.ts'
+import { accountOfClientId, type AssertionKey } from '../driver/rest/rest-endpoints.ts'
 import { ruleMetaOf, type RuleMeta } from '../model/rule.ts'
 import {
   DIALECTS,
@@ -23,17 +24,36 @@ import {
   type RuleResult,
 } from '../reports/model.ts'
 import { RULES, CATALOGUE } from '../rules/index.ts'
-import { defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
+import { defaultMaxCreates, defaultRunId, RUN_DEFAULTS, runIdProblem } from './runner/run-id.ts'
 import { runConformance as runRules } from './runner/run.ts'
 import { selectRules, unmatchedIds, type RuleSelection } from './runner/select.ts'
 import { inProcessTarget, type InProcessOptions } from './targets/in-process.ts'
 import type { Target } from './targets/target.ts'
 import { urlTarget } from './targets/url.ts'
 
-/** A SCIM endpoint to judge: its base URL (`…/scim/v2/accounts/{id}`) and SCIM key. */
-export interface UrlTargetSpec {
+/**
+ * ClearID's REST API to judge: `url` is a `{service}` template (`https://{service}-demo.clearid.io`)
+ * or a base the services hang under (the mock's origin); the API integration's client id and its
+ * client secret, or the key file's private key for the JWT-assertion grant.
+ */
+export interface RestTargetSpec {
   readonly url: string
-  readonly key: string
+  readonly clientId: string
+  /** Default: the part of the client id after the colon. */
+  readonly accountId?: string
+  readonly clientSecret?: string
+  readonly key?: AssertionKey
+}
+
+/**
+ * A SCIM endpoint to judge: its base URL (`…/scim/v2/accounts/{id}`) and SCIM key; and, or
+ * instead, ClearID's REST API (`rest`).
+ */
+export interface UrlTargetSpec {
+  /** SCIM base URL; with `key`. Leave both out to judge only `rest`. */
+  readonly url?: string
+  readonly key?: string
+  readonly rest?: RestTargetSpec
   /** A second account of the same deployment, for the cross-account check. */
   readonly other?: { readonly url: string; readonly key: string }
   /** How requests are sent. Default: the global `fetch`. Pass `app.fetch` of your own app. */
@@ -60,7 +80,7 @@ export interface ConformanceOptions {
   readonly concurrency?: number
   /** Allow requests that change data on a `target`. Default false (the embedded mock: always). */
   readonly allowWrites?: boolean
-  /** Most identities one run may create on a `target`. Default 200. */
+  /** Most identities one run may create on a `target`. Default: what the whole catalogue creates. */
   readonly maxCreates?: number
   /** Per-request timeout. Default 10 s. */
   readonly timeoutMs?: number
@@ -97,8 +117,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     runId: runIdOf(options.runId, inProcess, seed),
     concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
     allowWrites: inProcess || options.allowWrites === true,
-    maxCreates:
-      options.maxCreates ?? (inProcess ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates),
+    maxCreates: options.maxCreates ?? defaultMaxCreates(target.kind),
     timeoutMs: options.timeoutMs ?? RUN_DEFAULTS.timeoutMs,
     ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
     ...(options.signal && { signal: options.signal }),
@@ -118,12 +137,29 @@ export function ruleCatalogue(): RuleMeta[] {
 function targetOf(options: ConformanceOptions): Target {
   const spec = options.target
   if (spec === undefined) return inProcessTarget(options.mock ?? {})
+  if ((spec.url === undefined) !== (spec.key === undefined))
+    throw new ConformanceOptionsError('target.url and target.key go together')
+  if (spec.url === undefined && spec.rest === undefined)
+    throw new ConformanceOptionsError('the target needs a SCIM url and key, or rest')
+  const rest = spec.rest && restOf(spec.rest)
   return urlTarget({
-    url: spec.url,
-    key: spec.key,
+    ...(spec.url === undefined ? {} : { url: spec.url }),
+    ...(spec.key === undefined ? {} : { key: spec.key }),
+    ...(rest ? { rest } : {}),
     ...(spec.other && { otherUrl: spec.other.url, otherKey: spec.other.key }),
     ...(spec.fetch && { fetch: spec.fetch }),
   })
+}
+
+function restOf(spec: RestTargetSpec) {
+  const accountId = spec.accountId ?? accountOfClientId(spec.clientId)
+  if (accountId === undefined)
+    throw new ConformanceOptionsError(
+      'target.rest.accountId is needed: the client id does not name it',
+    )
+  if (spec.clientSecret === undefined && spec.key === undefined)
+    throw new ConformanceOptionsError('target.rest needs a clientSecret or a key')
+  return { ...spec, accountId }
 }
 
 function rulesOf(selection: RuleSelection) {

@@ -24,10 +24,26 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   rules: ['model', 'fixtures', 'reports', 'driver', 'mock-server'],
   suites: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
   verify: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
+  // Cloud CSV checking: reads files (Node), runs the CSV rules, builds the file report.
+  csv: ['model', 'fixtures', 'reports', 'rules', 'suites'],
+  // Graph previewing: reads a Graph source (the mock's fake one in-process, an export file, a
+  // Graph URL) with the engine's reader, runs the Graph rules, builds the source report.
+  graph: ['model', 'fixtures', 'reports', 'rules', 'suites', 'mock-server'],
   msw: ['model', 'mock-server', 'reports', 'verify'],
   sensitivity: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
-  cli: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server', 'verify'],
-  bench: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
+  cli: [
+    'model',
+    'fixtures',
+    'reports',
+    'driver',
+    'rules',
+    'suites',
+    'mock-server',
+    'verify',
+    'csv',
+    'graph',
+  ],
+  bench: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server', 'csv'],
   // A vendor's code as it would use the package: only the public entries.
   examples: ['mock-server', 'msw', 'verify', 'suites', 'reports'],
   // Build tooling: Node and the compiler only.

@@ -14,6 +14,10 @@ import type { Target } from '../suites/targets/target.ts'
 export const DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/acme'
 export const OTHER_DEPLOYMENT = 'https://clearid.example/scim/v2/accounts/other'
 export const KEY = 'deployment-key-0123456789abcdef'
+/** The fake deployment's REST API: its origin and the API integration of `acme`. */
+export const REST_ORIGIN = 'https://clearid.example'
+export const REST_CLIENT_ID = '44444444-4444-4444-8444-444444444444:acme'
+export const REST_SECRET = 'deployment-client-secret-0123456789'
 export const OTHER_KEY = 'other-account-key-0123456789abcdef'
 
 export interface FakeDeployment {
@@ -22,7 +26,8 @@ export interface FakeDeployment {
   readonly requests: Request[]
   /** Wraps the app; `intercept` may answer, throw, or return undefined to pass through. */
   readonly fetch: FetchLike
-  target(options?: { other?: boolean }): Target
+  /** `rest`: with the REST API; `scim: false`: without the SCIM endpoint. */
+  target(options?: { other?: boolean; rest?: boolean; scim?: boolean }): Target
   /** Live identities in the main account. */
   liveUsers(): Promise<number>
 }
@@ -40,6 +45,7 @@ export function fakeDeployment(
       { id: 'acme', scimKey: KEY },
       { id: 'other', scimKey: OTHER_KEY },
     ],
+    apiIntegrations: [{ accountId: 'acme', clientId: REST_CLIENT_ID, clientSecret: REST_SECRET }],
   })
   // The fake deployment answers to its own host.
   app.mock.allowedHosts.allow(DEPLOYMENT)
@@ -55,10 +61,19 @@ export function fakeDeployment(
     fetch,
     target: (opts = {}) =>
       urlTarget({
-        url: DEPLOYMENT,
-        key: KEY,
+        ...(opts.scim === false ? {} : { url: DEPLOYMENT, key: KEY }),
         fetch,
         ...(opts.other ? { otherUrl: OTHER_DEPLOYMENT, otherKey: OTHER_KEY } : {}),
+        ...(opts.rest
+          ? {
+              rest: {
+                url: REST_ORIGIN,
+                accountId: 'acme',
+                clientId: REST_CLIENT_ID,
+                clientSecret: REST_SECRET,
+              },
+            }
+          : {}),
       }),
     liveUsers: async () => {
       const res = await app.fetch(

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { CLIENT_RULES, RULES } from '../../rules/index.ts'
+import { CLIENT_RULES, CSV_RULES, GRAPH_RULES, RULES } from '../../rules/index.ts'
 import type { RuleMeta } from '../../model/rule.ts'
 import { selectRules } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
@@ -20,11 +20,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
-const HELP = `Usage: clearid-conformance rules [--json] [--side server|client|all] [--rule ID] [--tag TAG] [--level LEVEL] [--profile PROFILE]
+const HELP = `Usage: clearid-conformance rules [--json] [--side server|client|file|source|all] [--rule ID] [--tag TAG] [--level LEVEL] [--profile PROFILE]
 
 Lists the rule catalogue: id, level, profile, area, whether the rule writes (W) and whether it runs
-once per Entra dialect (D), and its title. --side picks server rules (judged by \`run\`, the default),
-client rules (judged by \`verify-client\`) or all. --json prints every field, sources and fix hints
+once per Entra dialect (D), and its title. --side picks server rules (judged by \`run\`, the
+default), client rules (judged by \`verify-client\`), file rules (judged by \`csv check\`), source
+rules (judged by \`graph preview\`) or all. --json prints every field, sources and fix hints
 included.
 `
 
@@ -41,8 +42,10 @@ type Listed = RuleMeta & { readonly writes?: boolean; readonly perDialect?: bool
 function rulesOfSide(side: string | undefined): readonly Listed[] {
   if (side === undefined || side === 'server') return RULES
   if (side === 'client') return CLIENT_RULES
-  if (side === 'all') return [...RULES, ...CLIENT_RULES]
-  throw new UsageError(`--side must be server, client or all; got "${side}".`)
+  if (side === 'file' || side === 'csv') return CSV_RULES
+  if (side === 'source' || side === 'graph') return GRAPH_RULES
+  if (side === 'all') return [...RULES, ...CLIENT_RULES, ...CSV_RULES, ...GRAPH_RULES]
+  throw new UsageError(`--side must be server, client, file, source or all; got "${side}".`)
 }
 
 function table(rules: readonly Listed[], width: number): string {

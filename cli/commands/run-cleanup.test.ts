@@ -75,3 +75,57 @@ describe('describeCleanup', () => {
     expect(shellWord('https://h/scim/v2')).toBe('https://h/scim/v2')
   })
 })
+
+describe('describeCleanup with the REST API', () => {
+  const rest = {
+    endpoints: {
+      sts: 'https://sts-demo.clearid.io',
+      identity: 'https://identityservice-demo.clearid.io',
+      search: 'https://searchservice-demo.clearid.io',
+      accountId: 'acme',
+    },
+    credentials: { clientId: 'guid-1:acme', clientSecret: 'cleanup-secret-0123456789' },
+  }
+  const restLeft = {
+    path: 'identityservice/api/v2/accounts/acme/identities/id-9',
+    id: 'id-9',
+    account: 'main' as const,
+    userName: 'cc-r1-9',
+    status: 500,
+  }
+
+  it('names the REST sweep for identities the REST cleanup left, and only that', () => {
+    const text = describeCleanup(
+      { ...abandoned, abandoned: false, failed: [restLeft] },
+      { target: { kind: 'url', rest }, runId: 'r1' },
+    )
+    expect(text).toContain(
+      'identityservice/api/v2/accounts/acme/identities/id-9 (cc-r1-9): HTTP 500',
+    )
+    expect(text).toContain(
+      "  clearid-conformance sweep --rest-target 'https://{service}-demo.clearid.io' --client-id guid-1:acme --run-id r1 --older-than 0\n",
+    )
+    expect(text).not.toContain('--target https')
+    expect(text).not.toContain('cleanup-secret')
+  })
+
+  it('names both sweeps when both doors left something', () => {
+    const text = describeCleanup(
+      { ...abandoned, abandoned: false, failed: [...left(1, 'HTTP 500'), restLeft] },
+      {
+        target: {
+          ...target,
+          rest: {
+            ...rest,
+            endpoints: { ...rest.endpoints, identity: 'http://127.0.0.1:8080/identityservice' },
+          },
+        },
+        runId: 'r1',
+      },
+    )
+    expect(text).toContain('sweep --target https://scim.example/scim/v2/accounts/acme --run-id r1')
+    expect(text).toContain(
+      'sweep --rest-target http://127.0.0.1:8080 --client-id guid-1:acme --run-id r1',
+    )
+  })
+})

@@ -14,7 +14,7 @@ import type { Target } from '../../suites/targets/target.ts'
 export const MAX_LISTED = 50
 
 export interface CleanupContext {
-  readonly target: Pick<Target, 'kind' | 'main' | 'other'>
+  readonly target: Pick<Target, 'kind' | 'main' | 'other' | 'rest'>
   readonly runId: string
 }
 
@@ -50,11 +50,47 @@ function leftover(f: CleanupFailure): string {
 function sweepHint(cleanup: CleanupOutcome, { target, runId }: CleanupContext): string {
   // The in-process mock lives in this process: whatever it still holds goes with it.
   if (target.kind === 'in-process') return ''
-  const urls = [target.main.baseUrl]
-  if (target.other && cleanup.failed.some((f) => f.account === 'other'))
+  const isRest = (f: CleanupFailure) => isRestPath(f.path)
+  const scimLeft = cleanup.failed.some((f) => !isRest(f)) || cleanup.unanswered > 0
+  const urls = target.main && scimLeft ? [target.main.baseUrl] : []
+  if (
+    target.main &&
+    target.other &&
+    cleanup.failed.some((f) => f.account === 'other' && !isRest(f))
+  )
     urls.push(target.other.baseUrl)
   const commands = urls.map((url) => `  ${sweepCommand(url, runId)}\n`)
-  return `Remove ${cleanup.failed.length > 0 ? 'them' : 'any such leftovers'} with (the key as for this run: --key or CLEARID_SCIM_KEY${urls.length > 1 ? ', CLEARID_SCIM_KEY of the second account for the second command' : ''}):\n${commands.join('')}`
+  const them = cleanup.failed.length > 0 ? 'them' : 'any such leftovers'
+  const scim =
+    commands.length === 0
+      ? ''
+      : `Remove ${them} with (the key as for this run: --key or CLEARID_SCIM_KEY${urls.length > 1 ? ', CLEARID_SCIM_KEY of the second account for the second command' : ''}):\n${commands.join('')}`
+  const rest =
+    target.rest && (cleanup.failed.some(isRest) || (!target.main && cleanup.unanswered > 0))
+      ? `Remove those of the REST API with (the credential as for this run: CLEARID_CLIENT_SECRET or --key-file):\n  ${restSweepCommand(target.rest.endpoints, target.rest.credentials.clientId, runId)}\n`
+      : ''
+  return scim + rest
+}
+
+/** A leftover of the REST cleanup: an identity-service or control-plane path. */
+function isRestPath(path: string): boolean {
+  return path.startsWith('identityservice/') || path.startsWith('_admin/')
+}
+
+/** The `sweep` of the REST API: its base (or {service} template), client id and the run id. */
+export function restSweepCommand(
+  endpoints: { readonly identity: string },
+  clientId: string,
+  filters:
+    string | { readonly 'run-id'?: string | undefined; readonly 'older-than'?: string | undefined },
+): string {
+  const { 'run-id': runId, 'older-than': olderThan = '0' } =
+    typeof filters === 'string' ? { 'run-id': filters } : filters
+  const base = endpoints.identity
+    .replace(/identityservice(?=[-.]|$)/, '{service}')
+    .replace(/\/\{service\}$/, '')
+  const run = runId === undefined ? '' : ` --run-id ${shellWord(runId)}`
+  return `clearid-conformance sweep --rest-target ${shellWord(terminalText(redactUrl(base)))} --client-id ${shellWord(clientId)}${run} --older-than ${shellWord(olderThan)}`
 }
 
 export function sweepCommand(baseUrl: string, runId: string): string {

@@ -14,10 +14,13 @@ describe('createRunMeters', () => {
     meters.hooks.ruleFinished?.(result({ ruleId: 'SRV-A', title: 'A' }))
     meters.hooks.cleanup?.(0, 2)
     meters.hooks.cleanup?.(2, 2)
+    // The REST identities, cleaned up after the SCIM ones.
+    meters.hooks.cleanup?.(0, 2)
+    meters.hooks.cleanup?.(2, 2)
     meters.finish()
     expect(io.out).toEqual([])
     expect(io.err.join('')).toBe(
-      'pass   MUST   SRV-A A\n1 rule run finished, 0 failed\nCleanup: deleting the 2 identities this run created…\n',
+      'pass   MUST   SRV-A A\n1 rule run finished, 0 failed\nCleanup: deleting the 2 identities this run created…\nCleanup: deleting 2 more identities this run created…\n',
     )
   })
 

@@ -53,6 +53,8 @@ export function createRunMeters(io: CliIo, options: { readonly rules?: number } 
   }
   let users: Meter | undefined
   let cleanup: Meter | undefined
+  let cleanupTotal = 0
+  let cleanupDone = 0
 
   const endWork = () => {
     // A run that never reached its rules (the target refused the key) has no rule count to give.
@@ -76,15 +78,20 @@ export function createRunMeters(io: CliIo, options: { readonly rules?: number } 
       users ??= meter('initial cycle', 'users', total)
       users.update(done)
     },
+    // SCIM's cleanup reports first, then REST's, counting from 0 towards a total of its own.
     cleanup(done, total) {
-      if (!cleanup) {
+      if (!cleanup || total !== cleanupTotal || done < cleanupDone) {
+        const more = cleanup !== undefined
         endWork()
+        cleanup?.finish()
         if (total > 0)
           write(
-            `Cleanup: deleting the ${total} ${total === 1 ? 'identity' : 'identities'} this run created…\n`,
+            `Cleanup: deleting ${more ? '' : 'the '}${total} ${more ? 'more ' : ''}${total === 1 ? 'identity' : 'identities'} this run created…\n`,
           )
         cleanup = meter('cleanup', 'identities', total)
+        cleanupTotal = total
       }
+      cleanupDone = done
       cleanup.update(done)
     },
   }

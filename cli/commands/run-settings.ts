@@ -12,7 +12,13 @@ import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { RULES } from '../../rules/index.ts'
 import type { RuleLevel, RuleProfile } from '../../model/rule.ts'
 import type { ServerRule } from '../../rules/server/define.ts'
-import { defaultRunId, RUN_DEFAULTS, runIdProblem } from '../../suites/runner/run-id.ts'
+import { createCapProblem, createsNeeded } from '../../suites/runner/create-need.ts'
+import {
+  defaultMaxCreates,
+  defaultRunId,
+  RUN_DEFAULTS,
+  runIdProblem,
+} from '../../suites/runner/run-id.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { dryRunTarget } from '../../suites/targets/dry-run.ts'
 import type { Target } from '../../suites/targets/target.ts'
@@ -49,10 +55,11 @@ export const DEFAULT_SEED = RUN_DEFAULTS.seed
 
 export const RUN_HELP = `Usage: clearid-conformance run [options]
 
-Sends Entra ID-style provisioning traffic to a ClearID SCIM endpoint and judges every answer.
+Sends Entra ID-style provisioning traffic to a ClearID SCIM endpoint, and ClearID REST API calls to
+its token, identity and search services, and judges every answer.
 
 Selection:
-  --rule ID                  rule id, prefix (SRV-FILTER) or glob (SRV-*-001); repeatable
+  --rule ID                  rule id, prefix (SRV-FILTER) or glob (REST-*); repeatable
   --tag TAG / --level MUST,SHOULD,MAY / --profile rfc,entra,clearid
   --dialect entra-default,entra-flag   Entra dialects (default both)
   --seed N                   traffic seed (default ${DEFAULT_SEED}); same seed, same traffic
@@ -62,7 +69,9 @@ ${TARGET_HELP}
 Safety against a deployment (any --target):
   --allow-writes             allow requests that change data (default: read-only rules only)
   --dry-run                  print every request that would be sent; send nothing
-  --max-creates N            most identities one run may create (default 200)
+  --max-creates N            most identities one run may create (default ${RUN_DEFAULTS.maxCreates}, what
+                             the whole catalogue creates); a run whose rules need more is refused
+                             before it sends anything
   --timeout 10s              per-request timeout
   --max-response-bytes SIZE  most of one answer's body read (default 4MiB); past it the rule fails
                              and the run exits 2
@@ -113,20 +122,42 @@ export type RunValues = ReturnType<typeof read.parse<typeof OPTIONS>>['values']
 type Values = RunValues
 
 export async function readSettings(values: Values, io: CliIo): Promise<RunSettings> {
-  const target = targetFrom(values, io)
+  // Everything that can be refused without the target first: a target may hold a receiver open.
   const seed = read.integer('seed', values.seed, DEFAULT_SEED)
   const rules = chooseRules(values)
   const scenario = readScenario(values)
   const dryRun = values['dry-run'] === true
-  const allowWrites = target.kind === 'in-process' || values['allow-writes'] === true
-  if (scenario && !allowWrites) {
-    throw new UsageError('the initial-cycle scenario creates identities: pass --allow-writes')
-  }
   const formats = parseFormatList(values.format)
   if (values.out === '-' && formats.length !== 1) {
     throw new UsageError(
       '--out - writes one report to stdout: pick its format, e.g. --format junit (or json, md, html)',
     )
+  }
+  const extras = await loadExtras(values)
+  const target = await targetFrom(values, io)
+  try {
+    return settingsFor(values, { target, seed, rules, scenario, dryRun, formats, extras })
+  } catch (error) {
+    await target.close?.()
+    throw error
+  }
+}
+
+interface Parsed {
+  readonly target: Target
+  readonly seed: number
+  readonly rules: ServerRule[]
+  readonly scenario: { users: number } | undefined
+  readonly dryRun: boolean
+  readonly formats: FormatName[]
+  readonly extras: { baseline?: ConformanceReport; waivers?: readonly Waiver[] }
+}
+
+function settingsFor(values: Values, parsed: Parsed): RunSettings {
+  const { target, seed, rules, scenario, dryRun, formats, extras } = parsed
+  const allowWrites = target.kind === 'in-process' || values['allow-writes'] === true
+  if (scenario && !allowWrites) {
+    throw new UsageError('the initial-cycle scenario creates identities: pass --allow-writes')
   }
   const settings: RunSettings = {
     target: dryRun ? dryRunTarget(target) : target,
@@ -143,11 +174,7 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     allowWrites,
     dryRun,
     requireComplete: values['require-complete'] === true,
-    maxCreates: read.integer(
-      'max-creates',
-      values['max-creates'],
-      target.kind === 'in-process' ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates,
-    ),
+    maxCreates: read.integer('max-creates', values['max-creates'], defaultMaxCreates(target.kind)),
     timeoutMs: read.duration('timeout', values.timeout, RUN_DEFAULTS.timeoutMs),
     maxResponseBytes: read.byteSize(
       'max-response-bytes',
@@ -157,9 +184,16 @@ export async function readSettings(values: Values, io: CliIo): Promise<RunSettin
     ...(scenario ? { scenario } : {}),
     out: values.out ?? DEFAULT_OUT_DIR,
     formats,
-    ...(await loadExtras(values)),
+    ...extras,
     recorded: {},
   }
+  if (scenario && !target.main) {
+    throw new UsageError('the initial-cycle scenario provisions over SCIM: pass --target URL')
+  }
+  // Before anything is sent: the cap would otherwise skip the last rules half-way through the run.
+  const capProblem =
+    scenario || dryRun ? undefined : createCapProblem(createsNeeded(settings), settings.maxCreates)
+  if (capProblem !== undefined) throw new UsageError(capProblem)
   if (scenario && scenario.users > settings.maxCreates) {
     throw new UsageError(
       `the scenario creates ${scenario.users} identities but --max-creates is ${settings.maxCreates}; raise --max-creates`,
@@ -242,5 +276,15 @@ function recordedOptions(values: Values, settings: RunSettings): Record<string, 
     timeoutMs: settings.timeoutMs,
     maxResponseBytes: settings.maxResponseBytes,
     otherAccount: settings.target.other !== undefined,
+    rest: settings.target.rest
+      ? {
+          grant:
+            settings.target.rest.credentials.clientSecret === undefined
+              ? 'jwt-assertion'
+              : 'client-secret',
+          controlPlane: settings.target.rest.control !== undefined,
+          webhookReceiver: settings.target.rest.webhooks !== undefined,
+        }
+      : null,
   }
 }

@@ -9,7 +9,6 @@
  *
  * @module
  */
-import { redactUrl } from '../../model/redact.ts'
 import { diffReports } from '../../reports/diff.ts'
 import type { ConformanceReport } from '../../reports/model.ts'
 import { renderConsoleSummary } from '../../reports/renderers/console.ts'
@@ -27,19 +26,12 @@ import {
   type RunOptions,
   type RunOutcome,
 } from '../../suites/runner/run.ts'
+import { targetLabel } from '../../suites/targets/target.ts'
 import { runInitialCycleScenario, type ScenarioOutcome } from '../../suites/runner/scenario.ts'
 import { describeSizing } from '../../suites/scenarios/sizing.ts'
-import {
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  EXIT_USAGE,
-  UsageError,
-  colorOf,
-  type CliIo,
-} from '../io.ts'
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, colorOf, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { exitOf } from './report-output.ts'
 import { redactingIo } from '../redacting-io.ts'
 import { describeCleanup } from './run-cleanup.ts'
 import { createRunMeters } from './run-progress.ts'
@@ -56,7 +48,14 @@ export async function runCommand(argv: string[], given: CliIo): Promise<number> 
       return EXIT_OK
     }
     const settings = await readSettings(values, io)
-    return settings.scenario ? await scenarioMode(settings, io) : await catalogueMode(settings, io)
+    try {
+      return settings.scenario
+        ? await scenarioMode(settings, io)
+        : await catalogueMode(settings, io)
+    } finally {
+      // A webhook receiver started for the target.
+      await settings.target.close?.()
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`clearid-conformance: ${error.message}\nSee clearid-conformance run --help.\n`)
@@ -111,10 +110,7 @@ async function catalogueMode(settings: RunSettings, io: CliIo): Promise<number> 
 }
 
 function header(settings: RunSettings, total: number): string {
-  const where =
-    settings.target.kind === 'in-process'
-      ? 'the mock (in-process)'
-      : terminalText(redactUrl(settings.target.main.baseUrl))
+  const where = terminalText(targetLabel(settings.target))
   const writes = settings.allowWrites
     ? 'writes allowed'
     : 'read-only (pass --allow-writes to run write rules)'
@@ -196,14 +192,6 @@ async function finish(
     return EXIT_USAGE
   }
   return exitOf(report, settings.requireComplete)
-}
-
-// INCOMPLETE is 0 by default so read-only runs against production stay usable; CI that must not
-// accept an untested MUST rule passes --require-complete.
-function exitOf(report: ConformanceReport, requireComplete: boolean): number {
-  const { verdict } = report.summary
-  if (verdict === 'fail') return EXIT_FAILED
-  return verdict === 'incomplete' && requireComplete ? EXIT_INCOMPLETE : EXIT_OK
 }
 
 /** Exit 2's message when answers went past the response limit: what happened, what to pass. */

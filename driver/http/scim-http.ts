@@ -8,24 +8,24 @@
  *
  * @module
  */
-import type { Exchange } from '../../model/rule.ts'
-import { redactString } from '../../model/redact.ts'
 import { registerSecret } from '../../model/secret-values.ts'
-import { buildExchange, headersOf, scrubSecrets, type RawRequest } from './exchange.ts'
+import { type RawRequest } from './exchange.ts'
 import {
   CreateCapError,
   HarnessStop,
-  InterruptedError,
-  ResponseTooLargeError,
   TransportError,
   UnsafePathError,
   WritesRefusedError,
 } from './errors.ts'
-import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from './read-body.ts'
 import { idProblem, pathProblem } from './resource-path.ts'
-import { LatencyRecorder, operationOf } from '../../reports/latency.ts'
-import { retryDelay } from './retry-after.ts'
-import type { AuthChoice, FetchLike, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
+import { operationOf, type LatencyRecorder } from '../../reports/latency.ts'
+import {
+  newTransportStats,
+  Transport,
+  type TransportOptions,
+  type TransportStats,
+} from './transport.ts'
+import type { AuthChoice, HttpAnswer, HttpRequest, ScimHttp } from './types.ts'
 import { SCIM_CONTENT_TYPE } from '../../model/scim-protocol.ts'
 
 export interface AccountEndpoint {
@@ -33,28 +33,14 @@ export interface AccountEndpoint {
   readonly key: string
 }
 
-export interface ScimHttpOptions {
+export interface ScimHttpOptions extends TransportOptions {
   readonly main: AccountEndpoint
   readonly other?: AccountEndpoint
-  readonly fetch: FetchLike
-  /** Per attempt. Default 10 s. */
-  readonly timeoutMs?: number
-  /** Most bytes of one answer's body read; past it, a `ResponseTooLargeError`. Default 4 MiB. */
-  readonly maxResponseBytes?: number
-  /** Retries after a 429. Default 3. */
-  readonly maxRetries?: number
-  /** Longest single wait a `Retry-After` may impose. Default 30 s. */
-  readonly maxRetryWaitMs?: number
-  /** Back-off when a 429 has no `Retry-After`. Default 500 ms, doubled per retry. */
-  readonly baseRetryDelayMs?: number
   /** False: refuse every request that could change data. Default true. */
   readonly allowWrites?: boolean
   /** Most creations (`POST /Users`, `POST /Groups`) one run may attempt. Default 200. */
   readonly maxCreates?: number
   readonly userAgent?: string
-  readonly sleep?: (ms: number) => Promise<void>
-  /** Refuses new requests and cuts 429 waits short (Ctrl-C); requests in flight finish. */
-  readonly signal?: AbortSignal
   /** Called after every request, with the redacted exchange (dry-run printing, traffic logs). */
   readonly onExchange?: (answer: HttpAnswer, operation: string) => void
 }
@@ -71,18 +57,23 @@ export interface CreatedResource {
   gone: boolean
 }
 
+/**
+ * Creations one run attempted, across every client it uses (SCIM and REST): one cap for the run,
+ * so a second door cannot double what `--max-creates` allows.
+ */
+export interface CreateBudget {
+  attempted: number
+}
+
 /** Shared between a client and the cleanup client derived from it. */
 interface Ledger {
   readonly created: CreatedResource[]
   /** `created` by `account path` (lower-case), for O(1) delete tracking. */
   readonly byPath: Map<string, CreatedResource>
-  readonly latency: LatencyRecorder
-  attemptedCreates: number
+  readonly stats: TransportStats
+  readonly budget: CreateBudget
   /** Creates that got no answer: the server may have applied them (sweep finds them). */
   unansweredCreates: number
-  /** Answers whose body went past the response limit. */
-  overLimit: number
-  requests: number
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -90,6 +81,7 @@ const COLLECTION = /^\/(users|groups)\/?(?:\?|$)/i
 
 export class ScimHttpClient implements ScimHttp {
   private readonly ledger: Ledger
+  private readonly transport: Transport
 
   constructor(
     private readonly options: ScimHttpOptions,
@@ -101,12 +93,11 @@ export class ScimHttpClient implements ScimHttp {
     this.ledger = ledger ?? {
       created: [],
       byPath: new Map(),
-      latency: new LatencyRecorder(),
-      attemptedCreates: 0,
+      stats: newTransportStats(),
+      budget: { attempted: 0 },
       unansweredCreates: 0,
-      overLimit: 0,
-      requests: 0,
     }
+    this.transport = new Transport(options, this.ledger.stats, () => this.secrets)
   }
 
   get created(): readonly CreatedResource[] {
@@ -114,7 +105,7 @@ export class ScimHttpClient implements ScimHttp {
   }
 
   get latency(): LatencyRecorder {
-    return this.ledger.latency
+    return this.ledger.stats.latency
   }
 
   get unansweredCreates(): number {
@@ -122,16 +113,21 @@ export class ScimHttpClient implements ScimHttp {
   }
 
   get requestCount(): number {
-    return this.ledger.requests
+    return this.ledger.stats.requests
+  }
+
+  /** The counters and the creation budget of this run, for another client of the same run. */
+  get shared(): { readonly stats: TransportStats; readonly budget: CreateBudget } {
+    return { stats: this.ledger.stats, budget: this.ledger.budget }
   }
 
   get maxResponseBytes(): number {
-    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    return this.transport.maxResponseBytes
   }
 
   /** How many answers went past the response limit (cleanup's included), when any did. */
   get responsesOverLimit(): { readonly count: number; readonly limitBytes: number } | undefined {
-    const count = this.ledger.overLimit
+    const count = this.ledger.stats.overLimit
     return count === 0 ? undefined : { count, limitBytes: this.maxResponseBytes }
   }
 
@@ -160,22 +156,20 @@ export class ScimHttpClient implements ScimHttp {
   async send(request: HttpRequest): Promise<HttpAnswer> {
     this.guard(request)
     const operation = operationOf(request.method, request.path)
-    const maxRetries = this.options.maxRetries ?? 3
-    for (let attempt = 0; ; attempt += 1) {
-      const answer = await this.attempt(request).catch((error: unknown) => {
+    const what = `${request.method.toUpperCase()} ${request.path.split('?')[0] ?? ''}`
+    const answer = await this.transport
+      .send(this.rawRequest(request), operation, what)
+      .catch((error: unknown) => {
         if (error instanceof TransportError && isCreate(request)) this.ledger.unansweredCreates += 1
         throw error
       })
-      if (answer.status !== 429 || attempt >= maxRetries) {
-        this.afterAnswer(request, answer, operation)
-        return answer
-      }
-      await this.wait(answer.headers['retry-after'], attempt)
-    }
+    this.track(request, answer)
+    this.options.onExchange?.(answer, operation)
+    return answer
   }
 
   private guard(request: HttpRequest): void {
-    if (this.options.signal?.aborted) throw new InterruptedError()
+    this.transport.checkInterrupted()
     const unsafe = pathProblem(request.path)
     if (unsafe !== undefined) throw new UnsafePathError(request.path, unsafe)
     const method = request.method.toUpperCase()
@@ -183,113 +177,14 @@ export class ScimHttpClient implements ScimHttp {
     if (write && this.options.allowWrites === false) throw new WritesRefusedError()
     if (isCreate(request)) {
       const cap = this.options.maxCreates ?? 200
-      if (this.ledger.attemptedCreates >= cap) throw new CreateCapError(cap)
-      this.ledger.attemptedCreates += 1
+      if (this.ledger.budget.attempted >= cap) throw new CreateCapError(cap)
+      this.ledger.budget.attempted += 1
     }
     if (request.account === 'other' && !this.options.other) {
       throw new HarnessStop(
         'no second account configured (--other-account-url/--other-account-key)',
       )
     }
-  }
-
-  private async wait(retryAfter: string | undefined, attempt: number): Promise<void> {
-    const ms = retryDelay(retryAfter, attempt, {
-      now: Date.now(),
-      maxWaitMs: this.options.maxRetryWaitMs ?? 30_000,
-      baseDelayMs: this.options.baseRetryDelayMs ?? 500,
-    })
-    const sleep =
-      this.options.sleep ?? ((delay: number) => abortableSleep(delay, this.options.signal))
-    await sleep(ms)
-    if (this.options.signal?.aborted) throw new InterruptedError()
-  }
-
-  private async attempt(request: HttpRequest): Promise<HttpAnswer> {
-    const raw = this.rawRequest(request)
-    const timeoutMs = this.options.timeoutMs ?? 10_000
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs)
-    // Ctrl-C does not abort a request in flight: an aborted create may still be applied, and
-    // its id would then be unknown to cleanup. New requests are refused instead (guard).
-    const started = performance.now()
-    this.ledger.requests += 1
-    try {
-      const response = await this.options.fetch(
-        new Request(raw.url, {
-          method: raw.method,
-          headers: raw.headers,
-          ...(raw.bodyText === undefined ? {} : { body: raw.bodyText }),
-          // A redirect is the answer: following it could carry the key to another origin.
-          redirect: 'manual',
-        }),
-        // Beside the Request, not inside it: see FetchLike.
-        { signal: controller.signal },
-      )
-      const read = await readBodyText(response, this.maxResponseBytes)
-      const durationMs = performance.now() - started
-      const headers = headersOf(response.headers)
-      const secrets = this.secrets
-      if (read.overLimit)
-        throw this.overLimit(raw, request, response.status, headers, read.text, durationMs)
-      const text = read.text
-      let exchange: Exchange | undefined
-      // Redacting every exchange costs a fifth of a sizing run; most are never looked at.
-      return {
-        status: response.status,
-        headers,
-        body: parseJson(text),
-        text,
-        durationMs,
-        get exchange(): Exchange {
-          exchange ??= buildExchange(
-            raw,
-            { status: response.status, headers, bodyText: text },
-            { durationMs, secrets },
-          )
-          return exchange
-        },
-      }
-    } catch (error) {
-      if (error instanceof ResponseTooLargeError) throw error
-      const durationMs = performance.now() - started
-      const message = scrubSecrets(
-        redactString(describeFailure(error, controller.signal, timeoutMs)),
-        this.secrets,
-      )
-      const exchange = buildExchange(raw, undefined, {
-        durationMs,
-        error: message,
-        secrets: this.secrets,
-      })
-      if (this.options.signal?.aborted) throw new InterruptedError()
-      throw new TransportError(message, exchange)
-    } finally {
-      clearTimeout(timer)
-    }
-  }
-
-  private overLimit(
-    raw: RawRequest,
-    request: HttpRequest,
-    status: number,
-    headers: Record<string, string>,
-    preview: string,
-    durationMs: number,
-  ): ResponseTooLargeError {
-    this.ledger.overLimit += 1
-    const limit = this.maxResponseBytes
-    const exchange = buildExchange(
-      raw,
-      { status, headers, bodyText: preview, overLimitBytes: limit },
-      { durationMs, secrets: this.secrets },
-    )
-    const what = `${raw.method} ${request.path.split('?')[0] ?? ''}`
-    return new ResponseTooLargeError(
-      `the answer to ${what} (HTTP ${status}) was larger than ${formatBytes(limit)}; the harness stopped reading it there and hung up. If answers this large are expected, raise the limit with --max-response-bytes (maxResponseBytes in the library)`,
-      exchange,
-      limit,
-    )
   }
 
   private rawRequest(request: HttpRequest): RawRequest {
@@ -326,12 +221,6 @@ export class ScimHttpClient implements ScimHttp {
     if ('bearer' in auth) return `Bearer ${registerSecret(auth.bearer)}`
     registerSecret(/^\S+\s+(\S.*)$/.exec(auth.authorization)?.[1] ?? auth.authorization)
     return auth.authorization
-  }
-
-  private afterAnswer(request: HttpRequest, answer: HttpAnswer, operation: string): void {
-    this.ledger.latency.record(operation, answer.durationMs)
-    this.track(request, answer)
-    this.options.onExchange?.(answer, operation)
   }
 
   private track(request: HttpRequest, answer: HttpAnswer): void {
@@ -375,33 +264,4 @@ function isCreate(request: HttpRequest): boolean {
 
 function isSearch(method: string, path: string): boolean {
   return method === 'POST' && /\/\.search\/?(?:\?|$)/.test(path)
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function describeFailure(error: unknown, signal: AbortSignal, timeoutMs: number): string {
-  if (signal.aborted) return `no answer within ${timeoutMs} ms (timeout)`
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  const detail = cause?.code ?? cause?.message
-  const message = error instanceof Error ? error.message : String(error)
-  return detail ? `${message} (${detail})` : message
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }

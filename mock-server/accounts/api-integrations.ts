@@ -65,8 +65,12 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
 
 const newKeyPair = () => generateKeyPair('RS512', { extractable: true, modulusLength: 2048 })
 
-function newCredential(generatedAt: string, clientSecret: string): IntegrationCredential {
-  const keyPair = lazy(newKeyPair)
+function newCredential(
+  generatedAt: string,
+  clientSecret: string,
+  given?: CryptoKeyPair,
+): IntegrationCredential {
+  const keyPair = lazy(() => (given ? Promise.resolve(given) : newKeyPair()))
   return {
     generatedAt,
     secret: storeSecret(clientSecret),
@@ -162,9 +166,20 @@ export class ApiIntegrationRegistry {
     this.#sink?.({ type: 'integration-deleted', clientId: integration.clientId })
   }
 
-  /** Replaces the credential: a new secret (random unless given) and a new key pair. */
-  generateKey(integration: ApiIntegration, clientSecret = randomSecret()): IntegrationCredential {
-    const credential = newCredential(this.clock().toISOString(), registerSecret(clientSecret))
+  /**
+   * Replaces the credential: a new secret (random unless given) and a new key pair (generated on
+   * first use unless given: a start-up integration may share one between apps).
+   */
+  generateKey(
+    integration: ApiIntegration,
+    clientSecret = randomSecret(),
+    keyPair?: CryptoKeyPair,
+  ): IntegrationCredential {
+    const credential = newCredential(
+      this.clock().toISOString(),
+      registerSecret(clientSecret),
+      keyPair,
+    )
     integration.credential = credential
     this.#sink?.(keyRecord(integration.clientId, credential))
     return credential

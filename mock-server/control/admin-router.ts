@@ -1,7 +1,7 @@
 /**
  * The mock's control plane under `/_admin/`: not part of the emulated ClearID API, protected by
  * its own admin token. Accounts, SCIM keys and resets, seeding, API integrations, webhooks, identity
- * requests and the request log.
+ * requests, the request log, and the fake Graph source's tenants.
  *
  * @module
  */
@@ -10,9 +10,12 @@ import type { MockContext } from '../context.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { bodyLimitMiddleware, bodyLimitOf } from '../http/read-body.ts'
 import { clientVerificationAdminRoutes } from '../traffic/admin-routes.ts'
+import { graphAdminRoutes, isGraphPhotoRoute } from '../graph/graph-admin-routes.ts'
 import { identityRequestRoutes } from '../identity-requests/identity-request-routes.ts'
 import { webhookRoutes } from '../webhooks/webhook-routes.ts'
 import { accountRoutes, identityAdminRoutes, scimAdminRoutes } from './account-routes.ts'
+import { csvRoutes, isCsvFileRoute } from '../csv/csv-routes.ts'
+import { graphSyncRoutes } from '../graph-sync/graph-sync-routes.ts'
 import { adminAuth } from './admin-auth.ts'
 import { integrationRoutes } from './integration-routes.ts'
 
@@ -22,7 +25,11 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   const app = new Hono()
   // The body limit before the token check: an oversized body gets 413 as it arrives.
   const bodyLimit = bodyLimitMiddleware(() => bodyLimitOf(ctx.behaviour))
-  app.use('*', bodyLimit)
+  // CSV uploads and templates, and Graph users' photos, read their own body, as bytes within
+  // their own limit (mock-server/csv, mock-server/graph).
+  app.use('*', (c, next) =>
+    isCsvFileRoute(c.req.path) || isGraphPhotoRoute(c.req.path) ? next() : bodyLimit(c, next),
+  )
   app.use('*', adminAuth(adminToken))
   app.use('/accounts/:accountId/*', async (c, next) => {
     const id = c.req.param('accountId')
@@ -33,11 +40,16 @@ export function adminRouter(ctx: MockContext, adminToken: string): Hono {
   app.route('/accounts/:accountId/integrations', integrationRoutes(ctx))
   app.route('/accounts/:accountId/webhooks', webhookRoutes(ctx))
   app.route('/accounts/:accountId/identity-requests', identityRequestRoutes(ctx))
+  app.route('/accounts/:accountId/csv', csvRoutes(ctx))
+  // Entra ID (Graph) synchronization configurations, runs and logs (mock-server/graph-sync).
+  app.route('/accounts/:accountId/graph', graphSyncRoutes(ctx))
   // Client verification: traffic log, audit, faults (mock-server/traffic/admin-routes.ts).
   app.route('/accounts/:accountId', clientVerificationAdminRoutes(ctx))
   app.route('/accounts/:accountId/scim', scimAdminRoutes(ctx))
   app.route('/accounts/:accountId', identityAdminRoutes(ctx))
   app.route('/accounts', accountRoutes(ctx))
+  // The fake Microsoft Graph source's tenants (mock-server/graph), apart from ClearID accounts.
+  app.route('/graph', graphAdminRoutes(ctx))
   app.post('/webhooks/drain', async (c) => {
     await ctx.webhooks.drain()
     return c.body(null, 204)

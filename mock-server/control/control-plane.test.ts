@@ -376,6 +376,11 @@ describe('request log', () => {
       ['identityservice', 200],
       ['scim', 200],
     ])
+    // Numbered per account, counting on when the log is cleared.
+    expect(log.body.entries.map((e: { seq: number }) => e.seq)).toEqual([4, 3, 2, 1])
+    app.mock.requestLog.clear('acme')
+    await scim(app, 'GET', '/Users')
+    expect((await admin(app, 'GET', '/accounts/acme/log')).body.entries[0].seq).toBe(5)
     expect(log.body.entries[3]).toMatchObject({
       method: 'GET',
       path: '/scim/v2/accounts/acme/Users',

@@ -16,6 +16,8 @@ import type { AccountRegistry } from '../accounts/account-registry.ts'
 import { PackedRing, type SlotLayout } from '../traffic/packed-ring.ts'
 
 export interface RequestLogEntry {
+  /** 1-based, per account; keeps counting after the log is cleared (the dashboard follows it). */
+  readonly seq: number
   readonly timeUtc: string
   readonly surface: string
   readonly method: string
@@ -44,12 +46,13 @@ interface KeptEntry extends Omit<RequestLogEntry, 'timeUtc'> {
  */
 const ENTRY_LAYOUT: SlotLayout<KeptEntry> = {
   textCount: 4,
-  numberCount: 3,
+  numberCount: 4,
   texts: (entry) => [entry.surface, entry.method, entry.path, entry.query],
   writeNumbers(entry, numbers, at) {
     numbers[at] = entry.atMs
     numbers[at + 1] = entry.status
     numbers[at + 2] = entry.durationMs
+    numbers[at + 3] = entry.seq
   },
   item: ([surface, method, path, query], numbers, at) => ({
     surface: surface!,
@@ -59,15 +62,20 @@ const ENTRY_LAYOUT: SlotLayout<KeptEntry> = {
     atMs: numbers[at]!,
     status: numbers[at + 1]!,
     durationMs: numbers[at + 2]!,
+    seq: numbers[at + 3]!,
   }),
+  seqField: 3,
+  seqOf: (entry) => entry.seq,
 }
 const SLOT_BYTES = 512
 
 export class RequestLog {
   // A ring per account: a full log drops its oldest entry without moving the other entries.
   readonly #entries = new Map<string, PackedRing<KeptEntry>>()
+  readonly #lastSeq = new Map<string, number>()
   constructor(private readonly limit: number) {}
 
+  /** `entry.seq` comes from `nextSeq`. */
   record(accountId: string, entry: KeptEntry): void {
     let list = this.#entries.get(accountId)
     if (!list) {
@@ -77,15 +85,34 @@ export class RequestLog {
     list.push(entry)
   }
 
+  /** Counts one more entry for the account and returns its seq. */
+  nextSeq(accountId: string): number {
+    const seq = (this.#lastSeq.get(accountId) ?? 0) + 1
+    this.#lastSeq.set(accountId, seq)
+    return seq
+  }
+
+  /** The seq of the account's newest entry; 0 before the first. */
+  lastSeq(accountId: string): number {
+    return this.#lastSeq.get(accountId) ?? 0
+  }
+
   /** Newest first, secrets redacted. */
   list(accountId: string): RequestLogEntry[] {
-    const kept = this.#entries.get(accountId)?.toArray() ?? []
-    return kept.reverse().map(({ atMs, path, query, ...entry }) => ({
-      timeUtc: new Date(atMs).toISOString(),
-      ...entry,
-      path: redactString(path),
-      query: redactedQuery(query),
-    }))
+    return this.#kept(accountId).reverse().map(shown)
+  }
+
+  /** The entries after `seq` whose surface is not `skipSurface`, oldest first, secrets redacted. */
+  after(accountId: string, seq: number, skipSurface?: string): RequestLogEntry[] {
+    if (this.lastSeq(accountId) <= seq) return []
+    return this.#kept(accountId, seq)
+      .filter((entry) => entry.surface !== skipSurface)
+      .map(shown)
+  }
+
+  /** Oldest first; only those after `since` (unpacked: the others are skipped by their seq). */
+  #kept(accountId: string, since = 0): KeptEntry[] {
+    return this.#entries.get(accountId)?.toArray(since) ?? []
   }
 
   clear(accountId: string): void {
@@ -138,6 +165,7 @@ export function logExchange(
   const url = c.req.url
   const queryIndex = url.indexOf('?')
   log.record(accountId, {
+    seq: log.nextSeq(accountId),
     atMs: outcome.atMs,
     surface,
     method: c.req.method,
@@ -147,6 +175,19 @@ export function logExchange(
     status: outcome.status,
     durationMs: outcome.durationMs,
   })
+}
+
+function shown(entry: KeptEntry): RequestLogEntry {
+  return {
+    seq: entry.seq,
+    timeUtc: new Date(entry.atMs).toISOString(),
+    surface: entry.surface,
+    method: entry.method,
+    path: redactString(entry.path),
+    query: redactedQuery(entry.query),
+    status: entry.status,
+    durationMs: entry.durationMs,
+  }
 }
 
 /** `redactString` reads a parameter after `?`, `&`, `#` or `;`; the first one has none here. */

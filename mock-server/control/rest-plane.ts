@@ -141,6 +141,6 @@ export function seedIntegrations(ctx: MockContext, options: AppOptions): void {
       '',
       seed.clientId,
     )
-    ctx.integrations.generateKey(integration, seed.clientSecret)
+    ctx.integrations.generateKey(integration, seed.clientSecret, seed.keyPair)
   }
 }

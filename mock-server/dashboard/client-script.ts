@@ -11,7 +11,7 @@
  * @module
  */
 
-export const SCRIPT = `
+export const SCRIPT: string = `
 (function () {
   'use strict';
   var TOKEN_KEY = 'clearid-admin-token';
@@ -24,6 +24,9 @@ export const SCRIPT = `
     tab: 'overview',
     identities: { q: '', page: 1, deleted: false },
     lastSeq: 0,
+    lastRequestSeq: 0,
+    // The SCIM key generated on this page, shown once: {key, revealed}.
+    newKey: null,
     live: null,
     loaded: {},
     loads: {},
@@ -139,8 +142,11 @@ export const SCRIPT = `
   async function load(name) {
     if (!FRAGMENTS[name] || !state.account) return;
     try {
-      await loadInto(name, FRAGMENTS[name]());
+      var fresh = await loadInto(name, FRAGMENTS[name]());
       state.loaded[name] = true;
+      // The new SCIM key is shown once: a reload of the overview (the live feed asks for one when
+      // identities change) must not take it away.
+      if (fresh && name === 'overview' && state.newKey) showNewKey(state.newKey.key, state.newKey.revealed);
     } catch (error) {
       failed(error);
     }
@@ -185,6 +191,8 @@ export const SCRIPT = `
     state.account = id;
     state.loaded = {};
     state.lastSeq = 0;
+    state.lastRequestSeq = 0;
+    state.newKey = null;
     state.identities = { q: '', page: 1, deleted: false };
     var search = $('identity-search');
     search.elements.q.value = '';
@@ -255,7 +263,7 @@ export const SCRIPT = `
     state.live = controller;
     setLive('off', 'connecting…');
     try {
-      var res = await fetch(base() + '/live?since=' + state.lastSeq, {
+      var res = await fetch(base() + '/live?since=' + state.lastSeq + '&requestsSince=' + state.lastRequestSeq, {
         headers: authHeaders({ Accept: 'text/event-stream' }),
         signal: controller.signal
       });
@@ -292,17 +300,19 @@ export const SCRIPT = `
     });
     if (data === '') return;
     var payload = JSON.parse(data);
-    if (event === 'traffic') addRows(payload.rows);
+    if (event === 'traffic') addRows(payload.rows, 'lastSeq');
+    else if (event === 'requests') addRows(payload.rows, 'lastRequestSeq');
     else if (event === 'identities') { schedule('identities'); schedule('overview'); }
     else if (event === 'faults') schedule('faults');
   }
 
-  function addRows(rows) {
+  // SCIM exchanges (lastSeq) and REST calls (lastRequestSeq) are numbered apart.
+  function addRows(rows, counter) {
     var form = $('traffic-filter');
     var routes = form.elements.route;
     rows.forEach(function (row) {
-      if (row.seq <= state.lastSeq) return;
-      state.lastSeq = row.seq;
+      if (row.seq <= state[counter]) return;
+      state[counter] = row.seq;
       if (!Array.prototype.some.call(routes.options, function (o) { return o.value === row.route; })) {
         var option = document.createElement('option');
         option.value = option.textContent = row.route;
@@ -393,11 +403,17 @@ export const SCRIPT = `
     }
   }
 
-  function showNewKey(key) {
+  function showNewKey(key, revealed) {
+    state.newKey = { key: key, revealed: !!revealed };
     var box = $('new-key');
     if (!box) return;
-    box.querySelector('[data-secret]').setAttribute('data-secret', key);
+    var secret = box.querySelector('[data-secret]');
+    secret.setAttribute('data-secret', key);
     box.querySelector('[data-copy]').setAttribute('data-copy', key);
+    if (revealed) {
+      secret.textContent = key;
+      box.querySelector('[data-reveal]').textContent = 'Hide';
+    }
     box.hidden = false;
   }
 
@@ -425,6 +441,7 @@ export const SCRIPT = `
     var hidden = button.textContent === 'Show';
     secret.textContent = hidden ? secret.getAttribute('data-secret') : '••••••••••••••••';
     button.textContent = hidden ? 'Hide' : 'Show';
+    if (state.newKey && button.closest('#new-key')) state.newKey.revealed = hidden;
   }
 
   async function openDetail(el) {

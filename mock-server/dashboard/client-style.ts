@@ -6,7 +6,7 @@
  * @module
  */
 
-export const STYLE = `
+export const STYLE: string = `
 :root {
   color-scheme: light dark;
   --bg: #f4f5f7; --card: #fff; --text: #1d2330; --muted: #5d6677; --line: #dde1e8; --code-bg: #f6f8fa;
@@ -127,6 +127,8 @@ table.rows { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .badge.source-scim { color: var(--accent); border-color: currentColor; }
 .badge.source-rest { color: var(--ok); border-color: currentColor; }
 .badge.source-seed { color: var(--muted); }
+.badge.source-csv { color: var(--warning); border-color: currentColor; }
+.badge.source-graph { color: var(--accent); border-style: dashed; }
 .badge.fault { color: var(--warning); border-color: currentColor; }
 .state { font-size: .82rem; font-weight: 600; }
 .state.active { color: var(--ok); } .state.inactive { color: var(--muted); } .state.deleted { color: var(--error); }

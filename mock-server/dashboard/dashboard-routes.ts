@@ -35,7 +35,7 @@ import { segment, type Markup } from './markup.ts'
 import { overviewView } from './overview-view.ts'
 import { reportChoices } from './report-views.ts'
 import { shellPage } from './shell-page.ts'
-import { exchangeDetail } from './traffic-views.ts'
+import { exchangeDetail, requestDetail } from './traffic-views.ts'
 import { deliveryLogView, webhooksView } from './webhook-views.ts'
 
 export const DASHBOARD_MOUNT = '/_dashboard'
@@ -151,11 +151,7 @@ function dashboardRouter(ctx: MockContext, setup: DashboardSetup): Hono {
 
   app.get('/accounts/:accountId/traffic/:seq', (c) => {
     const id = account(c)
-    const text = c.req.param('seq')
-    if (!/^[1-9]\d{0,14}$/.test(text)) {
-      throw new ApiError(400, `"${text.slice(0, 20)}" is not an exchange number (1, 2, 3…).`)
-    }
-    const seq = Number(text)
+    const seq = exchangeNumber(c.req.param('seq'))
     const records = ctx.traffic.records(id)
     const index = records.findIndex((r) => r.seq === seq)
     const record = records[index]
@@ -168,14 +164,28 @@ function dashboardRouter(ctx: MockContext, setup: DashboardSetup): Hono {
     return fragment(c, exchangeDetail(record, judged.findings(id, records, index)))
   })
 
+  app.get('/accounts/:accountId/requests/:seq', (c) => {
+    const seq = exchangeNumber(c.req.param('seq'))
+    const entry = ctx.requestLog.after(account(c), seq - 1).find((e) => e.seq === seq)
+    if (!entry) {
+      throw new ApiError(
+        404,
+        `REST request #${seq} is not in the request log, which keeps the last ones only.`,
+      )
+    }
+    return fragment(c, requestDetail(entry))
+  })
+
   app.get('/accounts/:accountId/live', (c) => {
     const since = Number(c.req.query('since') ?? 0)
+    const requestsSince = Number(c.req.query('requestsSince') ?? 0)
     return liveStream(c, {
       ctx,
       judged,
       accountId: account(c),
       base: base(c),
       since: Number.isFinite(since) ? since : 0,
+      requestsSince: Number.isFinite(requestsSince) ? requestsSince : 0,
     })
   })
 
@@ -244,4 +254,12 @@ function reportPage(c: Context, reports: DashboardReports, page: string): Respon
     ...FRAGMENT_HEADERS,
     'Content-Security-Policy': `sandbox allow-scripts; default-src 'none'; style-src ${style.join(' ')}; script-src ${script.join(' ')}; frame-ancestors 'self'`,
   })
+}
+
+/** `1`, `2`, `3`…: the number in `/traffic/{seq}` and `/requests/{seq}`. */
+function exchangeNumber(text: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(text)) {
+    throw new ApiError(400, `"${text.slice(0, 20)}" is not an exchange number (1, 2, 3…).`)
+  }
+  return Number(text)
 }

@@ -15,7 +15,7 @@ import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../../reports/
 import { clientAudit } from '../../verify/client-audit.ts'
 import { createApp, type MockApp } from '../app.ts'
 import { startServer, type RunningServer } from '../node/serve.ts'
-import { DEV_ADMIN_TOKEN, DEV_SCIM_KEY } from '../options.ts'
+import { DEV_ADMIN_TOKEN, DEV_CLIENT_SECRET, DEV_SCIM_KEY, devClientId } from '../options.ts'
 
 const available = chromiumAvailable()
 if (!available)
@@ -133,6 +133,34 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows a REST call in the live traffic too, marked as not judged', async () => {
+    await tab('traffic')
+    const token = await fetch(`${server.url}/sts/connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: devClientId('demo'),
+        client_secret: DEV_CLIENT_SECRET,
+      }).toString(),
+    }).then(async (response) => ((await response.json()) as { access_token: string }).access_token)
+    const since = Date.now()
+    const listed = await fetch(
+      `${server.url}/identityservice/api/v3/accounts/demo/identities?externalId=live-1`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    )
+    expect(listed.status).toBe(200)
+    const row = page.locator('#traffic tr[data-request]', { hasText: 'externalId=live-1' })
+    await row.waitFor({ state: 'attached', timeout: 1000 })
+    expect(Date.now() - since).toBeLessThan(1000)
+    expect(await row.getAttribute('data-route')).toBe('GET identityservice v3 /identities')
+    expect(await row.getAttribute('data-verdict')).toBe('unjudged')
+    await row.click()
+    await page.locator('#exchange', { hasText: 'HTTP 200' }).waitFor()
+    expect(await page.locator('#exchange').textContent()).not.toContain(token)
+    expect(errors).toEqual([])
+  })
+
   it('filters the live traffic by route and by verdict', async () => {
     await tab('traffic')
     await send('GET', '/Users?filter=userName+eq+%22nobody%22')
@@ -193,6 +221,12 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     const box = page.locator('#new-key')
     await box.waitFor()
     await box.locator('[data-reveal]').click()
+    // A new identity makes the live feed reload the overview: the key stays shown, revealed.
+    const issued = (await box.locator('[data-copy]').getAttribute('data-copy')) ?? ''
+    const reloaded = page.waitForResponse((r) => r.url().endsWith('/overview'))
+    expect((await send('POST', '/Users', scimUser('key-1'), issued)).status).toBe(201)
+    await reloaded
+    await box.locator('.secret', { hasNotText: '•' }).waitFor({ timeout: 2000 })
     const key = (await box.locator('.secret').textContent()) ?? ''
     expect(key.length).toBeGreaterThan(20)
     expect((await send('GET', '/Users', undefined, DEV_SCIM_KEY)).status).toBe(401)

@@ -295,7 +295,7 @@ describe('the live feed', () => {
     for await (const { event, data } of events(response)) {
       seen.push(event)
       if (event === 'hello') {
-        expect(data).toEqual({ lastSeq: 1, judged: true })
+        expect(data).toEqual({ lastSeq: 1, lastRequestSeq: 1, judged: true })
         await scim(app, 'POST', '/Users', scimUser('live-1'))
       }
       if (event === 'traffic') row = data.rows[0]
@@ -305,9 +305,39 @@ describe('the live feed', () => {
     // The exchange before `since` is not sent again.
     expect(row).toMatchObject({ seq: 2, route: 'POST /Users', verdict: 'ok' })
     expect(flat(row?.html ?? '')).toContain('<b class="method">POST</b>')
-    expect(flat(row?.html ?? '')).toContain('<span class="status s2xx" >201</span >')
+    expect(flat(row?.html ?? '')).toContain('<span class="status s2xx">201</span>')
     // The page went away (the reader was cancelled): the feed no longer listens.
     expect(listening).toBe(0)
+  })
+
+  it('sends each REST call as a row of its own, and shows it on click without its secrets', async () => {
+    const app = dashboardApp()
+    const token = await accessToken(app)
+    await api(app, token, 'POST', V2, restIdentity('rest-1'))
+    const response = await app.request(`${D}/live?requestsSince=1`, {
+      headers: { Authorization: `Bearer ${ADMIN}` },
+    })
+    const rows: { seq: number; route: string; verdict: string; html: string }[] = []
+    for await (const { event, data } of events(response)) {
+      if (event === 'hello') {
+        await scim(app, 'GET', '/Users')
+        await api(app, token, 'GET', `${V2}/${'0'.repeat(8)}?access_token=${token}`)
+      }
+      if (event === 'requests') rows.push(...data.rows)
+      if (rows.length > 0) break
+    }
+    // The POST before `requestsSince` is not sent again, and the SCIM GET is a traffic row.
+    expect(rows.map(({ seq, route, verdict }) => ({ seq, route, verdict }))).toEqual([
+      { seq: 3, route: 'GET identityservice v2 /identities/{id}', verdict: 'unjudged' },
+    ])
+    expect(rows[0]!.html).not.toContain(token)
+    const detail = await page(app, `${D}/requests/3`)
+    expect(detail.status).toBe(200)
+    expect(detail.text).toContain('HTTP 404')
+    expect(detail.text).toContain('access_token=')
+    expect(detail.text).not.toContain(token)
+    expect((await page(app, `${D}/requests/99`)).status).toBe(404)
+    expect((await page(app, `${D}/requests/x`)).status).toBe(400)
   })
 
   it('tells the page when the faults change, even when a fault comes and goes between two looks', async () => {

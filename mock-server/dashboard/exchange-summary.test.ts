@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import type { ExchangeFinding } from '../traffic/client-verification.ts'
-import { routeOf, verdictOf, verdictText } from './exchange-summary.ts'
+import { restRouteOf, routeOf, verdictOf, verdictText } from './exchange-summary.ts'
 
 const finding = (severity: ExchangeFinding['severity']): ExchangeFinding => ({
   ruleId: 'CLI-X-001',
   title: 't',
   severity,
   message: 'm',
+})
+
+describe('restRouteOf', () => {
+  it('names the service and version, leaves the account out and replaces ids', () => {
+    const v2 = '/identityservice/api/v2/accounts/acme/identities'
+    expect(restRouteOf('get', `${v2}/42`)).toBe('GET identityservice v2 /identities/{id}')
+    expect(restRouteOf('POST', v2)).toBe('POST identityservice v2 /identities')
+    expect(restRouteOf('GET', '/roleservice/api/v3/accounts/a%2Fb/teams/7/members')).toBe(
+      'GET roleservice v3 /teams/{id}/members',
+    )
+    expect(
+      restRouteOf('PUT', '/principalservice/api/v2/accounts/acme/userPrincipals/ada@example.com'),
+    ).toBe('PUT principalservice v2 /userPrincipals/{id}')
+    expect(restRouteOf('GET', '/elsewhere')).toBe('GET /elsewhere')
+  })
 })
 
 describe('routeOf', () => {

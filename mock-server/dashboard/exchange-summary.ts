@@ -25,6 +25,31 @@ export function routeOf(method: string, path: string): string {
   return `${method.toUpperCase()} /${shown.join('/')}`
 }
 
+/** REST collections whose next segment is an id (or an e-mail, for `userPrincipals`). */
+const REST_COLLECTIONS = new Set([
+  'identities',
+  'teams',
+  'members',
+  'identityprincipals',
+  'userprincipals',
+])
+
+const REST_PATH = /^\/([^/]+)\/api\/(v\d+)\/accounts\/[^/]+(\/.*)?$/i
+
+/**
+ * `GET identityservice v2 /identities/{id}`: a REST call's route, the service and version first
+ * and the account left out (the dashboard shows one account), ids replaced as for SCIM.
+ */
+export function restRouteOf(method: string, path: string): string {
+  const match = REST_PATH.exec(path)
+  if (!match) return `${method.toUpperCase()} ${path}`
+  const segments = (match[3] ?? '').split('/').filter(Boolean)
+  for (let i = 1; i < segments.length; i++) {
+    if (REST_COLLECTIONS.has(segments[i - 1]!.toLowerCase())) segments[i] = '{id}'
+  }
+  return `${method.toUpperCase()} ${match[1]} ${match[2]} /${segments.join('/')}`
+}
+
 export function verdictOf(findings: readonly ExchangeFinding[] | undefined): Verdict {
   if (findings === undefined) return 'unjudged'
   if (findings.some((f) => f.severity === 'error')) return 'error'

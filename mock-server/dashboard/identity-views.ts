@@ -4,12 +4,18 @@
  *
  * @module
  */
-import type { StoredIdentity } from '../../model/identity.ts'
+import type { StoredIdentity, WriteSource } from '../../model/identity.ts'
 import { externalIdOf } from '../../model/identity.ts'
 import { count, html, prettyJson, segment, when, type Markup } from './markup.ts'
 import type { IdentityPage } from './identity-search.ts'
 
-const SOURCE_LABELS = { scim: 'SCIM', rest: 'REST', seed: 'seed' } as const
+const SOURCE_LABELS: Record<WriteSource, string> = {
+  scim: 'SCIM',
+  rest: 'REST',
+  seed: 'seed',
+  csv: 'Cloud CSV',
+  graph: 'Entra ID (Graph)',
+}
 
 export function sourceBadge(identity: StoredIdentity): Markup {
   return html`<span class="badge source-${identity.source}"

@@ -14,8 +14,9 @@
  * the page, judged, a little later during a burst; a flood no longer slows the mock down, and the
  * page, once it is `MAX_ROWS_PER_EVENT` behind, skips ahead as a reconnecting page does.
  *
- * Events: `hello` `{lastSeq, judged}`; `traffic` `{rows: [{seq, route, verdict, html}]}`;
- * `identities` `{}`; `faults` `{}`. A comment line every 15 s keeps proxies from closing the
+ * Events: `hello` `{lastSeq, lastRequestSeq, judged}`; `traffic` `{rows: [{seq, route, verdict,
+ * html}]}` for the SCIM exchanges; `requests` (the same rows) for the REST calls, from the request
+ * log with its own seq numbers; `identities` `{}`; `faults` `{}`. A comment line every 15 s keeps proxies from closing the
  * connection.
  *
  * @module
@@ -23,9 +24,9 @@
 import type { Context } from 'hono'
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import type { MockContext } from '../context.ts'
-import { routeOf, verdictOf } from './exchange-summary.ts'
+import { restRouteOf, routeOf, verdictOf } from './exchange-summary.ts'
 import type { JudgedTraffic } from './judged-traffic.ts'
-import { trafficRow } from './traffic-views.ts'
+import { requestRow, trafficRow } from './traffic-views.ts'
 
 export const POLL_MS = 200
 /** What one poll may spend on new rows (judging them, mostly): a tenth of the interval. */
@@ -42,6 +43,8 @@ export interface LiveFeed {
   readonly base: string
   /** The newest seq the page has; 0 sends the latest rows the log holds. */
   readonly since: number
+  /** The same for the REST request log (its own seq numbers). */
+  readonly requestsSince: number
 }
 
 export function liveStream(c: Context, feed: LiveFeed): Response {
@@ -62,11 +65,13 @@ async function run(stream: SSEStreamingApi, feed: LiveFeed): Promise<void> {
   stream.onAbort(unsubscribe)
   try {
     let sent = Math.max(0, feed.since)
+    let sentRequests = Math.max(0, feed.requestsSince)
     let storeSignature = storeSignatureOf(ctx, accountId)
     let faultSignature = faultSignatureOf(ctx)
     let lastWrite = Date.now()
     const lastSeq = ctx.traffic.stats(accountId).lastSeq
-    await send(stream, 'hello', { lastSeq, judged: feed.judged.judges })
+    const lastRequestSeq = ctx.requestLog.lastSeq(accountId)
+    await send(stream, 'hello', { lastSeq, lastRequestSeq, judged: feed.judged.judges })
     while (!stream.aborted && !stream.closed) {
       const newest = ctx.traffic.stats(accountId).lastSeq
       if (newest > sent) {
@@ -75,6 +80,14 @@ async function run(stream: SSEStreamingApi, feed: LiveFeed): Promise<void> {
         sent = rows.at(-1)?.seq ?? newest
         if (rows.length > 0) {
           await send(stream, 'traffic', { rows })
+          lastWrite = Date.now()
+        }
+      }
+      if (ctx.requestLog.lastSeq(accountId) > sentRequests) {
+        const rows = requestRowsAfter(feed, sentRequests)
+        sentRequests = ctx.requestLog.lastSeq(accountId)
+        if (rows.length > 0) {
+          await send(stream, 'requests', { rows })
           lastWrite = Date.now()
         }
       }
@@ -132,6 +145,24 @@ export function rowsAfter(
     })
   }
   return rows
+}
+
+/**
+ * The rows of the REST calls after `since`, oldest first, at most `MAX_ROWS_PER_EVENT` (the SCIM
+ * surface's own entries in the request log are left out: the traffic rows show them).
+ */
+export function requestRowsAfter(
+  feed: Pick<LiveFeed, 'ctx' | 'accountId' | 'base'>,
+  since: number,
+) {
+  const entries = feed.ctx.requestLog.after(feed.accountId, since, 'scim')
+  return entries.slice(-MAX_ROWS_PER_EVENT).map((entry) => ({
+    seq: entry.seq,
+    route: restRouteOf(entry.method, entry.path),
+    verdict: 'unjudged',
+    fault: false,
+    html: String(requestRow(feed.base, entry)),
+  }))
 }
 
 function storeSignatureOf(ctx: MockContext, accountId: string): string {

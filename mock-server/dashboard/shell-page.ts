@@ -130,6 +130,7 @@ export function shellPage({ nonce, adminToken }: ShellOptions): Markup {
                   <option value="warning">warnings</option>
                   <option value="ok">no finding</option>
                   <option value="fault">injected fault</option>
+                  <option value="unjudged">not judged</option>
                 </select></label
               >
               <label class="check"><input type="checkbox" name="pause" /> pause</label>
@@ -151,8 +152,8 @@ export function shellPage({ nonce, adminToken }: ShellOptions): Markup {
               </table>
             </div>
             <p id="traffic-empty" class="empty">
-              No SCIM request yet. Point a client at the Tenant URL (Overview) and its requests
-              appear here as they arrive.
+              No request yet. Point a SCIM client at the Tenant URL (Overview), or call the REST
+              API, and its requests appear here as they arrive.
             </p>
             <div id="exchange" class="detail-slot"></div>
           </section>

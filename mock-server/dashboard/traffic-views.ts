@@ -7,9 +7,10 @@
  * @module
  */
 import { redactString } from '../../model/redact.ts'
+import type { RequestLogEntry } from '../control/request-log.ts'
 import type { ExchangeFinding } from '../traffic/client-verification.ts'
 import type { TrafficRecord } from '../traffic/record.ts'
-import { faultText, routeOf, verdictOf, verdictText } from './exchange-summary.ts'
+import { faultText, restRouteOf, routeOf, verdictOf, verdictText } from './exchange-summary.ts'
 import { clockTime, html, prettyJson, type Markup } from './markup.ts'
 
 function statusClass(status: number | undefined): string {
@@ -28,33 +29,89 @@ export function trafficRow(
   findings: readonly ExchangeFinding[] | undefined,
 ): Markup {
   const { request, response } = record
-  const route = routeOf(request.method, request.path)
   const fault = faultText(record)
-  const verdict = verdictOf(findings)
-  const query = request.query === '' ? '' : `?${readableQuery(request.query)}`
+  return liveRow({
+    key: 'data-seq',
+    seq: record.seq,
+    route: routeOf(request.method, request.path),
+    verdict: verdictOf(findings),
+    fault: fault !== undefined,
+    get: `${base}/traffic/${record.seq}`,
+    at: record.at,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    status: response?.status,
+    shownStatus: response?.status ?? record.error ?? '—',
+    durationMs: record.durationMs,
+    judgement: html`<span class="verdict v-${verdictOf(findings)}">${verdictText(findings)}</span
+      >${fault === undefined ? '' : html` <span class="badge fault">${fault}</span>`}`,
+  })
+}
+
+/**
+ * One row for a call to the REST services (identity, search, principal, role). The request log
+ * keeps their request line, status and duration, not headers or bodies, and the client audit
+ * judges SCIM only: the row says so rather than showing a verdict.
+ */
+export function requestRow(base: string, entry: RequestLogEntry): Markup {
+  return liveRow({
+    key: 'data-request',
+    seq: entry.seq,
+    route: restRouteOf(entry.method, entry.path),
+    verdict: 'unjudged',
+    fault: false,
+    get: `${base}/requests/${entry.seq}`,
+    at: entry.timeUtc,
+    method: entry.method,
+    path: entry.path,
+    query: entry.query,
+    status: entry.status,
+    shownStatus: entry.status,
+    durationMs: entry.durationMs,
+    judgement: html`<span class="verdict v-unjudged">REST: not judged</span>`,
+  })
+}
+
+interface LiveRow {
+  /** `data-seq` (a SCIM exchange) or `data-request` (a REST call): the two are numbered apart. */
+  readonly key: 'data-seq' | 'data-request'
+  readonly seq: number
+  readonly route: string
+  readonly verdict: string
+  readonly fault: boolean
+  /** The fragment a click opens. */
+  readonly get: string
+  readonly at: string
+  readonly method: string
+  readonly path: string
+  readonly query: string
+  readonly status: number | undefined
+  readonly shownStatus: number | string
+  readonly durationMs: number
+  readonly judgement: Markup
+}
+
+function liveRow(row: LiveRow): Markup {
+  const query = row.query === '' ? '' : `?${readableQuery(row.query)}`
   return html`<tr
-    data-seq="${record.seq}"
-    data-route="${route}"
-    data-verdict="${verdict}"
-    data-fault="${fault === undefined ? '' : 'yes'}"
-    data-get="${base}/traffic/${record.seq}"
+    ${row.key}="${row.seq}"
+    data-route="${row.route}"
+    data-verdict="${row.verdict}"
+    data-fault="${row.fault ? 'yes' : ''}"
+    data-get="${row.get}"
     data-target="exchange"
     tabindex="0"
   >
-    <td class="nowrap muted wide-only">${clockTime(record.at)}</td>
+    <td class="nowrap muted wide-only">${clockTime(row.at)}</td>
     <td class="request">
-      <b class="method">${request.method}</b> <span class="path">${request.path}${query}</span>
+      <b class="method">${row.method}</b> <span class="path">${row.path}${query}</span>
     </td>
     <td>
-      <span class="status ${statusClass(response?.status)}"
-        >${response?.status ?? record.error ?? '—'}</span
-      >
+      <span class="status ${statusClass(row.status)}">${row.shownStatus}</span>
     </td>
-    <td class="num nowrap wide-only">${latency(record.durationMs)}</td>
-    <td>
-      <span class="verdict v-${verdict}">${verdictText(findings)}</span
-      >${fault === undefined ? '' : html` <span class="badge fault">${fault}</span>`}
-    </td>
+    <td class="num nowrap wide-only">${latency(row.durationMs)}</td>
+    <td>${row.judgement}</td>
   </tr>`
 }
 
@@ -146,5 +203,25 @@ export function exchangeDetail(
       </section>
     </div>
     <p class="muted small">Secrets are redacted as in every output of the mock.</p>
+  </article>`
+}
+
+export function requestDetail(entry: RequestLogEntry): Markup {
+  const query = entry.query === '' ? '' : `?${entry.query}`
+  return html`<article class="card detail" aria-label="REST request ${entry.seq}">
+    <header class="detail-head">
+      <h3>${entry.method} ${entry.path}</h3>
+      <span class="status ${statusClass(entry.status)}">${entry.status}</span>
+      <span class="muted">${latency(entry.durationMs)} · ${clockTime(entry.timeUtc)}</span>
+      <button type="button" class="quiet close" data-close>Close</button>
+    </header>
+    <pre class="exchange">
+${entry.method} ${entry.path}${query}
+HTTP ${entry.status}</pre>
+    <p class="muted small">
+      The mock keeps the request line, status and duration of a REST call (${entry.surface}), not
+      its headers or bodies, and the client audit judges SCIM traffic only. Secrets in the path or
+      query are redacted.
+    </p>
   </article>`
 }

@@ -36,6 +36,10 @@ export interface ApiErrorOptions {
   readonly errors?: Record<string, string[]>
   /** The attribute a validation error is about, for the audit. */
   readonly attribute?: string
+  /** Microsoft Graph `error.code` (`InvalidAuthenticationToken`, `Request_ResourceNotFound`, …). */
+  readonly graphCode?: string
+  /** Microsoft identity platform error: the OAuth `error` and the AADSTS number. */
+  readonly aad?: { readonly error: string; readonly code: number }
 }
 
 export class ApiError extends Error {

@@ -1,6 +1,7 @@
 /**
  * The single place where errors become responses. The surface is chosen by path: SCIM errors under
- * `/scim/`, OAuth errors under `/sts/`, RFC 7807 problem details everywhere else.
+ * `/scim/`, OAuth errors under `/sts/`, RFC 7807 problem details everywhere else; requests the fake
+ * Graph source marked (`graphTrace`) get Graph's or the identity platform's error body.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { reasonPhrase } from '../../model/http-status.ts'
 import { isSimulatedNetworkFailure } from '../faults/network-failure.ts'
 import { ApiError } from './api-error.ts'
+import { graphErrorHeaders, graphErrorText } from './graph-error-body.ts'
 import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from '../../model/scim-protocol.ts'
 import { renderJsonText } from '../traffic/rendered-body.ts'
 
@@ -35,8 +37,20 @@ export function renderError(c: Context, err: unknown): Response {
     err instanceof ApiError
       ? err
       : new ApiError(500, 'The mock hit an unexpected error. The request was not applied.')
+  const status = error.status as ContentfulStatusCode
+  // The fake Graph source and its token endpoint mark their requests (mock-server/graph).
+  const graphTrace = c.get('graphTrace')
+  if (graphTrace) {
+    const headers: Record<string, string> = {
+      ...error.options.headers,
+      ...graphErrorHeaders(graphTrace),
+      'Content-Type': 'application/json; charset=utf-8',
+    }
+    if (graphTrace.surface === 'identity-platform') headers['Cache-Control'] = 'no-store'
+    return renderJsonText(c, graphErrorText(error, graphTrace), status, headers)
+  }
   const { text, headers } = errorText(surfaceOf(c.req.path), error)
-  return renderJsonText(c, text, error.status as ContentfulStatusCode, headers)
+  return renderJsonText(c, text, status, headers)
 }
 
 /** The same answer outside a request's context (the app's fetch wrapper, `persistence/`). */

@@ -244,7 +244,10 @@ function viewOf(fault: ActiveFault): FaultView {
 }
 
 /** `*` matches one segment; a trailing slash is ignored; names compare case-insensitively. */
-export function matchesRoute(rule: FaultRule, request: FaultRequest): boolean {
+export function matchesRoute(
+  rule: Pick<FaultRule, 'method' | 'path'>,
+  request: Pick<FaultRequest, 'method' | 'path'>,
+): boolean {
   if (rule.method !== undefined && rule.method !== request.method.toUpperCase()) return false
   if (rule.path === undefined) return true
   const want = rule.path.split('/').filter(Boolean)

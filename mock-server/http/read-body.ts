@@ -112,22 +112,51 @@ export function bodyLimitMiddleware(limit: () => BodyLimit): MiddlewareHandler {
 
 async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
   if (isBodyless(c.req.method)) return { text: '', bytes: 0 }
+  const { chunks, bytes } = await readBytes(c, limit.maxBytes, {
+    tooLarge: () => tooLarge(limit),
+    broken: unreadable,
+  })
+  return {
+    text: new TextDecoder().decode(chunks.length === 1 ? chunks[0] : joined(chunks, bytes)),
+    bytes,
+  }
+}
+
+/** The errors a bounded read ends with: each caller names its own limit and what to do. */
+export interface BoundedReadErrors {
+  /** The 413: the declared or counted size is over the limit. */
+  readonly tooLarge: () => ApiError
+  /** The 400: the body ended before its end (the connection closed). */
+  readonly broken: () => ApiError
+}
+
+/**
+ * The body's bytes within `maxBytes`, as they arrived: a declared `Content-Length` over the limit
+ * is refused before anything is read, a body without one is counted as its chunks arrive, and
+ * reading stops (the stream is cancelled) at the first byte over. Uploads that must stay bytes (a
+ * CSV file in ISO-8859-1) read through this too.
+ */
+export async function readBytes(
+  c: Context,
+  maxBytes: number,
+  errors: BoundedReadErrors,
+): Promise<{ readonly chunks: readonly Uint8Array[]; readonly bytes: number }> {
   const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN)
   const incoming = nodeBodyOf(c)
   if (incoming !== undefined) {
     // Never read past the limit; the adapter drains (or drops) the rest once the 413 is sent.
-    if (declared > limit.maxBytes) throw tooLarge(limit)
-    const read = await readNodeBody(incoming, limit.maxBytes)
-    if (read === 'too large') throw tooLarge(limit)
-    if (read === 'cut short') throw unreadable()
-    return { text: decode(read.chunks, read.bytes), bytes: read.bytes }
+    if (declared > maxBytes) throw errors.tooLarge()
+    const read = await readNodeBody(incoming, maxBytes)
+    if (read === 'too large') throw errors.tooLarge()
+    if (read === 'cut short') throw errors.broken()
+    return read
   }
   const stream = c.req.raw.body
-  if (stream === null) return { text: '', bytes: 0 }
-  if (declared > limit.maxBytes) {
+  if (stream === null) return { chunks: [], bytes: 0 }
+  if (declared > maxBytes) {
     // Never read: cancelling marks the body used, so nothing reads it later either.
     stream.cancel().catch(() => undefined)
-    throw tooLarge(limit)
+    throw errors.tooLarge()
   }
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
@@ -137,29 +166,28 @@ async function readLimited(c: Context, limit: BodyLimit): Promise<RequestBody> {
     try {
       chunk = await reader.read()
     } catch {
-      throw unreadable()
+      throw errors.broken()
     }
     if (chunk.done) break
     bytes += chunk.value.byteLength
-    if (bytes > limit.maxBytes) {
+    if (bytes > maxBytes) {
       reader.cancel().catch(() => undefined)
-      throw tooLarge(limit)
+      throw errors.tooLarge()
     }
     chunks.push(chunk.value)
   }
-  return { text: decode(chunks, bytes), bytes }
+  return { chunks, bytes }
 }
 
-function decode(chunks: readonly Uint8Array[], bytes: number): string {
-  const decoder = new TextDecoder()
-  if (chunks.length === 1) return decoder.decode(chunks[0])
+/** The chunks as one array of `bytes` bytes. */
+export function joined(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
   const whole = new Uint8Array(bytes)
   let offset = 0
   for (const chunk of chunks) {
     whole.set(chunk, offset)
     offset += chunk.byteLength
   }
-  return decoder.decode(whole)
+  return whole
 }
 
 function unreadable(): ApiError {

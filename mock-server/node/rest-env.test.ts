@@ -1,5 +1,6 @@
 /** What the Node entry takes from the environment: development values on loopback, secrets elsewhere. */
 import { describe, expect, it } from 'vitest'
+import { DEV_GRAPH_CLIENT_SECRET } from '../graph/graph-constants.ts'
 import { DEV_ADMIN_TOKEN, DEV_CLIENT_SECRET, devClientId } from '../options.ts'
 import { restStartupFromEnv } from './rest-env.ts'
 
@@ -46,5 +47,18 @@ describe('start-up configuration from the environment', () => {
     const startup = restStartupFromEnv({}, '0.0.0.0', 'demo')
     expect(startup.options.adminToken).not.toBe(DEV_ADMIN_TOKEN)
     expect(startup.options.apiIntegrations?.[0]?.clientSecret).not.toBe(DEV_CLIENT_SECRET)
+    expect(startup.options.graph?.tenants?.[0]?.apps?.[0]?.secret).not.toBe(DEV_GRAPH_CLIENT_SECRET)
+  })
+
+  it('gives the fake Graph source its development secret on loopback only', () => {
+    const local = restStartupFromEnv({}, '127.0.0.1', 'demo')
+    expect(local.options.graph?.tenants?.[0]?.apps?.[0]?.secret).toBe(DEV_GRAPH_CLIENT_SECRET)
+    const configured = restStartupFromEnv(
+      { CLEARID_GRAPH_CLIENT_SECRET: 'gr4ph' },
+      '0.0.0.0',
+      'demo',
+    )
+    expect(configured.options.graph?.tenants?.[0]?.apps?.[0]?.secret).toBe('gr4ph')
+    expect(configured.announce('http://0.0.0.0:8080').join('\n')).not.toContain('gr4ph')
   })
 })

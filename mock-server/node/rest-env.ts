@@ -2,7 +2,8 @@
  * The REST side's start-up configuration from the environment, for `npm start`: the default API
  * integration (CLEARID_CLIENT_ID, CLEARID_CLIENT_SECRET), the control plane token
  * (CLEARID_ADMIN_TOKEN), CLEARID_PUBLIC_URL, CLEARID_ALLOWED_HOSTS, CLEARID_ALLOW_INSECURE_WEBHOOKS and
- * CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS. Like the SCIM key: on loopback without configuration the
+ * CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS, and the fake Graph source's development app secret
+ * (CLEARID_GRAPH_CLIENT_SECRET). Like the SCIM key: on loopback without configuration the
  * documented development values are used; elsewhere a random secret is generated and shown once.
  * Webhooks are delivered through `httpsFetch`, which checks the address a receiver's name resolves
  * to (the global `fetch` cannot).
@@ -10,17 +11,20 @@
  * @module
  */
 import { randomSecret } from '../accounts/secrets.ts'
+import { DEV_GRAPH_CLIENT_SECRET } from '../graph/graph-constants.ts'
+import { DEV_GRAPH_TENANT } from '../graph/graph-directory.ts'
 import {
   DEV_ADMIN_TOKEN,
   DEV_CLIENT_SECRET,
   devClientId,
+  type AppOptions,
   type RestPlaneOptions,
 } from '../options.ts'
 import { httpsFetch } from './https-fetch.ts'
 import { isLoopback } from './serve.ts'
 
 export interface RestStartup {
-  readonly options: RestPlaneOptions
+  readonly options: RestPlaneOptions & Pick<AppOptions, 'graph'>
   /** Lines to print once the server listens. */
   announce(url: string): string[]
 }
@@ -58,9 +62,17 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
   const clientId = env.CLEARID_CLIENT_ID || devClientId(accountId)
   const secret = secretFrom(env, 'CLEARID_CLIENT_SECRET', loopback, DEV_CLIENT_SECRET)
   const admin = secretFrom(env, 'CLEARID_ADMIN_TOKEN', loopback, DEV_ADMIN_TOKEN)
+  // The fake Graph source's development tenant: its app secret follows the same rule.
+  const graphSecret = secretFrom(
+    env,
+    'CLEARID_GRAPH_CLIENT_SECRET',
+    loopback,
+    DEV_GRAPH_CLIENT_SECRET,
+  )
+  const graphApp = { ...DEV_GRAPH_TENANT.apps?.[0], secret: graphSecret.value }
   const insecure = enabled(env.CLEARID_ALLOW_INSECURE_WEBHOOKS)
   const linkLocal = enabled(env.CLEARID_ALLOW_LINK_LOCAL_WEBHOOKS)
-  const options: RestPlaneOptions = {
+  const options: RestStartup['options'] = {
     apiIntegrations: [
       { accountId, clientId, clientSecret: secret.value, name: 'Startup integration' },
     ],
@@ -70,6 +82,7 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
     webhookFetch: httpsFetch({ allowLinkLocal: linkLocal }),
     ...(env.CLEARID_PUBLIC_URL ? { publicBaseUrl: env.CLEARID_PUBLIC_URL } : {}),
     allowedHosts: allowedHostsFromEnv(env.CLEARID_ALLOWED_HOSTS, host),
+    graph: { tenants: [{ ...DEV_GRAPH_TENANT, apps: [graphApp] }] },
   }
   return {
     options,
@@ -79,6 +92,8 @@ export function restStartupFromEnv(env: Env, host: string, accountId: string): R
       `[clearid-mock] client_secret: ${secret.announce}`,
       `[clearid-mock] Control plane: ${url}/_admin/ (admin token: ${admin.announce})`,
       `[clearid-mock] API reference: ${url}/_mock/docs`,
+      `[clearid-mock] Fake Graph: ${url}/graph/v1.0 (token: ${url}/graph/login/${DEV_GRAPH_TENANT.id}/oauth2/v2.0/token)`,
+      `[clearid-mock] Graph client_id: ${graphApp.appId}, client_secret: ${graphSecret.announce}`,
     ],
   }
 }

@@ -6,6 +6,9 @@
  */
 import { CLIENT_VERIFICATION_OPERATIONS } from './client-verification-operations.ts'
 import { CONTROL_OPERATIONS } from './control-operations.ts'
+import { CSV_OPERATIONS } from './csv-operations.ts'
+import { GRAPH_SOURCE_OPERATIONS } from './graph-operations.ts'
+import { GRAPH_SYNC_OPERATIONS } from './graph-sync-operations.ts'
 import {
   IDENTITY_OPERATIONS,
   PRINCIPAL_OPERATIONS,
@@ -24,7 +27,10 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
   ...PRINCIPAL_OPERATIONS,
   ...TEAM_OPERATIONS,
   ...CONTROL_OPERATIONS,
+  ...CSV_OPERATIONS,
+  ...GRAPH_SYNC_OPERATIONS,
   ...CLIENT_VERIFICATION_OPERATIONS,
+  ...GRAPH_SOURCE_OPERATIONS,
 ]
 
 const TAGS = [
@@ -44,6 +50,11 @@ const TAGS = [
   },
   { name: 'Role service', description: 'Emulated ClearID role service: teams and their members.' },
   {
+    name: 'Cloud CSV',
+    description:
+      'Mock only: Cloud CSV configurations, uploads (the Local Agent\'s "Upload file"), synchronization logs.',
+  },
+  {
     name: 'Control plane',
     description: 'Mock only: accounts, SCIM keys, resets, seeding, request log.',
   },
@@ -60,6 +71,16 @@ const TAGS = [
   {
     name: 'Client verification',
     description: "Mock only: recorded SCIM traffic, the client's audit, fault rules.",
+  },
+  {
+    name: 'Graph synchronization',
+    description:
+      'Mock only: Entra ID (Graph) synchronization configurations, runs and logs per account; docs/entra-graph-sync.md.',
+  },
+  {
+    name: 'Graph source',
+    description:
+      'Mock only: the fake Microsoft Graph source (tenants, users, groups, apps, faults); docs/entra-graph-sync.md.',
   },
   {
     name: 'Mock documents',

@@ -257,6 +257,7 @@ function controlSchemas(): Record<string, unknown> {
     RequestLog: list(
       'entries',
       obj({
+        seq: int,
         timeUtc: str,
         surface: str,
         method: str,

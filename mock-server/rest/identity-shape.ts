@@ -79,6 +79,11 @@ export function toRestIdentity(
     if (!include.has(group)) continue
     const nested: Record<string, JsonValue> = {}
     for (const member of membersOf(group)) nested[member.name] = valueOf(identity, member)
+    // Where a synchronization (a Cloud CSV configuration) wrote the identity from, and when.
+    if (group === 'systemData' && identity.sync) {
+      nested.externalSyncSourceId = identity.sync.sourceId
+      nested.externalSyncTimeUtc = identity.sync.at
+    }
     body[group] = nested
   }
   for (const member of onRequest) {

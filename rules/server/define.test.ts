@@ -18,7 +18,7 @@ function context(http: ScimHttp): ServerCheckContext {
     entra: new EntraClient(http, 'entra-default'),
     data: new TestData(1, 'test', 'SRV-TEST-001'),
     discovery: {},
-    target: { kind: 'in-process', hasOtherAccount: false },
+    target: { kind: 'in-process', scim: true, hasOtherAccount: false },
     outcome: {},
     findings: new Findings(),
     filterSupport: new FilterSupport(),

@@ -11,12 +11,18 @@ import {
   TransportError,
   UnsafePathError,
 } from '../../driver/http/errors.ts'
+import { TokenRefused } from '../../driver/rest/token-source.ts'
 import type { Finding, RuleMeta } from '../../model/rule.ts'
 import { CannotTest, RuleNotApplicable, SetupFailure } from './check-stops.ts'
 import type { ServerCheckContext, TargetFacts } from './context.ts'
 
 export interface ServerRule extends RuleMeta {
   readonly side: 'server'
+  /**
+   * The door the rule speaks through: `scim` rules need a SCIM endpoint, `rest` rules ClearID's
+   * REST API (and may use SCIM too); a target without it makes the rule not applicable.
+   */
+  readonly surface: 'scim' | 'rest'
   /** Sends requests that may change data: skipped against a deployment without `--allow-writes`. */
   readonly writes: boolean
   /** Runs once per selected Entra dialect. */
@@ -27,15 +33,17 @@ export interface ServerRule extends RuleMeta {
   readonly check: (ctx: ServerCheckContext) => Promise<readonly Finding[]>
 }
 
-export type ServerRuleSpec = Omit<ServerRule, 'side' | 'perDialect'> & {
+export type ServerRuleSpec = Omit<ServerRule, 'side' | 'perDialect' | 'surface'> & {
   readonly perDialect?: boolean
+  readonly surface?: ServerRule['surface']
 }
 
 export function defineServerRule(spec: ServerRuleSpec): ServerRule {
-  const { check, perDialect = false, ...meta } = spec
+  const { check, perDialect = false, surface = 'scim', ...meta } = spec
   return {
     ...meta,
     side: 'server',
+    surface,
     perDialect,
     check: async (ctx) => {
       try {
@@ -78,6 +86,15 @@ function findingsFor(error: unknown, ctx: ServerCheckContext): Finding[] {
         severity: 'error',
         message: `Too large to read: ${error.message}`,
         exchange: error.exchange,
+      },
+    ]
+  }
+  if (error instanceof TokenRefused) {
+    return [
+      {
+        severity: 'error',
+        message: `The check could not get an access token: ${error.message}`,
+        ...(error.answer ? { exchange: error.answer.exchange, actual: error.answer.status } : {}),
       },
     ]
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCommand } from '../../cli/commands/run.ts'
-import type { ConformanceReport } from '../../reports/model.ts'
+import { REPORT_SCHEMA_VERSION, type ConformanceReport } from '../../reports/model.ts'
 import { validateReport } from '../../reports/validate.ts'
 import { captureIo, DEPLOYMENT, fakeDeployment, KEY } from '../../testing/suite-support.ts'
 import { runConformance } from '../harness.ts'
@@ -40,7 +40,7 @@ describe('a URL target without --allow-writes', () => {
       await readFile(join(out, 'conformance-report.json'), 'utf8'),
     ) as ConformanceReport
     expect(validateReport(report).ok).toBe(true)
-    expect(report.schemaVersion).toBe('1.2')
+    expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION)
     expect(report.summary.verdict).toBe('incomplete')
     expect(report.summary.notRun).toEqual([
       { reason: 'writes not allowed: pass --allow-writes', count: 1 },

@@ -10,6 +10,8 @@ import type { Discovery } from '../../rules/server/context.ts'
 import { discoveryResources } from '../../rules/server/discovery.ts'
 import { TransportError } from '../../driver/http/errors.ts'
 import type { ScimHttp } from '../../driver/http/types.ts'
+import type { RestHttpClient } from '../../driver/rest/rest-http.ts'
+import { TokenRefused } from '../../driver/rest/token-source.ts'
 
 export class ConnectionError extends Error {
   override readonly name = 'ConnectionError'
@@ -37,6 +39,24 @@ export async function preflight(http: ScimHttp): Promise<void> {
     throw new ConnectionError(
       `the target refused the SCIM key (HTTP ${status}); check --key or CLEARID_SCIM_KEY`,
     )
+  }
+}
+
+/**
+ * Before any REST rule runs: does the token service give the run's integration a token? Without
+ * one every REST rule would fail the same way, so it is a connection error (exit code 2).
+ */
+export async function restPreflight(rest: RestHttpClient): Promise<void> {
+  try {
+    await rest.tokens.token()
+  } catch (error) {
+    if (error instanceof TokenRefused)
+      throw new ConnectionError(
+        `the token service refused the API integration's credentials: ${error.message}; check --client-id and --client-secret (or CLEARID_CLIENT_SECRET) or --key-file`,
+      )
+    if (error instanceof TransportError)
+      throw new ConnectionError(`cannot reach the token service: ${error.message}`)
+    throw error
   }
 }
 

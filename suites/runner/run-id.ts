@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { CATALOGUE_CREATES } from '../../rules/creates.ts'
 
 /** Why a given run id is refused, or undefined when it is usable. */
 export function runIdProblem(given: string): string | undefined {
@@ -22,7 +23,16 @@ export function defaultRunId(inProcess: boolean, seed: number): string {
 export const RUN_DEFAULTS = {
   seed: 1,
   concurrency: 4,
-  /** Against a deployment; the embedded mock has no limit. */
-  maxCreates: 200,
+  /**
+   * Against a deployment: what the whole catalogue creates against a conformant server, in both
+   * dialects (`rules/creates.ts`), so a full run fits, and a runaway rule still stops there. The
+   * embedded mock has no limit.
+   */
+  maxCreates: CATALOGUE_CREATES,
   timeoutMs: 10_000,
 } as const
+
+/** `--max-creates` when none is given: no limit for the embedded mock. */
+export function defaultMaxCreates(targetKind: string): number {
+  return targetKind === 'in-process' ? Number.MAX_SAFE_INTEGER : RUN_DEFAULTS.maxCreates
+}

@@ -6,7 +6,7 @@
  * @module
  */
 
-export const SCRIPT = `
+export const SCRIPT: string = `
 (function () {
   'use strict';
   var form = document.getElementById('filters');

@@ -5,7 +5,7 @@
  * @module
  */
 
-export const STYLE = `
+export const STYLE: string = `
 :root {
   color-scheme: light dark;
   --bg: #f4f5f7; --card: #fff; --text: #1d2330; --muted: #5d6677; --line: #dde1e8; --code-bg: #f6f8fa;

@@ -1,0 +1,104 @@
+/**
+ * The preview of a Graph synchronization: for each user the plan names, what ClearID would make
+ * (an identity with its values, credentials, roles and supervisor), or why it would refuse it, or
+ * that the user only joins a role. Entries are in object id order; the first ones are kept for the
+ * console, every one can go to a file.
+ *
+ * @module
+ */
+import { entityOf, refusalsOf, type GraphPlan, type PlannedUser } from '../model/graph/plan.ts'
+import type { AttributeValue, JsonValue } from '../model/identity.ts'
+import type { SyncCredential } from '../model/sync/credentials.ts'
+
+/** `create`: an identity ClearID would write (created, or updated when it exists). */
+export type GraphPreviewOutcome = 'create' | 'refused' | 'role only'
+
+export interface GraphPreviewEntry {
+  readonly userId: string
+  readonly userPrincipalName?: string
+  /** External ID, name and sign-in name, as the logs name the user. */
+  readonly entity: string
+  readonly outcome: GraphPreviewOutcome
+  readonly externalId?: string
+  readonly displayName: string
+  readonly active?: boolean
+  readonly attributes: Readonly<Record<string, AttributeValue>>
+  readonly rest: Readonly<Record<string, JsonValue>>
+  readonly credentials: readonly SyncCredential[]
+  readonly roles: readonly string[]
+  /** With "Synchronize managers": the manager's name (absent: none). */
+  readonly supervisor?: string
+  /** With "Synchronize pictures": the photo's size in bytes (0: none). */
+  readonly pictureBytes?: number
+  readonly errors?: readonly string[]
+}
+
+export interface GraphPreviewTotals {
+  users: number
+  identities: number
+  refused: number
+  roleOnly: number
+  credentials: number
+  /** Role name to the members ClearID would put in it (with identities from this configuration). */
+  roles: Record<string, number>
+}
+
+export interface GraphPreview {
+  readonly entries: readonly GraphPreviewEntry[]
+  readonly totals: GraphPreviewTotals
+}
+
+function entryOf(user: PlannedUser): GraphPreviewEntry {
+  const identity = user.mapped.identity
+  const errors = user.synchronized ? refusalsOf(user, false) : []
+  const outcome: GraphPreviewOutcome = !user.synchronized
+    ? 'role only'
+    : errors.length > 0
+      ? 'refused'
+      : 'create'
+  const picture = user.picture
+  return {
+    userId: user.user.id,
+    ...(user.mapped.userPrincipalName !== undefined && {
+      userPrincipalName: user.mapped.userPrincipalName,
+    }),
+    entity: entityOf(user),
+    outcome,
+    ...(identity.externalId !== undefined && { externalId: identity.externalId }),
+    displayName: identity.displayName,
+    ...(identity.active !== undefined && { active: identity.active }),
+    attributes: identity.attributes,
+    rest: identity.rest,
+    credentials: user.mapped.credentials,
+    roles: user.roles,
+    ...(user.manager?.displayName !== undefined && { supervisor: user.manager.displayName }),
+    ...(picture !== undefined && {
+      pictureBytes:
+        picture !== null && typeof picture === 'object' && !Array.isArray(picture)
+          ? Number(picture.bytes ?? 0)
+          : 0,
+    }),
+    ...(errors.length > 0 && { errors }),
+  }
+}
+
+export function previewOf(plan: GraphPlan): GraphPreview {
+  const entries = plan.users.map(entryOf)
+  const roles: Record<string, number> = {}
+  for (const entry of entries)
+    if (entry.outcome === 'create')
+      for (const role of entry.roles) roles[role] = (roles[role] ?? 0) + 1
+  return {
+    entries,
+    totals: {
+      users: entries.length,
+      identities: entries.filter((e) => e.outcome === 'create').length,
+      refused: entries.filter((e) => e.outcome === 'refused').length,
+      roleOnly: entries.filter((e) => e.outcome === 'role only').length,
+      credentials: entries
+        .filter((e) => e.outcome === 'create')
+        .reduce((n, e) => n + e.credentials.length, 0),
+      roles,
+    },
+  }
+}
