@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { redactString, redactValue } from './redact.ts'
-import { SecretValues, registerSecret, secretForms } from './secret-values.ts'
+import { SecretValues, privateKeyParts, registerSecret, secretForms } from './secret-values.ts'
 
 const KEY = 'k3y-Of/The+Tenant=42'
 
@@ -55,6 +55,35 @@ describe('redaction by value', () => {
     expect(set.size).toBe(512)
     expect(set.redact('token-number-0-xxxxxxxx')).toBe('token-number-0-xxxxxxxx')
     expect(set.redact('token-number-599-xxxxxxxx')).toBe('[REDACTED]')
+  })
+
+  it('never forgets a held value, however many others come after it', () => {
+    const set = new SecretValues()
+    set.hold('held-credential-one')
+    set.add('plain-secret-early')
+    set.hold('held-credential-two')
+    for (let i = 0; i < 600; i += 1) set.add(`token-number-${i}-xxxxxxxx`)
+    expect(set.size).toBe(514)
+    expect(set.redact('a held-credential-one b held-credential-two')).toBe(
+      'a [REDACTED] b [REDACTED]',
+    )
+    expect(set.redact('plain-secret-early')).toBe('plain-secret-early')
+    // A held value takes no place of the others: the newest 512 of them stay.
+    set.hold('plain-secret-late')
+    expect(set.size).toBe(515)
+    expect(set.redact('token-number-88-xxxxxxxx')).toBe('[REDACTED]')
+    expect(set.redact('token-number-87-xxxxxxxx')).toBe('token-number-87-xxxxxxxx')
+  })
+
+  it('takes a private key and each of its lines as secrets', () => {
+    const pem = [
+      '-----BEGIN PRIVATE KEY-----',
+      'A'.repeat(64),
+      'B'.repeat(20),
+      'short',
+      '-----END PRIVATE KEY-----',
+    ].join('\n')
+    expect(privateKeyParts(pem)).toEqual([pem, 'A'.repeat(64), 'B'.repeat(20)])
   })
 
   it('finds signed tokens by their shape, so many of them cost no more than one', () => {

@@ -18,7 +18,11 @@ const MARK = '[REDACTED]'
  * anywhere.
  */
 const MIN_SUBSTRING_LENGTH = 8
-/** The most values kept; the oldest are forgotten first. */
+/**
+ * The most values kept besides the held ones (`hold`); the oldest are forgotten first. A process
+ * that runs the harness again and again registers a few dozen secrets a run, and the pattern of
+ * every form of every one of them is what each redaction is measured against.
+ */
 const CAPACITY = 512
 
 /**
@@ -82,6 +86,8 @@ function pairOf(text: string, at: number): number {
 
 export class SecretValues {
   readonly #values = new Map<string, true>()
+  /** Values never forgotten: the credentials the mock holds (`hold`). */
+  readonly #held = new Set<string>()
   /** A JWT was added: every JWT-shaped text is redacted. */
   #tokens = false
   #pattern: RegExp | undefined
@@ -94,23 +100,45 @@ export class SecretValues {
 
   /** Remembers a secret; empty or whitespace-only values are ignored. Returns the value. */
   add(value: string | undefined): string | undefined {
+    return this.#remember(value, false)
+  }
+
+  /**
+   * Remembers a secret that is never forgotten: a credential the mock holds (its admin token, an
+   * account's SCIM key, a client secret, a webhook's app key). Forgetting the oldest values first
+   * forgot exactly these, the first ones a long-running mock registers, once a few dozen harness
+   * runs had registered their own: from then on a client that put one where no name-based
+   * redaction looks (a body, a path) had it shown in the traffic log. Their number follows what the
+   * mock keeps anyway (accounts, integrations, webhooks).
+   */
+  hold(value: string | undefined): string | undefined {
+    return this.#remember(value, true)
+  }
+
+  #remember(value: string | undefined, held: boolean): string | undefined {
     if (value === undefined || value.trim() === '' || value === MARK) return value
     if (JWT.test(value)) {
       if (!this.#tokens) this.#pattern = undefined
       this.#tokens = true
       return value
     }
+    if (held) this.#held.add(value)
     if (this.#values.has(value)) return value
     this.#values.set(value, true)
-    if (this.#values.size > CAPACITY) {
-      const oldest = this.#values.keys().next().value
-      if (oldest !== undefined) this.#values.delete(oldest)
-    }
+    if (this.#values.size - this.#held.size > CAPACITY) this.#forgetOldest()
     this.#pattern = undefined
     return value
   }
 
-  /** Secrets remembered one by one (JWTs, found by their shape, are not counted). */
+  #forgetOldest(): void {
+    for (const value of this.#values.keys()) {
+      if (this.#held.has(value)) continue
+      this.#values.delete(value)
+      return
+    }
+  }
+
+  /** Secrets remembered one by one, held ones included (JWTs, found by their shape, are not). */
   get size(): number {
     return this.#values.size
   }
@@ -201,4 +229,19 @@ export const SECRETS_IN_PLAY = new SecretValues()
 export function registerSecret<T extends string | undefined>(value: T): T {
   SECRETS_IN_PLAY.add(value)
   return value
+}
+
+/** The same for a credential the mock holds: never forgotten (`SecretValues.hold`). */
+export function holdSecret<T extends string | undefined>(value: T): T {
+  SECRETS_IN_PLAY.hold(value)
+  return value
+}
+
+/**
+ * What of a private key is a secret: the whole PEM and each of its lines, so an output that quotes
+ * part of it (a server or client that echoes a line) is redacted too.
+ */
+export function privateKeyParts(pem: string): string[] {
+  const lines = pem.split(/\r?\n/).filter((line) => !line.startsWith('-----') && line.length >= 16)
+  return [pem, ...lines]
 }

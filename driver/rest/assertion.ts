@@ -6,7 +6,7 @@
  * @module
  */
 import { importPKCS8, SignJWT, type JWTPayload } from 'jose'
-import { registerSecret } from '../../model/secret-values.ts'
+import { privateKeyParts, registerSecret } from '../../model/secret-values.ts'
 import type { AssertionKey } from './rest-endpoints.ts'
 
 export interface AssertionOverrides {
@@ -21,15 +21,9 @@ export interface AssertionOverrides {
   readonly sub?: string
 }
 
-/**
- * Makes a private key a secret in play: the whole PEM and each of its lines, so an output that
- * quotes part of it (a server that somehow echoes a line) is redacted too. Returns the PEM.
- */
+/** Makes a private key a secret in play (`privateKeyParts`). Returns the PEM. */
 export function registerPrivateKey<T extends string | undefined>(pem: T): T {
-  if (pem === undefined) return pem
-  registerSecret(pem)
-  for (const line of pem.split(/\r?\n/))
-    if (!line.startsWith('-----') && line.length >= 16) registerSecret(line)
+  if (pem !== undefined) for (const part of privateKeyParts(pem)) registerSecret(part)
   return pem
 }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { secretDigestOf } from '../persistence/secret-digest.ts'
 import type { ScimKeyRecord, StateSink } from '../persistence/state-record.ts'
@@ -66,7 +66,7 @@ export class AccountRegistry {
   /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
   setScimKey(accountId: string, name: string, key: string = randomSecret()): string {
     const account = this.#require(accountId)
-    registerSecret(key)
+    holdSecret(key)
     account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeSecret(key) }
     this.#sink?.(scimKeyRecord(accountId, account.scimKey))
     return key

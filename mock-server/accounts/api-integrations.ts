@@ -10,7 +10,7 @@
  * @module
  */
 import { exportPKCS8, exportSPKI, generateKeyPair, importSPKI } from 'jose'
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret, privateKeyParts } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { secretDigestOf, storedSecretOf } from '../persistence/secret-digest.ts'
 import type {
@@ -175,11 +175,7 @@ export class ApiIntegrationRegistry {
     clientSecret = randomSecret(),
     keyPair?: CryptoKeyPair,
   ): IntegrationCredential {
-    const credential = newCredential(
-      this.clock().toISOString(),
-      registerSecret(clientSecret),
-      keyPair,
-    )
+    const credential = newCredential(this.clock().toISOString(), holdSecret(clientSecret), keyPair)
     integration.credential = credential
     this.#sink?.(keyRecord(integration.clientId, credential))
     return credential
@@ -193,6 +189,7 @@ export class ApiIntegrationRegistry {
     if (!pending) return { kind: 'gone' }
     credential.pending = undefined
     const privateKeyPem = await pending.privateKeyPem()
+    for (const part of privateKeyParts(privateKeyPem)) holdSecret(part)
     // The private key is out now: keep the public key, so assertions still verify after a restart.
     if (this.#sink && integration.credential === credential) {
       const publicKeyPem = await exportSPKI(await credential.publicKey())

@@ -6,7 +6,7 @@
  * @module
  */
 import type { MiddlewareHandler } from 'hono'
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
@@ -14,7 +14,7 @@ import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID mock control plane"' }
 
 export function adminAuth(adminToken: string): MiddlewareHandler {
-  const stored = storeSecret(registerSecret(adminToken))
+  const stored = storeSecret(holdSecret(adminToken))
   return async function adminAuth(c, next) {
     const match = BEARER_AUTHORIZATION.exec(c.req.header('authorization') ?? '')
     if (!match?.[1] || !matchesSecret(stored, match[1])) {

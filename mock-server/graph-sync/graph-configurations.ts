@@ -14,6 +14,7 @@
  */
 import type { GraphSyncConfig } from '../../model/graph/config.ts'
 import { parseGraphConfig } from '../../model/graph/parse-config.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 
 /** What the configuration knows of a Graph user from its runs. */
@@ -100,7 +101,7 @@ export class GraphConfigurations {
       lastModifiedUtc: now,
       progress: { known: new Map() },
     }
-    if (secret !== undefined) this.#secrets.set(configuration.id, secret)
+    if (secret !== undefined) this.#secrets.set(configuration.id, holdSecret(secret))
     this.#of(accountId).set(configuration.id, configuration)
     return configuration
   }
@@ -186,7 +187,7 @@ export class GraphConfigurations {
       json: withoutSecret(json),
       lastModifiedUtc: this.clock().toISOString(),
     }
-    if (secretSent && secret !== undefined) this.#secrets.set(current.id, secret)
+    if (secretSent && secret !== undefined) this.#secrets.set(current.id, holdSecret(secret))
     this.#of(current.accountId).set(current.id, next)
     return next
   }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { CLEARID_SYNC_ROLES, KNOWN_ROLES } from './graph-constants.ts'
@@ -92,7 +92,7 @@ export class GraphApps {
 
   /** A new client secret for the app (the earlier ones stay valid, as in Entra). */
   addSecret(app: GraphApp, secret?: string, expires?: string): string {
-    const value = registerSecret(secret ?? randomSecret(30))
+    const value = holdSecret(secret ?? randomSecret(30))
     let expiresAt: number | undefined
     if (expires !== undefined) {
       expiresAt = Date.parse(expires)

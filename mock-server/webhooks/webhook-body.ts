@@ -7,7 +7,7 @@
  * @module
  */
 import { isSecretName } from '../../model/redact.ts'
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import {
   checkAppKey,
@@ -52,7 +52,7 @@ export function readWebhookBody(
       : checkHeaders((current as WebhookConfig).headers, appKey !== undefined),
     event: has('event') ? checkEvent(input.event) : (current as WebhookConfig).event,
   }
-  if (appKey !== undefined) config.appKey = registerSecret(appKey)
-  for (const header of config.headers) if (isSecretName(header.name)) registerSecret(header.value)
+  if (appKey !== undefined) config.appKey = holdSecret(appKey)
+  for (const header of config.headers) if (isSecretName(header.name)) holdSecret(header.value)
   return config
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { isSecretName } from '../../model/redact.ts'
-import { registerSecret } from '../../model/secret-values.ts'
+import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import type { StateSink } from '../persistence/state-record.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
@@ -66,9 +66,8 @@ export class WebhookService {
 
   /** Puts back a kept webhook; its secrets join the secrets in play, as when it was configured. */
   restore(webhook: Webhook): void {
-    registerSecret(webhook.appKey)
-    for (const header of webhook.headers)
-      if (isSecretName(header.name)) registerSecret(header.value)
+    holdSecret(webhook.appKey)
+    for (const header of webhook.headers) if (isSecretName(header.name)) holdSecret(header.value)
     this.#webhooks.set(webhook.id, webhook)
   }
 

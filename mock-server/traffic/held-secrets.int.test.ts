@@ -1,0 +1,87 @@
+/**
+ * In the integration tier because it fills the process-wide set of secrets in play, as a
+ * long-running mock with many harness runs against it does; the unit tier shares its workers.
+ */
+import { describe, expect, it } from 'vitest'
+import { graphExampleConfig } from '../../fixtures/graph-sync-config.ts'
+import { registerSecret } from '../../model/secret-values.ts'
+import { clientAudit } from '../../verify/client-audit.ts'
+import { createApp } from '../app.ts'
+import { DEV_ADMIN_TOKEN } from '../options.ts'
+
+const KEY_A = 'held-Key-of-Acme_5Tq8Rw2'
+const KEY_B = 'held-Key-of-Beta_9Lm3Zx7'
+const GRAPH_SECRET = 'held-Graph-app-secret_4Kd8'
+const ADMIN = { Authorization: `Bearer ${DEV_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }
+
+async function json(res: Response): Promise<Record<string, unknown>> {
+  expect(res.status, await res.clone().text()).toBeLessThan(300)
+  return (await res.json()) as Record<string, unknown>
+}
+
+describe('the credentials the mock holds', () => {
+  it('stay out of the traffic log after many more secrets came into play', async () => {
+    const app = createApp({
+      accounts: [
+        { id: 'acme', scimKey: KEY_A },
+        { id: 'beta', scimKey: KEY_B },
+      ],
+      trafficAudit: clientAudit,
+    })
+    const integrations = '/_admin/accounts/acme/integrations'
+    const created = await json(
+      await app.request(integrations, {
+        method: 'POST',
+        headers: ADMIN,
+        body: JSON.stringify({ name: 'hr' }),
+      }),
+    )
+    const id = String(created.integrationId)
+    await json(await app.request(`${integrations}/${id}/key`, { method: 'POST', headers: ADMIN }))
+    const file = await json(await app.request(`${integrations}/${id}/key-file`, { headers: ADMIN }))
+    const clientSecret = JSON.stringify(file).match(/"clientSecret":"([^"]+)"/)?.[1] ?? ''
+    const pemLine = String(JSON.stringify(file).match(/\\n([A-Za-z0-9+/]{64})\\n/)?.[1] ?? '')
+    expect(clientSecret.length).toBeGreaterThan(16)
+    expect(pemLine).toHaveLength(64)
+
+    const graph = graphExampleConfig()
+    ;(graph.connection as Record<string, unknown>).clientSecret = GRAPH_SECRET
+    await json(
+      await app.request('/_admin/accounts/acme/graph/configurations', {
+        method: 'POST',
+        headers: ADMIN,
+        body: JSON.stringify(graph),
+      }),
+    )
+
+    // Dozens of harness runs in this process, each registering the secrets it made.
+    for (let i = 0; i < 1000; i += 1) registerSecret(`harness-run-secret-${i}-${'x'.repeat(12)}`)
+
+    // Beta's client puts what is not its own in a path and a body.
+    await app.request(`/scim/v2/accounts/beta/Users/${KEY_A}`, {
+      headers: { Authorization: `Bearer ${KEY_B}` },
+    })
+    await app.request('/scim/v2/accounts/beta/Users', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEY_B}`, 'Content-Type': 'application/scim+json' },
+      body: JSON.stringify({
+        userName: 'ada@contoso.example',
+        nickName: `${KEY_A} ${clientSecret} ${pemLine} ${GRAPH_SECRET}`,
+        title: DEV_ADMIN_TOKEN,
+      }),
+    })
+    const read = async (path: string) =>
+      (await app.request(`/_admin/accounts/beta${path}`, { headers: ADMIN })).text()
+    const outputs = {
+      traffic: await read('/traffic'),
+      ndjson: await read('/traffic.ndjson'),
+      audit: await read('/audit'),
+    }
+    expect(outputs.traffic).toContain('[REDACTED]')
+    for (const [where, text] of Object.entries(outputs)) {
+      for (const secret of [KEY_A, clientSecret, pemLine, GRAPH_SECRET, DEV_ADMIN_TOKEN]) {
+        expect(text, where).not.toContain(secret)
+      }
+    }
+  })
+})
