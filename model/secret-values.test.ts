@@ -75,6 +75,53 @@ describe('redaction by value', () => {
     expect(set.redact('token-number-87-xxxxxxxx')).toBe('token-number-87-xxxxxxxx')
   })
 
+  it('redacts what one alternation of every form, longest first, would (seeded random texts)', () => {
+    let seed = 42
+    // mulberry32: a small seeded generator whose low bits are as random as its high ones.
+    const next = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) % n
+    }
+    const ALPHABET = 'abcXYZ019+/=%-_ "\\.eyJ'
+    const word = (length: number) =>
+      Array.from({ length }, () => ALPHABET[next(ALPHABET.length)]).join('')
+    for (let round = 0; round < 200; round += 1) {
+      const secrets = Array.from({ length: 1 + next(6) }, () => word(3 + next(14)))
+      // A secret that another one begins with: the longer must win where both stand.
+      secrets.push(secrets[0]! + word(1 + next(4)))
+      const set = values(...secrets)
+      const forms = [...new Set(secrets.flatMap(secretForms))]
+      const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const long = forms.filter((form) => form.length >= 8).sort((a, b) => b.length - a.length)
+      const short = forms.filter((form) => form.length < 8).sort((a, b) => b.length - a.length)
+      const parts = [
+        ...(long.length > 0 ? [long.map(escape).join('|')] : []),
+        ...(short.length > 0
+          ? [`(?<![A-Za-z0-9])(?:${short.map(escape).join('|')})(?![A-Za-z0-9])`]
+          : []),
+      ]
+      const reference = new RegExp(parts.join('|'), 'g')
+      for (let text = 0; text < 10; text += 1) {
+        const pieces = Array.from({ length: 1 + next(6) }, () =>
+          next(2) === 0 ? word(next(10)) : forms[next(forms.length)]!.slice(next(3)),
+        )
+        const sample = pieces.join('')
+        expect(set.redact(sample), sample).toBe(sample.replace(reference, '[REDACTED]'))
+      }
+    }
+  })
+
+  it('still finds a form that a forgotten secret shared with a kept one', () => {
+    const set = new SecretValues()
+    set.add('a b-secret-form') // form-encoded: a+b-secret-form
+    set.hold('a+b-secret-form')
+    for (let i = 0; i < 600; i += 1) set.add(`token-number-${i}-xxxxxxxx`)
+    expect(set.redact('a b-secret-form')).toBe('a b-secret-form')
+    expect(set.redact('x a+b-secret-form y')).toBe('x [REDACTED] y')
+  })
+
   it('takes a private key and each of its lines as secrets', () => {
     const pem = [
       '-----BEGIN PRIVATE KEY-----',

@@ -35,10 +35,6 @@ const CAPACITY = 512
 const JWT = /^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*$/
 const JWT_SHAPE = 'eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*'
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
 function bytesOf(text: string): number[] {
   return [...new TextEncoder().encode(text)]
 }
@@ -79,24 +75,93 @@ export function secretForms(secret: string): string[] {
   return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length)
 }
 
-/** The two UTF-16 code units of `text` at `at`, as one number. */
-function pairOf(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)
+/**
+ * Two slots of a place of a text, for the two tables a head is looked for in before the head
+ * itself (`SlotTable`): the low seven bits of its first two UTF-16 units, read per character; and
+ * a hash of its first six, read where the first matches. Keys of hexadecimal characters give only
+ * 256 pairs, which the ids in every SCIM body hit all the time; six characters tell them apart.
+ * NaN past the end counts as 0.
+ */
+function pairSlot(text: string, at: number): number {
+  return ((text.charCodeAt(at) & 0x7f) << 7) | (text.charCodeAt(at + 1) & 0x7f)
 }
 
+function wideSlot(text: string, at: number): number {
+  let hash = 0x811c9dc5
+  for (let k = 0; k < 6; k += 1) hash = Math.imul(hash ^ text.charCodeAt(at + k), 0x01000193)
+  return hash >>> 16
+}
+
+/** A set of slots that can be counted into and out of; `bits` is what a search reads. */
+class SlotTable {
+  readonly #counts: Uint32Array
+  /** One bit a slot, set while its count is above 0: small enough to stay in the fastest cache. */
+  readonly bits: Uint8Array
+
+  constructor(slots: number) {
+    this.#counts = new Uint32Array(slots)
+    this.bits = new Uint8Array(slots >>> 3)
+  }
+
+  count(slot: number, change: 1 | -1): void {
+    const count = (this.#counts[slot]! += change)
+    if (count === 0) this.bits[slot >>> 3]! &= ~(1 << (slot & 7))
+    else this.bits[slot >>> 3]! |= 1 << (slot & 7)
+  }
+
+  has(slot: number): boolean {
+    return (this.bits[slot >>> 3]! & (1 << (slot & 7))) !== 0
+  }
+}
+
+/** A JWT's shape, tried at one place of a text. */
+const JWT_AT = new RegExp(JWT_SHAPE, 'y')
+
+/** Whether the UTF-16 unit is an ASCII letter or digit (NaN, outside the text, is not). */
+function isWordUnit(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122)
+}
+
+/** Longest first, so that the longest form at a place wins, as an alternation sorted so would. */
+function insertByLength(list: string[], form: string): void {
+  let at = 0
+  while (at < list.length && list[at]!.length >= form.length) at += 1
+  list.splice(at, 0, form)
+}
+
+/**
+ * The secrets to find, each in every form it travels in (`secretForms`), found in one pass over a
+ * text. Every place of the text is tried against the forms that start with its first characters
+ * (a map of the forms by their first `MIN_SUBSTRING_LENGTH` characters, passed over at most places
+ * on bit tables of their first characters alone, `SlotTable`), then against a JWT's shape, then against the
+ * short forms as whole tokens; the longest form that stands there is replaced and the search goes
+ * on after it.
+ *
+ * Why not one regular expression of every form: adding a secret meant compiling it again, every
+ * form of every secret alternated (a private key's lines, base64 at three alignments), and a
+ * process that keeps thousands of secrets (a test worker running the catalogue a hundred times)
+ * spent more time compiling than redacting. Here adding or forgetting a secret touches its own
+ * forms only, and a redaction costs about two array reads per character whatever the number of
+ * secrets.
+ */
 export class SecretValues {
-  readonly #values = new Map<string, true>()
+  /** Every value remembered, oldest first, with its forms. */
+  readonly #values = new Map<string, readonly string[]>()
   /** Values never forgotten: the credentials the mock holds (`hold`). */
   readonly #held = new Set<string>()
   /** A JWT was added: every JWT-shaped text is redacted. */
   #tokens = false
-  #pattern: RegExp | undefined
-  /** The first `MIN_SUBSTRING_LENGTH` characters of every long form (`#mayHold`). */
-  #heads = new Set<string>()
-  /** Their first two characters, as one number: most places of a text are passed on this alone. */
-  #pairs = new Set<number>()
-  /** The short forms alone, as whole tokens; undefined when there is none. */
-  #short: RegExp | undefined
+  /** How many remembered values give each form (two values may share one). */
+  readonly #formCount = new Map<string, number>()
+  /** The long forms by their first `MIN_SUBSTRING_LENGTH` characters, longest first. */
+  readonly #byHead = new Map<string, string[]>()
+  /** The heads' slots (`pairSlot`, `wideSlot`). */
+  readonly #pairSlots = new SlotTable(0x4000)
+  readonly #wideSlots = new SlotTable(0x10000)
+  /** The short forms, longest first: found only as whole tokens. */
+  readonly #short: string[] = []
+  /** How many short forms start with each low byte of a first character. */
+  readonly #shortFirsts = new Uint32Array(0x100)
 
   /** Remembers a secret; empty or whitespace-only values are ignored. Returns the value. */
   add(value: string | undefined): string | undefined {
@@ -118,24 +183,55 @@ export class SecretValues {
   #remember(value: string | undefined, held: boolean): string | undefined {
     if (value === undefined || value.trim() === '' || value === MARK) return value
     if (JWT.test(value)) {
-      if (!this.#tokens) this.#pattern = undefined
       this.#tokens = true
       return value
     }
     if (held) this.#held.add(value)
     if (this.#values.has(value)) return value
-    this.#values.set(value, true)
+    const forms = secretForms(value)
+    this.#values.set(value, forms)
+    for (const form of forms) this.#count(form, 1)
     if (this.#values.size - this.#held.size > CAPACITY) this.#forgetOldest()
-    this.#pattern = undefined
     return value
   }
 
   #forgetOldest(): void {
-    for (const value of this.#values.keys()) {
+    for (const [value, forms] of this.#values) {
       if (this.#held.has(value)) continue
       this.#values.delete(value)
+      for (const form of forms) this.#count(form, -1)
       return
     }
+  }
+
+  /** Counts a form in (+1) or out (-1); the look-ups change when its count leaves or reaches 0. */
+  #count(form: string, change: 1 | -1): void {
+    const count = (this.#formCount.get(form) ?? 0) + change
+    if (count > 0) this.#formCount.set(form, count)
+    else this.#formCount.delete(form)
+    if (count !== (change > 0 ? 1 : 0)) return
+    if (form.length < MIN_SUBSTRING_LENGTH) {
+      if (change > 0) insertByLength(this.#short, form)
+      else this.#short.splice(this.#short.indexOf(form), 1)
+      this.#shortFirsts[form.charCodeAt(0) & 0xff]! += change
+      return
+    }
+    const head = form.slice(0, MIN_SUBSTRING_LENGTH)
+    let list = this.#byHead.get(head)
+    if (change > 0) {
+      if (!list) {
+        this.#byHead.set(head, (list = []))
+        this.#pairSlots.count(pairSlot(head, 0), 1)
+        this.#wideSlots.count(wideSlot(head, 0), 1)
+      }
+      insertByLength(list, form)
+      return
+    }
+    list!.splice(list!.indexOf(form), 1)
+    if (list!.length > 0) return
+    this.#byHead.delete(head)
+    this.#pairSlots.count(pairSlot(head, 0), -1)
+    this.#wideSlots.count(wideSlot(head, 0), -1)
   }
 
   /** Secrets remembered one by one, held ones included (JWTs, found by their shape, are not). */
@@ -146,32 +242,69 @@ export class SecretValues {
   /** `text` with every form of every known secret replaced by `[REDACTED]`. */
   redact(text: string): string {
     if ((this.#values.size === 0 && !this.#tokens) || text.length === 0) return text
-    const pattern = this.#compiled()
-    if (!this.#mayHold(text)) return text
-    pattern.lastIndex = 0
-    return pattern.test(text) ? text.replace(pattern, MARK) : text
+    let out = ''
+    let copiedTo = 0
+    let jwtAt = this.#tokens ? text.indexOf('eyJ') : -1
+    let at = 0
+    for (;;) {
+      // The next "eyJ" once the search has passed the one before.
+      if (jwtAt >= 0 && jwtAt < at) jwtAt = text.indexOf('eyJ', at)
+      at = this.#nextPlace(text, at, jwtAt)
+      if (at < 0) break
+      const end = this.#formEnd(text, at)
+      if (end < 0) {
+        at += 1
+        continue
+      }
+      out += text.slice(copiedTo, at) + MARK
+      copiedTo = at = end
+    }
+    return copiedTo === 0 ? text : out + text.slice(copiedTo)
   }
 
   /**
-   * False when `text` cannot hold any form: no window of it starts a long form, nothing in it
-   * looks like a JWT, and no short form stands in it. The one pattern alternates every form of
-   * every secret (hundreds, some a private key's length), and trying each of them at each place
-   * of every recorded body made redaction the larger part of a run once a process had seen a few
-   * key rotations; this look-up costs one set probe per character, and most texts hold no secret.
+   * The first place from `from` on where a form could stand: both slots of its first characters
+   * hold a long form's head, or its first character could start a short form, or it
+   * is `jwtAt` (where "eyJ" stands next, or -1). This loop is most of what a redaction costs (most
+   * texts hold no secret), so it reads two small arrays per character and nothing else.
    */
-  #mayHold(text: string): boolean {
-    if (this.#tokens && text.includes('eyJ')) return true
-    if (this.#short) {
-      this.#short.lastIndex = 0
-      if (this.#short.test(text)) return true
+  #nextPlace(text: string, from: number, jwtAt: number): number {
+    const pairBits = this.#pairSlots.bits
+    const shortFirsts = this.#shortFirsts
+    let unit = text.charCodeAt(from) & 0x7f
+    for (let at = from; at < text.length; at += 1) {
+      if (at === jwtAt) return at
+      const next = text.charCodeAt(at + 1) & 0x7f
+      const slot = (unit << 7) | next
+      if (
+        (pairBits[slot >>> 3]! & (1 << (slot & 7))) !== 0 &&
+        this.#wideSlots.has(wideSlot(text, at))
+      )
+        return at
+      if (shortFirsts[text.charCodeAt(at) & 0xff] !== 0) return at
+      unit = next
     }
-    const heads = this.#heads
-    const pairs = this.#pairs
-    if (heads.size === 0) return false
-    for (let i = 0; i + MIN_SUBSTRING_LENGTH <= text.length; i += 1)
-      if (pairs.has(pairOf(text, i)) && heads.has(text.slice(i, i + MIN_SUBSTRING_LENGTH)))
-        return true
-    return false
+    return -1
+  }
+
+  /** Where the longest form standing at `at` ends; -1 when none does. */
+  #formEnd(text: string, at: number): number {
+    if (at + MIN_SUBSTRING_LENGTH <= text.length) {
+      const forms = this.#byHead.get(text.slice(at, at + MIN_SUBSTRING_LENGTH))
+      if (forms) for (const form of forms) if (text.startsWith(form, at)) return at + form.length
+    }
+    if (this.#tokens && text.startsWith('eyJ', at)) {
+      JWT_AT.lastIndex = at
+      const token = JWT_AT.exec(text)
+      if (token) return at + token[0].length
+    }
+    if (this.#short.length > 0 && !isWordUnit(text.charCodeAt(at - 1))) {
+      for (const form of this.#short) {
+        if (text.startsWith(form, at) && !isWordUnit(text.charCodeAt(at + form.length)))
+          return at + form.length
+      }
+    }
+    return -1
   }
 
   /** A deep copy of a JSON-like value with `redact` applied to every string, keys included. */
@@ -185,35 +318,6 @@ export class SecretValues {
       out[this.redact(key)] = this.redactDeep(item)
     }
     return out
-  }
-
-  #compiled(): RegExp {
-    if (this.#pattern) return this.#pattern
-    const long: string[] = []
-    const short: string[] = []
-    const heads: string[] = []
-    for (const secret of this.#values.keys()) {
-      for (const form of secretForms(secret)) {
-        if (form.length >= MIN_SUBSTRING_LENGTH) {
-          long.push(escapeRegExp(form))
-          heads.push(form.slice(0, MIN_SUBSTRING_LENGTH))
-        } else short.push(escapeRegExp(form))
-      }
-    }
-    long.sort((a, b) => b.length - a.length)
-    short.sort((a, b) => b.length - a.length)
-    const shortPart =
-      short.length > 0 ? `(?<![A-Za-z0-9])(?:${short.join('|')})(?![A-Za-z0-9])` : undefined
-    const parts = [
-      ...(long.length > 0 ? [long.join('|')] : []),
-      ...(this.#tokens ? [JWT_SHAPE] : []),
-      ...(shortPart ? [shortPart] : []),
-    ]
-    this.#heads = new Set(heads)
-    this.#pairs = new Set(heads.map((head) => pairOf(head, 0)))
-    this.#short = shortPart ? new RegExp(shortPart, 'g') : undefined
-    this.#pattern = new RegExp(parts.join('|'), 'g')
-    return this.#pattern
   }
 }
 
