@@ -64,6 +64,28 @@ describe('--rest-target', () => {
     expect((await target.rest?.credentials.assertionKey?.())?.privateKeyPem).toBe(pem)
   })
 
+  it("takes the mock's admin token from CLEARID_ADMIN_TOKEN for a base URL, not for a template", async () => {
+    const env = { CLEARID_CLIENT_SECRET: SECRET, CLEARID_ADMIN_TOKEN: 'x-admin-env-0000000' }
+    const mock = await targetFrom(
+      {
+        'rest-target': 'http://127.0.0.1:8080',
+        'client-id': CLIENT,
+        'webhook-listen': '127.0.0.1:0',
+      },
+      captureIo({ env }),
+    )
+    try {
+      expect(mock.rest?.control?.adminToken).toBe('x-admin-env-0000000')
+    } finally {
+      await mock.close?.()
+    }
+    const tenant = await targetFrom(
+      { 'rest-target': 'https://{service}-demo.clearid.io', 'client-id': CLIENT },
+      captureIo({ env }),
+    )
+    expect(tenant.rest?.control).toBeUndefined()
+  })
+
   it('says what is missing, and never quotes the secret', async () => {
     expect(await refusal({ 'client-id': CLIENT, 'client-secret': SECRET })).toMatch(
       /--client-id needs --target URL \(SCIM\) or --rest-target URL/,

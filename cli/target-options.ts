@@ -47,7 +47,9 @@ export const TARGET_HELP = `Target (default: the mock, in-process, no port; SCIM
   --account-id ID            the account (default: from the client id or the key file)
   --admin-token TOKEN        the mock's admin token, for a mock at --rest-target: the rules that need
                              its control plane (webhooks, key rotation) run, and a webhook receiver
-                             starts on loopback (start the mock with CLEARID_ALLOW_INSECURE_WEBHOOKS=1)
+                             starts on loopback (start the mock with CLEARID_ALLOW_INSECURE_WEBHOOKS=1);
+                             or CLEARID_ADMIN_TOKEN, the variable the mock reads (taken when
+                             --rest-target is a base URL, not a {service} template)
   --webhook-listen HOST:PORT where that receiver listens (default 127.0.0.1:0)
   --webhook-url URL          the receiver's URL as the mock reaches it (default http://HOST:PORT)`
 
@@ -154,7 +156,12 @@ async function restOptions(
     throw new UsageError(
       '--rest-target needs the account: pass --account-id (the client id does not name it)',
     )
-  const adminToken = registerSecret(values['admin-token'])
+  // The mock's own variable, so one exported token serves `serve` and `run`; a {service} template
+  // names ClearID's hosts, which have no control plane, so the variable is not taken there.
+  const adminToken = registerSecret(
+    values['admin-token'] ??
+      (template.includes('{service}') ? undefined : nonEmpty(env.CLEARID_ADMIN_TOKEN)),
+  )
   if (adminToken === undefined && (values['webhook-listen'] ?? values['webhook-url']) !== undefined)
     throw new UsageError(
       '--webhook-listen and --webhook-url need --admin-token (the mock configures webhooks on its control plane)',
