@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Classifier } from '../driver/rest/known-identities.ts'
 import type { SyncCredential } from '../model/sync/credentials.ts'
 import type { MappedIdentity } from '../model/sync/mapped-identity.ts'
 import type { AttributeValue, JsonValue } from '../model/identity.ts'
@@ -25,12 +26,6 @@ export interface PreviewEntry {
   readonly errors?: readonly string[]
   /** For an update: the fields whose values change. */
   readonly changes?: readonly string[]
-}
-
-/** Compares a row's identity with the target's (`--against`); absent: no target was read. */
-export type Classifier = (identity: MappedIdentity) => {
-  outcome: 'create' | 'update' | 'unchanged'
-  changes?: string[]
 }
 
 export interface PreviewTotals {

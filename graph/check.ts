@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Classifier } from '../driver/rest/known-identities.ts'
 import type { GraphSyncConfig } from '../model/graph/config.ts'
 import { compileMappings } from '../model/graph/map-user.ts'
 import { planSync } from '../model/graph/plan.ts'
@@ -30,7 +31,11 @@ export interface GraphPreviewOutcome {
 export async function previewGraphSource(
   config: GraphSyncConfig,
   spec: GraphSourceSpec,
-  options: ReadOptions & { readonly rules?: readonly GraphRule[] } = {},
+  options: ReadOptions & {
+    readonly rules?: readonly GraphRule[]
+    /** The target's identities (`--against`): the preview tells what writing each one does. */
+    readonly classify?: Classifier
+  } = {},
 ): Promise<GraphPreviewOutcome> {
   const source = await readGraphSource(config, spec, options)
   const plan = planSync(compileMappings(config), source.read.snapshot)
@@ -45,6 +50,6 @@ export async function previewGraphSource(
     source,
     view,
     results: judgeSource(options.rules ?? GRAPH_RULES, view),
-    preview: previewOf(plan),
+    preview: previewOf(plan, options.classify),
   }
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { Classifier } from '../driver/rest/known-identities.ts'
 import { entityOf, refusalsOf, type GraphPlan, type PlannedUser } from '../model/graph/plan.ts'
 import type { AttributeValue, JsonValue } from '../model/identity.ts'
 import type { SyncCredential } from '../model/sync/credentials.ts'
@@ -31,6 +32,12 @@ export interface GraphPreviewEntry {
   /** With "Synchronize pictures": the photo's size in bytes (0: none). */
   readonly pictureBytes?: number
   readonly errors?: readonly string[]
+  /**
+   * With `--against`, for an identity ClearID would write: whether that creates one in the target,
+   * updates it (`changes`: the fields that differ) or leaves it as it is. Absent: not compared.
+   */
+  readonly change?: 'create' | 'update' | 'unchanged'
+  readonly changes?: readonly string[]
 }
 
 export interface GraphPreviewTotals {
@@ -41,6 +48,8 @@ export interface GraphPreviewTotals {
   credentials: number
   /** Role name to the members ClearID would put in it (with identities from this configuration). */
   roles: Record<string, number>
+  /** With `--against`: the identities written, by what that does to the target's. */
+  compared?: { create: number; update: number; unchanged: number }
 }
 
 export interface GraphPreview {
@@ -48,7 +57,7 @@ export interface GraphPreview {
   readonly totals: GraphPreviewTotals
 }
 
-function entryOf(user: PlannedUser): GraphPreviewEntry {
+function entryOf(user: PlannedUser, classify: Classifier | undefined): GraphPreviewEntry {
   const identity = user.mapped.identity
   const errors = user.synchronized ? refusalsOf(user, false) : []
   const outcome: GraphPreviewOutcome = !user.synchronized
@@ -79,11 +88,17 @@ function entryOf(user: PlannedUser): GraphPreviewEntry {
           : 0,
     }),
     ...(errors.length > 0 && { errors }),
+    ...(outcome === 'create' && classify && comparison(classify(identity))),
   }
 }
 
-export function previewOf(plan: GraphPlan): GraphPreview {
-  const entries = plan.users.map(entryOf)
+function comparison({ outcome, changes }: ReturnType<Classifier>): Partial<GraphPreviewEntry> {
+  return { change: outcome, ...(changes && changes.length > 0 && { changes }) }
+}
+
+/** `classify`: the target's identities (`--against`); absent, nothing is compared. */
+export function previewOf(plan: GraphPlan, classify?: Classifier): GraphPreview {
+  const entries = plan.users.map((user) => entryOf(user, classify))
   const roles: Record<string, number> = {}
   for (const entry of entries)
     if (entry.outcome === 'create')
@@ -99,6 +114,13 @@ export function previewOf(plan: GraphPlan): GraphPreview {
         .filter((e) => e.outcome === 'create')
         .reduce((n, e) => n + e.credentials.length, 0),
       roles,
+      ...(classify && {
+        compared: {
+          create: entries.filter((e) => e.change === 'create').length,
+          update: entries.filter((e) => e.change === 'update').length,
+          unchanged: entries.filter((e) => e.change === 'unchanged').length,
+        },
+      }),
     },
   }
 }

@@ -14,6 +14,8 @@ export interface GraphReportInfo {
   readonly startedAt: Date
   readonly configPath: string
   readonly configName: string
+  /** `--against`: the target that was read, credentials removed. */
+  readonly against?: string
 }
 
 export function buildGraphReport(
@@ -32,6 +34,7 @@ export function buildGraphReport(
     options: {
       config: info.configPath,
       source: outcome.view.source,
+      ...(info.against !== undefined && { against: info.against }),
       requests: outcome.source.requests,
       preview: outcome.preview.totals,
     },

@@ -25,10 +25,10 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   suites: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
   verify: ['model', 'fixtures', 'reports', 'driver', 'rules', 'mock-server'],
   // Cloud CSV checking: reads files (Node), runs the CSV rules, builds the file report.
-  csv: ['model', 'fixtures', 'reports', 'rules', 'suites'],
+  csv: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites'],
   // Graph previewing: reads a Graph source (the mock's fake one in-process, an export file, a
   // Graph URL) with the engine's reader, runs the Graph rules, builds the source report.
-  graph: ['model', 'fixtures', 'reports', 'rules', 'suites', 'mock-server'],
+  graph: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
   msw: ['model', 'mock-server', 'reports', 'verify'],
   sensitivity: ['model', 'fixtures', 'reports', 'driver', 'rules', 'suites', 'mock-server'],
   cli: [

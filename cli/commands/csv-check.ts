@@ -8,10 +8,10 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { basename } from 'node:path'
-import { AgainstError, classifierFor, readTarget } from '../../csv/against.ts'
 import { checkCsvFiles } from '../../csv/check.ts'
 import { CsvConfigError, loadCsvConfig } from '../../csv/load-config.ts'
-import { PreviewCollector, type Classifier } from '../../csv/preview.ts'
+import { PreviewCollector } from '../../csv/preview.ts'
+import { AgainstError } from '../../driver/rest/known-identities.ts'
 import { CsvFileError, fileSize } from '../../csv/read-file.ts'
 import { buildCsvReport } from '../../csv/report.ts'
 import { parseFormats, type FormatName } from '../../reports/renderers/index.ts'
@@ -21,6 +21,13 @@ import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 import { writePreSyncReport } from './report-output.ts'
+import {
+  AGAINST_HELP,
+  AGAINST_OPTIONS,
+  againstClassifier,
+  againstSettingsOf,
+  type AgainstSettings,
+} from './against-options.ts'
 import { renderPreview as renderPreviewText } from './csv-preview-output.ts'
 
 export const CSV_CHECK_OPTIONS = {
@@ -30,9 +37,7 @@ export const CSV_CHECK_OPTIONS = {
   rule: { type: 'string', multiple: true },
   preview: { type: 'string' },
   'preview-out': { type: 'string' },
-  against: { type: 'string' },
-  account: { type: 'string' },
-  sts: { type: 'string' },
+  ...AGAINST_OPTIONS,
   'require-complete': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
@@ -48,11 +53,7 @@ update the same identity.
                          ClearID's defaults, comma and UTF-8, header names mapped by name
   --preview N            identities shown in the preview (default 10; 0 hides it)
   --preview-out FILE     every row's identity, credentials and outcome as NDJSON
-  --against URL          compare with a target's identities, read-only: the identity service base
-                         URL (the mock: http://localhost:8080/identityservice); credentials from
-                         CLEARID_CLIENT_ID and CLEARID_CLIENT_SECRET
-  --account ID           the target account (with --against; default: default)
-  --sts URL              the token service base URL (default: --against's origin + /sts)
+${AGAINST_HELP}
   --rule ID              only these rules (exact, prefix or glob; repeatable)
   --out DIR              report directory (default ${DEFAULT_OUT_DIR}/); - prints one --format
   --format LIST          json,junit,md,html (default all)
@@ -68,7 +69,7 @@ const RENDER_OPTIONS = {
   md: { title: 'ClearID Cloud CSV check' },
 }
 
-interface Settings {
+interface Settings extends AgainstSettings {
   readonly files: readonly string[]
   readonly configPath?: string
   readonly formats: FormatName[]
@@ -76,9 +77,6 @@ interface Settings {
   readonly previewCount: number
   readonly previewOut?: string
   readonly rules: readonly string[]
-  readonly against?: string
-  readonly account: string
-  readonly sts?: string
   readonly requireComplete: boolean
 }
 
@@ -92,10 +90,6 @@ function settingsFrom(argv: string[]): Settings | 'help' {
     throw new UsageError(
       '--out - writes one report to stdout: pick its format, e.g. --format junit',
     )
-  if (values.against === undefined && (values.account !== undefined || values.sts !== undefined))
-    throw new UsageError('--account and --sts go with --against URL.')
-  if (values.against !== undefined && !/^https?:\/\//i.test(values.against))
-    throw new UsageError(`--against must be an http(s) URL, got "${values.against}".`)
   return {
     files: positionals,
     ...(values.config !== undefined && { configPath: values.config }),
@@ -104,35 +98,9 @@ function settingsFrom(argv: string[]): Settings | 'help' {
     previewCount: read.integer('preview', values.preview, 10),
     ...(values['preview-out'] !== undefined && { previewOut: values['preview-out'] }),
     rules: read.listOf(values.rule),
-    ...(values.against !== undefined && { against: values.against }),
-    account: values.account ?? 'default',
-    ...(values.sts !== undefined && { sts: values.sts }),
+    ...againstSettingsOf(values),
     requireComplete: values['require-complete'] === true,
   }
-}
-
-async function classifierOf(settings: Settings, io: CliIo): Promise<Classifier | undefined> {
-  if (settings.against === undefined) return undefined
-  const env = io.env ?? {}
-  const clientId = env.CLEARID_CLIENT_ID
-  const clientSecret = env.CLEARID_CLIENT_SECRET
-  if (!clientId || !clientSecret)
-    throw new UsageError(
-      '--against reads the target through its REST API: set CLEARID_CLIENT_ID and CLEARID_CLIENT_SECRET.',
-    )
-  const tokenService = settings.sts ?? new URL('/sts', settings.against).href
-  const { byExternalId, truncated } = await readTarget({
-    identityService: settings.against,
-    tokenService,
-    accountId: settings.account,
-    clientId,
-    clientSecret,
-    ...(io.fetch && { fetch: io.fetch }),
-  })
-  io.stderr(
-    `Read ${byExternalId.size} identities with an External ID from ${settings.against}${truncated ? ' (the first 2,000,000 only)' : ''}.\n`,
-  )
-  return classifierFor(byExternalId)
 }
 
 export async function csvCheckCommand(argv: string[], io: CliIo): Promise<number> {
@@ -160,7 +128,7 @@ export async function csvCheckCommand(argv: string[], io: CliIo): Promise<number
         `--rule ${unmatched.join(', ')} matches no CSV rule (see rules --side file).`,
       )
     const rules = selectRules(CSV_RULES, { ids: settings.rules })
-    const classify = await classifierOf(settings, io)
+    const classify = await againstClassifier(settings, io)
     previewFile =
       settings.previewOut === undefined ? undefined : createWriteStream(settings.previewOut)
     const sink =

@@ -1,6 +1,7 @@
 /**
- * The console preview of `graph preview`: a line per user (first ones only) with its outcome,
- * External ID, name, e-mail, roles and credentials, then the totals.
+ * The console preview of `graph preview`: a line per user (first ones only) with its outcome (with
+ * `--against`, what writing the identity does to the target's), External ID, name, e-mail, roles
+ * and credentials, then the totals.
  *
  * @module
  */
@@ -38,18 +39,25 @@ export function renderGraphPreview(preview: GraphPreview, count: number): string
     )
     for (const entry of first) {
       const email = typeof entry.attributes.email === 'string' ? entry.attributes.email : ''
+      const outcome = entry.change ?? OUTCOME[entry.outcome]
       lines.push(
-        `  ${OUTCOME[entry.outcome].padEnd(10)}${cut(entry.externalId ?? '(none)', 37)} ${cut(entry.displayName || '(no name)', 23)} ${cut(email, 29)} ${cut(entry.roles.join(', '), 15)} ${credentialText(entry)}`,
+        `  ${outcome.padEnd(10)}${cut(entry.externalId ?? '(none)', 37)} ${cut(entry.displayName || '(no name)', 23)} ${cut(email, 29)} ${cut(entry.roles.join(', '), 15)} ${credentialText(entry)}`,
       )
       if (entry.errors)
         lines.push(
           `            ${entry.errors[0]?.slice(0, 110)}${entry.errors.length > 1 ? ` (+${entry.errors.length - 1} more)` : ''}`,
         )
+      if (entry.changes)
+        lines.push(`            changes: ${entry.changes.join(', ').slice(0, 110)}`)
     }
   }
   lines.push(
     `ClearID would synchronize ${plural(totals.identities, 'identity', 'identities')} with ${plural(totals.credentials, 'credential')} from ${plural(totals.users, 'user')}; ${totals.refused} refused; ${totals.roleOnly} in a role only.`,
   )
+  if (totals.compared)
+    lines.push(
+      `Against the target: ${totals.compared.create} to create, ${totals.compared.update} to update, ${totals.compared.unchanged} unchanged.`,
+    )
   const roles = Object.entries(totals.roles)
   if (roles.length > 0) lines.push(`Roles: ${roles.map(([role, n]) => `${role} ${n}`).join(', ')}.`)
   return `${lines.join('\n')}\n\n`

@@ -1,5 +1,6 @@
 /**
- * `graph preview --config FILE [--source fake|graph] [--export FILE] [--graph URL]`: reads a Graph
+ * `graph preview --config FILE [--source fake|graph] [--export FILE] [--graph URL] [--against URL]`:
+ * reads a Graph
  * source read-only with the reader the mock's synchronization engine uses, prints the identities,
  * roles and credentials ClearID would make of it with the configuration, judges every problem with
  * the Graph rules, and writes the same report formats as `csv check` and `run`, with the same exit
@@ -19,6 +20,14 @@ import { GRAPH_RULES } from '../../rules/graph/index.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
+import { AgainstError } from '../../driver/rest/known-identities.ts'
+import {
+  AGAINST_HELP,
+  AGAINST_OPTIONS,
+  againstClassifier,
+  againstSettingsOf,
+  type AgainstSettings,
+} from './against-options.ts'
 import { writePreSyncReport } from './report-output.ts'
 import { renderGraphPreview } from './graph-preview-output.ts'
 
@@ -34,6 +43,7 @@ export const GRAPH_PREVIEW_OPTIONS = {
   rule: { type: 'string', multiple: true },
   preview: { type: 'string' },
   'preview-out': { type: 'string' },
+  ...AGAINST_OPTIONS,
   'require-complete': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
@@ -55,13 +65,15 @@ the Graph rules (GRAPH-…, see \`rules --side source\`), and the reports \`run\
   --client-id ID         the Application (client) ID (overrides the configuration's)
   --preview N            users shown in the preview (default 10; 0 hides it)
   --preview-out FILE     every user's identity, credentials, roles and outcome as NDJSON
+${AGAINST_HELP}
   --rule ID              only these rules (exact, prefix or glob; repeatable)
   --out DIR              report directory (default ${DEFAULT_OUT_DIR}/); - prints one --format
   --format LIST          json,junit,md,html (default all)
   --require-complete     exit 3 when MUST rules did not run
 
 Exit codes: 0 PASS (or INCOMPLETE); 1 a MUST rule failed; 2 usage error, an unreadable
-configuration or export, or a source that cannot be read; 3 INCOMPLETE with --require-complete.
+configuration or export, a source that cannot be read, or --against unreachable; 3 INCOMPLETE with
+--require-complete.
 `
 
 const RENDER_OPTIONS = {
@@ -74,7 +86,7 @@ type SourceChoice =
   | { readonly kind: 'export'; readonly path: string }
   | { readonly kind: 'graph'; readonly url?: string }
 
-interface Settings {
+interface Settings extends AgainstSettings {
   readonly configPath: string
   readonly source: SourceChoice
   readonly tenant?: string
@@ -134,6 +146,7 @@ function settingsFrom(argv: string[]): Settings | 'help' {
     previewCount: read.integer('preview', values.preview, 10),
     ...(values['preview-out'] !== undefined && { previewOut: values['preview-out'] }),
     rules: read.listOf(values.rule),
+    ...againstSettingsOf(values),
     requireComplete: values['require-complete'] === true,
   }
 }
@@ -194,7 +207,9 @@ export async function graphPreviewCommand(argv: string[], io: CliIo): Promise<nu
         `--rule ${unmatched.join(', ')} matches no Graph rule (see rules --side source).`,
       )
     const rules = selectRules(GRAPH_RULES, { ids: settings.rules })
-    const outcome = await previewGraphSource(config, specOf(settings, config, io), { rules })
+    const spec = specOf(settings, config, io)
+    const classify = await againstClassifier(settings, io)
+    const outcome = await previewGraphSource(config, spec, { rules, ...(classify && { classify }) })
     for (const note of outcome.source.notes) io.stderr(`${note}\n`)
     if (settings.previewOut !== undefined) {
       const file = createWriteStream(settings.previewOut)
@@ -205,6 +220,7 @@ export async function graphPreviewCommand(argv: string[], io: CliIo): Promise<nu
       startedAt,
       configPath: settings.configPath,
       configName: config.name,
+      ...(settings.against !== undefined && { against: settings.against }),
     })
     return await writePreSyncReport(io, report, settings, RENDER_OPTIONS, () =>
       renderGraphPreview(outcome.preview, settings.previewCount),
@@ -213,7 +229,8 @@ export async function graphPreviewCommand(argv: string[], io: CliIo): Promise<nu
     if (
       error instanceof UsageError ||
       error instanceof GraphConfigError ||
-      error instanceof GraphSourceError
+      error instanceof GraphSourceError ||
+      error instanceof AgainstError
     ) {
       io.stderr(`clearid-conformance: ${error.message}\n`)
       return EXIT_USAGE

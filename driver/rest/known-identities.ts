@@ -1,15 +1,21 @@
 /**
- * `--against`: reads a target's identities through ClearID's REST API, read-only (a token from the
- * token service, then the identity service v3 list), and tells for each row whether an upload
- * would create, update or leave alone an identity. Works the same against the mock and a tenant.
+ * `--against` of the previews before a synchronization (`csv check`, `graph preview`): reads a
+ * target's identities through ClearID's REST API, read-only (a token from the token service, then
+ * the identity service v3 list), and tells for each identity a synchronization would write whether
+ * it creates, updates or leaves one alone. Works the same against the mock and a tenant.
  * Credentials come from CLEARID_CLIENT_ID and CLEARID_CLIENT_SECRET; they are never printed.
  *
  * @module
  */
-import { EXTENSION_ATTRIBUTES } from '../model/attributes.ts'
-import type { MappedIdentity } from '../model/sync/mapped-identity.ts'
-import type { AttributeValue, JsonValue } from '../model/identity.ts'
-import type { Classifier } from './preview.ts'
+import { EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
+import type { MappedIdentity } from '../../model/sync/mapped-identity.ts'
+import type { AttributeValue, JsonValue } from '../../model/identity.ts'
+
+/** Compares an identity with the target's (`--against`). */
+export type Classifier = (identity: MappedIdentity) => {
+  outcome: 'create' | 'update' | 'unchanged'
+  changes?: string[]
+}
 
 export interface AgainstTarget {
   /** The identity service base URL: `https://…/identityservice` on the mock. */
