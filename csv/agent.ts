@@ -8,6 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readJsonObject } from '../model/read-response.ts'
 
 export interface AgentSettings {
   readonly folder: string
@@ -26,6 +27,8 @@ export interface AgentSettings {
 
 /** The mock refuses larger uploads (64 MiB); the agent says so without sending them. */
 const UPLOAD_LIMIT = 64 * 1024 * 1024
+/** Largest answer read from the mock (a configuration, a run's counts and errors). */
+const ANSWER_BYTES = 4 * 1024 * 1024
 
 export class AgentError extends Error {
   override readonly name = 'AgentError'
@@ -71,7 +74,11 @@ export async function runAgent(
       throw new AgentError(
         `no CSV configuration ${settings.configurationId} in account ${settings.accountId}.`,
       )
-    const body = (await res.json()) as { active?: boolean }
+    const body = await readJsonObject(res, ANSWER_BYTES)
+    if (!res.ok || body === undefined || body === 'too large')
+      throw new AgentError(
+        `the mock at ${settings.url} did not answer with the CSV configuration (HTTP ${res.status}): check the URL.`,
+      )
     return body.active === true
   }
 
@@ -91,7 +98,8 @@ export async function runAgent(
         body: bytes,
       }),
     )
-    const body = (await res.json().catch(() => ({}))) as {
+    const read = await readJsonObject(res, ANSWER_BYTES)
+    const body = (typeof read === 'object' ? read : {}) as {
       runId?: string
       counts?: Record<string, number>
       errors?: string[]

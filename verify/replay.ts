@@ -13,7 +13,7 @@ import { IdMap } from './id-map.ts'
 import { buildReplayRequest, faultHeaderOf } from './replay-request.ts'
 import type { SessionExchange } from '../mock-server/traffic/session.ts'
 import type { ReplayTarget } from './replay-target.ts'
-import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from '../driver/http/read-body.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, readBodyText } from '../model/read-response.ts'
 
 export type { ReplayTarget } from './replay-target.ts'
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../model/read-response.ts'
 import { loadReportFile, loadWaiverFile } from '../../reports/load.ts'
 import type { ConformanceReport, Dialect, Waiver } from '../../reports/model.ts'
 import { FORMAT_NAMES, parseFormats, type FormatName } from '../../reports/renderers/index.ts'

@@ -18,7 +18,7 @@ import { renderReport, writeReports } from '../../reports/write.ts'
 import type { HttpAnswer } from '../../driver/http/types.ts'
 import type { CleanupOutcome } from '../../suites/runner/cleanup.ts'
 import type { ResponsesOverLimit } from '../../suites/runner/report.ts'
-import { formatBytes } from '../../driver/http/read-body.ts'
+import { formatBytes } from '../../model/read-response.ts'
 import { ConnectionError } from '../../suites/runner/preflight.ts'
 import {
   runConformance,

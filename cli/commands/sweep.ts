@@ -4,7 +4,7 @@
  * @module
  */
 import { InterruptedError, TransportError } from '../../driver/http/errors.ts'
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../../driver/http/read-body.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../model/read-response.ts'
 import { ScimHttpClient } from '../../driver/http/scim-http.ts'
 import { RestHttpClient } from '../../driver/rest/rest-http.ts'
 import { newTransportStats } from '../../driver/http/transport.ts'

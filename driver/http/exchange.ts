@@ -11,7 +11,7 @@ import { redactExchange } from '../../reports/redact-report.ts'
 import { REDACTED } from '../../model/redact.ts'
 import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../model/rule.ts'
 import { excerpt } from './excerpt.ts'
-import { formatBytes } from './read-body.ts'
+import { formatBytes } from '../../model/read-response.ts'
 
 /** Longest body text kept verbatim in a report. */
 export const MAX_RECORDED_BODY = 8 * 1024

@@ -10,6 +10,7 @@
 import { EXTENSION_ATTRIBUTES } from '../../model/attributes.ts'
 import type { MappedIdentity } from '../../model/sync/mapped-identity.ts'
 import type { AttributeValue, JsonValue } from '../../model/identity.ts'
+import { formatBytes, readJsonObject } from '../../model/read-response.ts'
 
 /** Compares an identity with the target's (`--against`). */
 export type Classifier = (identity: MappedIdentity) => {
@@ -44,6 +45,9 @@ interface KnownIdentity {
 
 /** Most identities read; a larger tenant is compared by its first ones, and the note says so. */
 const MAX_IDENTITIES = 2_000_000
+/** Largest answers read: a token answer, and a page of the list (ClearID's pages are far smaller). */
+const TOKEN_BYTES = 1024 * 1024
+const PAGE_BYTES = 64 * 1024 * 1024
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -67,7 +71,11 @@ async function token(target: AgainstTarget, http: Http): Promise<string> {
   } catch (error) {
     throw new AgainstError(`the token service ${url} did not answer: ${(error as Error).message}`)
   }
-  const json = (await res.json().catch(() => undefined)) as Json | undefined
+  const json = await readJsonObject(res, TOKEN_BYTES)
+  if (json === 'too large')
+    throw new AgainstError(
+      `the token service ${url} answered with more than ${formatBytes(TOKEN_BYTES)}: it is not a token answer.`,
+    )
   if (!res.ok || typeof json?.access_token !== 'string')
     throw new AgainstError(
       `the token service ${url} refused the client credentials (HTTP ${res.status}): check CLEARID_CLIENT_ID and CLEARID_CLIENT_SECRET.`,
@@ -129,7 +137,11 @@ export async function readTarget(
         `the identity service did not answer ${base}: ${(error as Error).message}`,
       )
     }
-    const json = (await res.json().catch(() => undefined)) as Json | undefined
+    const json = await readJsonObject(res, PAGE_BYTES)
+    if (json === 'too large')
+      throw new AgainstError(
+        `the identity service answered a page of ${base} with more than ${formatBytes(PAGE_BYTES)}: check --against.`,
+      )
     if (!res.ok || !json || !Array.isArray(json.identities))
       throw new AgainstError(
         `the identity service answered HTTP ${res.status} to ${base} without an identity list: check --against and --account.`,
@@ -141,8 +153,14 @@ export async function readTarget(
       if (typeof externalId === 'string') byExternalId.set(externalId, known)
       if (++read >= MAX_IDENTITIES) return { byExternalId, truncated: true }
     }
-    continuation =
+    const next =
       typeof json.continuation === 'string' && json.continuation !== '' ? json.continuation : null
+    // A server that hands back the token it was given, or pages without identities, never ends.
+    if (next !== null && (next === continuation || json.identities.length === 0))
+      throw new AgainstError(
+        `the identity service gave a continuation that reads nothing new (${base}): the list was not read to its end.`,
+      )
+    continuation = next
   }
   return { byExternalId, truncated: false }
 }

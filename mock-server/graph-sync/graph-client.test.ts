@@ -38,7 +38,26 @@ const graphError =
     Response.json({ error: { code, message: `${code} happened` } }, { status, headers })
 const page = (body: unknown) => () => Response.json(body)
 
+/** An answer that never ends: what a hostile or broken server at a configured URL can send. */
+const endless = (contentType: string) => () =>
+  new Response(
+    new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20)),
+    }),
+    { headers: { 'content-type': contentType } },
+  )
+
 describe('GraphClient', () => {
+  it('stops reading an answer or a photo larger than Graph sends, with an error that says so', async () => {
+    const json = client([token('t1'), endless('application/json')])
+    const error = await json.graph.getJson('/users').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GraphReadError)
+    expect((error as Error).message).toMatch(/larger than 32 MiB: it is not read/)
+    const photo = client([token('t1'), endless('image/jpeg')])
+    const photoError = await photo.graph.getBytes('/users/1/photo/$value').catch((e: unknown) => e)
+    expect((photoError as Error).message).toMatch(/photo .* larger than 8 MiB/)
+  })
+
   it('sends the client-credentials form to {login}/{tenant}/oauth2/v2.0/token and the token as a bearer', async () => {
     const { graph, sent } = client([token('t1'), page({ value: [] })])
     await graph.getJson('/users')

@@ -12,10 +12,12 @@
  * It reads through the `fetch` it is given (`createApp({graphFetch})`, or the app itself for its
  * fake source), so it needs no Node module. It follows links only on the Graph origin it was
  * configured with, so the token never goes elsewhere, and the secret and tokens never appear in
- * its errors.
+ * its errors. Answers are read within limits (`ANSWER_BYTES`, `PHOTO_BYTES`): a configuration may
+ * name any URL, and what answers there must not fill the mock's heap.
  *
  * @module
  */
+import { formatBytes, readBodyBytes, readJsonObject } from '../../model/read-response.ts'
 
 export type GraphFetch = (url: string, init: RequestInit) => Promise<Response>
 
@@ -68,6 +70,11 @@ const SCOPE = 'https://graph.microsoft.com/.default'
 
 type Json = Record<string, unknown>
 
+/** Largest JSON answer read: a page of 999 users with every property is a few MB. */
+const ANSWER_BYTES = 32 * 1024 * 1024
+/** Largest photo read: Graph takes profile photos of at most 4 MB. */
+const PHOTO_BYTES = 8 * 1024 * 1024
+
 export class GraphClient {
   readonly #s: GraphClientSettings
   readonly #origin: string
@@ -107,8 +114,14 @@ export class GraphClient {
       await response.body?.cancel()
       return null
     }
+    const bytes = await readBodyBytes(response, PHOTO_BYTES)
+    if (bytes === 'too large')
+      throw new GraphReadError(
+        `Graph's photo at ${this.#shown(path)} is larger than ${formatBytes(PHOTO_BYTES)}: it is not read.`,
+        'answer',
+      )
     return {
-      bytes: new Uint8Array(await response.arrayBuffer()),
+      bytes,
       contentType: response.headers.get('content-type')?.split(';')[0]?.trim() ?? 'image/jpeg',
     }
   }
@@ -276,13 +289,18 @@ export class GraphClient {
   }
 
   async #json(response: Response, pathOrUrl: string): Promise<Json> {
-    const body = await readJson(response)
+    const body = await readJsonObject(response, ANSWER_BYTES)
+    if (body === 'too large')
+      throw new GraphReadError(
+        `Graph's answer to ${this.#shown(pathOrUrl)} is larger than ${formatBytes(ANSWER_BYTES)}: it is not read.`,
+        'answer',
+      )
     if (!body)
       throw new GraphReadError(
         `Graph's answer to ${this.#shown(pathOrUrl)} is not a JSON object.`,
         'answer',
       )
-    return body
+    return body as Json
   }
 
   /** A path below the service root, or a link Graph gave, which must stay on Graph's origin. */
@@ -319,16 +337,10 @@ export class GraphClient {
   }
 }
 
+/** The answer as a JSON object; undefined when it is not one, or larger than Graph answers are. */
 async function readJson(response: Response): Promise<Json | undefined> {
-  const text = await response.text().catch(() => '')
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Json)
-      : undefined
-  } catch {
-    return undefined
-  }
+  const body = await readJsonObject(response, ANSWER_BYTES)
+  return body === 'too large' ? undefined : body
 }
 
 async function graphErrorOf(response: Response): Promise<{ code?: string; message?: string }> {

@@ -10,6 +10,7 @@ import { createApp } from '../../../mock-server/app.ts'
 import { describeFault } from '../../../mock-server/faults/fault-rule.ts'
 import { startServer } from '../../../mock-server/node/serve.ts'
 import type { TrafficRecord } from '../../../mock-server/traffic/record.ts'
+import { formatBytes, readBodyText, readJsonObject } from '../../../model/read-response.ts'
 import { clientAudit } from '../../../verify/client-audit.ts'
 import type { Settings } from './settings.ts'
 
@@ -134,8 +135,18 @@ async function readPage(call: Call, since: number): Promise<TrafficPage> {
     )
   if (!response.ok)
     throw new StartupError(`the control plane answered ${response.status} to GET /traffic`)
-  return (await response.json()) as TrafficPage
+  const page = await readJsonObject(response, PAGE_BYTES)
+  if (page === 'too large')
+    throw new StartupError(
+      `the control plane answered GET /traffic with more than ${formatBytes(PAGE_BYTES)}: is --attach the mock?`,
+    )
+  if (page === undefined || typeof page.lastSeq !== 'number' || !Array.isArray(page.records))
+    throw new StartupError('the control plane did not answer GET /traffic with a traffic page')
+  return page as unknown as TrafficPage
 }
+
+/** A page holds at most the log's 1,000 exchanges with bodies of 16,384 characters each way. */
+const PAGE_BYTES = 256 * 1024 * 1024
 
 async function addFaults(call: Call, settings: Settings): Promise<string[]> {
   if (settings.faultTexts.length === 0) return []
@@ -144,12 +155,26 @@ async function addFaults(call: Call, settings: Settings): Promise<string[]> {
     '/faults',
     settings.faultTexts.map((text) => ({ text })),
   )
+  const answer = await readBodyText(response, FAULTS_BYTES)
   if (response.status !== 201)
     throw new StartupError(
-      `the mock refused the faults (${response.status}): ${(await response.text()).slice(0, 300)}`,
+      `the mock refused the faults (${response.status}): ${answer.text.slice(0, 300)}`,
     )
-  const { faults } = (await response.json()) as { faults: { id: string }[] }
-  return faults.map((f) => f.id)
+  const faults = parsedFaults(answer.overLimit ? '' : answer.text)
+  if (!faults) throw new StartupError('the mock did not answer POST /faults with its faults')
+  return faults
+}
+
+const FAULTS_BYTES = 1024 * 1024
+
+function parsedFaults(text: string): string[] | undefined {
+  try {
+    const { faults } = JSON.parse(text) as { faults?: { id?: unknown }[] }
+    if (!Array.isArray(faults)) return undefined
+    return faults.map((fault) => String(fault.id))
+  } catch {
+    return undefined
+  }
 }
 
 const POLL_MS = 300

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readBodyText } from './read-body.ts'
+import { readBodyBytes, readBodyText, readJsonObject } from './read-response.ts'
 
 /** A body that never ends, made on demand; counts what was pulled and whether it was cancelled. */
 function endless(chunkBytes = 64 * 1024) {
@@ -53,5 +53,24 @@ describe('readBodyText', () => {
       text: '',
       overLimit: false,
     })
+  })
+})
+
+describe('readBodyBytes and readJsonObject', () => {
+  it('give up at the limit, on a body that never ends and on a declared length, without parsing', async () => {
+    const { body, state } = endless()
+    expect(await readBodyBytes(new Response(body), 256 * 1024)).toBe('too large')
+    expect(state.cancelled).toBe(true)
+    const declared = new Response('{}', { headers: { 'content-length': String(2 ** 40) } })
+    expect(await readJsonObject(declared, 1024)).toBe('too large')
+    expect(await readJsonObject(new Response(endless().body), 64 * 1024)).toBe('too large')
+  })
+
+  it('read what fits: the bytes as sent, a JSON object, and undefined for anything else', async () => {
+    const bytes = new Uint8Array([0, 255, 1, 254])
+    expect(await readBodyBytes(new Response(bytes), 4)).toEqual(bytes)
+    expect(await readJsonObject(Response.json({ a: 1 }), 1024)).toEqual({ a: 1 })
+    for (const text of ['[1]', 'null', '"x"', '{"a":', '<html>'])
+      expect(await readJsonObject(new Response(text), 1024), text).toBeUndefined()
   })
 })
