@@ -105,7 +105,7 @@ const WEBHOOK: Record<string, Kind> = {
 }
 
 function checkShape(value: unknown): StateRecord {
-  if (!isObject(value) || typeof value.type !== 'string' || !(value.type in SHAPES)) {
+  if (!isObject(value) || typeof value.type !== 'string' || !Object.hasOwn(SHAPES, value.type)) {
     throw new StateRecordError('it is not a state record this version of the mock knows')
   }
   const type = value.type as StateRecordType
