@@ -1,7 +1,17 @@
 import { importPKCS8, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../app.ts'
-import { ACME, ADMIN, FORM, restTestApp, scimUser, send } from '../control/rest-test-client.ts'
+import {
+  ACME,
+  accessToken,
+  ADMIN,
+  api,
+  FORM,
+  restTestApp,
+  scim,
+  scimUser,
+  send,
+} from '../control/rest-test-client.ts'
 import type { AppOptions } from '../options.ts'
 import type { WebhookFetch } from '../webhooks/webhook-options.ts'
 import type { StatePersistence } from './state-persistence.ts'
@@ -152,7 +162,79 @@ async function observed(app: MockApp, scimKey: string) {
   }
 }
 
+const ROLES = '/roleservice/api/v3/accounts/acme'
+
+/** Teams and memberships in acme, changed every way the role service and a reset can. */
+async function populateTeams(app: MockApp) {
+  const token = await accessToken(app)
+  const ids: string[] = []
+  for (const name of ['tia', 'tom', 'tim']) {
+    const res = await scim(app, 'POST', '/Users', scimUser(name))
+    expect(res.status, res.text).toBe(201)
+    ids.push(res.body.id as string)
+  }
+  const team = async (name: string) => {
+    const res = await api(app, token, 'POST', `${ROLES}/teams`, { name, description: name })
+    expect(res.status, res.text).toBe(201)
+    return res.body.teamId as string
+  }
+  const [guards, cleaners, gone] = [
+    await team('Guards'),
+    await team('Cleaners'),
+    await team('Gone'),
+  ]
+  const members = (teamId: string, identityIds: string[], sourceId = 'TeamService') =>
+    api(app, token, 'POST', `${ROLES}/teams/${teamId}/members`, { identityIds, sourceId })
+  expect((await members(guards!, ids)).status).toBe(204)
+  expect((await members(guards!, [ids[0]!], 'graph')).status).toBe(204)
+  expect((await members(cleaners!, [ids[1]!, ids[2]!])).status).toBe(204)
+  expect((await members(gone!, [ids[0]!])).status).toBe(204)
+  const removal = await api(app, token, 'DELETE', `${ROLES}/teams/${guards}/members`, {
+    teamMembers: [{ identityId: ids[1], sourceId: 'TeamService' }],
+  })
+  expect(removal.status).toBe(204)
+  expect((await api(app, token, 'DELETE', `${ROLES}/teams/${gone}`)).status).toBe(204)
+  // A deleted identity leaves its teams.
+  expect((await scim(app, 'DELETE', `/Users/${ids[2]}`)).status).toBe(204)
+  return { token, ids, teams: [guards!, cleaners!, gone!] }
+}
+
+async function observedTeams(app: MockApp, token: string, ids: string[], teams: string[]) {
+  const get = async (path: string) => (await api(app, token, 'GET', `${ROLES}${path}`)).body
+  return {
+    teams: await get('/teams'),
+    members: await Promise.all(teams.slice(0, 2).map((id) => get(`/teams/${id}/members`))),
+    ofIdentities: await Promise.all(ids.slice(0, 2).map((id) => get(`/identities/${id}/teams`))),
+  }
+}
+
 describe('kept state', () => {
+  it('gives a restarted app the same teams and memberships, after removals, deletions and a reset', async () => {
+    const first = new MemoryPersistence()
+    const app = appWith(first)
+    const { token, ids, teams } = await populateTeams(app)
+    const before = await observedTeams(app, token, ids, teams)
+    expect(before.teams.teams).toHaveLength(2)
+    expect(before.members[0].teamMembers).toHaveLength(2)
+    expect(before.members[1].teamMembers).toHaveLength(1)
+    for (const restart of [first.restarted(), first.compacted()]) {
+      const again = appWith(restart)
+      expect(await observedTeams(again, await accessToken(again), ids, teams)).toEqual(before)
+    }
+    // The account's reset clears every membership; the teams stay, also after a restart.
+    const reset = await send(app, '/_admin/accounts/acme/identities', {
+      method: 'DELETE',
+      headers: admin,
+    })
+    expect(reset.status, reset.text).toBeLessThan(300)
+    const again = appWith(first.restarted())
+    const after = await observedTeams(again, await accessToken(again), [], teams)
+    expect(after.teams.teams).toHaveLength(2)
+    expect(after.members.map((m) => m.teamMembers)).toEqual([[], []])
+    // Not only hidden (their identities are gone): the memberships themselves went.
+    expect(teams.map((id) => again.mock.teams.membersOf('acme', id))).toEqual([[], [], []])
+  })
+
   it('gives a restarted app the same accounts, keys, identities, integrations, webhooks and faults', async () => {
     const first = new MemoryPersistence()
     const app = appWith(first)

@@ -33,6 +33,7 @@ export function keepState(ctx: MockContext, persistence: StatePersistence | unde
   ctx.integrations.journalTo(sink)
   ctx.webhooks.journalTo(sink)
   ctx.faults.journalTo(sink)
+  ctx.teams.journalTo(sink)
   persistence.attach(() => stateRecords(ctx, store))
 }
 

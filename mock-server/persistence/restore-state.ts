@@ -64,6 +64,21 @@ export function applyRecord(
     case 'faults-removed':
       ctx.faults.restoreRemoval(record.accountId, record.ids)
       return
+    case 'team':
+      if (!ctx.accounts.get(record.team.accountId)) throw missing('account', record.team.accountId)
+      ctx.teams.restoreTeam(record.team)
+      return
+    case 'team-member':
+      if (!ctx.teams.get(record.accountId, record.membership.teamId))
+        throw missing('team', record.membership.teamId)
+      ctx.teams.restoreMember(record.accountId, record.membership)
+      return
+    case 'team-member-removed':
+      ctx.teams.restoreRemoval(record.accountId, record.teamId, record.identityId, record.sourceId)
+      return
+    case 'team-members-cleared':
+      ctx.teams.restoreClear(record.accountId)
+      return
   }
 }
 

@@ -116,6 +116,56 @@ export interface FaultsRemovedRecord {
   readonly ids: readonly string[]
 }
 
+/** A team as `TeamStore` holds it (spelled out here: the store imports this file). */
+export interface KeptTeam {
+  readonly id: string
+  readonly accountId: string
+  name: string
+  description: string | null
+  status: 'Active' | 'Inactive'
+  readonly created: string
+  lastModified: string
+  deleted: boolean
+}
+
+/** A team as it now is (created, or deleted: `team.deleted`). */
+export interface TeamRecord {
+  readonly type: 'team'
+  readonly team: KeptTeam
+}
+
+/** A membership as `TeamStore` holds it. */
+export interface KeptMembership {
+  readonly teamId: string
+  readonly identityId: string
+  readonly sourceId: string
+  readonly startDateTimeUtc: string | null
+  readonly endDateTimeUtc: string | null
+  readonly reason: string | null
+  readonly addedUtc: string
+}
+
+/** A membership added (or replaced: one per team, identity and source). */
+export interface TeamMemberRecord {
+  readonly type: 'team-member'
+  readonly accountId: string
+  readonly membership: KeptMembership
+}
+
+export interface TeamMemberRemovedRecord {
+  readonly type: 'team-member-removed'
+  readonly accountId: string
+  readonly teamId: string
+  readonly identityId: string
+  readonly sourceId: string
+}
+
+/** The account's identities were cleared, and with them every membership. */
+export interface TeamMembersClearedRecord {
+  readonly type: 'team-members-cleared'
+  readonly accountId: string
+}
+
 export type StateRecord =
   | AccountRecord
   | ScimKeyRecord
@@ -130,6 +180,10 @@ export type StateRecord =
   | FaultRecord
   | FaultUsedRecord
   | FaultsRemovedRecord
+  | TeamRecord
+  | TeamMemberRecord
+  | TeamMemberRemovedRecord
+  | TeamMembersClearedRecord
 
 export type StateRecordType = StateRecord['type']
 

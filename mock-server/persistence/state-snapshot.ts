@@ -33,5 +33,6 @@ export function stateRecords(ctx: MockContext, store: JournaledIdentityStore): S
   for (const webhook of ctx.webhooks.all())
     records.push({ type: 'webhook', webhook: { ...webhook } })
   records.push(...ctx.faults.keptRecords())
+  records.push(...ctx.teams.keptRecords())
   return records
 }

@@ -3,11 +3,13 @@
  * from a source (`sourceId`; `TeamService` for a manual assignment, as the SailPoint connector
  * sends it), optionally for a period. Deleting a team is a soft delete: the search service still
  * lists it with `isDeleted: true`, as it does identities; its memberships go. A deleted identity
- * leaves every team.
+ * leaves every team. With kept state (`persistence/`), every change goes to the journal as the
+ * team or the one membership it touched.
  *
  * @module
  */
 import type { IdentityEvents } from '../events.ts'
+import type { StateRecord, StateSink } from '../persistence/state-record.ts'
 
 export type TeamStatus = 'Active' | 'Inactive'
 
@@ -49,11 +51,17 @@ const memberKey = (identityId: string, sourceId: string) => `${identityId}\u0000
 
 export class TeamStore {
   readonly #accounts = new Map<string, AccountTeams>()
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
 
   constructor(events: IdentityEvents) {
     events.subscribe((event) => {
       if (event.type === 'IdentityDeleted') this.#leaveAll(event.accountId, event.identity.id)
     })
+  }
+
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
   }
 
   #account(accountId: string): AccountTeams {
@@ -64,7 +72,8 @@ export class TeamStore {
 
   /** Throws nothing; the caller checks `isFull` first. */
   insert(team: Team): void {
-    this.#account(team.accountId).teams.set(team.id, team)
+    this.restoreTeam(team)
+    this.#sink?.({ type: 'team', team: { ...team } })
   }
 
   isFull(accountId: string): boolean {
@@ -86,22 +95,23 @@ export class TeamStore {
     team.deleted = true
     team.lastModified = at
     this.#accounts.get(team.accountId)?.members.delete(team.id)
+    this.#sink?.({ type: 'team', team: { ...team } })
   }
 
   /** Adds the memberships, replacing one of the same identity and source. */
   add(accountId: string, memberships: readonly Membership[]): void {
-    const data = this.#account(accountId)
     for (const membership of memberships) {
-      let members = data.members.get(membership.teamId)
-      if (!members) data.members.set(membership.teamId, (members = new Map()))
-      members.set(memberKey(membership.identityId, membership.sourceId), membership)
+      this.restoreMember(accountId, membership)
+      this.#sink?.({ type: 'team-member', accountId, membership })
     }
   }
 
   /** Removes the identity's membership from that source; false when there was none. */
   remove(accountId: string, teamId: string, identityId: string, sourceId: string): boolean {
-    const members = this.#accounts.get(accountId)?.members.get(teamId)
-    return members?.delete(memberKey(identityId, sourceId)) ?? false
+    const removed = this.restoreRemoval(accountId, teamId, identityId, sourceId)
+    if (removed)
+      this.#sink?.({ type: 'team-member-removed', accountId, teamId, identityId, sourceId })
+    return removed
   }
 
   membersOf(accountId: string, teamId: string): Membership[] {
@@ -124,14 +134,51 @@ export class TeamStore {
 
   /** The account's identities were cleared: every membership goes, the teams stay. */
   clearMembers(accountId: string): void {
-    this.#accounts.get(accountId)?.members.clear()
+    this.restoreClear(accountId)
+    this.#sink?.({ type: 'team-members-cleared', accountId })
   }
 
   #leaveAll(accountId: string, identityId: string): void {
     for (const members of this.#accounts.get(accountId)?.members.values() ?? []) {
-      for (const [key, membership] of members) {
-        if (membership.identityId === identityId) members.delete(key)
+      for (const membership of [...members.values()]) {
+        if (membership.identityId === identityId)
+          this.remove(accountId, membership.teamId, identityId, membership.sourceId)
       }
     }
+  }
+
+  // Restoring kept state (`persistence/restore-state.ts`): the changes again, not journaled.
+
+  restoreTeam(team: Team): void {
+    this.#account(team.accountId).teams.set(team.id, team)
+    if (team.deleted) this.#accounts.get(team.accountId)?.members.delete(team.id)
+  }
+
+  restoreMember(accountId: string, membership: Membership): void {
+    const data = this.#account(accountId)
+    let members = data.members.get(membership.teamId)
+    if (!members) data.members.set(membership.teamId, (members = new Map()))
+    members.set(memberKey(membership.identityId, membership.sourceId), membership)
+  }
+
+  restoreRemoval(accountId: string, teamId: string, identityId: string, sourceId: string): boolean {
+    const members = this.#accounts.get(accountId)?.members.get(teamId)
+    return members?.delete(memberKey(identityId, sourceId)) ?? false
+  }
+
+  restoreClear(accountId: string): void {
+    this.#accounts.get(accountId)?.members.clear()
+  }
+
+  /** Every team and membership as records, for a snapshot. */
+  keptRecords(): StateRecord[] {
+    const records: StateRecord[] = []
+    for (const [accountId, data] of this.#accounts) {
+      for (const team of data.teams.values()) records.push({ type: 'team', team: { ...team } })
+      for (const members of data.members.values())
+        for (const membership of members.values())
+          records.push({ type: 'team-member', accountId, membership })
+    }
+    return records
   }
 }

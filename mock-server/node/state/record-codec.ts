@@ -75,6 +75,32 @@ const SHAPES: Record<StateRecordType, Record<string, Kind>> = {
   fault: { id: 'string', accountId: 'string', rule: 'object', applied: 'number' },
   'fault-used': { id: 'string', accountId: 'string' },
   'faults-removed': { accountId: 'string', ids: 'array' },
+  team: { team: 'object' },
+  'team-member': { accountId: 'string', membership: 'object' },
+  'team-member-removed': {
+    accountId: 'string',
+    teamId: 'string',
+    identityId: 'string',
+    sourceId: 'string',
+  },
+  'team-members-cleared': { accountId: 'string' },
+}
+
+const TEAM: Record<string, Kind> = {
+  id: 'string',
+  accountId: 'string',
+  name: 'string',
+  status: 'string',
+  created: 'string',
+  lastModified: 'string',
+  deleted: 'boolean',
+}
+
+const MEMBERSHIP: Record<string, Kind> = {
+  teamId: 'string',
+  identityId: 'string',
+  sourceId: 'string',
+  addedUtc: 'string',
 }
 
 const IDENTITY: Record<string, Kind> = {
@@ -112,6 +138,9 @@ function checkShape(value: unknown): StateRecord {
   checkMembers(value, SHAPES[type], type)
   if (type === 'identity') checkMembers(value.identity as Record<string, unknown>, IDENTITY, type)
   if (type === 'webhook') checkMembers(value.webhook as Record<string, unknown>, WEBHOOK, type)
+  if (type === 'team') checkMembers(value.team as Record<string, unknown>, TEAM, type)
+  if (type === 'team-member')
+    checkMembers(value.membership as Record<string, unknown>, MEMBERSHIP, type)
   return value as unknown as StateRecord
 }
 
