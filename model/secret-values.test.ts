@@ -122,6 +122,28 @@ describe('redaction by value', () => {
     expect(set.redact('x a+b-secret-form y')).toBe('x [REDACTED] y')
   })
 
+  it('takes a secret with a lone surrogate (no UTF-8 form) without throwing, and still finds it', () => {
+    const set = new SecretValues()
+    const odd = 'bad\ud800secret-value'
+    expect(() => set.hold(odd)).not.toThrow()
+    expect(set.redact(`a ${odd} b`)).toBe('a [REDACTED] b')
+    expect(set.redact(JSON.stringify({ v: odd }))).toBe('{"v":"[REDACTED]"}')
+    for (let i = 0; i < 600; i += 1) set.add(`token-number-${i}-xxxxxxxx`)
+    expect(set.size).toBe(513)
+  })
+
+  it('forgets a released value like any other, once its last holder let go', () => {
+    const set = new SecretValues()
+    set.hold('shared-credential-1')
+    set.hold('shared-credential-1')
+    set.release('shared-credential-1')
+    for (let i = 0; i < 600; i += 1) set.add(`token-number-${i}-xxxxxxxx`)
+    expect(set.redact('shared-credential-1')).toBe('[REDACTED]')
+    set.release('shared-credential-1')
+    expect(set.size).toBe(512)
+    expect(set.redact('shared-credential-1')).toBe('shared-credential-1')
+  })
+
   it('takes a private key and each of its lines as secrets', () => {
     const pem = [
       '-----BEGIN PRIVATE KEY-----',

@@ -63,13 +63,22 @@ function base64Forms(secret: string): string[] {
   return forms
 }
 
+/** No lone surrogate (`String.prototype.isWellFormed`, which the ES2023 library does not type). */
+function wellFormed(text: string): boolean {
+  return !/\p{Surrogate}/u.test(text)
+}
+
 /** Every text form a secret travels in, longest first. */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret])
-  forms.add(encodeURIComponent(secret))
-  forms.add(encodeURIComponent(secret).replace(/%20/g, '+'))
-  // A path as routers read it: decoded, except the characters `decodeURI` leaves encoded.
-  forms.add(decodeURI(encodeURIComponent(secret)))
+  // A lone surrogate has no UTF-8: no percent-encoded form (encodeURIComponent throws on it).
+  const encoded = wellFormed(secret) ? encodeURIComponent(secret) : undefined
+  if (encoded !== undefined) {
+    forms.add(encoded)
+    forms.add(encoded.replace(/%20/g, '+'))
+    // A path as routers read it: decoded, except the characters `decodeURI` leaves encoded.
+    forms.add(decodeURI(encoded))
+  }
   forms.add(JSON.stringify(secret).slice(1, -1))
   if (secret.length >= MIN_SUBSTRING_LENGTH) for (const form of base64Forms(secret)) forms.add(form)
   return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length)
@@ -147,8 +156,8 @@ function insertByLength(list: string[], form: string): void {
 export class SecretValues {
   /** Every value remembered, oldest first, with its forms. */
   readonly #values = new Map<string, readonly string[]>()
-  /** Values never forgotten: the credentials the mock holds (`hold`). */
-  readonly #held = new Set<string>()
+  /** Values never forgotten while held: the credentials the mock holds (`hold`), how many times. */
+  readonly #held = new Map<string, number>()
   /** A JWT was added: every JWT-shaped text is redacted. */
   #tokens = false
   /** How many remembered values give each form (two values may share one). */
@@ -180,15 +189,32 @@ export class SecretValues {
     return this.#remember(value, true)
   }
 
+  /**
+   * The mock dropped a credential it held (a key replaced, an integration or webhook deleted): once
+   * no holder is left, the value is forgotten like any other, oldest first, so rotations do not
+   * grow the set for the life of the process.
+   */
+  release(value: string): void {
+    const count = this.#held.get(value)
+    if (count === undefined) return
+    if (count > 1) {
+      this.#held.set(value, count - 1)
+      return
+    }
+    this.#held.delete(value)
+    if (this.#values.size - this.#held.size > CAPACITY) this.#forgetOldest()
+  }
+
   #remember(value: string | undefined, held: boolean): string | undefined {
     if (value === undefined || value.trim() === '' || value === MARK) return value
     if (JWT.test(value)) {
       this.#tokens = true
       return value
     }
-    if (held) this.#held.add(value)
-    if (this.#values.has(value)) return value
-    const forms = secretForms(value)
+    const known = this.#values.has(value)
+    const forms = known ? undefined : secretForms(value)
+    if (held) this.#held.set(value, (this.#held.get(value) ?? 0) + 1)
+    if (forms === undefined) return value
     this.#values.set(value, forms)
     for (const form of forms) this.#count(form, 1)
     if (this.#values.size - this.#held.size > CAPACITY) this.#forgetOldest()
@@ -335,10 +361,15 @@ export function registerSecret<T extends string | undefined>(value: T): T {
   return value
 }
 
-/** The same for a credential the mock holds: never forgotten (`SecretValues.hold`). */
+/** The same for a credential the mock holds: never forgotten while held (`SecretValues.hold`). */
 export function holdSecret<T extends string | undefined>(value: T): T {
   SECRETS_IN_PLAY.hold(value)
   return value
+}
+
+/** The mock no longer holds the credential (`SecretValues.release`). */
+export function releaseSecret(value: string | undefined): void {
+  if (value !== undefined) SECRETS_IN_PLAY.release(value)
 }
 
 /**

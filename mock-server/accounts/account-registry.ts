@@ -5,11 +5,16 @@
  *
  * @module
  */
-import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { secretDigestOf } from '../persistence/secret-digest.ts'
 import type { ScimKeyRecord, StateSink } from '../persistence/state-record.ts'
-import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
+import {
+  matchesSecret,
+  randomSecret,
+  releaseStoredSecret,
+  storeHeldSecret,
+  type StoredSecret,
+} from './secrets.ts'
 
 export interface ScimKeyInfo {
   readonly name: string
@@ -66,8 +71,9 @@ export class AccountRegistry {
   /** Installs `key` (or a new random one) as the account's only SCIM key and returns it. */
   setScimKey(accountId: string, name: string, key: string = randomSecret()): string {
     const account = this.#require(accountId)
-    holdSecret(key)
-    account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeSecret(key) }
+    const previous = account.scimKey?.secret
+    account.scimKey = { name, createdAt: this.clock().toISOString(), secret: storeHeldSecret(key) }
+    releaseStoredSecret(previous)
     this.#sink?.(scimKeyRecord(accountId, account.scimKey))
     return key
   }

@@ -18,7 +18,13 @@ import type {
   IntegrationRecord,
   StateSink,
 } from '../persistence/state-record.ts'
-import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from './secrets.ts'
+import {
+  matchesSecret,
+  randomSecret,
+  releaseStoredSecret,
+  storeHeldSecret,
+  type StoredSecret,
+} from './secrets.ts'
 
 export interface PendingKeyFile {
   readonly clientSecret: string
@@ -73,7 +79,7 @@ function newCredential(
   const keyPair = lazy(() => (given ? Promise.resolve(given) : newKeyPair()))
   return {
     generatedAt,
-    secret: storeSecret(clientSecret),
+    secret: storeHeldSecret(clientSecret),
     publicKey: async () => (await keyPair()).publicKey,
     pending: { clientSecret, privateKeyPem: async () => exportPKCS8((await keyPair()).privateKey) },
     usedJtis: new Map(),
@@ -162,6 +168,7 @@ export class ApiIntegrationRegistry {
   }
 
   delete(integration: ApiIntegration): void {
+    releaseStoredSecret(integration.credential?.secret)
     this.#byClientId.delete(integration.clientId)
     this.#sink?.({ type: 'integration-deleted', clientId: integration.clientId })
   }
@@ -175,8 +182,10 @@ export class ApiIntegrationRegistry {
     clientSecret = randomSecret(),
     keyPair?: CryptoKeyPair,
   ): IntegrationCredential {
-    const credential = newCredential(this.clock().toISOString(), holdSecret(clientSecret), keyPair)
+    const previous = integration.credential?.secret
+    const credential = newCredential(this.clock().toISOString(), clientSecret, keyPair)
     integration.credential = credential
+    releaseStoredSecret(previous)
     this.#sink?.(keyRecord(integration.clientId, credential))
     return credential
   }

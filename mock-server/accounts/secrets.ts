@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { holdSecret, releaseSecret } from '../../model/secret-values.ts'
 import { sha256 } from './sha256.ts'
 
 const encoder = new TextEncoder()
@@ -44,6 +45,35 @@ export function storeSecret(secret: string): StoredSecret {
 }
 
 /**
+ * The value of each stored credential the redactor holds for it (`holdSecret`): given when it was
+ * made, or, for one restored from its digest, the value a client first presented that matched.
+ * Without the second, a restart left the mock's keys unknown to the redactor: a client that put
+ * another account's key in a body had it shown in the traffic log.
+ */
+const heldFor = new WeakMap<StoredSecret, string>()
+
+function hold(stored: StoredSecret, secret: string): void {
+  if (heldFor.has(stored)) return
+  heldFor.set(stored, secret)
+  holdSecret(secret)
+}
+
+/** A credential the mock holds: its digest, and its value held by the redactor until released. */
+export function storeHeldSecret(secret: string): StoredSecret {
+  const stored = storeSecret(secret)
+  hold(stored, secret)
+  return stored
+}
+
+/** The mock dropped the credential (replaced, deleted): the redactor may forget its value. */
+export function releaseStoredSecret(stored: StoredSecret | undefined): void {
+  const secret = stored && heldFor.get(stored)
+  if (secret === undefined) return
+  heldFor.delete(stored!)
+  releaseSecret(secret)
+}
+
+/**
  * The last value accepted for each stored secret. Clients send the same key on every request, and
  * the pure-JS digest is the dearest step of a SCIM request, so a repeat of the accepted value is
  * recognised by a comparison that, like the digest comparison, takes the same time whatever the
@@ -68,6 +98,9 @@ export function matchesSecret(stored: StoredSecret | undefined, presented: strin
   // Compare against a dummy digest when nothing is stored so both paths cost the same.
   const matches =
     constantTimeEqual(stored?.digest ?? new Uint8Array(32), presentedDigest) && stored !== undefined
-  if (matches) lastAccepted.set(stored, presented)
+  if (matches) {
+    lastAccepted.set(stored, presented)
+    hold(stored, presented)
+  }
   return matches
 }

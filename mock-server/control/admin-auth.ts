@@ -6,15 +6,14 @@
  * @module
  */
 import type { MiddlewareHandler } from 'hono'
-import { holdSecret } from '../../model/secret-values.ts'
-import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
+import { matchesSecret, storeHeldSecret } from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { BEARER_AUTHORIZATION } from '../http/bearer.ts'
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="ClearID mock control plane"' }
 
 export function adminAuth(adminToken: string): MiddlewareHandler {
-  const stored = storeSecret(holdSecret(adminToken))
+  const stored = storeHeldSecret(adminToken)
   return async function adminAuth(c, next) {
     const match = BEARER_AUTHORIZATION.exec(c.req.header('authorization') ?? '')
     if (!match?.[1] || !matchesSecret(stored, match[1])) {

@@ -14,7 +14,7 @@
  */
 import type { GraphSyncConfig } from '../../model/graph/config.ts'
 import { parseGraphConfig } from '../../model/graph/parse-config.ts'
-import { holdSecret } from '../../model/secret-values.ts'
+import { holdSecret, releaseSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 
 /** What the configuration knows of a Graph user from its runs. */
@@ -133,6 +133,7 @@ export class GraphConfigurations {
   delete(accountId: string, id: string): void {
     this.get(accountId, id)
     this.#of(accountId).delete(id)
+    releaseSecret(this.#secrets.get(id))
     this.#secrets.delete(id)
   }
 
@@ -187,7 +188,11 @@ export class GraphConfigurations {
       json: withoutSecret(json),
       lastModifiedUtc: this.clock().toISOString(),
     }
-    if (secretSent && secret !== undefined) this.#secrets.set(current.id, holdSecret(secret))
+    if (secretSent && secret !== undefined) {
+      const previous = this.#secrets.get(current.id)
+      this.#secrets.set(current.id, holdSecret(secret))
+      releaseSecret(previous)
+    }
     this.#of(current.accountId).set(current.id, next)
     return next
   }

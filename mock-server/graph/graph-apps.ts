@@ -6,8 +6,13 @@
  *
  * @module
  */
-import { holdSecret } from '../../model/secret-values.ts'
-import { matchesSecret, randomSecret, storeSecret, type StoredSecret } from '../accounts/secrets.ts'
+import {
+  matchesSecret,
+  randomSecret,
+  releaseStoredSecret,
+  storeHeldSecret,
+  type StoredSecret,
+} from '../accounts/secrets.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { CLEARID_SYNC_ROLES, KNOWN_ROLES } from './graph-constants.ts'
 import { GUID } from './graph-objects.ts'
@@ -92,14 +97,14 @@ export class GraphApps {
 
   /** A new client secret for the app (the earlier ones stay valid, as in Entra). */
   addSecret(app: GraphApp, secret?: string, expires?: string): string {
-    const value = holdSecret(secret ?? randomSecret(30))
+    const value = secret ?? randomSecret(30)
     let expiresAt: number | undefined
     if (expires !== undefined) {
       expiresAt = Date.parse(expires)
       if (Number.isNaN(expiresAt)) throw invalid('secretExpires', 'must be an ISO 8601 date.')
     }
     app.secrets.push({
-      stored: storeSecret(value),
+      stored: storeHeldSecret(value),
       createdAt: this.clock().toISOString(),
       ...(expiresAt === undefined ? {} : { expiresAt }),
     })
@@ -107,6 +112,7 @@ export class GraphApps {
   }
 
   remove(appId: string): boolean {
+    for (const secret of this.get(appId)?.secrets ?? []) releaseStoredSecret(secret.stored)
     return this.#apps.delete(appId.toLowerCase())
   }
 

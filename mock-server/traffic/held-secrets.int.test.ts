@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { graphExampleConfig } from '../../fixtures/graph-sync-config.ts'
-import { registerSecret } from '../../model/secret-values.ts'
+import { registerSecret, SECRETS_IN_PLAY } from '../../model/secret-values.ts'
+import { matchesSecret, storeSecret } from '../accounts/secrets.ts'
 import { clientAudit } from '../../verify/client-audit.ts'
 import { createApp } from '../app.ts'
 import { DEV_ADMIN_TOKEN } from '../options.ts'
@@ -83,5 +84,23 @@ describe('the credentials the mock holds', () => {
         expect(text, where).not.toContain(secret)
       }
     }
+  })
+
+  it('include a key restored from its digest once a client presents it, and not a rotated one', async () => {
+    // After a restart only the digest is kept: the value is known once a client presents it.
+    const restored = 'restored-Key-of-Acme_2Hw6'
+    expect(matchesSecret(storeSecret(restored), restored)).toBe(true)
+    const old = 'rotated-Key-of-Acme_8Ns1'
+    const app = createApp({ accounts: [{ id: 'acme', scimKey: old }] })
+    const rotated = await app.request('/_admin/accounts/acme/scim/key', {
+      method: 'POST',
+      headers: ADMIN,
+    })
+    expect(rotated.status).toBe(201)
+    const fresh = String(((await rotated.json()) as { key: string }).key)
+    for (let i = 0; i < 1000; i += 1) registerSecret(`later-run-secret-${i}-${'y'.repeat(12)}`)
+    expect(SECRETS_IN_PLAY.redact(`a ${restored} b ${fresh}`)).toBe('a [REDACTED] b [REDACTED]')
+    // The replaced key is let go: a process rotating keys all day does not keep every one.
+    expect(SECRETS_IN_PLAY.redact(old)).toBe(old)
   })
 })

@@ -6,8 +6,6 @@
  *
  * @module
  */
-import { isSecretName } from '../../model/redact.ts'
-import { holdSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import {
   checkAppKey,
@@ -52,7 +50,6 @@ export function readWebhookBody(
       : checkHeaders((current as WebhookConfig).headers, appKey !== undefined),
     event: has('event') ? checkEvent(input.event) : (current as WebhookConfig).event,
   }
-  if (appKey !== undefined) config.appKey = holdSecret(appKey)
-  for (const header of config.headers) if (isSecretName(header.name)) holdSecret(header.value)
+  if (appKey !== undefined) config.appKey = appKey
   return config
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { isSecretName } from '../../model/redact.ts'
-import { holdSecret } from '../../model/secret-values.ts'
+import { holdSecret, releaseSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import type { StateSink } from '../persistence/state-record.ts'
 import type { IdentityEvent, IdentityEvents } from '../events.ts'
@@ -66,8 +66,7 @@ export class WebhookService {
 
   /** Puts back a kept webhook; its secrets join the secrets in play, as when it was configured. */
   restore(webhook: Webhook): void {
-    holdSecret(webhook.appKey)
-    for (const header of webhook.headers) if (isSecretName(header.name)) holdSecret(header.value)
+    for (const secret of secretsOf(webhook)) holdSecret(secret)
     this.#webhooks.set(webhook.id, webhook)
   }
 
@@ -86,6 +85,7 @@ export class WebhookService {
       createdAt: now,
       lastModifiedAt: now,
     }
+    for (const secret of secretsOf(webhook)) holdSecret(secret)
     this.#webhooks.set(webhook.id, webhook)
     this.#sink?.({ type: 'webhook', webhook })
     return webhook
@@ -99,6 +99,8 @@ export class WebhookService {
       lastModifiedAt: this.deps.clock().toISOString(),
     }
     if (config.appKey === undefined) delete updated.appKey
+    for (const secret of secretsOf(updated)) holdSecret(secret)
+    for (const secret of secretsOf(webhook)) releaseSecret(secret)
     this.#webhooks.set(webhook.id, updated)
     this.#sink?.({ type: 'webhook', webhook: updated })
     return updated
@@ -120,6 +122,7 @@ export class WebhookService {
   }
 
   delete(webhook: Webhook): void {
+    for (const secret of secretsOf(webhook)) releaseSecret(secret)
     this.#webhooks.delete(webhook.id)
     this.log.forget(webhook.id)
     this.#sink?.({ type: 'webhook-deleted', id: webhook.id })
@@ -175,4 +178,10 @@ export class WebhookService {
       this.#queue.enqueue({ webhookId: webhook.id, subject, eventId, eventType: type, body })
     }
   }
+}
+
+/** The secrets a webhook's callbacks carry: its app key and secret-named header values. */
+function secretsOf(config: WebhookConfig): string[] {
+  const secrets = config.headers.filter((h) => isSecretName(h.name)).map((h) => h.value)
+  return config.appKey === undefined ? secrets : [config.appKey, ...secrets]
 }
