@@ -34,8 +34,13 @@ export function againstSettingsOf(values: {
 }): AgainstSettings {
   if (values.against === undefined && (values.account !== undefined || values.sts !== undefined))
     throw new UsageError('--account and --sts go with --against URL.')
-  if (values.against !== undefined && !/^https?:\/\//i.test(values.against))
-    throw new UsageError(`--against must be an http(s) URL, got "${values.against}".`)
+  for (const [option, value] of [
+    ['against', values.against],
+    ['sts', values.sts],
+  ] as const) {
+    if (value !== undefined && (!/^https?:\/\//i.test(value) || !URL.canParse(value)))
+      throw new UsageError(`--${option} must be an http(s) URL, got "${value.slice(0, 200)}".`)
+  }
   return {
     ...(values.against !== undefined && { against: values.against }),
     account: values.account ?? 'default',
@@ -66,7 +71,7 @@ export async function againstClassifier(
     ...(io.fetch && { fetch: io.fetch }),
   })
   io.stderr(
-    `Read ${byExternalId.size} identities with an External ID from ${settings.against}${truncated ? ' (the first 2,000,000 only)' : ''}.\n`,
+    `Read ${byExternalId.size} identities with an External ID from ${settings.against}${truncated ? ' (the list was cut at 2,000,000 entries or 100,000 pages: the rest is not compared)' : ''}.\n`,
   )
   return classifierFor(byExternalId)
 }

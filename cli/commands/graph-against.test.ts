@@ -53,5 +53,10 @@ describe('graph preview --against', () => {
     const usage = captureIo()
     expect(await main([...args, '--account', 'acme'], usage)).toBe(2)
     expect(usage.err.join('')).toMatch(/--account and --sts go with --against URL/)
+    for (const url of ['http://', 'https://[::1']) {
+      const bad = captureIo()
+      expect(await main([...args, '--against', url], bad), url).toBe(2)
+      expect(bad.err.join('')).toMatch(/--against must be an http\(s\) URL/)
+    }
   })
 })

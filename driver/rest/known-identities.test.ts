@@ -42,6 +42,15 @@ describe('readTarget', () => {
     expect(same.urls.length).toBeLessThan(5)
     const empty = target(() => Response.json({ identities: [], continuation: crypto.randomUUID() }))
     await expect(readTarget(empty)).rejects.toThrow(AgainstError)
+    // Two continuations in turn, each page a deleted identity: a cycle, not a list.
+    const cycle = target((url) =>
+      Response.json({
+        identities: [{ ...identity('x'), isDeleted: true }],
+        continuation: url.endsWith('continuation=A') ? 'B' : 'A',
+      }),
+    )
+    await expect(readTarget(cycle)).rejects.toThrow(/reads nothing new/)
+    expect(cycle.urls.length).toBeLessThan(6)
   })
 
   it('stops reading a page that never ends', async () => {

@@ -43,8 +43,12 @@ interface KnownIdentity {
   readonly rest: Readonly<Record<string, JsonValue>>
 }
 
-/** Most identities read; a larger tenant is compared by its first ones, and the note says so. */
+/**
+ * Most entries (deleted ones included) and pages read; a larger list is compared by its first
+ * ones, and the note says so.
+ */
 const MAX_IDENTITIES = 2_000_000
+const MAX_PAGES = 100_000
 /** Largest answers read: a token answer, and a page of the list (ClearID's pages are far smaller). */
 const TOKEN_BYTES = 1024 * 1024
 const PAGE_BYTES = 64 * 1024 * 1024
@@ -122,8 +126,12 @@ export async function readTarget(
   const base = `${target.identityService.replace(/\/+$/, '')}/api/v3/accounts/${encodeURIComponent(target.accountId)}/identities`
   const byExternalId = new Map<string, KnownIdentity>()
   let continuation: string | null = ''
+  // Every continuation given so far: a server that hands one back again never ends the list.
+  const given = new Set<string>()
   let read = 0
+  let pages = 0
   while (continuation !== null) {
+    if (++pages > MAX_PAGES) return { byExternalId, truncated: true }
     const url = `${base}?include=privateData,companyData,systemData&continuation=${encodeURIComponent(continuation)}`
     let res: Response
     try {
@@ -147,19 +155,20 @@ export async function readTarget(
         `the identity service answered HTTP ${res.status} to ${base} without an identity list: check --against and --account.`,
       )
     for (const item of json.identities) {
+      // Deleted ones count too: a list of nothing else must still end.
+      if (++read > MAX_IDENTITIES) return { byExternalId, truncated: true }
       if (!isObject(item) || item.isDeleted === true) continue
       const known = fromRestIdentity(item)
       const externalId = known.attributes.externalId
       if (typeof externalId === 'string') byExternalId.set(externalId, known)
-      if (++read >= MAX_IDENTITIES) return { byExternalId, truncated: true }
     }
     const next =
       typeof json.continuation === 'string' && json.continuation !== '' ? json.continuation : null
-    // A server that hands back the token it was given, or pages without identities, never ends.
-    if (next !== null && (next === continuation || json.identities.length === 0))
+    if (next !== null && (given.has(next) || next === continuation || json.identities.length === 0))
       throw new AgainstError(
         `the identity service gave a continuation that reads nothing new (${base}): the list was not read to its end.`,
       )
+    if (next !== null) given.add(next)
     continuation = next
   }
   return { byExternalId, truncated: false }
