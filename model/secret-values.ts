@@ -160,6 +160,7 @@ export class SecretValues {
   readonly #held = new Map<string, number>()
   /** A JWT was added: every JWT-shaped text is redacted. */
   #tokens = false
+  #version = 0
   /** How many remembered values give each form (two values may share one). */
   readonly #formCount = new Map<string, number>()
   /** The long forms by their first `MIN_SUBSTRING_LENGTH` characters, longest first. */
@@ -208,6 +209,7 @@ export class SecretValues {
   #remember(value: string | undefined, held: boolean): string | undefined {
     if (value === undefined || value.trim() === '' || value === MARK) return value
     if (JWT.test(value)) {
+      if (!this.#tokens) this.#version += 1
       this.#tokens = true
       return value
     }
@@ -216,6 +218,7 @@ export class SecretValues {
     if (held) this.#held.set(value, (this.#held.get(value) ?? 0) + 1)
     if (forms === undefined) return value
     this.#values.set(value, forms)
+    this.#version += 1
     for (const form of forms) this.#count(form, 1)
     if (this.#values.size - this.#held.size > CAPACITY) this.#forgetOldest()
     return value
@@ -258,6 +261,14 @@ export class SecretValues {
     this.#byHead.delete(head)
     this.#pairSlots.count(pairSlot(head, 0), -1)
     this.#wideSlots.count(wideSlot(head, 0), -1)
+  }
+
+  /**
+   * Grows whenever a text could be redacted differently than before (a new secret, the first JWT):
+   * a reader that keeps redacted texts (`traffic/traffic-log.ts`) redacts again after a change.
+   */
+  get version(): number {
+    return this.#version
   }
 
   /** Secrets remembered one by one, held ones included (JWTs, found by their shape, are not). */

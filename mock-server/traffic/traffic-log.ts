@@ -7,6 +7,12 @@
  * the dashboard, tests) hear about each new record before its response leaves (no batching while
  * anyone listens); a throwing listener never affects a request.
  *
+ * A reader gets the same record objects again while nothing changed: records are redacted once and
+ * kept by seq until the secrets in play change (`SECRETS_IN_PLAY.version`) or the exchange leaves
+ * the log. Redacting every kept exchange on every read made an open dashboard, which reads the
+ * whole log to judge each new exchange against the ones before, cost about 95 ms a poll with a
+ * full log of large bodies.
+ *
  * Why no timer flushes a smaller batch: a timer per event-loop turn cost a timer per request under
  * moderate load (each request its own turn), and nothing needs the notes packed before a read. The
  * notes waiting hold references only, at most 63 of them.
@@ -21,6 +27,7 @@ import {
   type KeptExchange,
 } from './exchange-note.ts'
 import { exchangeRing } from './exchange-slots.ts'
+import { SECRETS_IN_PLAY } from '../../model/secret-values.ts'
 import type { PackedRing } from './packed-ring.ts'
 import type { TrafficRecord } from './record.ts'
 
@@ -50,6 +57,9 @@ interface AccountLog {
   readonly buffer: PackedRing<KeptExchange>
   seq: number
   dropped: number
+  /** Redacted records by seq (`records`), valid for `redactedAt`, the secrets' version. */
+  readonly redacted: Map<number, TrafficRecord>
+  redactedAt: number
 }
 
 export interface TrafficStats {
@@ -105,6 +115,7 @@ export class TrafficLog {
     if (log.buffer.push(exchange)) log.dropped++
     if (this.#listeners.size === 0) return
     const record = this.#record(exchange)
+    if (log.redactedAt === SECRETS_IN_PLAY.version) log.redacted.set(exchange.seq, record)
     for (const listener of this.#listeners) {
       try {
         listener(record)
@@ -117,8 +128,28 @@ export class TrafficLog {
   /** Oldest first; `since`: only records with a greater seq. */
   records(accountId: string, since = 0): TrafficRecord[] {
     this.flush()
-    const kept = this.#accounts.get(accountId)?.buffer.toArray(since) ?? []
-    return kept.map((exchange) => this.#record(exchange))
+    const log = this.#accounts.get(accountId)
+    if (!log) return []
+    const cache = log.redacted
+    if (log.redactedAt !== SECRETS_IN_PLAY.version) {
+      cache.clear()
+      log.redactedAt = SECRETS_IN_PLAY.version
+    }
+    // The kept exchanges are the seqs from `oldest` to `log.seq`, each one more than the last.
+    const oldest = log.seq - log.buffer.size + 1
+    for (const seq of cache.keys()) if (seq < oldest) cache.delete(seq)
+    const from = Math.max(since, oldest - 1)
+    // What is not cached yet is the newest: unpack only those.
+    let cachedTo = from
+    while (cache.has(cachedTo + 1)) cachedTo++
+    for (const exchange of log.buffer.toArray(cachedTo))
+      if (!cache.has(exchange.seq)) cache.set(exchange.seq, this.#record(exchange))
+    const out: TrafficRecord[] = []
+    for (let seq = from + 1; seq <= log.seq; seq++) {
+      const record = cache.get(seq)
+      if (record) out.push(record)
+    }
+    return out
   }
 
   /** What a reader gets: the exchange without its secrets. */
@@ -143,6 +174,7 @@ export class TrafficLog {
     const log = this.#accounts.get(accountId)
     if (!log) return
     log.buffer.clear()
+    log.redacted.clear()
     log.dropped = 0
   }
 
@@ -154,7 +186,13 @@ export class TrafficLog {
   #log(accountId: string): AccountLog {
     let log = this.#accounts.get(accountId)
     if (!log) {
-      log = { buffer: exchangeRing(accountId, this.capacity), seq: 0, dropped: 0 }
+      log = {
+        buffer: exchangeRing(accountId, this.capacity),
+        seq: 0,
+        dropped: 0,
+        redacted: new Map(),
+        redactedAt: -1,
+      }
       this.#accounts.set(accountId, log)
     }
     return log

@@ -106,6 +106,20 @@ describe('the traffic recorder', () => {
     expect(JSON.stringify(a.mock.traffic.records('acme'))).not.toContain(later)
   })
 
+  it('redacts each record once while the secrets stay the same, and hands the same records again', async () => {
+    const a = app({ traffic: { capacity: 3 } })
+    for (let i = 0; i < 2; i++) await a.request(`${BASE}/Users?i=${i}`, { headers })
+    const first = a.mock.traffic.records('acme')
+    expect(a.mock.traffic.records('acme')).toEqual(first)
+    expect(a.mock.traffic.records('acme')[1]).toBe(first[1])
+    for (let i = 2; i < 5; i++) await a.request(`${BASE}/Users?i=${i}`, { headers })
+    const later = a.mock.traffic.records('acme')
+    // The log keeps 3: the first two went, the newest three are there, in order.
+    expect(later.map((r) => r.seq)).toEqual([3, 4, 5])
+    expect(a.mock.traffic.records('acme', 3).map((r) => r.seq)).toEqual([4, 5])
+    expect(a.mock.traffic.records('acme', 4)[0]).toBe(later[2])
+  })
+
   it('records a 401 without the key and marks it rejected', async () => {
     const a = app()
     await a.request(`${BASE}/Users`, { headers: { Authorization: 'Bearer wrong-key-000000' } })
