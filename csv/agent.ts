@@ -82,22 +82,32 @@ export async function runAgent(
     return body.active === true
   }
 
-  const upload = async (name: string, path: string, size: number) => {
+  /** False when the mock did not answer: the file is tried again at the next look. */
+  const upload = async (name: string, path: string, size: number): Promise<boolean> => {
     if (size > UPLOAD_LIMIT) {
       failed++
       settings.print(
         `${name}: ${size} bytes is over the mock's upload limit (64 MiB): not uploaded; split the file.`,
       )
-      return
+      return true
     }
     const bytes = await readFile(path)
-    const res = await http(
-      new Request(`${base}/uploads?fileName=${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'text/csv' },
-        body: bytes,
-      }),
-    )
+    let res: Response
+    try {
+      res = await http(
+        new Request(`${base}/uploads?fileName=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/csv' },
+          body: bytes,
+        }),
+      )
+    } catch (error) {
+      // The mock went away mid-watch: not a failed file, it is tried again at the next look.
+      settings.print(
+        `${name}: the mock at ${settings.url} did not answer (${(error as Error).message}): tried again next time.`,
+      )
+      return false
+    }
     const read = await readJsonObject(res, ANSWER_BYTES)
     const body = (typeof read === 'object' ? read : {}) as {
       runId?: string
@@ -112,9 +122,10 @@ export async function runAgent(
         `${name}: upload failed (HTTP ${res.status}): ${body.errors?.[0] ?? body.detail ?? 'no detail'}`,
       )
       if (body.counts) settings.print(`  ${countsText(body.counts)}`)
-      return
+      return true
     }
     settings.print(`${name}: ${countsText(body.counts)} (run ${body.runId})`)
+    return true
   }
 
   for (;;) {
@@ -142,9 +153,9 @@ export async function runAgent(
       } else {
         waitingShown = false
         for (const file of ready) {
-          await upload(file.name, file.path, file.size)
+          const answered = await upload(file.name, file.path, file.size)
           const entry = seen.get(file.name)
-          if (entry) entry.uploaded = true
+          if (entry) entry.uploaded = answered
         }
       }
     }

@@ -48,8 +48,16 @@ export interface GraphPreviewTotals {
   credentials: number
   /** Role name to the members ClearID would put in it (with identities from this configuration). */
   roles: Record<string, number>
-  /** With `--against`: the identities written, by what that does to the target's. */
-  compared?: { create: number; update: number; unchanged: number }
+  /**
+   * With `--against`: the identities written, by what that does to the target's values (External
+   * ID, names, the mapped fields, status). What a run also writes but is not compared is named.
+   */
+  compared?: {
+    create: number
+    update: number
+    unchanged: number
+    notCompared: readonly string[]
+  }
 }
 
 export interface GraphPreview {
@@ -96,6 +104,12 @@ function comparison({ outcome, changes }: ReturnType<Classifier>): Partial<Graph
   return { change: outcome, ...(changes && changes.length > 0 && { changes }) }
 }
 
+/**
+ * What a run writes besides an identity's values, which `--against` does not compare: the target's
+ * REST identity does not show all of it (roles, credentials), or not in the form Graph gives it.
+ */
+const NOT_COMPARED = ['managers', 'pictures', 'roles', 'credentials'] as const
+
 /** `classify`: the target's identities (`--against`); absent, nothing is compared. */
 export function previewOf(plan: GraphPlan, classify?: Classifier): GraphPreview {
   const entries = plan.users.map((user) => entryOf(user, classify))
@@ -119,6 +133,7 @@ export function previewOf(plan: GraphPlan, classify?: Classifier): GraphPreview 
           create: entries.filter((e) => e.change === 'create').length,
           update: entries.filter((e) => e.change === 'update').length,
           unchanged: entries.filter((e) => e.change === 'unchanged').length,
+          notCompared: NOT_COMPARED,
         },
       }),
     },

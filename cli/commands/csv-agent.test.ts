@@ -88,4 +88,27 @@ describe('csv agent', () => {
     expect(await main(args(folder, 'nope', ['--once']), io)).toBe(2)
     expect(await main(['csv', 'agent', '--configuration', id], captureIo())).toBe(2)
   })
+
+  it('keeps watching when the mock drops an upload, tries the file again, and never prints the token', async () => {
+    const { app, id, folder } = await setUp(true)
+    const stop = new AbortController()
+    let uploads = 0
+    const io = captureIo({
+      env: { CLEARID_ADMIN_TOKEN: ADMIN },
+      signal: stop.signal,
+      fetch: (request: Request) => {
+        // The first upload finds the mock gone; the mock's answers quote the token.
+        if (request.url.includes('/uploads') && uploads++ === 0)
+          return Promise.reject(new Error(`socket hang up (${ADMIN})`))
+        return Promise.resolve(app.request(request))
+      },
+    })
+    const running = main(args(folder, id, ['--interval', '20ms']), io)
+    writeFileSync(join(folder, 'retry.csv'), text(rows(2)))
+    await io.written(/retry\.csv: 2 rows: 2 created/)
+    stop.abort()
+    expect(await running).toBe(0)
+    expect(io.text()).toMatch(/retry\.csv: the mock at http:\/\/localhost did not answer/)
+    expect(io.text()).not.toContain(ADMIN)
+  })
 })

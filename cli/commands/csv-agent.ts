@@ -6,6 +6,8 @@
  */
 import { AgentError, runAgent } from '../../csv/agent.ts'
 import { DEV_ADMIN_TOKEN } from '../../mock-server/options.ts'
+import { registerSecret } from '../../model/secret-values.ts'
+import { redactingIo } from '../redacting-io.ts'
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 
@@ -34,7 +36,9 @@ The control plane token comes from CLEARID_ADMIN_TOKEN (on a loopback URL, the d
 when unset).
 `
 
-export async function csvAgentCommand(argv: string[], io: CliIo): Promise<number> {
+export async function csvAgentCommand(argv: string[], given: CliIo): Promise<number> {
+  // What the mock answers is printed: the admin token is removed wherever it would show.
+  const io = redactingIo(given)
   try {
     const { values, positionals } = read.parse(argv, OPTIONS, 'csv agent')
     if (values.help) {
@@ -52,7 +56,9 @@ export async function csvAgentCommand(argv: string[], io: CliIo): Promise<number
     if (!/^https?:\/\//i.test(url))
       throw new UsageError(`--url must be an http(s) URL, got "${url}".`)
     const loopback = /^https?:\/\/(localhost|127\.|\[::1\])/i.test(url)
-    const adminToken = io.env?.CLEARID_ADMIN_TOKEN || (loopback ? DEV_ADMIN_TOKEN : undefined)
+    const adminToken = registerSecret(
+      io.env?.CLEARID_ADMIN_TOKEN || (loopback ? DEV_ADMIN_TOKEN : undefined),
+    )
     if (!adminToken)
       throw new UsageError("csv agent: set CLEARID_ADMIN_TOKEN to the mock's control plane token.")
     const intervalMs = read.duration('interval', values.interval, 5000)

@@ -39,7 +39,9 @@ describe('graph preview --against', () => {
     })
     expect(await main([...args, ...target, '--preview', '200'], io)).toBe(0)
     const text = io.text()
-    expect(text).toContain(`Against the target: 1 to create, 1 to update, ${made - 2} unchanged.`)
+    expect(text).toContain(
+      `Against the target: 1 to create, 1 to update, ${made - 2} unchanged in their values (managers, pictures, roles, credentials not compared).`,
+    )
     expect(text).toMatch(/^ {2}update .*\n {12}changes: displayName$/m)
     expect(text).not.toContain(ACME.clientSecret)
 

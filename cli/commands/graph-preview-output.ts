@@ -56,7 +56,7 @@ export function renderGraphPreview(preview: GraphPreview, count: number): string
   )
   if (totals.compared)
     lines.push(
-      `Against the target: ${totals.compared.create} to create, ${totals.compared.update} to update, ${totals.compared.unchanged} unchanged.`,
+      `Against the target: ${totals.compared.create} to create, ${totals.compared.update} to update, ${totals.compared.unchanged} unchanged in their values (${totals.compared.notCompared.join(', ')} not compared).`,
     )
   const roles = Object.entries(totals.roles)
   if (roles.length > 0) lines.push(`Roles: ${roles.map(([role, n]) => `${role} ${n}`).join(', ')}.`)
