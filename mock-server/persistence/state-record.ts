@@ -116,7 +116,7 @@ export interface FaultsRemovedRecord {
   readonly ids: readonly string[]
 }
 
-/** A team as `TeamStore` holds it (spelled out here: the store imports this file). */
+/** A team as `TeamStore` holds it (`Team` there is this type: the store imports this file). */
 export interface KeptTeam {
   readonly id: string
   readonly accountId: string

@@ -9,30 +9,20 @@
  * @module
  */
 import type { IdentityEvents } from '../events.ts'
-import type { StateRecord, StateSink } from '../persistence/state-record.ts'
+import type {
+  KeptMembership,
+  KeptTeam,
+  StateRecord,
+  StateSink,
+} from '../persistence/state-record.ts'
 
-export type TeamStatus = 'Active' | 'Inactive'
+export type TeamStatus = KeptTeam['status']
 
-export interface Team {
-  readonly id: string
-  readonly accountId: string
-  name: string
-  description: string | null
-  status: TeamStatus
-  readonly created: string
-  lastModified: string
-  deleted: boolean
-}
+/** A team: the shape is the kept record's (`persistence/state-record.ts`), so nothing is mapped. */
+export type Team = KeptTeam
 
-export interface Membership {
-  readonly teamId: string
-  readonly identityId: string
-  readonly sourceId: string
-  readonly startDateTimeUtc: string | null
-  readonly endDateTimeUtc: string | null
-  readonly reason: string | null
-  readonly addedUtc: string
-}
+/** A membership, likewise. */
+export type Membership = KeptMembership
 
 /** The source of a manual assignment, and the default when a request names none. */
 export const DEFAULT_SOURCE = 'TeamService'
