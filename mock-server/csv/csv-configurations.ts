@@ -9,6 +9,7 @@
 import type { CsvConfig } from '../../model/csv/config.ts'
 import { parseCsvConfig } from '../../model/csv/parse-config.ts'
 import { ApiError } from '../errors/api-error.ts'
+import type { CsvConfigurationRecord, StateSink } from '../persistence/state-record.ts'
 
 export interface CsvConfiguration {
   readonly id: string
@@ -44,10 +45,48 @@ function read(json: unknown): CsvConfig {
 
 export class CsvConfigurations {
   readonly #byAccount = new Map<string, Map<string, CsvConfiguration>>()
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
   constructor(
     private readonly clock: () => Date,
     private readonly ids: () => string,
   ) {}
+
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
+
+  /** Puts back a kept configuration; its JSON is read again, as when it was taken. */
+  restore(record: CsvConfigurationRecord): void {
+    this.#of(record.accountId).set(record.id, {
+      id: record.id,
+      accountId: record.accountId,
+      config: read(record.json),
+      json: record.json,
+      createdUtc: record.createdUtc,
+      lastModifiedUtc: record.lastModifiedUtc,
+      synchronized: new Set(record.synchronized),
+    })
+  }
+
+  restoreDeletion(accountId: string, id: string): void {
+    this.#of(accountId).delete(id)
+  }
+
+  /** What the last complete upload synchronized (`options.removedIdentities` acts on it next). */
+  setSynchronized(configuration: CsvConfiguration, externalIds: ReadonlySet<string>): void {
+    configuration.synchronized = externalIds
+    this.#kept(configuration)
+  }
+
+  /** Every configuration as records, for a snapshot. */
+  keptRecords(): CsvConfigurationRecord[] {
+    return [...this.#byAccount.values()].flatMap((map) => [...map.values()].map(recordOf))
+  }
+
+  #kept(configuration: CsvConfiguration): void {
+    this.#sink?.(recordOf(configuration))
+  }
 
   create(accountId: string, json: unknown): CsvConfiguration {
     const config = read(json)
@@ -62,6 +101,7 @@ export class CsvConfigurations {
       synchronized: new Set(),
     }
     this.#of(accountId).set(configuration.id, configuration)
+    this.#kept(configuration)
     return configuration
   }
 
@@ -82,6 +122,7 @@ export class CsvConfigurations {
   delete(accountId: string, id: string): void {
     this.get(accountId, id)
     this.#of(accountId).delete(id)
+    this.#sink?.({ type: 'csv-configuration-deleted', accountId, id })
   }
 
   /** Replaces one part; the rest stays. Returns the changed configuration. */
@@ -114,6 +155,7 @@ export class CsvConfigurations {
       lastModifiedUtc: this.clock().toISOString(),
     }
     this.#of(current.accountId).set(current.id, next)
+    this.#kept(next)
     return next
   }
 
@@ -121,6 +163,18 @@ export class CsvConfigurations {
     let map = this.#byAccount.get(accountId)
     if (!map) this.#byAccount.set(accountId, (map = new Map()))
     return map
+  }
+}
+
+function recordOf(configuration: CsvConfiguration): CsvConfigurationRecord {
+  return {
+    type: 'csv-configuration',
+    id: configuration.id,
+    accountId: configuration.accountId,
+    json: configuration.json,
+    createdUtc: configuration.createdUtc,
+    lastModifiedUtc: configuration.lastModifiedUtc,
+    synchronized: [...configuration.synchronized],
   }
 }
 

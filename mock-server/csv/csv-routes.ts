@@ -130,7 +130,12 @@ export function csvRoutes(ctx: MockContext): Hono {
     const file = fileNameOf(c)
     const run = ingestUpload(
       ctx,
-      { log: state.log(account(c)), credentials: state.credentials },
+      {
+        log: state.log(account(c)),
+        credentials: state.credentials,
+        synchronized: (configuration, externalIds) =>
+          state.configurations.setSynchronized(configuration, externalIds),
+      },
       current,
       bytes,
       file,

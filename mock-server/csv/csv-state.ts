@@ -5,6 +5,7 @@
  * @module
  */
 import type { MockContext } from '../context.ts'
+import type { StateRecord, StateSink } from '../persistence/state-record.ts'
 import { CsvConfigurations } from './csv-configurations.ts'
 import { SyncCredentials } from '../sync/sync-credentials.ts'
 import type { UploadRun } from './ingest.ts'
@@ -21,6 +22,24 @@ export class CsvState {
 
   constructor(ctx: Pick<MockContext, 'clock' | 'ids'>) {
     this.configurations = new CsvConfigurations(ctx.clock, ctx.ids)
+  }
+
+  /** Sends every later change of configurations and credentials to the kept state. */
+  journalTo(sink: StateSink): void {
+    this.configurations.journalTo(sink)
+    this.credentials.journalTo({
+      stored: (accountId, credential) => sink({ type: 'csv-credential', accountId, credential }),
+      removed: (accountId, identityId, key) =>
+        sink({ type: 'csv-credential-removed', accountId, identityId, key }),
+    })
+  }
+
+  /** Configurations and credentials as records, for a snapshot. */
+  keptRecords(): StateRecord[] {
+    const records: StateRecord[] = this.configurations.keptRecords()
+    for (const [accountId, credential] of this.credentials.all())
+      records.push({ type: 'csv-credential', accountId, credential })
+    return records
   }
 
   log(accountId: string): SyncLog {

@@ -49,6 +49,8 @@ export interface UploadRun {
 interface Services {
   readonly log: SyncLog
   readonly credentials: SyncCredentials
+  /** Keeps what a complete upload synchronized (`CsvConfigurations.setSynchronized`). */
+  readonly synchronized: (configuration: CsvConfiguration, externalIds: Set<string>) => void
 }
 
 export function ingestUpload(
@@ -280,7 +282,7 @@ export function ingestUpload(
       })
     }
   }
-  if (!fatal) configuration.synchronized = synchronized
+  if (!fatal) services.synchronized(configuration, synchronized)
   const finishedUtc = ctx.clock().toISOString()
   const status = fatal ? 'failed' : 'completed'
   log({

@@ -1,4 +1,6 @@
 import { importPKCS8, SignJWT } from 'jose'
+import { CSV_FIXTURE_CONFIG } from '../../fixtures/csv-files.ts'
+import { rows, text } from '../../csv/test/check-files.ts'
 import { describe, expect, it } from 'vitest'
 import { createApp, type MockApp } from '../app.ts'
 import {
@@ -209,6 +211,51 @@ async function observedTeams(app: MockApp, token: string, ids: string[], teams: 
 }
 
 describe('kept state', () => {
+  it('gives a restarted app the same Cloud CSV configurations, credentials and removal baseline', async () => {
+    const first = new MemoryPersistence()
+    const app = appWith(first)
+    const csv = '/_admin/accounts/acme/csv'
+    const config = { ...CSV_FIXTURE_CONFIG, options: { removedIdentities: 'deactivate' } }
+    const created = await send(app, `${csv}/configurations`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify(config),
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = created.body.id as string
+    const upload = (to: MockApp, content: string) =>
+      send(to, `${csv}/configurations/${id}/uploads?fileName=hr.csv`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'text/csv' },
+        body: content,
+      })
+    const made = await upload(app, text(rows(4)))
+    expect(made.body.counts).toMatchObject({ created: 4, credentialsCreated: 4 })
+    // Upload runs and logs are history, not kept: the count of uploads starts again.
+    const view = async (from: MockApp) => ({
+      configurations: (
+        (await send(from, `${csv}/configurations`, { headers: admin })).body.configurations as {
+          uploads: number
+        }[]
+      ).map(({ uploads: _uploads, ...rest }) => rest),
+      credentials: (await send(from, `${csv}/credentials`, { headers: admin })).body,
+    })
+    const before = await view(app)
+    expect(before.credentials.credentials).toHaveLength(4)
+    for (const restart of [first.restarted(), first.compacted()]) {
+      const again = appWith(restart)
+      expect(await view(again)).toEqual(before)
+      // The next upload finds what the last one made: the row left out is deactivated, the others
+      // and their cards are unchanged.
+      const next = await upload(again, text(rows(3)))
+      expect(next.body.counts).toMatchObject({
+        unchanged: 3,
+        deactivated: 1,
+        credentialsCreated: 0,
+      })
+    }
+  })
+
   it('gives a restarted app the same teams and memberships, after removals, deletions and a reset', async () => {
     const first = new MemoryPersistence()
     const app = appWith(first)

@@ -7,6 +7,7 @@
  */
 import type { Hono } from 'hono'
 import type { MockContext } from '../context.ts'
+import { csvStateOf } from '../csv/csv-state.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { errorResponse } from '../errors/render-error.ts'
 import type { IdentityStore } from '../store/identity-store.ts'
@@ -34,6 +35,7 @@ export function keepState(ctx: MockContext, persistence: StatePersistence | unde
   ctx.webhooks.journalTo(sink)
   ctx.faults.journalTo(sink)
   ctx.teams.journalTo(sink)
+  csvStateOf(ctx).journalTo(sink)
   persistence.attach(() => stateRecords(ctx, store))
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { MockContext } from '../context.ts'
+import { csvStateOf } from '../csv/csv-state.ts'
 import { purgeExpiredDeletions } from '../identity-changes.ts'
 import { storedSecretOf } from './secret-digest.ts'
 import type { JournaledIdentityStore } from './journaled-store.ts'
@@ -78,6 +79,25 @@ export function applyRecord(
       return
     case 'team-members-cleared':
       ctx.teams.restoreClear(record.accountId)
+      return
+    case 'csv-configuration':
+      if (!ctx.accounts.get(record.accountId)) throw missing('account', record.accountId)
+      try {
+        csvStateOf(ctx).configurations.restore(record)
+      } catch {
+        throw new StateRecordError(
+          `the CSV configuration "${record.id.slice(0, 80)}" no longer reads as one`,
+        )
+      }
+      return
+    case 'csv-configuration-deleted':
+      csvStateOf(ctx).configurations.restoreDeletion(record.accountId, record.id)
+      return
+    case 'csv-credential':
+      csvStateOf(ctx).credentials.restore(record.accountId, record.credential)
+      return
+    case 'csv-credential-removed':
+      csvStateOf(ctx).credentials.restoreRemoval(record.accountId, record.identityId, record.key)
       return
   }
 }

@@ -8,6 +8,7 @@
  * @module
  */
 import type { StoredIdentity } from '../../model/identity.ts'
+import type { SyncCredential } from '../../model/sync/credentials.ts'
 import type { FaultRule } from '../faults/fault-rule.ts'
 import type { WebhookConfig } from '../webhooks/webhook-config.ts'
 
@@ -166,6 +167,50 @@ export interface TeamMembersClearedRecord {
   readonly accountId: string
 }
 
+/** A Cloud CSV configuration as it now is, with what its last complete upload synchronized. */
+export interface CsvConfigurationRecord {
+  readonly type: 'csv-configuration'
+  readonly id: string
+  readonly accountId: string
+  /** The configuration as JSON, as the control plane took it (it is read again on restore). */
+  readonly json: Readonly<Record<string, unknown>>
+  readonly createdUtc: string
+  readonly lastModifiedUtc: string
+  /** External IDs (`options.removedIdentities` acts on those missing from the next upload). */
+  readonly synchronized: readonly string[]
+}
+
+export interface CsvConfigurationDeletedRecord {
+  readonly type: 'csv-configuration-deleted'
+  readonly id: string
+  readonly accountId: string
+}
+
+/** A credential a Cloud CSV upload made or changed (`sync/sync-credentials.ts`). */
+export interface CsvCredentialRecord {
+  readonly type: 'csv-credential'
+  readonly accountId: string
+  readonly credential: KeptSyncCredential
+}
+
+/** A credential a Cloud CSV upload removed: the identity's card of that key. */
+export interface CsvCredentialRemovedRecord {
+  readonly type: 'csv-credential-removed'
+  readonly accountId: string
+  readonly identityId: string
+  readonly key: string
+}
+
+/** A synchronization's credential (`StoredCredential` of `SyncCredentials` is this type). */
+export interface KeptSyncCredential extends SyncCredential {
+  readonly credentialId: string
+  readonly identityId: string
+  readonly externalId: string
+  readonly configurationId: string
+  readonly createdUtc: string
+  readonly lastModifiedUtc: string
+}
+
 export type StateRecord =
   | AccountRecord
   | ScimKeyRecord
@@ -184,6 +229,10 @@ export type StateRecord =
   | TeamMemberRecord
   | TeamMemberRemovedRecord
   | TeamMembersClearedRecord
+  | CsvConfigurationRecord
+  | CsvConfigurationDeletedRecord
+  | CsvCredentialRecord
+  | CsvCredentialRemovedRecord
 
 export type StateRecordType = StateRecord['type']
 

@@ -7,14 +7,15 @@
  * @module
  */
 import { credentialKey, type SyncCredential } from '../../model/sync/credentials.ts'
+import type { KeptSyncCredential } from '../persistence/state-record.ts'
 
-export interface StoredCredential extends SyncCredential {
-  readonly credentialId: string
-  readonly identityId: string
-  readonly externalId: string
-  readonly configurationId: string
-  readonly createdUtc: string
-  readonly lastModifiedUtc: string
+/** The kept record's type (`persistence/state-record.ts`), so nothing is mapped. */
+export type StoredCredential = KeptSyncCredential
+
+/** Where changes go when they are kept: a credential made or changed, or one removed. */
+export interface CredentialSink {
+  stored(accountId: string, credential: StoredCredential): void
+  removed(accountId: string, identityId: string, key: string): void
 }
 
 export type CredentialChange = 'created' | 'updated' | 'unchanged'
@@ -22,6 +23,36 @@ export type CredentialChange = 'created' | 'updated' | 'unchanged'
 export class SyncCredentials {
   /** Account → identity id → card key → credential. */
   readonly #byAccount = new Map<string, Map<string, Map<string, StoredCredential>>>()
+  #sink: CredentialSink | undefined
+
+  journalTo(sink: CredentialSink): void {
+    this.#sink = sink
+  }
+
+  /** Puts back a kept credential (no journal). */
+  restore(accountId: string, credential: StoredCredential): void {
+    this.#cards(accountId, credential.identityId).set(credentialKey(credential), credential)
+  }
+
+  /** Removes a kept credential again (no journal). */
+  restoreRemoval(accountId: string, identityId: string, key: string): void {
+    this.#byAccount.get(accountId)?.get(identityId)?.delete(key)
+  }
+
+  /** Every credential with its account, for a snapshot. */
+  *all(): Generator<[string, StoredCredential]> {
+    for (const [accountId, identities] of this.#byAccount)
+      for (const cards of identities.values())
+        for (const credential of cards.values()) yield [accountId, credential]
+  }
+
+  #cards(accountId: string, identityId: string): Map<string, StoredCredential> {
+    let identities = this.#byAccount.get(accountId)
+    if (!identities) this.#byAccount.set(accountId, (identities = new Map()))
+    let cards = identities.get(identityId)
+    if (!cards) identities.set(identityId, (cards = new Map()))
+    return cards
+  }
 
   apply(
     accountId: string,
@@ -30,10 +61,7 @@ export class SyncCredentials {
     now: string,
     newId: () => string,
   ): { change: CredentialChange; credential: StoredCredential } {
-    let identities = this.#byAccount.get(accountId)
-    if (!identities) this.#byAccount.set(accountId, (identities = new Map()))
-    let cards = identities.get(owner.identityId)
-    if (!cards) identities.set(owner.identityId, (cards = new Map()))
+    const cards = this.#cards(accountId, owner.identityId)
     const key = credentialKey(credential)
     const known = cards.get(key)
     if (
@@ -50,6 +78,7 @@ export class SyncCredentials {
       lastModifiedUtc: now,
     }
     cards.set(key, stored)
+    this.#sink?.stored(accountId, stored)
     return { change: known ? 'updated' : 'created', credential: stored }
   }
 
@@ -69,6 +98,7 @@ export class SyncCredentials {
     for (const [key, credential] of cards) {
       if (credential.configurationId !== configurationId || kept.has(key)) continue
       cards.delete(key)
+      this.#sink?.removed(accountId, identityId, key)
       removed.push(credential)
     }
     return removed

@@ -84,6 +84,27 @@ const SHAPES: Record<StateRecordType, Record<string, Kind>> = {
     sourceId: 'string',
   },
   'team-members-cleared': { accountId: 'string' },
+  'csv-configuration': {
+    id: 'string',
+    accountId: 'string',
+    json: 'object',
+    createdUtc: 'string',
+    lastModifiedUtc: 'string',
+    synchronized: 'array',
+  },
+  'csv-configuration-deleted': { id: 'string', accountId: 'string' },
+  'csv-credential': { accountId: 'string', credential: 'object' },
+  'csv-credential-removed': { accountId: 'string', identityId: 'string', key: 'string' },
+}
+
+const CREDENTIAL: Record<string, Kind> = {
+  format: 'string',
+  credentialId: 'string',
+  identityId: 'string',
+  externalId: 'string',
+  configurationId: 'string',
+  createdUtc: 'string',
+  lastModifiedUtc: 'string',
 }
 
 const TEAM: Record<string, Kind> = {
@@ -141,6 +162,8 @@ function checkShape(value: unknown): StateRecord {
   if (type === 'team') checkMembers(value.team as Record<string, unknown>, TEAM, type)
   if (type === 'team-member')
     checkMembers(value.membership as Record<string, unknown>, MEMBERSHIP, type)
+  if (type === 'csv-credential')
+    checkMembers(value.credential as Record<string, unknown>, CREDENTIAL, type)
   return value as unknown as StateRecord
 }
 
