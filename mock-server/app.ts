@@ -80,6 +80,15 @@ export function createApp(options: AppOptions = {}): MockApp {
     // The fake Microsoft Graph source (mock-server/graph).
     graph: new GraphDirectory(clock, options.graph),
   }
+  // Graph synchronizations read the fake source through the app itself (made below), any other
+  // URL through `graphFetch` (mock-server/graph-sync). Installed before the kept state is
+  // restored, which holds configurations.
+  const appRef: { current?: Hono } = {}
+  installGraphSync(ctx, {
+    appFetch: (url, init) => Promise.resolve(appRef.current!.fetch(new Request(url, init))),
+    fetch: options.graphFetch ?? ((url, init) => fetch(url, init)),
+    sleep: options.graphSleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  })
   // Kept state first (mock-server/persistence): seeding then only adds what it lacks.
   keepState(ctx, options.persistence)
   seedAccounts(ctx, options.accounts ?? DEFAULT_ACCOUNTS, options.persistence !== undefined)
@@ -87,6 +96,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const ready = Promise.resolve()
 
   const app = new Hono()
+  appRef.current = app
   app.get('/health', (c) => c.json({ status: 'ok' }))
   installRestMiddleware(app, ctx)
   installRestComponent(app, ctx, options.components)
@@ -109,13 +119,6 @@ export function createApp(options: AppOptions = {}): MockApp {
   // Before any route: a request for a host the mock does not answer to gets 421.
   guardHosts(app, allowedHosts)
   holdAnswersUntilDurable(app, options.persistence)
-  // Graph synchronizations read the fake source through the app itself, any other URL through
-  // `graphFetch` (mock-server/graph-sync).
-  installGraphSync(ctx, {
-    appFetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))),
-    fetch: options.graphFetch ?? ((url, init) => fetch(url, init)),
-    sleep: options.graphSleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-  })
   return Object.assign(app, { mock: ctx, ready })
 }
 

@@ -67,8 +67,8 @@ export interface AppOptions extends RestPlaneOptions, ClientVerificationOptions 
   readonly dashboard?: DashboardOptions | false
   /**
    * Keep the state (accounts, key digests, API integrations, identities, webhooks, control-plane
-   * faults, teams and their members, Cloud CSV configurations and their credentials) across
-   * restarts: restored before seeding, every change written before its answer.
+   * faults, teams and their members, Cloud CSV and Graph configurations and their credentials)
+   * across restarts: restored before seeding, every change written before its answer.
    * The Node entry's `openStateDir(dir)` gives one. Default: none, state lives in memory only.
    */
   readonly persistence?: StatePersistence

@@ -37,7 +37,7 @@ dashboard (open the printed URL in a browser) until Ctrl-C.
   --host HOST     interface (default $HOST or 127.0.0.1)
   --account ID    the account served at start (default $CLEARID_ACCOUNT_ID or demo)
   --state DIR     keep the state (accounts, keys, integrations, identities, webhooks,
-                  faults, teams, Cloud CSV configurations) in DIR across restarts (default $CLEARID_STATE_DIR; none: memory only)
+                  faults, teams, CSV and Graph configurations) in DIR across restarts (default $CLEARID_STATE_DIR; none: memory only)
 
 The SCIM key is $CLEARID_SCIM_KEY; without it, on a loopback host the development key
 "${DEV_SCIM_KEY}" is used, elsewhere a random key is generated and printed once.

@@ -15,6 +15,7 @@
 import type { GraphSyncConfig } from '../../model/graph/config.ts'
 import { parseGraphConfig } from '../../model/graph/parse-config.ts'
 import { holdSecret, releaseSecret } from '../../model/secret-values.ts'
+import type { GraphConfigurationRecord, StateSink } from '../persistence/state-record.ts'
 import { ApiError } from '../errors/api-error.ts'
 
 /** What the configuration knows of a Graph user from its runs. */
@@ -84,10 +85,67 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export class GraphConfigurations {
   readonly #byAccount = new Map<string, Map<string, GraphConfiguration>>()
   readonly #secrets = new Map<string, string>()
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
   constructor(
     private readonly clock: () => Date,
     private readonly ids: () => string,
   ) {}
+
+  journalTo(sink: StateSink): void {
+    this.#sink = sink
+  }
+
+  /** Puts back a kept configuration, its secret and its progress; its JSON is read again. */
+  restore(record: GraphConfigurationRecord): void {
+    const { config } = read(record.json)
+    this.#of(record.accountId).set(record.id, {
+      id: record.id,
+      accountId: record.accountId,
+      config,
+      json: record.json,
+      createdUtc: record.createdUtc,
+      lastModifiedUtc: record.lastModifiedUtc,
+      progress: {
+        ...(record.progress.deltaLink !== undefined && { deltaLink: record.progress.deltaLink }),
+        known: new Map(record.progress.known),
+      },
+    })
+    if (record.clientSecret !== undefined)
+      this.#secrets.set(record.id, holdSecret(record.clientSecret))
+  }
+
+  restoreDeletion(accountId: string, id: string): void {
+    this.#of(accountId).delete(id)
+    releaseSecret(this.#secrets.get(id))
+    this.#secrets.delete(id)
+  }
+
+  /** Journals the configuration as it now is (a run ended: its progress changed). */
+  kept(configuration: GraphConfiguration): void {
+    const current = this.current(configuration)
+    if (current) this.#sink?.(this.#recordOf(current))
+  }
+
+  /** Every configuration as records, for a snapshot. */
+  keptRecords(): GraphConfigurationRecord[] {
+    return this.all().map((configuration) => this.#recordOf(configuration))
+  }
+
+  #recordOf(configuration: GraphConfiguration): GraphConfigurationRecord {
+    const secret = this.#secrets.get(configuration.id)
+    const { deltaLink, known } = configuration.progress
+    return {
+      type: 'graph-configuration',
+      id: configuration.id,
+      accountId: configuration.accountId,
+      json: configuration.json,
+      createdUtc: configuration.createdUtc,
+      lastModifiedUtc: configuration.lastModifiedUtc,
+      ...(secret !== undefined && { clientSecret: secret }),
+      progress: { ...(deltaLink !== undefined && { deltaLink }), known: [...known] },
+    }
+  }
 
   create(accountId: string, json: unknown): GraphConfiguration {
     const { config, secret } = read(json)
@@ -103,6 +161,7 @@ export class GraphConfigurations {
     }
     if (secret !== undefined) this.#secrets.set(configuration.id, holdSecret(secret))
     this.#of(accountId).set(configuration.id, configuration)
+    this.kept(configuration)
     return configuration
   }
 
@@ -132,9 +191,8 @@ export class GraphConfigurations {
 
   delete(accountId: string, id: string): void {
     this.get(accountId, id)
-    this.#of(accountId).delete(id)
-    releaseSecret(this.#secrets.get(id))
-    this.#secrets.delete(id)
+    this.restoreDeletion(accountId, id)
+    this.#sink?.({ type: 'graph-configuration-deleted', accountId, id })
   }
 
   hasSecret(id: string): boolean {
@@ -159,6 +217,7 @@ export class GraphConfigurations {
     const secretSent = part === 'connection' && isObject(value) && 'clientSecret' in value
     const next = this.#replace(current, json, secretSent)
     if (part === 'connection') delete next.progress.deltaLink
+    this.kept(next)
     return next
   }
 
@@ -173,7 +232,9 @@ export class GraphConfigurations {
       ...(isObject(current.json.management) ? current.json.management : {}),
       ...changes,
     }
-    return this.#replace(current, { ...current.json, management }, false)
+    const next = this.#replace(current, { ...current.json, management }, false)
+    this.kept(next)
+    return next
   }
 
   #replace(

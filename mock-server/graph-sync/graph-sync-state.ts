@@ -13,6 +13,7 @@
  */
 import type { MockContext } from '../context.ts'
 import type { TenantChange } from '../graph/graph-tenant.ts'
+import type { StateRecord, StateSink } from '../persistence/state-record.ts'
 import { SyncCredentials } from '../sync/sync-credentials.ts'
 import { SyncLog } from '../sync/sync-log.ts'
 import { GraphConfigurations, type GraphConfiguration } from './graph-configurations.ts'
@@ -42,6 +43,24 @@ export class GraphSyncState {
     this.#host = host
     this.configurations = new GraphConfigurations(ctx.clock, ctx.ids)
     ctx.graph.onChange((tenantId, change) => this.#changed(tenantId, change))
+  }
+
+  /** Sends every later change of configurations and credentials to the kept state. */
+  journalTo(sink: StateSink): void {
+    this.configurations.journalTo(sink)
+    this.credentials.journalTo({
+      stored: (accountId, credential) => sink({ type: 'graph-credential', accountId, credential }),
+      removed: (accountId, identityId, key) =>
+        sink({ type: 'graph-credential-removed', accountId, identityId, key }),
+    })
+  }
+
+  /** Configurations and credentials as records, for a snapshot. */
+  keptRecords(): StateRecord[] {
+    const records: StateRecord[] = this.configurations.keptRecords()
+    for (const [accountId, credential] of this.credentials.all())
+      records.push({ type: 'graph-credential', accountId, credential })
+    return records
   }
 
   log(accountId: string): SyncLog {
@@ -98,6 +117,8 @@ export class GraphSyncState {
     const runs = this.#runs.get(configuration.id) ?? []
     runs.unshift(run)
     this.#runs.set(configuration.id, runs.slice(0, RUNS_KEPT))
+    // What the run left for the next one (delta link, known users) goes to the kept state.
+    this.configurations.kept(configuration)
     return run
   }
 

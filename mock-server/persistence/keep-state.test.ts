@@ -16,6 +16,15 @@ import {
 } from '../control/rest-test-client.ts'
 import type { AppOptions } from '../options.ts'
 import type { WebhookFetch } from '../webhooks/webhook-options.ts'
+import { graphSyncOf } from '../graph-sync/graph-sync-state.ts'
+import {
+  configure,
+  devTenant,
+  graphSyncTestApp,
+  SYNC,
+  synchronize,
+  TENANT_ADMIN,
+} from '../test/graph-sync-test-client.ts'
 import type { StatePersistence } from './state-persistence.ts'
 import type { StateRecord } from './state-record.ts'
 
@@ -211,6 +220,55 @@ async function observedTeams(app: MockApp, token: string, ids: string[], teams: 
 }
 
 describe('kept state', () => {
+  it('gives a restarted app the same Graph configurations, secret, progress and credentials', async () => {
+    const first = new MemoryPersistence()
+    const { app } = graphSyncTestApp({ persistence: first })
+    // The development app's secret: the fake tenant lets it in.
+    const secret = 'clearid-dev-graph-secret'
+    const id = await configure(app, (json) => {
+      ;(json.connection as Record<string, unknown>).clientSecret = secret
+    })
+    const run = await synchronize(app, id)
+    expect(run.body.status, run.text).toBe('completed')
+    const view = async (from: MockApp) => {
+      const {
+        runs: _runs,
+        lastRun: _lastRun,
+        ...configuration
+      } = (await send(from, `/_admin${SYNC}/configurations/${id}`, { headers: admin }))
+        .body as Record<string, unknown>
+      const credentials = (await send(from, `/_admin${SYNC}/credentials`, { headers: admin })).body
+      return { configuration, credentials }
+    }
+    // A change in the tenant starts an automatic run; what it leaves (a new delta link) is kept.
+    const tenant = await devTenant(app)
+    const group = tenant.groups.sorted().find((g) => g.props.displayName === 'All Company')
+    const someone = tenant.transitiveMembersOf(group!.id)[3]!.object.id
+    const patched = await send(app, `/_admin${TENANT_ADMIN}/users/${someone}`, {
+      method: 'PATCH',
+      headers: admin,
+      body: JSON.stringify({ jobTitle: 'Night Shift Supervisor' }),
+    })
+    expect(patched.status).toBe(200)
+    await graphSyncOf(app.mock).idle()
+    const kept = first.journal
+      .map((line) => JSON.parse(line) as { type: string; progress?: { deltaLink?: string } })
+      .filter((record) => record.type === 'graph-configuration')
+      .at(-1)
+    const now = graphSyncOf(app.mock).configurations.get('acme', id).progress.deltaLink
+    expect(kept?.progress?.deltaLink).toBe(now)
+    const before = await view(app)
+    expect(before.configuration).toMatchObject({ clientSecretSet: true, deltaLinkKept: true })
+    for (const restart of [first.restarted(), first.compacted()]) {
+      const again = graphSyncTestApp({ persistence: restart }).app
+      expect(await view(again)).toEqual(before)
+      // The next automatic run reads the changes since the kept delta link: none.
+      const next = await synchronize(again, id, 'automatic')
+      expect(next.body).toMatchObject({ status: 'completed', read: 'delta' })
+      expect(next.body.counts).toMatchObject({ created: 0, updated: 0 })
+    }
+  })
+
   it('gives a restarted app the same Cloud CSV configurations, credentials and removal baseline', async () => {
     const first = new MemoryPersistence()
     const app = appWith(first)

@@ -8,6 +8,7 @@
 import type { Hono } from 'hono'
 import type { MockContext } from '../context.ts'
 import { csvStateOf } from '../csv/csv-state.ts'
+import { graphSyncOf } from '../graph-sync/graph-sync-state.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { errorResponse } from '../errors/render-error.ts'
 import type { IdentityStore } from '../store/identity-store.ts'
@@ -36,6 +37,7 @@ export function keepState(ctx: MockContext, persistence: StatePersistence | unde
   ctx.faults.journalTo(sink)
   ctx.teams.journalTo(sink)
   csvStateOf(ctx).journalTo(sink)
+  graphSyncOf(ctx).journalTo(sink)
   persistence.attach(() => stateRecords(ctx, store))
 }
 

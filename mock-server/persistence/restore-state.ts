@@ -6,6 +6,7 @@
  */
 import type { MockContext } from '../context.ts'
 import { csvStateOf } from '../csv/csv-state.ts'
+import { graphSyncOf } from '../graph-sync/graph-sync-state.ts'
 import { purgeExpiredDeletions } from '../identity-changes.ts'
 import { storedSecretOf } from './secret-digest.ts'
 import type { JournaledIdentityStore } from './journaled-store.ts'
@@ -98,6 +99,25 @@ export function applyRecord(
       return
     case 'csv-credential-removed':
       csvStateOf(ctx).credentials.restoreRemoval(record.accountId, record.identityId, record.key)
+      return
+    case 'graph-configuration':
+      if (!ctx.accounts.get(record.accountId)) throw missing('account', record.accountId)
+      try {
+        graphSyncOf(ctx).configurations.restore(record)
+      } catch {
+        throw new StateRecordError(
+          `the Graph configuration "${record.id.slice(0, 80)}" no longer reads as one`,
+        )
+      }
+      return
+    case 'graph-configuration-deleted':
+      graphSyncOf(ctx).configurations.restoreDeletion(record.accountId, record.id)
+      return
+    case 'graph-credential':
+      graphSyncOf(ctx).credentials.restore(record.accountId, record.credential)
+      return
+    case 'graph-credential-removed':
+      graphSyncOf(ctx).credentials.restoreRemoval(record.accountId, record.identityId, record.key)
       return
   }
 }

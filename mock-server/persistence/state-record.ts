@@ -211,6 +211,52 @@ export interface KeptSyncCredential extends SyncCredential {
   readonly lastModifiedUtc: string
 }
 
+/**
+ * A Graph synchronization configuration as it now is: its JSON without the secret, the secret
+ * apart (sealed in the files, as webhook secrets are), and what its runs left for the next one.
+ */
+export interface GraphConfigurationRecord {
+  readonly type: 'graph-configuration'
+  readonly id: string
+  readonly accountId: string
+  readonly json: Readonly<Record<string, unknown>>
+  readonly createdUtc: string
+  readonly lastModifiedUtc: string
+  readonly clientSecret?: string
+  readonly progress: {
+    readonly deltaLink?: string
+    /** By lower-case Graph user id: what the runs know of the user. */
+    readonly known: readonly (readonly [string, KeptKnownUser])[]
+  }
+}
+
+/** What a Graph configuration knows of a user (`KnownUser` in `graph-sync/`). */
+export interface KeptKnownUser {
+  readonly externalId?: string
+  readonly identityId?: string
+  readonly synchronized: boolean
+}
+
+export interface GraphConfigurationDeletedRecord {
+  readonly type: 'graph-configuration-deleted'
+  readonly id: string
+  readonly accountId: string
+}
+
+/** A credential a Graph synchronization made or changed. */
+export interface GraphCredentialRecord {
+  readonly type: 'graph-credential'
+  readonly accountId: string
+  readonly credential: KeptSyncCredential
+}
+
+export interface GraphCredentialRemovedRecord {
+  readonly type: 'graph-credential-removed'
+  readonly accountId: string
+  readonly identityId: string
+  readonly key: string
+}
+
 export type StateRecord =
   | AccountRecord
   | ScimKeyRecord
@@ -233,6 +279,10 @@ export type StateRecord =
   | CsvConfigurationDeletedRecord
   | CsvCredentialRecord
   | CsvCredentialRemovedRecord
+  | GraphConfigurationRecord
+  | GraphConfigurationDeletedRecord
+  | GraphCredentialRecord
+  | GraphCredentialRemovedRecord
 
 export type StateRecordType = StateRecord['type']
 

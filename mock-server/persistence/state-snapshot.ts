@@ -9,6 +9,7 @@ import { scimKeyRecord } from '../accounts/account-registry.ts'
 import { keyRecord } from '../accounts/api-integrations.ts'
 import type { MockContext } from '../context.ts'
 import { csvStateOf } from '../csv/csv-state.ts'
+import { graphSyncOf } from '../graph-sync/graph-sync-state.ts'
 import type { JournaledIdentityStore } from './journaled-store.ts'
 import type { StateRecord } from './state-record.ts'
 
@@ -36,5 +37,6 @@ export function stateRecords(ctx: MockContext, store: JournaledIdentityStore): S
   records.push(...ctx.faults.keptRecords())
   records.push(...ctx.teams.keptRecords())
   records.push(...csvStateOf(ctx).keptRecords())
+  records.push(...graphSyncOf(ctx).keptRecords())
   return records
 }

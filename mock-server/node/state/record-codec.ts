@@ -10,21 +10,27 @@ import type { KeptWebhook, StateRecord, StateRecordType } from '../../persistenc
 import { StateRecordError } from '../../persistence/state-record.ts'
 import type { Seal } from './seal.ts'
 
-/** The record as written: webhook secrets sealed; everything else as it is. */
+/** The record as written: webhook and Graph connection secrets sealed; the rest as it is. */
 export function toStored(record: StateRecord, seal: Seal): unknown {
+  if (record.type === 'graph-configuration' && record.clientSecret !== undefined)
+    return { ...record, clientSecret: seal.seal(record.clientSecret) }
   if (record.type !== 'webhook') return record
   return { ...record, webhook: mapWebhookSecrets(record.webhook, (text) => seal.seal(text)) }
 }
 
-/** A record as read, checked and with its webhook secrets opened. */
+/** A record as read, checked and with its webhook and Graph connection secrets opened. */
 export function fromStored(value: unknown, seal: Seal): StateRecord {
   const record = checkShape(value)
-  if (record.type !== 'webhook') return record
+  if (record.type !== 'webhook' && record.type !== 'graph-configuration') return record
   try {
+    if (record.type === 'graph-configuration')
+      return record.clientSecret === undefined
+        ? record
+        : { ...record, clientSecret: seal.open(record.clientSecret) }
     return { ...record, webhook: mapWebhookSecrets(record.webhook, (text) => seal.open(text)) }
   } catch {
     throw new StateRecordError(
-      "a webhook secret does not open with this directory's state.key (the key was replaced, or the record is damaged)",
+      "a sealed secret does not open with this directory's state.key (the key was replaced, or the record is damaged)",
     )
   }
 }
@@ -95,6 +101,17 @@ const SHAPES: Record<StateRecordType, Record<string, Kind>> = {
   'csv-configuration-deleted': { id: 'string', accountId: 'string' },
   'csv-credential': { accountId: 'string', credential: 'object' },
   'csv-credential-removed': { accountId: 'string', identityId: 'string', key: 'string' },
+  'graph-configuration': {
+    id: 'string',
+    accountId: 'string',
+    json: 'object',
+    createdUtc: 'string',
+    lastModifiedUtc: 'string',
+    progress: 'object',
+  },
+  'graph-configuration-deleted': { id: 'string', accountId: 'string' },
+  'graph-credential': { accountId: 'string', credential: 'object' },
+  'graph-credential-removed': { accountId: 'string', identityId: 'string', key: 'string' },
 }
 
 const CREDENTIAL: Record<string, Kind> = {
@@ -162,8 +179,10 @@ function checkShape(value: unknown): StateRecord {
   if (type === 'team') checkMembers(value.team as Record<string, unknown>, TEAM, type)
   if (type === 'team-member')
     checkMembers(value.membership as Record<string, unknown>, MEMBERSHIP, type)
-  if (type === 'csv-credential')
+  if (type === 'csv-credential' || type === 'graph-credential')
     checkMembers(value.credential as Record<string, unknown>, CREDENTIAL, type)
+  if (type === 'graph-configuration')
+    checkMembers(value.progress as Record<string, unknown>, { known: 'array' }, type)
   return value as unknown as StateRecord
 }
 
