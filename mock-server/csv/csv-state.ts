@@ -16,7 +16,7 @@ const RUNS_KEPT = 100
 
 export class CsvState {
   readonly configurations: CsvConfigurations
-  readonly credentials = new SyncCredentials()
+  readonly credentials = new SyncCredentials('csv')
   readonly #logs = new Map<string, SyncLog>()
   readonly #runs = new Map<string, UploadRun[]>()
 
@@ -27,19 +27,12 @@ export class CsvState {
   /** Sends every later change of configurations and credentials to the kept state. */
   journalTo(sink: StateSink): void {
     this.configurations.journalTo(sink)
-    this.credentials.journalTo({
-      stored: (accountId, credential) => sink({ type: 'csv-credential', accountId, credential }),
-      removed: (accountId, identityId, key) =>
-        sink({ type: 'csv-credential-removed', accountId, identityId, key }),
-    })
+    this.credentials.journalTo(sink)
   }
 
   /** Configurations and credentials as records, for a snapshot. */
   keptRecords(): StateRecord[] {
-    const records: StateRecord[] = this.configurations.keptRecords()
-    for (const [accountId, credential] of this.credentials.all())
-      records.push({ type: 'csv-credential', accountId, credential })
-    return records
+    return [...this.configurations.keptRecords(), ...this.credentials.keptRecords()]
   }
 
   log(accountId: string): SyncLog {

@@ -30,7 +30,7 @@ const RUNS_KEPT = 100
 
 export class GraphSyncState {
   readonly configurations: GraphConfigurations
-  readonly credentials = new SyncCredentials()
+  readonly credentials = new SyncCredentials('graph')
   readonly #logs = new Map<string, SyncLog>()
   readonly #runs = new Map<string, GraphRun[]>()
   readonly #queues = new Map<string, Promise<unknown>>()
@@ -48,19 +48,12 @@ export class GraphSyncState {
   /** Sends every later change of configurations and credentials to the kept state. */
   journalTo(sink: StateSink): void {
     this.configurations.journalTo(sink)
-    this.credentials.journalTo({
-      stored: (accountId, credential) => sink({ type: 'graph-credential', accountId, credential }),
-      removed: (accountId, identityId, key) =>
-        sink({ type: 'graph-credential-removed', accountId, identityId, key }),
-    })
+    this.credentials.journalTo(sink)
   }
 
   /** Configurations and credentials as records, for a snapshot. */
   keptRecords(): StateRecord[] {
-    const records: StateRecord[] = this.configurations.keptRecords()
-    for (const [accountId, credential] of this.credentials.all())
-      records.push({ type: 'graph-credential', accountId, credential })
-    return records
+    return [...this.configurations.keptRecords(), ...this.credentials.keptRecords()]
   }
 
   log(accountId: string): SyncLog {

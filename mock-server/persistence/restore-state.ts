@@ -82,44 +82,39 @@ export function applyRecord(
       ctx.teams.restoreClear(record.accountId)
       return
     case 'csv-configuration':
+    case 'graph-configuration':
       if (!ctx.accounts.get(record.accountId)) throw missing('account', record.accountId)
       try {
-        csvStateOf(ctx).configurations.restore(record)
+        if (record.type === 'csv-configuration') csvStateOf(ctx).configurations.restore(record)
+        else graphSyncOf(ctx).configurations.restore(record)
       } catch {
         throw new StateRecordError(
-          `the CSV configuration "${record.id.slice(0, 80)}" no longer reads as one`,
+          `the ${record.type === 'csv-configuration' ? 'CSV' : 'Graph'} configuration "${record.id.slice(0, 80)}" no longer reads as one`,
         )
       }
       return
     case 'csv-configuration-deleted':
-      csvStateOf(ctx).configurations.restoreDeletion(record.accountId, record.id)
+    case 'graph-configuration-deleted':
+      syncOf(ctx, record.type).configurations.restoreDeletion(record.accountId, record.id)
       return
     case 'csv-credential':
-      csvStateOf(ctx).credentials.restore(record.accountId, record.credential)
+    case 'graph-credential':
+      syncOf(ctx, record.type).credentials.restore(record.accountId, record.credential)
       return
     case 'csv-credential-removed':
-      csvStateOf(ctx).credentials.restoreRemoval(record.accountId, record.identityId, record.key)
-      return
-    case 'graph-configuration':
-      if (!ctx.accounts.get(record.accountId)) throw missing('account', record.accountId)
-      try {
-        graphSyncOf(ctx).configurations.restore(record)
-      } catch {
-        throw new StateRecordError(
-          `the Graph configuration "${record.id.slice(0, 80)}" no longer reads as one`,
-        )
-      }
-      return
-    case 'graph-configuration-deleted':
-      graphSyncOf(ctx).configurations.restoreDeletion(record.accountId, record.id)
-      return
-    case 'graph-credential':
-      graphSyncOf(ctx).credentials.restore(record.accountId, record.credential)
-      return
     case 'graph-credential-removed':
-      graphSyncOf(ctx).credentials.restoreRemoval(record.accountId, record.identityId, record.key)
+      syncOf(ctx, record.type).credentials.restoreRemoval(
+        record.accountId,
+        record.identityId,
+        record.key,
+      )
       return
   }
+}
+
+/** The synchronization a record of its state belongs to, by the record type's prefix. */
+function syncOf(ctx: MockContext, type: `${'csv' | 'graph'}-${string}`) {
+  return type.startsWith('csv-') ? csvStateOf(ctx) : graphSyncOf(ctx)
 }
 
 /**

@@ -7,26 +7,41 @@
  * @module
  */
 import { credentialKey, type SyncCredential } from '../../model/sync/credentials.ts'
-import type { KeptSyncCredential } from '../persistence/state-record.ts'
+import type { KeptSyncCredential, StateRecord, StateSink } from '../persistence/state-record.ts'
 
 /** The kept record's type (`persistence/state-record.ts`), so nothing is mapped. */
 export type StoredCredential = KeptSyncCredential
 
-/** Where changes go when they are kept: a credential made or changed, or one removed. */
-export interface CredentialSink {
-  stored(accountId: string, credential: StoredCredential): void
-  removed(accountId: string, identityId: string, key: string): void
-}
+/** The kept records of each synchronization's credentials: made or changed, and removed. */
+const RECORD_TYPES = {
+  csv: { stored: 'csv-credential', removed: 'csv-credential-removed' },
+  graph: { stored: 'graph-credential', removed: 'graph-credential-removed' },
+} as const
 
 export type CredentialChange = 'created' | 'updated' | 'unchanged'
 
 export class SyncCredentials {
   /** Account → identity id → card key → credential. */
   readonly #byAccount = new Map<string, Map<string, Map<string, StoredCredential>>>()
-  #sink: CredentialSink | undefined
+  readonly #types: (typeof RECORD_TYPES)[keyof typeof RECORD_TYPES]
+  /** Where changes go when the state is kept (`persistence/`); absent, nothing is written. */
+  #sink: StateSink | undefined
 
-  journalTo(sink: CredentialSink): void {
+  /** `source`: the synchronization that makes them, which names their kept records. */
+  constructor(source: keyof typeof RECORD_TYPES) {
+    this.#types = RECORD_TYPES[source]
+  }
+
+  journalTo(sink: StateSink): void {
     this.#sink = sink
+  }
+
+  /** Every credential as a record, for a snapshot. */
+  keptRecords(): StateRecord[] {
+    const records: StateRecord[] = []
+    for (const [accountId, credential] of this.#all())
+      records.push({ type: this.#types.stored, accountId, credential })
+    return records
   }
 
   /** Puts back a kept credential (no journal). */
@@ -39,8 +54,7 @@ export class SyncCredentials {
     this.#byAccount.get(accountId)?.get(identityId)?.delete(key)
   }
 
-  /** Every credential with its account, for a snapshot. */
-  *all(): Generator<[string, StoredCredential]> {
+  *#all(): Generator<[string, StoredCredential]> {
     for (const [accountId, identities] of this.#byAccount)
       for (const cards of identities.values())
         for (const credential of cards.values()) yield [accountId, credential]
@@ -78,7 +92,7 @@ export class SyncCredentials {
       lastModifiedUtc: now,
     }
     cards.set(key, stored)
-    this.#sink?.stored(accountId, stored)
+    this.#sink?.({ type: this.#types.stored, accountId, credential: stored })
     return { change: known ? 'updated' : 'created', credential: stored }
   }
 
@@ -98,7 +112,7 @@ export class SyncCredentials {
     for (const [key, credential] of cards) {
       if (credential.configurationId !== configurationId || kept.has(key)) continue
       cards.delete(key)
-      this.#sink?.removed(accountId, identityId, key)
+      this.#sink?.({ type: this.#types.removed, accountId, identityId, key })
       removed.push(credential)
     }
     return removed
