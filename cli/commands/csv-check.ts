@@ -14,33 +14,17 @@ import { PreviewCollector } from '../../csv/preview.ts'
 import { AgainstError } from '../../driver/rest/known-identities.ts'
 import { CsvFileError, fileSize } from '../../csv/read-file.ts'
 import { buildCsvReport } from '../../csv/report.ts'
-import { parseFormats, type FormatName } from '../../reports/renderers/index.ts'
 import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { CSV_RULES } from '../../rules/csv/index.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 import { writePreSyncReport } from './report-output.ts'
-import {
-  AGAINST_HELP,
-  AGAINST_OPTIONS,
-  againstClassifier,
-  againstSettingsOf,
-  type AgainstSettings,
-} from './against-options.ts'
+import { AGAINST_HELP, againstClassifier } from './against-options.ts'
+import { PRE_SYNC_OPTIONS, preSyncSettingsOf, type PreSyncSettings } from './pre-sync-settings.ts'
 import { renderPreview as renderPreviewText } from './csv-preview-output.ts'
 
-export const CSV_CHECK_OPTIONS = {
-  config: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  rule: { type: 'string', multiple: true },
-  preview: { type: 'string' },
-  'preview-out': { type: 'string' },
-  ...AGAINST_OPTIONS,
-  'require-complete': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies read.OptionsConfig
+export const CSV_CHECK_OPTIONS = PRE_SYNC_OPTIONS
 
 export const CSV_CHECK_HELP = `Usage: clearid-conformance csv check FILE… [options]
 
@@ -69,37 +53,19 @@ const RENDER_OPTIONS = {
   md: { title: 'ClearID Cloud CSV check' },
 }
 
-interface Settings extends AgainstSettings {
+interface Settings extends PreSyncSettings {
   readonly files: readonly string[]
   readonly configPath?: string
-  readonly formats: FormatName[]
-  readonly out: string
-  readonly previewCount: number
-  readonly previewOut?: string
-  readonly rules: readonly string[]
-  readonly requireComplete: boolean
 }
 
 function settingsFrom(argv: string[]): Settings | 'help' {
   const { values, positionals } = read.parse(argv, CSV_CHECK_OPTIONS, 'csv check')
   if (values.help) return 'help'
   if (positionals.length === 0) throw new UsageError('csv check: name at least one CSV file.')
-  const parsed = parseFormats(values.format ?? 'json,junit,md,html')
-  if ('error' in parsed) throw new UsageError(`--format: ${parsed.error}`)
-  if (values.out === '-' && parsed.formats.length !== 1)
-    throw new UsageError(
-      '--out - writes one report to stdout: pick its format, e.g. --format junit',
-    )
   return {
     files: positionals,
     ...(values.config !== undefined && { configPath: values.config }),
-    formats: parsed.formats,
-    out: values.out ?? DEFAULT_OUT_DIR,
-    previewCount: read.integer('preview', values.preview, 10),
-    ...(values['preview-out'] !== undefined && { previewOut: values['preview-out'] }),
-    rules: read.listOf(values.rule),
-    ...againstSettingsOf(values),
-    requireComplete: values['require-complete'] === true,
+    ...preSyncSettingsOf(values),
   }
 }
 

@@ -14,38 +14,24 @@ import { GraphConfigError, loadGraphConfig } from '../../graph/load-config.ts'
 import { buildGraphReport } from '../../graph/report.ts'
 import { GraphSourceError, type GraphSourceSpec } from '../../graph/sources.ts'
 import { loginUrlFor, type GraphSyncConfig } from '../../model/graph/config.ts'
-import { parseFormats, type FormatName } from '../../reports/renderers/index.ts'
 import { DEFAULT_OUT_DIR } from '../../reports/write.ts'
 import { GRAPH_RULES } from '../../rules/graph/index.ts'
 import { selectRules, unmatchedIds } from '../../suites/runner/select.ts'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
 import * as read from '../parse.ts'
 import { AgainstError } from '../../driver/rest/known-identities.ts'
-import {
-  AGAINST_HELP,
-  AGAINST_OPTIONS,
-  againstClassifier,
-  againstSettingsOf,
-  type AgainstSettings,
-} from './against-options.ts'
+import { AGAINST_HELP, againstClassifier } from './against-options.ts'
+import { PRE_SYNC_OPTIONS, preSyncSettingsOf, type PreSyncSettings } from './pre-sync-settings.ts'
 import { writePreSyncReport } from './report-output.ts'
 import { renderGraphPreview } from './graph-preview-output.ts'
 
 export const GRAPH_PREVIEW_OPTIONS = {
-  config: { type: 'string' },
+  ...PRE_SYNC_OPTIONS,
   source: { type: 'string' },
   export: { type: 'string' },
   graph: { type: 'string' },
   tenant: { type: 'string' },
   'client-id': { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  rule: { type: 'string', multiple: true },
-  preview: { type: 'string' },
-  'preview-out': { type: 'string' },
-  ...AGAINST_OPTIONS,
-  'require-complete': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const satisfies read.OptionsConfig
 
 export const GRAPH_PREVIEW_HELP = `Usage: clearid-conformance graph preview --config FILE [options]
@@ -86,17 +72,11 @@ type SourceChoice =
   | { readonly kind: 'export'; readonly path: string }
   | { readonly kind: 'graph'; readonly url?: string }
 
-interface Settings extends AgainstSettings {
+interface Settings extends PreSyncSettings {
   readonly configPath: string
   readonly source: SourceChoice
   readonly tenant?: string
   readonly clientId?: string
-  readonly formats: FormatName[]
-  readonly out: string
-  readonly previewCount: number
-  readonly previewOut?: string
-  readonly rules: readonly string[]
-  readonly requireComplete: boolean
 }
 
 function sourceOf(
@@ -127,12 +107,6 @@ function settingsFrom(argv: string[]): Settings | 'help' {
     throw new UsageError(
       'graph preview: --config FILE is required (graph schema prints its schema).',
     )
-  const parsed = parseFormats(values.format ?? 'json,junit,md,html')
-  if ('error' in parsed) throw new UsageError(`--format: ${parsed.error}`)
-  if (values.out === '-' && parsed.formats.length !== 1)
-    throw new UsageError(
-      '--out - writes one report to stdout: pick its format, e.g. --format junit',
-    )
   const source = sourceOf(values)
   if (source.kind !== 'graph' && (values.tenant !== undefined || values['client-id'] !== undefined))
     throw new UsageError('--tenant and --client-id go with --graph URL or --source graph.')
@@ -141,13 +115,7 @@ function settingsFrom(argv: string[]): Settings | 'help' {
     source,
     ...(values.tenant !== undefined && { tenant: values.tenant }),
     ...(values['client-id'] !== undefined && { clientId: values['client-id'] }),
-    formats: parsed.formats,
-    out: values.out ?? DEFAULT_OUT_DIR,
-    previewCount: read.integer('preview', values.preview, 10),
-    ...(values['preview-out'] !== undefined && { previewOut: values['preview-out'] }),
-    rules: read.listOf(values.rule),
-    ...againstSettingsOf(values),
-    requireComplete: values['require-complete'] === true,
+    ...preSyncSettingsOf(values),
   }
 }
 

@@ -164,7 +164,7 @@ export async function readTarget(
     }
     const next =
       typeof json.continuation === 'string' && json.continuation !== '' ? json.continuation : null
-    if (next !== null && (given.has(next) || next === continuation || json.identities.length === 0))
+    if (next !== null && (given.has(next) || json.identities.length === 0))
       throw new AgainstError(
         `the identity service gave a continuation that reads nothing new (${base}): the list was not read to its end.`,
       )

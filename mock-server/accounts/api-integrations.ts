@@ -10,7 +10,7 @@
  * @module
  */
 import { exportPKCS8, exportSPKI, generateKeyPair, importSPKI } from 'jose'
-import { holdSecret, privateKeyParts } from '../../model/secret-values.ts'
+import { holdSecret, privateKeyParts, releaseSecret } from '../../model/secret-values.ts'
 import { ApiError } from '../errors/api-error.ts'
 import { secretDigestOf, storedSecretOf } from '../persistence/secret-digest.ts'
 import type {
@@ -41,6 +41,14 @@ export interface IntegrationCredential {
   publicKeyPem?: string
   /** `jti` values of accepted assertions with their `exp` (seconds), for replay detection. */
   readonly usedJtis: Map<string, number>
+  /** The key file's private key as the redactor holds it (`privateKeyParts`), once it went out. */
+  heldKeyParts?: readonly string[]
+}
+
+/** The credential is replaced or its integration deleted: the redactor may let its values go. */
+function release(credential: IntegrationCredential | undefined): void {
+  releaseStoredSecret(credential?.secret)
+  for (const part of credential?.heldKeyParts ?? []) releaseSecret(part)
 }
 
 export interface ApiIntegration {
@@ -168,7 +176,7 @@ export class ApiIntegrationRegistry {
   }
 
   delete(integration: ApiIntegration): void {
-    releaseStoredSecret(integration.credential?.secret)
+    release(integration.credential)
     this.#byClientId.delete(integration.clientId)
     this.#sink?.({ type: 'integration-deleted', clientId: integration.clientId })
   }
@@ -182,10 +190,10 @@ export class ApiIntegrationRegistry {
     clientSecret = randomSecret(),
     keyPair?: CryptoKeyPair,
   ): IntegrationCredential {
-    const previous = integration.credential?.secret
+    const previous = integration.credential
     const credential = newCredential(this.clock().toISOString(), clientSecret, keyPair)
     integration.credential = credential
-    releaseStoredSecret(previous)
+    release(previous)
     this.#sink?.(keyRecord(integration.clientId, credential))
     return credential
   }
@@ -198,7 +206,8 @@ export class ApiIntegrationRegistry {
     if (!pending) return { kind: 'gone' }
     credential.pending = undefined
     const privateKeyPem = await pending.privateKeyPem()
-    for (const part of privateKeyParts(privateKeyPem)) holdSecret(part)
+    credential.heldKeyParts = privateKeyParts(privateKeyPem)
+    for (const part of credential.heldKeyParts) holdSecret(part)
     // The private key is out now: keep the public key, so assertions still verify after a restart.
     if (this.#sink && integration.credential === credential) {
       const publicKeyPem = await exportSPKI(await credential.publicKey())

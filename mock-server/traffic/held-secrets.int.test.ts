@@ -84,6 +84,12 @@ describe('the credentials the mock holds', () => {
         expect(text, where).not.toContain(secret)
       }
     }
+
+    // A new key lets the old one go, key file included: rotations do not grow the set.
+    await json(await app.request(`${integrations}/${id}/key`, { method: 'POST', headers: ADMIN }))
+    for (let i = 0; i < 1000; i += 1) registerSecret(`after-rotation-${i}-${'z'.repeat(12)}`)
+    expect(SECRETS_IN_PLAY.redact(`${clientSecret} ${pemLine}`)).toBe(`${clientSecret} ${pemLine}`)
+    expect(SECRETS_IN_PLAY.redact(KEY_A)).toBe('[REDACTED]')
   })
 
   it('include a key restored from its digest once a client presents it, and not a rotated one', async () => {
