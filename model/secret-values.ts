@@ -311,6 +311,7 @@ export class SecretValues {
     let unit = text.charCodeAt(from) & 0x7f
     for (let at = from; at < text.length; at += 1) {
       if (at === jwtAt) return at
+      // `pairSlot(text, at)`, rolled along: each character is read once.
       const next = text.charCodeAt(at + 1) & 0x7f
       const slot = (unit << 7) | next
       if (
